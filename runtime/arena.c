@@ -1,0 +1,128 @@
+/* arena.c — region allocator (see arena.h): a chain of blocks, bump
+ * allocation, everything released together. Returns NULL on failure. */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_ALIGN 16
+
+struct arena_block {
+    struct arena_block *next;
+    size_t size; /* usable bytes in data */
+    size_t used;
+    _Alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+struct arena {
+    struct arena_block *head; /* current block; the first block is last in the chain */
+    size_t block_size;
+    size_t total_used;
+};
+
+static struct arena_block *arena_block_new(size_t size)
+{
+    if (size > SIZE_MAX - sizeof(struct arena_block))
+        return NULL;
+    struct arena_block *b = malloc(sizeof(struct arena_block) + size);
+    if (!b)
+        return NULL;
+    b->next = NULL;
+    b->size = size;
+    b->used = 0;
+    return b;
+}
+
+arena *arena_new(size_t block_size)
+{
+    arena *a = malloc(sizeof *a);
+    if (!a)
+        return NULL;
+    a->block_size = block_size < 256 ? 256 : block_size;
+    a->total_used = 0;
+    a->head = arena_block_new(a->block_size);
+    if (!a->head) {
+        free(a);
+        return NULL;
+    }
+    return a;
+}
+
+void arena_free(arena *a)
+{
+    if (!a)
+        return;
+    struct arena_block *b = a->head;
+    while (b) {
+        struct arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(a);
+}
+
+void arena_reset(arena *a)
+{
+    struct arena_block *b = a->head;
+    while (b->next) {
+        struct arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    b->used = 0;
+    a->head = b;
+    a->total_used = 0;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    if (!a)
+        return NULL;
+    if (n == 0)
+        n = 1;
+    if (n > SIZE_MAX - ARENA_ALIGN)
+        return NULL;
+    size_t rounded = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    struct arena_block *b = a->head;
+    if (b->size - b->used < rounded) {
+        size_t size = rounded > a->block_size ? rounded : a->block_size;
+        struct arena_block *nb = arena_block_new(size);
+        if (!nb)
+            return NULL;
+        nb->next = b;
+        a->head = nb;
+        b = nb;
+    }
+    void *p = b->data + b->used;
+    b->used += rounded;
+    a->total_used += rounded;
+    memset(p, 0, n);
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    if (n == SIZE_MAX)
+        return NULL;
+    char *d = arena_alloc(a, n + 1);
+    if (!d)
+        return NULL;
+    if (n)
+        memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+void *arena_grow(arena *a, void *old, size_t old_n, size_t new_n)
+{
+    void *p = arena_alloc(a, new_n);
+    if (p && old && old_n)
+        memcpy(p, old, old_n < new_n ? old_n : new_n);
+    return p;
+}
+
+size_t arena_used(const arena *a)
+{
+    return a->total_used;
+}

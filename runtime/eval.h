@@ -1,0 +1,44 @@
+/* eval.h — the evaluation context (struct regel_eval) and a case's facts
+ * (struct regel_case), shared by the VM, the case reader and the renderers.
+ * All per-case memory comes from the context's arena; the tables below are
+ * sized once in regel_eval_new, so evaluating does not call malloc. */
+#ifndef REGEL_EVAL_H
+#define REGEL_EVAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "policy.h"
+#include "value.h"
+
+struct regel_case {
+    const regel_policy *policy;
+    arena *arena;    /* owns the values below */
+    rt_value *facts; /* one per input; RV_ONBEKEND when absent */
+    const char *name;
+};
+
+enum ev_status {
+    EV_DECIDED = 0, /* a rule gave the value */
+    EV_UNKNOWN = 1, /* depends on onbekend facts */
+    EV_NO_RULE = 2  /* no rule applied */
+};
+
+struct regel_eval {
+    const regel_policy *policy;
+    const regel_case *kase; /* the case of the last evaluation */
+    arena *arena;           /* reset at the start of every evaluation */
+    rt_value *stack;        /* policy->max_stack slots */
+    rt_value *values;       /* per outcome (evaluation order) */
+    uint8_t *status;        /* per outcome: enum ev_status */
+    uint32_t *decided_by;   /* per outcome: rule index or RBC_NONE */
+    bool evaluated;         /* a successful evaluation is held */
+    bool explained;         /* the last evaluation recorded a trace */
+    /* Trace (only written when explaining): row-major bit-per-byte tables. */
+    uint8_t *reads_input;   /* [outcome * n_inputs + input]: read while resolving outcome */
+    uint8_t *reads_outcome; /* [outcome * n_outcomes + other]: read while resolving outcome */
+    uint8_t *missing;       /* per input: absent and read (always recorded) */
+};
+
+#endif

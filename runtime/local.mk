@@ -1,0 +1,14 @@
+# runtime/local.mk — the runtime: bytecode loader and verifier, VM, case
+# reader, renderers. Builds without flex, bison or the compiler.
+noinst_LTLIBRARIES += libregel_core.la
+include_HEADERS += runtime/regel.h
+libregel_core_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(FFI_CFLAGS)
+libregel_core_la_LIBADD = $(JANSSON_LIBS) $(FFI_LIBS)
+libregel_core_la_SOURCES = \
+	runtime/regel.h \
+	runtime/bytecode.h \
+	runtime/opcodes.def \
+	runtime/arena.h runtime/arena.c \
+	runtime/num.h runtime/num.c \
+	runtime/suggest.h runtime/suggest.c \
+	runtime/strbuf.h runtime/strbuf.c

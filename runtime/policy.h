@@ -1,0 +1,101 @@
+/* policy.h — the in-memory form of a loaded and verified policy (struct
+ * regel_policy): tables decoded from the .rbc sections. Built by load.c and
+ * verify.c, read by the VM, the case reader and the renderers; immutable
+ * after loading, so it can be shared between threads. */
+#ifndef REGEL_POLICY_H
+#define REGEL_POLICY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "bytecode.h"
+#include "num.h"
+#include "regel.h"
+
+typedef struct rt_field {
+    const char *name;
+    uint32_t type;
+} rt_field;
+
+typedef struct rt_type {
+    uint8_t kind;       /* enum rbc_type_kind */
+    const char *name;   /* ENUM and RECORD; NULL otherwise */
+    uint32_t n;         /* members (ENUM) or fields (RECORD) */
+    const char **members;
+    rt_field *fields;
+} rt_type;
+
+typedef struct rt_const {
+    uint8_t kind; /* enum rbc_const_kind */
+    num_q q;
+    const char *s;
+    uint32_t len;
+} rt_const;
+
+typedef struct rt_input {
+    const char *name;
+    uint32_t type;
+} rt_input;
+
+typedef struct rt_outcome {
+    const char *name;
+    uint32_t type;
+    uint32_t flags;   /* RBC_OUTCOME_OUTPUT */
+    uint32_t display; /* position in source order */
+    uint32_t *roots;  /* rules of this outcome that are not exceptions, RULES order */
+    uint32_t n_roots;
+} rt_outcome;
+
+typedef struct rt_rule {
+    const char *name;
+    const char *bron;   /* NULL when absent */
+    const char *citaat; /* NULL when absent */
+    uint32_t outcome;
+    uint32_t parent; /* RBC_NONE for a root rule */
+    uint32_t line, col;
+    uint32_t code_off, code_len;
+    uint32_t *children; /* direct exceptions, RULES order */
+    uint32_t n_children;
+} rt_rule;
+
+typedef struct rt_line {
+    uint32_t off, line, col;
+} rt_line;
+
+struct regel_policy {
+    arena *arena; /* owns everything below */
+    uint8_t *bytes; /* a copy of the file */
+    size_t len;
+    const char *file; /* the name it was loaded under */
+
+    const char *name;        /* beleid */
+    const char *bron;        /* NULL when absent */
+    const char *source_file; /* NULL when absent */
+
+    const char **strs; /* NUL-terminated copies */
+    uint32_t *str_lens;
+    uint32_t n_strs;
+    rt_type *types;
+    uint32_t n_types;
+    rt_const *consts;
+    uint32_t n_consts;
+    rt_input *inputs;
+    uint32_t n_inputs;
+    rt_outcome *outcomes; /* evaluation order */
+    uint32_t n_outcomes;
+    uint32_t *display_order; /* display position → outcome index */
+    rt_rule *rules;
+    uint32_t n_rules;
+    const uint8_t *code;
+    uint32_t code_len;
+    rt_line *lines;
+    uint32_t n_lines;
+    uint32_t max_stack; /* deepest stack of any rule block (verified) */
+};
+
+/* Source position of the instruction at code offset off: the last LINES
+ * entry at or before it; 0/0 when none. */
+void policy_pos(const regel_policy *p, uint32_t off, uint32_t *line, uint32_t *col);
+
+#endif

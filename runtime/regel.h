@@ -1,0 +1,107 @@
+/* regel.h — the public API of libregel: load a policy (bytecode or source),
+ * read a case, evaluate it and render the decision with its explanation.
+ * Opaque handles, no globals; every function that can fail returns a status
+ * and fills a struct regel_error. Nothing here exits or aborts. */
+#ifndef REGEL_H
+#define REGEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define REGEL_API __attribute__((visibility("default")))
+#else
+#define REGEL_API
+#endif
+
+#define REGEL_VERSION_STRING "0.1.0"
+
+/* Status codes. REGEL_OK is 0; every other value is an error. */
+enum regel_status {
+    REGEL_OK = 0,
+    REGEL_ERR_IO = 1,       /* a file could not be read or written */
+    REGEL_ERR_MEMORY = 2,   /* out of memory */
+    REGEL_ERR_COMPILE = 3,  /* the policy source has errors */
+    REGEL_ERR_BYTECODE = 4, /* the bytecode is malformed or fails verification */
+    REGEL_ERR_CASE = 5,     /* the case (JSON) is malformed or does not fit the policy */
+    REGEL_ERR_EVAL = 6,     /* evaluation failed (conflict, division by zero, overflow) */
+    REGEL_ERR_USAGE = 7     /* the API was called wrongly (NULL, wrong state) */
+};
+
+/* An error as a value: code, Dutch message and, where known, a location.
+ * `file` is empty and `line`/`column` are 0 when there is no location.
+ * For JSON case errors `key` names the offending key path (e.g. "toetsen[2].datum"). */
+typedef struct regel_error {
+    int code;
+    char file[256];
+    unsigned line;
+    unsigned column;
+    char key[128];
+    char message[1024];
+} regel_error;
+
+typedef struct regel_policy regel_policy; /* a loaded, verified policy; immutable, shareable */
+typedef struct regel_case regel_case;     /* the facts of one case, typed against a policy */
+typedef struct regel_eval regel_eval;     /* an evaluation context with its results */
+
+/* Flags for regel_evaluate. */
+#define REGEL_EXPLAIN 1u /* record the explanation (rules, citations, facts read) */
+
+REGEL_API const char *regel_version(void);
+
+/* Load verified bytecode from memory. `name` is used in messages (may be NULL).
+ * On success *out owns a policy to release with regel_policy_free; the bytes
+ * are copied, the caller keeps ownership of `bytes`. */
+REGEL_API int regel_policy_load(const uint8_t *bytes, size_t len, const char *name,
+                                regel_policy **out, regel_error *err);
+
+/* Load a policy from a file: bytecode (recognised by its magic "RGBC") or
+ * source, which is compiled. Diagnostics as for regel_policy_compile. */
+REGEL_API int regel_policy_load_file(const char *path, regel_policy **out, char **diagnostics,
+                                     regel_error *err);
+
+/* Compile policy source held in memory. On failure err holds the first error
+ * and, when `diagnostics` is not NULL, *diagnostics receives all compiler
+ * messages formatted for a terminal (free with regel_free); NULL on success. */
+REGEL_API int regel_policy_compile(const char *source, size_t len, const char *name,
+                                   regel_policy **out, char **diagnostics, regel_error *err);
+
+/* Compile source to bytecode bytes (*rbc, free with regel_free). */
+REGEL_API int regel_compile_to_bytecode(const char *source, size_t len, const char *name,
+                                        uint8_t **rbc, size_t *rbc_len, char **diagnostics,
+                                        regel_error *err);
+
+REGEL_API void regel_policy_free(regel_policy *policy);
+
+/* Read a case from JSON text. The case refers to `policy`, which must outlive it. */
+REGEL_API int regel_case_from_json(const regel_policy *policy, const char *json, size_t len,
+                                   const char *name, regel_case **out, regel_error *err);
+REGEL_API void regel_case_free(regel_case *c);
+
+/* An evaluation context. One per thread; reusable for many cases. */
+REGEL_API regel_eval *regel_eval_new(const regel_policy *policy);
+REGEL_API void regel_eval_free(regel_eval *ev);
+
+/* Evaluate all outcomes of the policy for a case. */
+REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags,
+                             regel_error *err);
+
+/* Render the last evaluation as the JSON of the contract (uitkomsten, uitleg,
+ * ontbrekend) or as Dutch text. *out is NUL-terminated; free with regel_free. */
+REGEL_API int regel_render_json(const regel_eval *ev, char **out, size_t *len, regel_error *err);
+REGEL_API int regel_render_text(const regel_eval *ev, char **out, size_t *len, regel_error *err);
+
+/* Disassemble bytecode into a readable listing (free with regel_free). */
+REGEL_API int regel_disassemble(const uint8_t *bytes, size_t len, const char *name, char **out,
+                                regel_error *err);
+
+REGEL_API void regel_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

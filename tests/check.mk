@@ -1,0 +1,1 @@
+# tests/check.mk — tests owned by the check area.

@@ -1,0 +1,1 @@
+# tests/parse.mk — tests owned by the parse area.

@@ -1,0 +1,1 @@
+# tests/runtime.mk — tests owned by the runtime area.

@@ -1,0 +1,1 @@
+# tests/suite.mk — tests owned by the suite area.
