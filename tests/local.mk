@@ -1,7 +1,7 @@
 # tests/local.mk — make check: criterion unit tests, golden tests, error
 # tests and corrupted-bytecode tests. Each area keeps its own fragment.
-TEST_LDADD = libregel_core.la $(CRITERION_LIBS) $(JANSSON_LIBS) $(FFI_LIBS)
-TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS) \
+TEST_LIBS = libregel_core.la $(CRITERION_LIBS) $(JANSSON_LIBS) $(FFI_LIBS)
+TEST_CFLAGS_ALL = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS) \
 	-DSRCDIR='"$(abs_top_srcdir)"' -DBUILDDIR='"$(abs_top_builddir)"'
 AM_TESTS_ENVIRONMENT = top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
 	export top_srcdir top_builddir;

@@ -1,1 +1,13 @@
-# tests/suite.mk — tests owned by the suite area.
+# tests/suite.mk — the whole-tool tests: golden outputs, compiler error
+# messages, and documentation consistency checks.
+TESTS += tests/golden/run.sh tests/errors/run.sh tests/doc/opcodes.sh tests/abi/exports.sh
+EXTRA_DIST += tests/golden tests/errors tests/doc tests/bytecode tests/abi
+
+# Golden and error tests under valgrind memcheck (slow; run by test.sh).
+check-valgrind: all
+	@test "$(VALGRIND)" != no || { echo "valgrind ontbreekt (Debian-pakket valgrind)"; exit 1; }
+	REGEL_WRAP="$(VALGRIND) -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+		top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' $(srcdir)/tests/golden/run.sh
+	REGEL_WRAP="$(VALGRIND) -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+		top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)' $(srcdir)/tests/errors/run.sh
+.PHONY: check-valgrind

@@ -1,0 +1,1 @@
+/* dummy.c — an empty C unit so libtool links libregel with the C linker. */

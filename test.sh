@@ -1,0 +1,70 @@
+#!/bin/sh
+# test.sh — runs the whole test suite: every test of `make check` (unit,
+# golden, error and corrupted-bytecode tests), `make lint`, the same tests
+# again under AddressSanitizer and UndefinedBehaviorSanitizer, and `make
+# distcheck`. Ends with one line "N passed, M failed"; exit status 1 on any failure.
+set -u
+cd "$(dirname "$0")"
+top=$(pwd)
+[ -f _build/Makefile ] || ./bouw.sh || exit 1
+jobs=$(nproc)
+status=0
+
+stap() {
+    echo "== $1"
+}
+
+stap "make check"
+make -C _build -j"$jobs" check >_build/check.out 2>&1 || status=1
+grep -E '^(# |FAIL|ERROR|XPASS)' _build/check.out || true
+
+stap "make lint"
+make -C _build lint || status=1
+
+stap "golden- en fouttests onder valgrind"
+make -C _build check-valgrind >_build/valgrind.out 2>&1 || {
+    status=1
+    tail -30 _build/valgrind.out
+}
+grep -E 'passed' _build/valgrind.out || true
+
+stap "make check met ASan en UBSan"
+mkdir -p _san
+if [ ! -f _san/Makefile ] || [ configure -nt _san/Makefile ]; then
+    (cd _san && ../configure --quiet --enable-sanitizers --disable-shared) || status=1
+fi
+ASAN_OPTIONS=detect_leaks=1 make -C _san -j"$jobs" check >_san/check.out 2>&1 || status=1
+grep -E '^(# |FAIL|ERROR|XPASS)' _san/check.out || true
+
+stap "make distcheck"
+make -C _build -j"$jobs" distcheck >_build/distcheck.out 2>&1 || {
+    status=1
+    tail -40 _build/distcheck.out
+}
+grep -E '^(# TOTAL|# PASS|# FAIL)|archives ready|ready for distribution' _build/distcheck.out || true
+
+# Count the individual tests: criterion tests in the unit logs, one per
+# case in the golden and error runners.
+passed=0
+failed=0
+for dir in _build _san; do
+    for log in $(find "$dir/tests" -name '*.log' 2>/dev/null); do
+        line=$(grep -a 'Synthesis: Tested' "$log" | tail -1)
+        if [ -n "$line" ]; then
+            p=$(echo "$line" | sed -n 's/.*Passing: \([0-9]*\).*/\1/p')
+            f=$(echo "$line" | sed -n 's/.*Failing: \([0-9]*\).*Crashing: \([0-9]*\).*/\1 \2/p')
+            passed=$((passed + ${p:-0}))
+            for x in $f; do failed=$((failed + x)); done
+        else
+            p=$(grep -a -c '^ok ' "$log")
+            f=$(grep -a -c '^FOUT ' "$log")
+            passed=$((passed + p))
+            failed=$((failed + f))
+        fi
+    done
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    failed=1
+fi
+echo "$passed passed, $failed failed"
+exit "$status"
