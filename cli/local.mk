@@ -1,6 +1,8 @@
 # cli/local.mk — the command-line tools regel and regelc.
-bin_PROGRAMS += regel regelc
+CLI_LIBS = libregel_core.la $(JANSSON_LIBS) $(FFI_LIBS)
+bin_PROGRAMS += regel
 regel_SOURCES = cli/regel.c
-regel_LDADD = libregel_core.la $(JANSSON_LIBS) $(FFI_LIBS)
+regel_LDADD = $(CLI_LIBS)
+bin_PROGRAMS += regelc
 regelc_SOURCES = cli/regelc.c
-regelc_LDADD = libregel_core.la $(JANSSON_LIBS) $(FFI_LIBS)
+regelc_LDADD = $(CLI_LIBS)

@@ -1,2 +1,3 @@
 # doc/local.mk — documentation and man pages.
 EXTRA_DIST += doc
+dist_man_MANS += doc/regel.1 doc/regelc.1

@@ -58,12 +58,12 @@ enum rbc_const_kind { RBC_CONST_GETAL = 1, RBC_CONST_TEKST = 2 };
 /* OUTCOMES flags */
 #define RBC_OUTCOME_OUTPUT 1u /* a declared uitkomst (printed); else an intermediate begrip */
 
-/* RULES entry (10 × u32):
+/* RULES entry (9 × u32):
  *   name str, bron str|NONE, citaat str|NONE, outcome index,
  *   parent rule index|NONE (this rule is an uitzondering op parent; parent < own index,
  *   same outcome), line, column, code offset, code length.
  * Rules of one outcome are evaluated by default logic (doc/bytecode.md). */
-#define RBC_RULE_FIELDS 10
+#define RBC_RULE_FIELDS 9
 
 /* Instruction operand layouts. */
 enum rbc_operands { OPND_NONE = 0, OPND_U32 = 1, OPND_U32X2 = 2 };

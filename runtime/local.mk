@@ -9,6 +9,19 @@ libregel_core_la_SOURCES = \
 	runtime/bytecode.h \
 	runtime/opcodes.def \
 	runtime/arena.h runtime/arena.c \
-	runtime/num.h runtime/num.c \
+	runtime/num.h \
 	runtime/suggest.h runtime/suggest.c \
 	runtime/strbuf.h runtime/strbuf.c
+# case reader and renderers (JSON in, text/JSON out)
+libregel_core_la_SOURCES += \
+	runtime/case.c \
+	runtime/render.h runtime/render.c \
+	runtime/render_json.c runtime/render_text.c
+libregel_core_la_SOURCES += \
+	runtime/rt.h \
+	runtime/num.c \
+	runtime/api.c \
+	runtime/load.c \
+	runtime/verify.c \
+	runtime/vm.c \
+	runtime/disasm.c

@@ -40,8 +40,12 @@ static inline bool num_eq(num_q a, num_q b)
  * The whole of s[0..len) must be consumed. */
 enum num_status num_parse(const char *s, size_t len, num_q *out);
 
+/* Buffer size that always holds num_format's text (1/2^62 needs ~66 chars). */
+#define NUM_FORMAT_CAP 96
+
 /* Exact decimal text with the given decimal separator (',' for Dutch text,
- * '.' for JSON). Returns the length written (NUL-terminated, cap >= 48), or 0
+ * '.' for JSON). Returns the length written (NUL-terminated, cap >=
+ * NUM_FORMAT_CAP), or 0
  * when the value has no finite decimal expansion (e.g. 1/3). */
 size_t num_format(num_q q, char decimal_sep, char *buf, size_t cap);
 

@@ -1,1 +1,9 @@
-# tests/check.mk — tests owned by the check area.
+# tests/check.mk — tests owned by the check area: the checker and the emitter.
+check_PROGRAMS += tests/unit/test_check tests/unit/test_emit
+TESTS += tests/unit/test_check tests/unit/test_emit
+tests_unit_test_check_SOURCES = tests/unit/test_check.c
+tests_unit_test_check_CFLAGS = $(TEST_CFLAGS_ALL)
+tests_unit_test_check_LDADD = $(TEST_LIBS)
+tests_unit_test_emit_SOURCES = tests/unit/test_emit.c
+tests_unit_test_emit_CFLAGS = $(TEST_CFLAGS_ALL)
+tests_unit_test_emit_LDADD = $(TEST_LIBS)

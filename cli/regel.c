@@ -1,0 +1,288 @@
+/* regel.c — the `regel` command: load a policy (.regel or .rbc), read a case
+ * (JSON file or standard input), evaluate it and print the decision with its
+ * explanation (Dutch text or JSON). Prints nothing on stdout unless all succeeded. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "regel.h"
+#include "suggest.h"
+
+#define EXIT_DECIDED 0
+#define EXIT_ERROR   1
+#define EXIT_USAGE   2
+
+static const char regel_usage_line[] = "Gebruik: regel [--json] BELEID GEVAL\n";
+
+static void regel_print_help(void)
+{
+    fputs(regel_usage_line, stdout);
+    fputs("\n"
+          "Beslist een geval volgens een beleid en legt elke uitkomst uit: de regel\n"
+          "die haar besliste, de bron (en het citaat) en de feiten die gelezen werden.\n"
+          "\n"
+          "Argumenten:\n"
+          "  BELEID      een beleid in Regel-broncode (wordt in het geheugen vertaald;\n"
+          "              meldingen van de vertaler komen op de standaardfout) of in\n"
+          "              bytecode van regelc (.rbc, herkend aan de magische bytes \"RGBC\")\n"
+          "  GEVAL       de feiten van het geval als JSON-object; ‘-’ leest het geval\n"
+          "              van de standaardinvoer. Een ontbrekend feit is onbekend.\n"
+          "\n"
+          "Opties:\n"
+          "  --json      schrijf de uitkomsten en de uitleg als JSON (uitkomsten,\n"
+          "              uitleg, ontbrekend) in plaats van als Nederlandse tekst\n"
+          "  -h, --help  toon deze hulp en stop\n"
+          "  --version   toon de versie en stop\n"
+          "  --          wat volgt zijn argumenten, geen opties\n"
+          "\n"
+          "Afsluitstatus:\n"
+          "  0  het geval is beslist (ook als sommige uitkomsten onbekend zijn)\n"
+          "  1  fout in het beleid, het geval of bij het beslissen; de melding staat\n"
+          "     op de standaardfout en er komt niets op de standaarduitvoer\n"
+          "  2  verkeerd gebruik (onbekende optie, verkeerd aantal argumenten)\n"
+          "\n"
+          "Voorbeelden:\n"
+          "  regel examples/inburgering-basis.regel \\\n"
+          "        examples/gevallen/01-verplichte-nieuwkomer.json\n"
+          "  regelc beleid.regel -o beleid.rbc\n"
+          "  regel --json beleid.rbc - < geval.json\n",
+          stdout);
+}
+
+static int regel_usage_error(void)
+{
+    fputs(regel_usage_line, stderr);
+    fputs("Probeer ‘regel --help’ voor meer informatie.\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* `regel: <file>:<line>:<col>: fout: <message>`; unknown parts are left out. */
+static void regel_report(const regel_error *err, const char *fallback_file)
+{
+    const char *file = err->file[0] ? err->file : fallback_file;
+    fputs("regel: ", stderr);
+    if (file && file[0]) {
+        fputs(file, stderr);
+        if (err->line) {
+            fprintf(stderr, ":%u", err->line);
+            if (err->column)
+                fprintf(stderr, ":%u", err->column);
+        }
+        fputs(": ", stderr);
+    }
+    fprintf(stderr, "fout: %s\n", err->message[0] ? err->message : "onbekende fout");
+}
+
+static const char *regel_errno_text(int e)
+{
+    switch (e) {
+    case ENOENT:
+        return "het bestand bestaat niet";
+    case EACCES:
+    case EPERM:
+        return "geen toestemming om het bestand te lezen";
+    case EISDIR:
+        return "dit is een map, geen bestand";
+    case ENOMEM:
+        return "onvoldoende geheugen";
+    case ENOTDIR:
+        return "een deel van het pad is geen map";
+    default:
+        return "het bestand kan niet gelezen worden";
+    }
+}
+
+/* Read all of f; NULL on failure (errno kept where possible). */
+static char *regel_read_stream(FILE *f, size_t *len)
+{
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return NULL;
+    for (;;) {
+        if (n == cap) {
+            if (cap > ((size_t)-1) / 2) {
+                free(buf);
+                errno = ENOMEM;
+                return NULL;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                int e = errno;
+                free(buf);
+                errno = e ? e : EIO;
+                return NULL;
+            }
+            break;
+        }
+    }
+    *len = n;
+    return buf;
+}
+
+/* Read the case text from path or, for "-", from standard input. */
+static char *regel_read_case(const char *path, const char *shown, size_t *len)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    errno = 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    char *text = NULL;
+    if (f) {
+        text = regel_read_stream(f, len);
+        int e = errno;
+        if (!is_stdin)
+            fclose(f);
+        errno = e;
+    }
+    if (!text) {
+        regel_error err;
+        memset(&err, 0, sizeof err);
+        snprintf(err.message, sizeof err.message, "kan het geval niet lezen: %s",
+                 regel_errno_text(errno));
+        regel_report(&err, shown);
+    }
+    return text;
+}
+
+/* Write all of text to stdout; false when that failed. */
+static bool regel_write(const char *text, size_t len)
+{
+    if (len && fwrite(text, 1, len, stdout) != len)
+        return false;
+    return fflush(stdout) == 0 && !ferror(stdout);
+}
+
+/* Load, read, evaluate and render; *out receives the text for stdout. */
+static int regel_run(const char *policy_path, const char *case_path, bool json, char **out,
+                     size_t *out_len)
+{
+    const char *case_name = strcmp(case_path, "-") == 0 ? "(standaardinvoer)" : case_path;
+    regel_error err;
+    memset(&err, 0, sizeof err);
+    regel_policy *policy = NULL;
+    char *diagnostics = NULL;
+    int rc = regel_policy_load_file(policy_path, &policy, &diagnostics, &err);
+    bool shown = false;
+    if (diagnostics && diagnostics[0]) {
+        fputs(diagnostics, stderr);
+        size_t dl = strlen(diagnostics);
+        if (diagnostics[dl - 1] != '\n')
+            fputc('\n', stderr);
+        shown = rc == REGEL_ERR_COMPILE;
+    }
+    regel_free(diagnostics);
+    if (rc != REGEL_OK) {
+        if (!shown)
+            regel_report(&err, policy_path);
+        return EXIT_ERROR;
+    }
+
+    int status = EXIT_ERROR;
+    regel_case *kase = NULL;
+    regel_eval *ev = NULL;
+    size_t len = 0;
+    char *text = regel_read_case(case_path, case_name, &len);
+    if (!text)
+        goto done;
+    rc = regel_case_from_json(policy, text, len, case_name, &kase, &err);
+    free(text);
+    if (rc != REGEL_OK) {
+        regel_report(&err, case_name);
+        goto done;
+    }
+    ev = regel_eval_new(policy);
+    if (!ev) {
+        memset(&err, 0, sizeof err);
+        snprintf(err.message, sizeof err.message, "onvoldoende geheugen");
+        regel_report(&err, NULL);
+        goto done;
+    }
+    rc = regel_evaluate(ev, kase, REGEL_EXPLAIN, &err);
+    if (rc != REGEL_OK) {
+        regel_report(&err, policy_path);
+        goto done;
+    }
+    rc = json ? regel_render_json(ev, out, out_len, &err)
+              : regel_render_text(ev, out, out_len, &err);
+    if (rc != REGEL_OK) {
+        regel_report(&err, policy_path);
+        goto done;
+    }
+    status = EXIT_DECIDED;
+done:
+    regel_eval_free(ev);
+    regel_case_free(kase);
+    regel_policy_free(policy);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    static const char *const options[] = {"--json", "--help", "--version"};
+    const char *args[2] = {NULL, NULL};
+    int n_args = 0;
+    bool json = false, only_args = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!only_args && a[0] == '-' && a[1] != '\0') {
+            if (strcmp(a, "--") == 0) {
+                only_args = true;
+            } else if (strcmp(a, "--json") == 0) {
+                json = true;
+            } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+                regel_print_help();
+                return fflush(stdout) == 0 ? EXIT_DECIDED : EXIT_ERROR;
+            } else if (strcmp(a, "--version") == 0) {
+                printf("regel (Regel) %s\n", REGEL_VERSION_STRING);
+                return fflush(stdout) == 0 ? EXIT_DECIDED : EXIT_ERROR;
+            } else {
+                const char *hint = suggest_closest(a, options, sizeof options / sizeof *options);
+                if (hint)
+                    fprintf(stderr, "regel: onbekende optie ‘%s’; bedoelde u ‘%s’?\n", a, hint);
+                else
+                    fprintf(stderr, "regel: onbekende optie ‘%s’\n", a);
+                return regel_usage_error();
+            }
+            continue;
+        }
+        if (n_args == 2) {
+            fprintf(stderr, "regel: te veel argumenten: ‘%s’ (verwacht alleen BELEID en GEVAL)\n",
+                    a);
+            return regel_usage_error();
+        }
+        args[n_args++] = a;
+    }
+    if (n_args < 2) {
+        if (n_args == 0)
+            fputs("regel: BELEID en GEVAL ontbreken\n", stderr);
+        else
+            fprintf(stderr,
+                    "regel: GEVAL ontbreekt na BELEID ‘%s’ (gebruik ‘-’ voor de "
+                    "standaardinvoer)\n",
+                    args[0]);
+        return regel_usage_error();
+    }
+
+    char *out = NULL;
+    size_t out_len = 0;
+    int status = regel_run(args[0], args[1], json, &out, &out_len);
+    if (status == EXIT_DECIDED && !regel_write(out, out_len)) {
+        fputs("regel: fout: kan niet naar de standaarduitvoer schrijven\n", stderr);
+        status = EXIT_ERROR;
+    }
+    regel_free(out);
+    return status;
+}

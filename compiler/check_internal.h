@@ -1,0 +1,65 @@
+/* check_internal.h — the checked program (struct check_result) as the
+ * checker builds it and the emitter reads it. Compiler-internal: the runtime
+ * never sees it. Plain data in the compilation's arena; no functions here. */
+#ifndef REGEL_CHECK_INTERNAL_H
+#define REGEL_CHECK_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ast.h"
+#include "check.h"
+
+/* Type ids are TYPES indices of the emitted bytecode: 0 waarheid, 1 getal,
+ * 2 tekst, then every soort in declaration order, then every gegeven in an
+ * order where a record's field types come before the record itself. */
+#define CHECK_T_WAARHEID 0
+#define CHECK_T_GETAL    1
+#define CHECK_T_TEKST    2
+#define CHECK_T_ERROR    (-1) /* an expression whose type could not be found */
+
+typedef struct check_type {
+    uint8_t kind;     /* enum rbc_type_kind */
+    const char *name; /* "waarheid", "getal", "tekst" or the declared name */
+    ast_loc loc;
+    const char **members; /* ENUM: member names */
+    size_t n_members;
+    const ast_field *fields; /* RECORD: the declared fields */
+    int32_t *field_types;    /* RECORD: resolved field types */
+    size_t n_fields;
+} check_type;
+
+typedef enum check_var_kind { CHECK_INPUT, CHECK_OUTCOME, CHECK_CONCEPT } check_var_kind;
+
+/* An invoer fact, or an uitkomst/begrip ("outcome" below covers both). */
+typedef struct check_var {
+    check_var_kind kind;
+    const char *name;
+    ast_loc loc;
+    int32_t type;
+    bool used; /* read by some rule */
+} check_var;
+
+typedef struct check_rule {
+    const ast_rule *ast;
+    int32_t outcome; /* outcome number (declaration order), -1 when unresolved */
+    int32_t parent;  /* rule number of the parent (declaration order), -1 for a root rule */
+} check_rule;
+
+struct check_result {
+    const ast_policy *policy;
+
+    check_type *types;
+    size_t n_types;
+    check_var *inputs; /* declaration order = INPUTS index */
+    size_t n_inputs;
+    check_var *outcomes; /* uitkomsten and begrippen, declaration order = display index */
+    size_t n_outcomes;
+    uint32_t *eval_order; /* eval_order[k] = outcome number evaluated k-th */
+    uint32_t *eval_index; /* inverse: outcome number → OUTCOMES index */
+    check_rule *rules;    /* declaration order */
+    size_t n_rules;
+    uint32_t *rule_order; /* RULES table order: a parent before its exceptions */
+};
+
+#endif

@@ -1,0 +1,26 @@
+/* compile.h — the compilation driver (source → diagnostics and .rbc bytes)
+ * behind the public regel_* compile functions, shared with regelc, which also
+ * needs the error count. Internal to libregel_core; prints nothing. */
+#ifndef REGEL_COMPILE_H
+#define REGEL_COMPILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "regel.h"
+
+/* Parse, check and (when rbc is not NULL) emit. Checking is skipped when
+ * parsing found errors. *diagnostics (when not NULL) receives a malloc'd copy
+ * of all messages, or NULL when there are none; *n_errors (when not NULL)
+ * the number of errors. Returns REGEL_OK or the error code also put in err. */
+int compile_run(const char *source, size_t len, const char *name, uint8_t **rbc, size_t *rbc_len,
+                char **diagnostics, size_t *n_errors, regel_error *err);
+
+/* Read a whole file into a malloc'd, NUL-terminated buffer. On failure:
+ * REGEL_ERR_IO with "kan ‘pad’ niet lezen: <reden>" (or REGEL_ERR_MEMORY). */
+int compile_read_file(const char *path, char **data, size_t *len, regel_error *err);
+
+/* The reason for errno value e in Dutch. */
+const char *compile_strerror(int e);
+
+#endif

@@ -1,0 +1,670 @@
+/* emit.c — the checked program to the bytes of a .rbc file (spec §5,
+ * runtime/bytecode.h): header, section directory, deduplicated strings and
+ * constants, tables, rule blocks and the LINES table. Opcodes and operand
+ * layouts come only from runtime/opcodes.def. Writes bytes; never verifies,
+ * prints or exits. The output depends on nothing but the checked program. */
+#include "emit.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bytecode.h"
+#include "check_internal.h"
+
+/* Operand layout of every opcode, from the X-macro list. */
+static const uint8_t emit_opnd[OP__COUNT] = {
+#define OP(name, opnd, pops, pushes, doc) [OP_##name] = (opnd),
+#include "opcodes.def"
+#undef OP
+};
+
+/* ------------------------------------------------------ byte buffers */
+
+typedef struct emit_buf {
+    uint8_t *data;
+    size_t len, cap;
+    bool failed;
+} emit_buf;
+
+static bool eb_reserve(emit_buf *b, size_t extra)
+{
+    if (b->failed)
+        return false;
+    if (extra > UINT32_MAX || b->len + extra > UINT32_MAX) {
+        b->failed = true;
+        return false;
+    }
+    if (b->len + extra <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra)
+        cap *= 2;
+    uint8_t *d = realloc(b->data, cap);
+    if (!d) {
+        b->failed = true;
+        return false;
+    }
+    b->data = d;
+    b->cap = cap;
+    return true;
+}
+
+static void eb_bytes(emit_buf *b, const void *p, size_t n)
+{
+    if (!eb_reserve(b, n))
+        return;
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+}
+
+static void eb_u8(emit_buf *b, uint8_t v)
+{
+    eb_bytes(b, &v, 1);
+}
+
+static void eb_put_u32_at(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)(v & 0xFF);
+    p[1] = (uint8_t)((v >> 8) & 0xFF);
+    p[2] = (uint8_t)((v >> 16) & 0xFF);
+    p[3] = (uint8_t)((v >> 24) & 0xFF);
+}
+
+static void eb_u32(emit_buf *b, uint32_t v)
+{
+    uint8_t t[4];
+    eb_put_u32_at(t, v);
+    eb_bytes(b, t, 4);
+}
+
+static void eb_u16(emit_buf *b, uint16_t v)
+{
+    uint8_t t[2] = {(uint8_t)(v & 0xFF), (uint8_t)(v >> 8)};
+    eb_bytes(b, t, 2);
+}
+
+static void eb_i64(emit_buf *b, int64_t v)
+{
+    uint64_t u = (uint64_t)v;
+    uint8_t t[8];
+    for (int i = 0; i < 8; i++)
+        t[i] = (uint8_t)((u >> (8 * i)) & 0xFF);
+    eb_bytes(b, t, 8);
+}
+
+static void eb_patch_u32(emit_buf *b, size_t at, uint32_t v)
+{
+    if (!b->failed && at + 4 <= b->len)
+        eb_put_u32_at(b->data + at, v);
+}
+
+/* ------------------------------------------------------------ state */
+
+typedef struct emit_str {
+    const char *s;
+    uint32_t len;
+} emit_str;
+
+typedef struct emit_const {
+    uint8_t kind; /* enum rbc_const_kind */
+    num_q q;
+    uint32_t str;
+} emit_const;
+
+typedef struct emitter {
+    const check_result *prog;
+    bool failed; /* out of memory or a table too large */
+
+    emit_str *strs;
+    size_t n_strs, cap_strs;
+    uint32_t *str_slots; /* hash slots: string index + 1, 0 = empty */
+    size_t n_slots;
+
+    emit_const *consts;
+    size_t n_consts, cap_consts;
+
+    emit_buf code;
+    emit_buf lines;
+    uint32_t n_lines;
+} emitter;
+
+static uint64_t emit_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static bool emit_rehash(emitter *e, size_t slots)
+{
+    uint32_t *ns = calloc(slots, sizeof *ns);
+    if (!ns)
+        return false;
+    for (size_t i = 0; i < e->n_strs; i++) {
+        size_t j = (size_t)emit_hash(e->strs[i].s, e->strs[i].len) & (slots - 1);
+        while (ns[j])
+            j = (j + 1) & (slots - 1);
+        ns[j] = (uint32_t)i + 1;
+    }
+    free(e->str_slots);
+    e->str_slots = ns;
+    e->n_slots = slots;
+    return true;
+}
+
+/* The index of s[0..n) in the string pool, adding it on first use. */
+static uint32_t emit_intern_n(emitter *e, const char *s, size_t n)
+{
+    if (e->failed)
+        return 0;
+    if (!s) {
+        s = "";
+        n = 0;
+    }
+    if (n > UINT32_MAX) {
+        e->failed = true;
+        return 0;
+    }
+    if ((e->n_strs + 1) * 2 > e->n_slots && !emit_rehash(e, e->n_slots ? e->n_slots * 2 : 64)) {
+        e->failed = true;
+        return 0;
+    }
+    size_t mask = e->n_slots - 1;
+    size_t j = (size_t)emit_hash(s, n) & mask;
+    for (; e->str_slots[j]; j = (j + 1) & mask) {
+        const emit_str *x = &e->strs[e->str_slots[j] - 1];
+        if (x->len == n && (n == 0 || memcmp(x->s, s, n) == 0))
+            return e->str_slots[j] - 1;
+    }
+    if (e->n_strs == e->cap_strs) {
+        size_t cap = e->cap_strs ? e->cap_strs * 2 : 64;
+        emit_str *ns = realloc(e->strs, cap * sizeof *ns);
+        if (!ns) {
+            e->failed = true;
+            return 0;
+        }
+        e->strs = ns;
+        e->cap_strs = cap;
+    }
+    e->strs[e->n_strs].s = s;
+    e->strs[e->n_strs].len = (uint32_t)n;
+    e->str_slots[j] = (uint32_t)e->n_strs + 1;
+    return (uint32_t)e->n_strs++;
+}
+
+static uint32_t emit_intern(emitter *e, const char *s)
+{
+    return emit_intern_n(e, s, s ? strlen(s) : 0);
+}
+
+static uint32_t emit_intern_opt(emitter *e, const char *s)
+{
+    return s ? emit_intern(e, s) : RBC_NONE;
+}
+
+static uint32_t emit_const_add(emitter *e, emit_const k)
+{
+    for (size_t i = 0; i < e->n_consts; i++) {
+        const emit_const *x = &e->consts[i];
+        if (x->kind == k.kind && (k.kind == RBC_CONST_GETAL ? num_eq(x->q, k.q) : x->str == k.str))
+            return (uint32_t)i;
+    }
+    if (e->n_consts == e->cap_consts) {
+        size_t cap = e->cap_consts ? e->cap_consts * 2 : 32;
+        emit_const *nc = realloc(e->consts, cap * sizeof *nc);
+        if (!nc) {
+            e->failed = true;
+            return 0;
+        }
+        e->consts = nc;
+        e->cap_consts = cap;
+    }
+    e->consts[e->n_consts] = k;
+    return (uint32_t)e->n_consts++;
+}
+
+/* ------------------------------------------------------------- code */
+
+/* Append one instruction; returns its offset in CODE. */
+static uint32_t emit_op(emitter *e, enum rbc_opcode op, uint32_t a, uint32_t b)
+{
+    uint32_t at = (uint32_t)e->code.len;
+    eb_u8(&e->code, (uint8_t)op);
+    if (emit_opnd[op] == OPND_U32 || emit_opnd[op] == OPND_U32X2)
+        eb_u32(&e->code, a);
+    if (emit_opnd[op] == OPND_U32X2)
+        eb_u32(&e->code, b);
+    return at;
+}
+
+static uint32_t emit_here(const emitter *e)
+{
+    return (uint32_t)e->code.len;
+}
+
+/* Set operand k (0 or 1) of the instruction at `at`. */
+static void emit_patch(emitter *e, uint32_t at, int k, uint32_t target)
+{
+    eb_patch_u32(&e->code, (size_t)at + 1 + 4 * (size_t)k, target);
+}
+
+static void emit_line(emitter *e, uint32_t off, uint32_t line, uint32_t col)
+{
+    eb_u32(&e->lines, off);
+    eb_u32(&e->lines, line);
+    eb_u32(&e->lines, col);
+    e->n_lines++;
+}
+
+static void emit_expr(emitter *e, const ast_expr *x);
+
+static void emit_binary(emitter *e, const ast_expr *x)
+{
+    const ast_expr *lhs = x->u.binary.lhs, *rhs = x->u.binary.rhs;
+    enum rbc_opcode op;
+    switch (x->u.binary.op) {
+    case BIN_AND:
+    case BIN_OR: {
+        bool is_and = x->u.binary.op == BIN_AND;
+        emit_expr(e, lhs);
+        uint32_t j = emit_op(e, is_and ? OP_JUMP_IF_FALSE_KEEP : OP_JUMP_IF_TRUE_KEEP, 0, 0);
+        emit_expr(e, rhs);
+        emit_op(e, is_and ? OP_AND : OP_OR, 0, 0);
+        emit_patch(e, j, 0, emit_here(e));
+        return;
+    }
+    case BIN_EQ:
+        op = OP_EQ;
+        break;
+    case BIN_NE:
+        op = OP_NE;
+        break;
+    case BIN_LT:
+        op = OP_LT;
+        break;
+    case BIN_LE:
+        op = OP_LE;
+        break;
+    case BIN_GT:
+        op = OP_GT;
+        break;
+    case BIN_GE:
+        op = OP_GE;
+        break;
+    case BIN_ADD:
+        op = OP_ADD;
+        break;
+    case BIN_SUB:
+        op = OP_SUB;
+        break;
+    case BIN_MUL:
+        op = OP_MUL;
+        break;
+    case BIN_DIV:
+        op = OP_DIV;
+        break;
+    default:
+        e->failed = true;
+        return;
+    }
+    emit_expr(e, lhs);
+    emit_expr(e, rhs);
+    uint32_t at = emit_op(e, op, 0, 0);
+    if (op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_DIV) {
+        emit_line(e, at, x->loc.line, x->loc.col); /* the parser puts the operator here */
+    }
+}
+
+/* x is (niet) een van a, b, c  →  ((x EQ a) of (x EQ b)) of (x EQ c) [NOT] */
+static void emit_in(emitter *e, const ast_expr *x)
+{
+    for (size_t i = 0; i < x->u.in.n_items; i++) {
+        uint32_t j = 0;
+        if (i > 0)
+            j = emit_op(e, OP_JUMP_IF_TRUE_KEEP, 0, 0);
+        emit_expr(e, x->u.in.lhs);
+        emit_expr(e, x->u.in.items[i]);
+        emit_op(e, OP_EQ, 0, 0);
+        if (i > 0) {
+            emit_op(e, OP_OR, 0, 0);
+            emit_patch(e, j, 0, emit_here(e));
+        }
+    }
+    if (x->u.in.negated)
+        emit_op(e, OP_NOT, 0, 0);
+}
+
+static void emit_expr(emitter *e, const ast_expr *x)
+{
+    if (!x) {
+        e->failed = true;
+        return;
+    }
+    const check_result *prog = e->prog;
+    switch (x->kind) {
+    case EX_WAAR:
+        emit_op(e, OP_PUSH_TRUE, 0, 0);
+        return;
+    case EX_ONWAAR:
+        emit_op(e, OP_PUSH_FALSE, 0, 0);
+        return;
+    case EX_NUMBER: {
+        emit_const k = {RBC_CONST_GETAL, x->u.number.value, 0};
+        emit_op(e, OP_PUSH_CONST, emit_const_add(e, k), 0);
+        return;
+    }
+    case EX_STRING: {
+        emit_const k = {RBC_CONST_TEKST, {0, 1}, emit_intern_n(e, x->u.string.s, x->u.string.len)};
+        emit_op(e, OP_PUSH_CONST, emit_const_add(e, k), 0);
+        return;
+    }
+    case EX_NAME:
+    case EX_FIELD:
+        switch (x->res.kind) {
+        case REF_INPUT:
+            emit_op(e, OP_LOAD_INPUT, x->res.index, 0);
+            return;
+        case REF_OUTCOME:
+            if (x->res.index >= prog->n_outcomes)
+                break;
+            emit_op(e, OP_LOAD_OUTCOME, prog->eval_index[x->res.index], 0);
+            return;
+        case REF_MEMBER:
+            emit_op(e, OP_PUSH_ENUM, x->res.index, x->res.aux);
+            return;
+        case REF_FIELD:
+            if (x->kind != EX_FIELD)
+                break;
+            emit_expr(e, x->u.field.rec);
+            emit_op(e, OP_FIELD, x->res.aux, 0);
+            return;
+        case REF_NONE:
+            break;
+        }
+        e->failed = true; /* unresolved: the checker reported it */
+        return;
+    case EX_NOT:
+        emit_expr(e, x->u.unary.operand);
+        emit_op(e, OP_NOT, 0, 0);
+        return;
+    case EX_NEG: {
+        const ast_expr *o = x->u.unary.operand;
+        num_q q;
+        if (o && o->kind == EX_NUMBER && num_neg(o->u.number.value, &q) == NUM_OK) {
+            emit_const k = {RBC_CONST_GETAL, q, 0}; /* a negative literal */
+            emit_op(e, OP_PUSH_CONST, emit_const_add(e, k), 0);
+            return;
+        }
+        emit_expr(e, o);
+        uint32_t at = emit_op(e, OP_NEG, 0, 0);
+        emit_line(e, at, x->loc.line, x->loc.col);
+        return;
+    }
+    case EX_BINARY:
+        emit_binary(e, x);
+        return;
+    case EX_IN:
+        emit_in(e, x);
+        return;
+    }
+    e->failed = true;
+}
+
+/* One rule block (spec §5):
+ *       C1; COND L2, LU;  V1; RESULT
+ *   L2: C2; COND L3, LU;  V2; RESULT
+ *   L3: V3; RESULT                  (or, without a final anders: NOT_APPLIED)
+ *   LU: RESULT_UNKNOWN              (only when there is a condition) */
+static void emit_rule_block(emitter *e, const ast_rule *ru)
+{
+    size_t n = ru->n_branches;
+    uint32_t *conds = calloc(n ? n : 1, sizeof *conds);
+    if (!conds) {
+        e->failed = true;
+        return;
+    }
+    size_t n_conds = 0;
+    bool open_end = true; /* the last branch has a condition */
+    for (size_t i = 0; i < n; i++) {
+        const ast_branch *br = &ru->branches[i];
+        if (n_conds)
+            emit_patch(e, conds[n_conds - 1], 0, emit_here(e));
+        if (br->cond) {
+            emit_expr(e, br->cond);
+            conds[n_conds++] = emit_op(e, OP_COND, 0, 0);
+        } else {
+            open_end = false;
+        }
+        emit_expr(e, br->value);
+        emit_op(e, OP_RESULT, 0, 0);
+        if (!br->cond)
+            break; /* only the last branch can be unconditional */
+    }
+    if (open_end) {
+        if (n_conds)
+            emit_patch(e, conds[n_conds - 1], 0, emit_here(e));
+        emit_op(e, OP_NOT_APPLIED, 0, 0);
+    }
+    if (n_conds) {
+        uint32_t lu = emit_op(e, OP_RESULT_UNKNOWN, 0, 0);
+        for (size_t i = 0; i < n_conds; i++)
+            emit_patch(e, conds[i], 1, lu);
+    }
+    free(conds);
+}
+
+/* ---------------------------------------------------------- sections */
+
+static const char *emit_basename(const char *path)
+{
+    if (!path)
+        return NULL;
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static void emit_set_error(regel_error *err, int code, const char *msg)
+{
+    if (!err)
+        return;
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    snprintf(err->message, sizeof err->message, "%s", msg);
+}
+
+static void emit_free(emitter *e)
+{
+    free(e->strs);
+    free(e->str_slots);
+    free(e->consts);
+    free(e->code.data);
+    free(e->lines.data);
+}
+
+int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, regel_error *err)
+{
+    if (!prog || !out || !out_len) {
+        emit_set_error(err, REGEL_ERR_USAGE, "emit_bytecode: ongeldige argumenten");
+        return REGEL_ERR_USAGE;
+    }
+    *out = NULL;
+    *out_len = 0;
+    emitter e;
+    memset(&e, 0, sizeof e);
+    e.prog = prog;
+    const ast_policy *p = prog->policy;
+    emit_buf sec[RBC_SECTION_COUNT + 1];
+    memset(sec, 0, sizeof sec);
+
+    /* META. Without `beleid` the policy is named after its file. */
+    const char *base = emit_basename(p->file);
+    emit_buf *b = &sec[RBC_SEC_META];
+    if (p->name) {
+        eb_u32(b, emit_intern(&e, p->name));
+    } else {
+        size_t bl = base ? strlen(base) : 0;
+        if (bl > 6 && strcmp(base + bl - 6, ".regel") == 0)
+            bl -= 6;
+        eb_u32(b, emit_intern_n(&e, base ? base : "", bl));
+    }
+    eb_u32(b, emit_intern_opt(&e, p->bron));
+    eb_u32(b, emit_intern_opt(&e, base));
+
+    /* TYPES */
+    b = &sec[RBC_SEC_TYPES];
+    eb_u32(b, (uint32_t)prog->n_types);
+    for (size_t i = 0; i < prog->n_types; i++) {
+        const check_type *t = &prog->types[i];
+        eb_u8(b, t->kind);
+        if (t->kind == RBC_TYPE_ENUM) {
+            eb_u32(b, emit_intern(&e, t->name));
+            eb_u32(b, (uint32_t)t->n_members);
+            for (size_t m = 0; m < t->n_members; m++)
+                eb_u32(b, emit_intern(&e, t->members[m]));
+        } else if (t->kind == RBC_TYPE_RECORD) {
+            eb_u32(b, emit_intern(&e, t->name));
+            eb_u32(b, (uint32_t)t->n_fields);
+            for (size_t f = 0; f < t->n_fields; f++) {
+                eb_u32(b, emit_intern(&e, t->fields[f].name));
+                eb_u32(b, (uint32_t)t->field_types[f]);
+            }
+        }
+    }
+
+    /* INPUTS */
+    b = &sec[RBC_SEC_INPUTS];
+    eb_u32(b, (uint32_t)prog->n_inputs);
+    for (size_t i = 0; i < prog->n_inputs; i++) {
+        eb_u32(b, emit_intern(&e, prog->inputs[i].name));
+        eb_u32(b, (uint32_t)prog->inputs[i].type);
+    }
+
+    /* OUTCOMES, in evaluation order; the 4th field is the display index. */
+    b = &sec[RBC_SEC_OUTCOMES];
+    eb_u32(b, (uint32_t)prog->n_outcomes);
+    for (size_t k = 0; k < prog->n_outcomes; k++) {
+        uint32_t o = prog->eval_order[k];
+        const check_var *v = &prog->outcomes[o];
+        eb_u32(b, emit_intern(&e, v->name));
+        eb_u32(b, (uint32_t)v->type);
+        eb_u32(b, v->kind == CHECK_OUTCOME ? RBC_OUTCOME_OUTPUT : 0u);
+        eb_u32(b, o);
+    }
+
+    /* RULES and CODE, in RULES order (parents before their exceptions). */
+    size_t nr = prog->n_rules;
+    uint32_t *pos = calloc(nr ? nr : 1, sizeof *pos); /* rule number → RULES index */
+    uint32_t *names = calloc(nr ? nr * 3 : 1, sizeof *names);
+    uint32_t *spans = calloc(nr ? nr * 2 : 1, sizeof *spans);
+    if (!pos || !names || !spans)
+        e.failed = true;
+    for (size_t k = 0; k < nr && !e.failed; k++) {
+        const ast_rule *ru = prog->rules[prog->rule_order[k]].ast;
+        pos[prog->rule_order[k]] = (uint32_t)k;
+        names[3 * k] = emit_intern(&e, ru->name);
+        names[3 * k + 1] = emit_intern_opt(&e, ru->bron);
+        names[3 * k + 2] = emit_intern_opt(&e, ru->citaat);
+    }
+    for (size_t k = 0; k < nr && !e.failed; k++) {
+        const ast_rule *ru = prog->rules[prog->rule_order[k]].ast;
+        uint32_t start = emit_here(&e);
+        emit_line(&e, start, ru->loc.line, ru->loc.col);
+        emit_rule_block(&e, ru);
+        spans[2 * k] = start;
+        spans[2 * k + 1] = emit_here(&e) - start;
+    }
+    b = &sec[RBC_SEC_RULES];
+    eb_u32(b, (uint32_t)nr);
+    for (size_t k = 0; k < nr && !e.failed; k++) {
+        const check_rule *cr = &prog->rules[prog->rule_order[k]];
+        eb_u32(b, names[3 * k]);
+        eb_u32(b, names[3 * k + 1]);
+        eb_u32(b, names[3 * k + 2]);
+        eb_u32(b, cr->outcome >= 0 ? prog->eval_index[cr->outcome] : RBC_NONE);
+        eb_u32(b, cr->parent >= 0 ? pos[cr->parent] : RBC_NONE);
+        eb_u32(b, cr->ast->loc.line);
+        eb_u32(b, cr->ast->loc.col);
+        eb_u32(b, spans[2 * k]);
+        eb_u32(b, spans[2 * k + 1]);
+    }
+    free(pos);
+    free(names);
+    free(spans);
+    sec[RBC_SEC_CODE] = e.code;
+    e.code.data = NULL;
+
+    /* LINES */
+    if (e.lines.failed)
+        e.failed = true;
+    b = &sec[RBC_SEC_LINES];
+    eb_u32(b, e.n_lines);
+    eb_bytes(b, e.lines.data, e.lines.len);
+
+    /* CONSTS (found while generating code) */
+    b = &sec[RBC_SEC_CONSTS];
+    eb_u32(b, (uint32_t)e.n_consts);
+    for (size_t i = 0; i < e.n_consts; i++) {
+        eb_u8(b, e.consts[i].kind);
+        if (e.consts[i].kind == RBC_CONST_GETAL) {
+            eb_i64(b, e.consts[i].q.num);
+            eb_i64(b, e.consts[i].q.den);
+        } else {
+            eb_u32(b, e.consts[i].str);
+        }
+    }
+
+    /* STRINGS (complete now) */
+    b = &sec[RBC_SEC_STRINGS];
+    eb_u32(b, (uint32_t)e.n_strs);
+    for (size_t i = 0; i < e.n_strs; i++) {
+        eb_u32(b, e.strs[i].len);
+        eb_bytes(b, e.strs[i].s, e.strs[i].len);
+    }
+
+    /* Header, directory (ids ascending), payloads in the same order. */
+    emit_buf file = {0};
+    size_t total = RBC_HEADER_SIZE + (size_t)RBC_SECTION_COUNT * RBC_DIR_ENTRY_SIZE;
+    for (int id = 1; id <= RBC_SECTION_COUNT; id++) {
+        if (sec[id].failed)
+            e.failed = true;
+        total += sec[id].len;
+    }
+    if (total > UINT32_MAX)
+        e.failed = true;
+    if (!e.failed) {
+        eb_bytes(&file, RBC_MAGIC, RBC_MAGIC_LEN);
+        eb_u16(&file, RBC_VERSION_MAJOR);
+        eb_u16(&file, RBC_VERSION_MINOR);
+        eb_u32(&file, RBC_SECTION_COUNT);
+        eb_u32(&file, (uint32_t)total);
+        uint32_t off = RBC_HEADER_SIZE + RBC_SECTION_COUNT * RBC_DIR_ENTRY_SIZE;
+        for (int id = 1; id <= RBC_SECTION_COUNT; id++) {
+            eb_u32(&file, (uint32_t)id);
+            eb_u32(&file, off);
+            eb_u32(&file, (uint32_t)sec[id].len);
+            off += (uint32_t)sec[id].len;
+        }
+        for (int id = 1; id <= RBC_SECTION_COUNT; id++)
+            eb_bytes(&file, sec[id].data, sec[id].len);
+        if (file.failed)
+            e.failed = true;
+    }
+    for (int id = 1; id <= RBC_SECTION_COUNT; id++)
+        free(sec[id].data);
+    emit_free(&e);
+    if (e.failed) {
+        free(file.data);
+        emit_set_error(err, REGEL_ERR_MEMORY,
+                       "onvoldoende geheugen (of een te groot beleid) bij het maken van bytecode");
+        return REGEL_ERR_MEMORY;
+    }
+    *out = file.data;
+    *out_len = file.len;
+    return REGEL_OK;
+}

@@ -1,0 +1,979 @@
+/* parser.y — the pure (reentrant) bison grammar of Regel (spec §2): tokens
+ * from lexer.l to the syntax tree of ast.h, with Dutch syntax errors through
+ * diag and recovery at the next declaration. No globals; never exits. */
+
+%define api.pure full
+%define api.location.type {ast_loc}
+%define parse.error custom
+%define parse.lac full
+%locations
+%expect 0
+
+%parse-param {parse_state *st} {yyscan_t scanner}
+%lex-param {yyscan_t scanner}
+
+%code requires {
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+
+#ifndef YY_TYPEDEF_YY_SCANNER_T
+#define YY_TYPEDEF_YY_SCANNER_T
+typedef void *yyscan_t;
+#endif
+
+/* A string token (STRING, NAME, FIELD): NUL-terminated, in the arena. */
+typedef struct parse_str {
+    const char *s;
+    size_t len;
+} parse_str;
+
+typedef struct parse_num {
+    num_q value;
+    const char *text;
+} parse_num;
+
+/* A growable array in the arena; elem is the element size. */
+typedef struct parse_list {
+    void *items;
+    size_t n, cap, elem;
+} parse_list;
+
+typedef struct parse_meta {
+    const char *bron;
+    ast_loc bron_loc;
+    const char *citaat;
+    ast_loc citaat_loc;
+} parse_meta;
+
+typedef struct parse_concl {
+    const char *target;
+    ast_loc target_loc;
+    parse_list *branches; /* of ast_branch */
+} parse_concl;
+
+/* Everything one parse needs: shared by the scanner (as its extra data) and
+ * the parser (as its parse-param). */
+typedef struct parse_state {
+    arena *a;
+    diag_ctx *d;
+    const char *src; /* the whole source, for token texts in messages */
+    size_t len;
+    ast_policy *policy;
+    parse_list *decls; /* of ast_decl */
+    /* scanner position of the next token */
+    uint32_t line, col, off;
+    /* the last two tokens handed to the parser */
+    ast_loc prev_loc, cur_loc;
+    int prev_tok, cur_tok;
+    uint32_t error_off; /* offset of the token of the last syntax error */
+    void *scanner;
+    jmp_buf oom; /* longjmp target when the arena or flex runs out of memory */
+} parse_state;
+}
+
+%code provides {
+int yylex(YYSTYPE *lvalp, YYLTYPE *llocp, yyscan_t scanner);
+/* Run scanner and parser over src[0..len) (lexer.l). 0 ok, 1 syntax errors,
+ * -1 out of memory. */
+int lex_run(parse_state *st, const char *src, size_t len, uint32_t start_off);
+/* Helpers in parse.c; every allocator longjmps to st->oom on failure. */
+_Noreturn void parse_oom(parse_state *st);
+void *parse_alloc(parse_state *st, size_t n);
+const char *parse_strndup(parse_state *st, const char *s, size_t n);
+parse_list *parse_list_new(parse_state *st, size_t elem);
+void parse_list_push(parse_state *st, parse_list *l, const void *elem);
+ast_expr *parse_expr(parse_state *st, ast_expr_kind kind, ast_loc loc);
+ast_expr *parse_binary(parse_state *st, ast_binop op, ast_loc loc, ast_expr *lhs, ast_expr *rhs);
+ast_expr *parse_unary(parse_state *st, ast_expr_kind kind, ast_loc loc, ast_expr *operand);
+void parse_add_decl(parse_state *st, const ast_decl *decl);
+void parse_add_vars(parse_state *st, ast_decl_kind kind, const parse_list *fields);
+ast_loc parse_span(ast_loc first, ast_loc last);
+}
+
+%code {
+#include <string.h>
+
+#include "strbuf.h"
+
+/* Spans from the first to the last symbol; an empty rule gets an empty
+ * range at the end of the previous symbol. */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                                                \
+    do {                                                                                           \
+        if (N) {                                                                                   \
+            (Cur) = parse_span(YYRHSLOC(Rhs, 1), YYRHSLOC(Rhs, N));                                \
+        } else {                                                                                   \
+            (Cur).line = (Cur).end_line = YYRHSLOC(Rhs, 0).end_line;                               \
+            (Cur).col = (Cur).end_col = YYRHSLOC(Rhs, 0).end_col;                                  \
+            (Cur).off = (Cur).end_off = YYRHSLOC(Rhs, 0).end_off;                                  \
+        }                                                                                          \
+    } while (0)
+
+/* Deep nesting is refused early: later passes recurse over the tree. */
+#define YYMAXDEPTH 2000
+#define YYINITDEPTH 200
+
+static void yyerror(ast_loc *loc, parse_state *st, yyscan_t scanner, const char *msg);
+static void parse_rule_decl(parse_state *st, bool is_exception, ast_loc loc, parse_str name,
+                            ast_loc name_loc, const parse_str *parent, ast_loc parent_loc,
+                            const parse_meta *meta, const parse_concl *concl);
+static ast_branch parse_branch(ast_expr *value, ast_expr *cond);
+
+/* Stop after this many errors: the rest is usually noise. */
+#define PARSE_MAX_ERRORS 50
+
+static bool parse_too_many_errors(parse_state *st, ast_loc loc)
+{
+    if (diag_error_count(st->d) < PARSE_MAX_ERRORS)
+        return false;
+    diag_report(st->d, DIAG_NOTE, loc, NULL,
+                "te veel fouten; de rest van het bestand is niet gecontroleerd");
+    return true;
+}
+}
+
+%union {
+    parse_str str;
+    parse_num number;
+    ast_expr *expr;
+    parse_list *list;
+    ast_type type;
+    ast_field field;
+    ast_binop op;
+    parse_meta *meta;
+    parse_concl *concl;
+}
+
+%token <str> NAME STRING FIELD
+%token <number> NUMBER
+%token BELEID "beleid" BRON "bron" CITAAT "citaat" SOORT "soort" IS "is" EEN "een"
+       VAN "van" GEGEVEN "gegeven" HEEFT "heeft" INVOER "invoer" UITKOMST "uitkomst"
+       BEGRIP "begrip" REGEL "regel" UITZONDERING "uitzondering" OP "op" INDIEN "indien"
+       ANDERS "anders" EN "en" OF "of" NIET "niet" WAAR "waar" ONWAAR "onwaar"
+       GROTER "groter" KLEINER "kleiner" MEER "meer" MINDER "minder" DAN "dan" TEN "ten"
+       MINSTE "minste" HOOGSTE "hoogste" WAARHEID "waarheid" GETAL "getal" TEKST "tekst"
+%token DOT "." COLON ":" COMMA "," LPAREN "(" RPAREN ")"
+       PLUS "+" MINUS "-" TIMES "*" SLASH "/"
+       EQ "=" NE "<>" LT "<" LE "<=" GT ">" GE ">="
+/* A lexical error the scanner has already reported. */
+%token LEXERR
+
+%type <expr> expr andx notx cmp sum term unary postfix primary
+%type <list> name_list field_list items cbranches
+%type <field> field
+%type <type> type
+%type <op> cmpop
+%type <meta> meta
+%type <concl> conclusion
+
+%%
+
+/* A flat list: the header entries are items too, so that state 0 can shift
+ * the error token (recovery works from the first token on); their order is
+ * checked in the actions. */
+policy
+    : %empty
+    | entries
+    ;
+
+entries
+    : entry
+    | entries entry
+    ;
+
+entry
+    : decl
+    | "beleid" STRING opt_dot
+        {
+            if (st->policy->name || st->decls->n > 0 || st->policy->bron) {
+                if (!YYRECOVERING())
+                    diag_report(st->d, DIAG_ERROR, @1,
+                                "schrijf ‘beleid \"…\"’ één keer, als eerste regel van het bestand",
+                                "‘beleid’ staat alleen bovenaan het bestand");
+            } else {
+                st->policy->name = $2.s;
+                st->policy->name_loc = @2;
+            }
+        }
+    | "bron" STRING opt_dot
+        {
+            if (st->policy->bron || st->decls->n > 0) {
+                if (!YYRECOVERING())
+                    diag_report(st->d, DIAG_ERROR, @1,
+                                "de bron van het beleid staat bovenaan, na ‘beleid \"…\"’; de bron "
+                                "van een regel staat direct na de naam van de regel",
+                                "‘bron’ op een onverwachte plaats");
+            } else {
+                st->policy->bron = $2.s;
+            }
+        }
+    | error "."
+        {
+            yyerrok;
+            if (parse_too_many_errors(st, @$))
+                YYABORT;
+        }
+    | error
+        {
+            if (parse_too_many_errors(st, @$))
+                YYABORT;
+            /* Resume at a declaration keyword; a stray `bron` or `beleid`
+             * is more likely part of the broken declaration, and the token
+             * that caused the error does not start a fresh declaration. */
+            if (yychar != BRON && yychar != BELEID && yylloc.off != st->error_off)
+                yyerrok;
+        }
+    ;
+
+opt_dot
+    : %empty
+    | "."
+    ;
+
+decl
+    : "soort" NAME "is" "een" "van" name_list "."
+        {
+            ast_decl d;
+            memset(&d, 0, sizeof d);
+            d.kind = DECL_ENUM;
+            d.u.enumeration.name = $2.s;
+            d.u.enumeration.loc = @2;
+            size_t n = $6->n;
+            const char **names = parse_alloc(st, n * sizeof *names);
+            ast_loc *locs = parse_alloc(st, n * sizeof *locs);
+            const ast_field *items = $6->items;
+            for (size_t i = 0; i < n; i++) {
+                names[i] = items[i].name;
+                locs[i] = items[i].loc;
+            }
+            d.u.enumeration.members = names;
+            d.u.enumeration.member_locs = locs;
+            d.u.enumeration.n_members = n;
+            parse_add_decl(st, &d);
+        }
+    | "gegeven" NAME "heeft" field_list "."
+        {
+            ast_decl d;
+            memset(&d, 0, sizeof d);
+            d.kind = DECL_RECORD;
+            d.u.record.name = $2.s;
+            d.u.record.loc = @2;
+            d.u.record.fields = $4->items;
+            d.u.record.n_fields = $4->n;
+            parse_add_decl(st, &d);
+        }
+    | "invoer" field_list "." { parse_add_vars(st, DECL_INPUT, $2); }
+    | "uitkomst" field_list "." { parse_add_vars(st, DECL_OUTCOME, $2); }
+    | "begrip" field_list "." { parse_add_vars(st, DECL_CONCEPT, $2); }
+    | "regel" STRING meta conclusion "."
+        {
+            parse_rule_decl(st, false, parse_span(@1, @2), $2, @2, NULL, @2, $3, $4);
+        }
+    | "uitzondering" STRING "op" STRING meta conclusion "."
+        {
+            parse_rule_decl(st, true, parse_span(@1, @2), $2, @2, &$4, @4, $5, $6);
+        }
+    ;
+
+/* Enumeration members, kept as fields (name + location) until the action. */
+name_list
+    : NAME
+        {
+            $$ = parse_list_new(st, sizeof(ast_field));
+            ast_field f;
+            memset(&f, 0, sizeof f);
+            f.name = $1.s;
+            f.loc = @1;
+            parse_list_push(st, $$, &f);
+        }
+    | name_list "," NAME
+        {
+            $$ = $1;
+            ast_field f;
+            memset(&f, 0, sizeof f);
+            f.name = $3.s;
+            f.loc = @3;
+            parse_list_push(st, $$, &f);
+        }
+    ;
+
+field_list
+    : field
+        {
+            $$ = parse_list_new(st, sizeof(ast_field));
+            parse_list_push(st, $$, &$1);
+        }
+    | field_list "," field
+        {
+            $$ = $1;
+            parse_list_push(st, $$, &$3);
+        }
+    ;
+
+field
+    : NAME ":" type
+        {
+            memset(&$$, 0, sizeof $$);
+            $$.name = $1.s;
+            $$.loc = @1;
+            $$.type = $3;
+        }
+    ;
+
+type
+    : "waarheid" { memset(&$$, 0, sizeof $$); $$.kind = AST_TYPE_WAARHEID; $$.loc = @1; }
+    | "getal" { memset(&$$, 0, sizeof $$); $$.kind = AST_TYPE_GETAL; $$.loc = @1; }
+    | "tekst" { memset(&$$, 0, sizeof $$); $$.kind = AST_TYPE_TEKST; $$.loc = @1; }
+    | NAME
+        {
+            memset(&$$, 0, sizeof $$);
+            $$.kind = AST_TYPE_NAMED;
+            $$.name = $1.s;
+            $$.loc = @1;
+        }
+    ;
+
+meta
+    : %empty { $$ = parse_alloc(st, sizeof *$$); }
+    | meta "bron" STRING
+        {
+            $$ = $1;
+            if ($$->bron)
+                diag_report(st->d, DIAG_ERROR, parse_span(@2, @3),
+                            "een regel heeft hoogstens één ‘bron’",
+                            "‘bron’ staat twee keer in deze regel");
+            else {
+                $$->bron = $3.s;
+                $$->bron_loc = @3;
+            }
+        }
+    | meta "citaat" STRING
+        {
+            $$ = $1;
+            if ($$->citaat)
+                diag_report(st->d, DIAG_ERROR, parse_span(@2, @3),
+                            "een regel heeft hoogstens één ‘citaat’",
+                            "‘citaat’ staat twee keer in deze regel");
+            else {
+                $$->citaat = $3.s;
+                $$->citaat_loc = @3;
+            }
+        }
+    ;
+
+/* x is A | x is A indien C (anders B indien D)* [anders E] */
+conclusion
+    : NAME "is" expr
+        {
+            $$ = parse_alloc(st, sizeof *$$);
+            $$->target = $1.s;
+            $$->target_loc = @1;
+            $$->branches = parse_list_new(st, sizeof(ast_branch));
+            ast_branch b = parse_branch($3, NULL);
+            parse_list_push(st, $$->branches, &b);
+        }
+    | NAME "is" cbranches
+        {
+            $$ = parse_alloc(st, sizeof *$$);
+            $$->target = $1.s;
+            $$->target_loc = @1;
+            $$->branches = $3;
+        }
+    | NAME "is" cbranches "anders" expr
+        {
+            $$ = parse_alloc(st, sizeof *$$);
+            $$->target = $1.s;
+            $$->target_loc = @1;
+            $$->branches = $3;
+            ast_branch b = parse_branch($5, NULL);
+            parse_list_push(st, $$->branches, &b);
+        }
+    ;
+
+cbranches
+    : expr "indien" expr
+        {
+            $$ = parse_list_new(st, sizeof(ast_branch));
+            ast_branch b = parse_branch($1, $3);
+            parse_list_push(st, $$, &b);
+        }
+    | cbranches "anders" expr "indien" expr
+        {
+            $$ = $1;
+            ast_branch b = parse_branch($3, $5);
+            parse_list_push(st, $$, &b);
+        }
+    ;
+
+expr
+    : expr "of" andx { $$ = parse_binary(st, BIN_OR, @2, $1, $3); }
+    | andx
+    ;
+
+andx
+    : andx "en" notx { $$ = parse_binary(st, BIN_AND, @2, $1, $3); }
+    | notx
+    ;
+
+notx
+    : "niet" notx { $$ = parse_unary(st, EX_NOT, @1, $2); }
+    | cmp
+    ;
+
+cmp
+    : sum
+    | sum cmpop sum { $$ = parse_binary(st, $2, @2, $1, $3); }
+    | sum "is" "een" "van" items
+        {
+            $$ = parse_expr(st, EX_IN, parse_span(@2, @4));
+            $$->u.in.lhs = $1;
+            $$->u.in.items = $5->items;
+            $$->u.in.n_items = $5->n;
+            $$->u.in.negated = false;
+        }
+    | sum "is" "niet" "een" "van" items
+        {
+            $$ = parse_expr(st, EX_IN, parse_span(@2, @5));
+            $$->u.in.lhs = $1;
+            $$->u.in.items = $6->items;
+            $$->u.in.n_items = $6->n;
+            $$->u.in.negated = true;
+        }
+    ;
+
+cmpop
+    : "is" { $$ = BIN_EQ; }
+    | "is" "niet" { $$ = BIN_NE; }
+    | "=" { $$ = BIN_EQ; }
+    | "<>" { $$ = BIN_NE; }
+    | "is" "groter" "dan" { $$ = BIN_GT; }
+    | "groter" "dan" { $$ = BIN_GT; }
+    | "is" "meer" "dan" { $$ = BIN_GT; }
+    | "meer" "dan" { $$ = BIN_GT; }
+    | ">" { $$ = BIN_GT; }
+    | "is" "kleiner" "dan" { $$ = BIN_LT; }
+    | "kleiner" "dan" { $$ = BIN_LT; }
+    | "is" "minder" "dan" { $$ = BIN_LT; }
+    | "minder" "dan" { $$ = BIN_LT; }
+    | "<" { $$ = BIN_LT; }
+    | "is" "ten" "minste" { $$ = BIN_GE; }
+    | "ten" "minste" { $$ = BIN_GE; }
+    | ">=" { $$ = BIN_GE; }
+    | "is" "ten" "hoogste" { $$ = BIN_LE; }
+    | "ten" "hoogste" { $$ = BIN_LE; }
+    | "<=" { $$ = BIN_LE; }
+    ;
+
+items
+    : sum
+        {
+            $$ = parse_list_new(st, sizeof(ast_expr *));
+            parse_list_push(st, $$, &$1);
+        }
+    | items "," sum
+        {
+            $$ = $1;
+            parse_list_push(st, $$, &$3);
+        }
+    ;
+
+sum
+    : sum "+" term { $$ = parse_binary(st, BIN_ADD, @2, $1, $3); }
+    | sum "-" term { $$ = parse_binary(st, BIN_SUB, @2, $1, $3); }
+    | term
+    ;
+
+term
+    : term "*" unary { $$ = parse_binary(st, BIN_MUL, @2, $1, $3); }
+    | term "/" unary { $$ = parse_binary(st, BIN_DIV, @2, $1, $3); }
+    | unary
+    ;
+
+unary
+    : "-" unary { $$ = parse_unary(st, EX_NEG, @1, $2); }
+    | postfix
+    ;
+
+postfix
+    : primary
+    | postfix FIELD
+        {
+            $$ = parse_expr(st, EX_FIELD, parse_span(@1, @2));
+            $$->u.field.rec = $1;
+            $$->u.field.field = $2.s;
+            $$->u.field.field_loc = @2;
+        }
+    ;
+
+primary
+    : NUMBER
+        {
+            $$ = parse_expr(st, EX_NUMBER, @1);
+            $$->u.number.value = $1.value;
+            $$->u.number.text = $1.text;
+        }
+    | STRING
+        {
+            $$ = parse_expr(st, EX_STRING, @1);
+            $$->u.string.s = $1.s;
+            $$->u.string.len = $1.len;
+        }
+    | "waar" { $$ = parse_expr(st, EX_WAAR, @1); }
+    | "onwaar" { $$ = parse_expr(st, EX_ONWAAR, @1); }
+    | NAME
+        {
+            $$ = parse_expr(st, EX_NAME, @1);
+            $$->u.name.name = $1.s;
+        }
+    | "(" expr ")"
+        {
+            $$ = $2;
+            /* Leaves and fields cover the parentheses too; operator nodes keep
+             * the operator's location (see parse.c). */
+            if ($$->kind != EX_BINARY && $$->kind != EX_NOT && $$->kind != EX_NEG &&
+                $$->kind != EX_IN)
+                $$->loc = parse_span(@1, @3);
+        }
+    ;
+
+%%
+
+static ast_branch parse_branch(ast_expr *value, ast_expr *cond)
+{
+    ast_branch b;
+    memset(&b, 0, sizeof b);
+    b.value = value;
+    b.cond = cond;
+    b.loc = value->loc;
+    if (cond)
+        b.loc = parse_span(value->loc, cond->loc);
+    return b;
+}
+
+static void parse_rule_decl(parse_state *st, bool is_exception, ast_loc loc, parse_str name,
+                            ast_loc name_loc, const parse_str *parent, ast_loc parent_loc,
+                            const parse_meta *meta, const parse_concl *concl)
+{
+    (void)name_loc;
+    ast_decl d;
+    memset(&d, 0, sizeof d);
+    d.kind = DECL_RULE;
+    ast_rule *r = &d.u.rule;
+    r->name = name.s;
+    r->loc = loc;
+    r->is_exception = is_exception;
+    if (parent) {
+        r->parent_name = parent->s;
+        r->parent_loc = parent_loc;
+    }
+    r->bron = meta->bron;
+    r->bron_loc = meta->bron_loc;
+    r->citaat = meta->citaat;
+    r->citaat_loc = meta->citaat_loc;
+    r->target = concl->target;
+    r->target_loc = concl->target_loc;
+    r->branches = concl->branches->items;
+    r->n_branches = concl->branches->n;
+    parse_add_decl(st, &d);
+}
+
+/* Called by bison only when its stack overflows (YYMAXDEPTH): everything else
+ * goes through yyreport_syntax_error. */
+static void yyerror(ast_loc *loc, parse_state *st, yyscan_t scanner, const char *msg)
+{
+    (void)scanner;
+    (void)msg;
+    diag_report(st->d, DIAG_ERROR, *loc, "splits de expressie op of verwijder haakjes",
+                "de expressie is te diep genest");
+}
+
+/* ---- syntax error messages ---- */
+
+/* Token classes used to summarise long lists of expected tokens. */
+static bool parse_is_decl_start(yysymbol_kind_t k)
+{
+    switch (k) {
+    case YYSYMBOL_SOORT:
+    case YYSYMBOL_GEGEVEN:
+    case YYSYMBOL_INVOER:
+    case YYSYMBOL_UITKOMST:
+    case YYSYMBOL_BEGRIP:
+    case YYSYMBOL_REGEL:
+    case YYSYMBOL_UITZONDERING:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool parse_is_expr_start(yysymbol_kind_t k)
+{
+    switch (k) {
+    case YYSYMBOL_NUMBER:
+    case YYSYMBOL_STRING:
+    case YYSYMBOL_NAME:
+    case YYSYMBOL_WAAR:
+    case YYSYMBOL_ONWAAR:
+    case YYSYMBOL_LPAREN:
+    case YYSYMBOL_MINUS:
+    case YYSYMBOL_NIET:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The keyword or punctuation spelling of a token ("indien", "."), or NULL. */
+static const char *parse_token_word(yysymbol_kind_t k)
+{
+    switch (k) {
+    case YYSYMBOL_NAME:
+    case YYSYMBOL_STRING:
+    case YYSYMBOL_FIELD:
+    case YYSYMBOL_NUMBER:
+    case YYSYMBOL_LEXERR:
+    case YYSYMBOL_YYEOF:
+    case YYSYMBOL_YYerror:
+    case YYSYMBOL_YYUNDEF:
+        return NULL;
+    case YYSYMBOL_NE:
+        return "≠";
+    case YYSYMBOL_LE:
+        return "≤";
+    case YYSYMBOL_GE:
+        return "≥";
+    default:
+        break;
+    }
+    /* parse.error custom stores aliases without their quotes. */
+    return yysymbol_name(k);
+}
+
+/* How an expected token is named in "verwacht …". */
+static void parse_put_expected(strbuf *sb, yysymbol_kind_t k)
+{
+    const char *w = parse_token_word(k);
+    if (w) {
+        sb_printf(sb, "‘%s’", w);
+        return;
+    }
+    switch (k) {
+    case YYSYMBOL_NAME:
+        sb_puts(sb, "een naam");
+        break;
+    case YYSYMBOL_NUMBER:
+        sb_puts(sb, "een getal");
+        break;
+    case YYSYMBOL_STRING:
+        sb_puts(sb, "een tekst tussen aanhalingstekens");
+        break;
+    case YYSYMBOL_FIELD:
+        sb_puts(sb, "een veld (.naam)");
+        break;
+    case YYSYMBOL_YYEOF:
+        sb_puts(sb, "het einde van het bestand");
+        break;
+    default:
+        sb_puts(sb, yysymbol_name(k));
+        break;
+    }
+}
+
+/* "onverwacht ‘indien’", "onverwachte naam ‘x’", ... */
+static void parse_put_unexpected(parse_state *st, strbuf *sb, yysymbol_kind_t k, ast_loc loc)
+{
+    const char *text = st->src + loc.off;
+    int n = (int)(loc.end_off - loc.off);
+    if (loc.end_off > st->len || loc.off > loc.end_off)
+        n = 0;
+    if (n > 60) {
+        n = 60;
+        while (n > 0 && (((unsigned char)text[n]) & 0xC0) == 0x80)
+            n--; /* keep whole UTF-8 sequences */
+    }
+    switch (k) {
+    case YYSYMBOL_YYEOF:
+        sb_puts(sb, "onverwacht einde van het bestand");
+        return;
+    case YYSYMBOL_NAME:
+        sb_printf(sb, "onverwachte naam ‘%.*s’", n, text);
+        return;
+    case YYSYMBOL_NUMBER:
+        sb_printf(sb, "onverwacht getal ‘%.*s’", n, text);
+        return;
+    case YYSYMBOL_STRING:
+        sb_puts(sb, "onverwachte tekst tussen aanhalingstekens");
+        return;
+    case YYSYMBOL_FIELD:
+        sb_printf(sb, "onverwacht veld ‘%.*s’", n, text);
+        return;
+    case YYSYMBOL_ANDERS:
+        /* `, anders` is one token */
+        sb_puts(sb, n > 0 && text[0] == ',' ? "onverwacht ‘, anders’" : "onverwacht ‘anders’");
+        return;
+    default:
+        if (n > 0)
+            sb_printf(sb, "onverwacht ‘%.*s’", n, text);
+        else
+            sb_printf(sb, "onverwacht %s", yysymbol_name(k));
+        return;
+    }
+}
+
+static bool parse_is_comparison(yysymbol_kind_t k)
+{
+    switch (k) {
+    case YYSYMBOL_IS:
+    case YYSYMBOL_EQ:
+    case YYSYMBOL_NE:
+    case YYSYMBOL_LT:
+    case YYSYMBOL_LE:
+    case YYSYMBOL_GT:
+    case YYSYMBOL_GE:
+    case YYSYMBOL_GROTER:
+    case YYSYMBOL_KLEINER:
+    case YYSYMBOL_MEER:
+    case YYSYMBOL_MINDER:
+    case YYSYMBOL_TEN:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool parse_is_arith(yysymbol_kind_t k)
+{
+    return k == YYSYMBOL_PLUS || k == YYSYMBOL_MINUS || k == YYSYMBOL_TIMES || k == YYSYMBOL_SLASH;
+}
+
+/* The text of a token in the source, as a NUL-terminated copy in buf. */
+static const char *parse_token_text(const parse_state *st, ast_loc loc, char *buf, size_t cap)
+{
+    size_t n = 0;
+    if (loc.end_off >= loc.off && loc.end_off <= st->len)
+        n = loc.end_off - loc.off;
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(buf, st->src + loc.off, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static void parse_add_phrase(strbuf *sb, int *count, const char *phrase)
+{
+    if (*count >= 8)
+        return;
+    if (*count > 0)
+        sb_putc(sb, '\n'); /* separator, replaced when the list is joined */
+    sb_puts(sb, phrase);
+    (*count)++;
+}
+
+static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yyscan_t scanner)
+{
+    (void)scanner;
+    yysymbol_kind_t la = yypcontext_token(ctx);
+    ast_loc loc = *yypcontext_location(ctx);
+    st->error_off = loc.off;
+    if (la == YYSYMBOL_LEXERR)
+        return 0; /* the scanner has reported it */
+
+    yysymbol_kind_t exp[YYNTOKENS];
+    int n = yypcontext_expected_tokens(ctx, exp, YYNTOKENS);
+    if (n < 0)
+        n = 0;
+
+    bool has[YYNTOKENS];
+    memset(has, 0, sizeof has);
+    for (int i = 0; i < n; i++)
+        has[exp[i]] = true;
+    bool expr_start = has[YYSYMBOL_NUMBER]; /* only where an expression starts */
+    bool decl_start = has[YYSYMBOL_REGEL];
+
+    /* A declaration not ended by '.': the next declaration (or the end of
+     * the file) follows where the dot was expected. Point just after the
+     * previous token. */
+    if (has[YYSYMBOL_DOT] && (la == YYSYMBOL_YYEOF || parse_is_decl_start(la)) &&
+        (la == YYSYMBOL_YYEOF || st->prev_loc.end_line < loc.line)) {
+        ast_loc at = st->prev_loc;
+        at.line = at.end_line;
+        at.col = at.end_col;
+        at.off = at.end_off;
+        diag_report(st->d, DIAG_ERROR, at, "elke declaratie eindigt met een punt",
+                    "ontbrekende ‘.’ aan het einde van de declaratie");
+        st->error_off = UINT32_MAX; /* the keyword does start a fresh declaration */
+        return 0;
+    }
+
+    strbuf msg = STRBUF_INIT;
+    strbuf hint = STRBUF_INIT;
+    parse_put_unexpected(st, &msg, la, loc);
+
+    /* What was expected, most useful first; long lists are summarised. */
+    strbuf list = STRBUF_INIT;
+    int n_phrases = 0;
+    if (expr_start)
+        parse_add_phrase(&list, &n_phrases,
+                         st->prev_tok == INDIEN ? "een voorwaarde"
+                                                                         : "een waarde");
+    static const yysymbol_kind_t structural[] = {YYSYMBOL_DOT, YYSYMBOL_INDIEN, YYSYMBOL_ANDERS,
+                                                 YYSYMBOL_RPAREN, YYSYMBOL_COMMA};
+    for (size_t i = 0; i < sizeof structural / sizeof structural[0]; i++) {
+        if (has[structural[i]]) {
+            strbuf p = STRBUF_INIT;
+            parse_put_expected(&p, structural[i]);
+            parse_add_phrase(&list, &n_phrases, p.data ? p.data : "");
+            sb_free(&p);
+        }
+    }
+    int n_cmp = 0, n_arith = 0;
+    for (int i = 0; i < n; i++) {
+        yysymbol_kind_t k = exp[i];
+        if (parse_is_comparison(k)) {
+            if (!expr_start) /* after `is`: the value is what matters */
+                n_cmp++;
+        }
+        else if (parse_is_arith(k) && !(expr_start && k == YYSYMBOL_MINUS))
+            n_arith++;
+    }
+    bool summarise = n > 5;
+    if (has[YYSYMBOL_EN] && summarise)
+        parse_add_phrase(&list, &n_phrases, "‘en’");
+    if (has[YYSYMBOL_OF] && summarise)
+        parse_add_phrase(&list, &n_phrases, "‘of’");
+    if (summarise && n_cmp > 0 && n_phrases < 4)
+        parse_add_phrase(&list, &n_phrases, "een vergelijking");
+    if (summarise && n_arith > 0 && n_phrases < 4)
+        parse_add_phrase(&list, &n_phrases, "een rekenteken");
+    for (int i = 0; i < n; i++) {
+        yysymbol_kind_t k = exp[i];
+        bool done = false;
+        for (size_t j = 0; j < sizeof structural / sizeof structural[0]; j++)
+            if (structural[j] == k)
+                done = true;
+        if (done || k == YYSYMBOL_YYEOF || (expr_start && parse_is_expr_start(k)) ||
+            parse_is_decl_start(k))
+            continue;
+        if (decl_start && (k == YYSYMBOL_BELEID || k == YYSYMBOL_BRON) && st->decls->n > 0)
+            continue;
+        if (expr_start && (k == YYSYMBOL_EEN || parse_is_comparison(k)))
+            continue;
+        if (summarise && (parse_is_comparison(k) || parse_is_arith(k) || k == YYSYMBOL_EN ||
+                          k == YYSYMBOL_OF || k == YYSYMBOL_FIELD))
+            continue;
+        strbuf p = STRBUF_INIT;
+        parse_put_expected(&p, k);
+        parse_add_phrase(&list, &n_phrases, p.data ? p.data : "");
+        sb_free(&p);
+    }
+    if (decl_start)
+        parse_add_phrase(&list, &n_phrases,
+                         "een declaratie (‘soort’, ‘gegeven’, ‘invoer’, ‘uitkomst’, ‘begrip’, "
+                         "‘regel’ of ‘uitzondering’)");
+    if (n_phrases == 0 && has[YYSYMBOL_YYEOF])
+        parse_add_phrase(&list, &n_phrases, "het einde van het bestand");
+    if (n_phrases > 0) {
+        sb_puts(&msg, "; verwacht ");
+        int seen = 0;
+        const char *p = list.data;
+        while (p) {
+            const char *nl = strchr(p, '\n');
+            size_t len = nl ? (size_t)(nl - p) : strlen(p);
+            if (seen > 0)
+                sb_puts(&msg, seen == n_phrases - 1 ? " of " : ", ");
+            sb_append(&msg, p, len);
+            seen++;
+            p = nl ? nl + 1 : NULL;
+        }
+    }
+    sb_free(&list);
+
+    /* Hints for the common mistakes. */
+    char word[64];
+    const char *la_word = parse_token_word(la);
+    bool la_keyword = la_word && la_word[0] >= 'a' && la_word[0] <= 'z';
+    if (la == YYSYMBOL_NAME) {
+        /* A misspelt keyword: suggest among the keywords expected here. */
+        parse_token_text(st, loc, word, sizeof word);
+        const char *cands[YYNTOKENS];
+        size_t n_c = 0;
+        for (int i = 0; i < n; i++) {
+            const char *w = parse_token_word(exp[i]);
+            if (w && w[0] >= 'a' && w[0] <= 'z')
+                cands[n_c++] = w;
+        }
+        const char *sug = strlen(word) >= 3 ? diag_suggest(word, cands, n_c) : NULL;
+        if (sug)
+            sb_printf(&hint, "bedoelde u ‘%s’?", sug);
+    }
+    if (!hint.data && st->prev_tok == NAME) {
+        /* The name before the error may be a misspelt keyword. */
+        parse_token_text(st, st->prev_loc, word, sizeof word);
+        static const char *const keywords[] = {
+            "beleid", "bron",   "citaat",  "soort",        "is",     "een",     "van",
+            "gegeven", "heeft", "invoer",  "uitkomst",     "begrip", "regel",   "uitzondering",
+            "op",     "indien", "anders",  "en",           "of",     "niet",    "waar",
+            "onwaar", "groter", "kleiner", "meer",         "minder", "dan",     "ten",
+            "minste", "hoogste", "waarheid", "getal",      "tekst"};
+        const char *sug = strlen(word) >= 4
+                              ? diag_suggest(word, keywords, sizeof keywords / sizeof keywords[0])
+                              : NULL;
+        if (sug)
+            sb_printf(&hint, "bedoelde u ‘%s’ in plaats van ‘%s’?", sug, word);
+    }
+    if (!hint.data && expr_start && st->prev_tok == INDIEN)
+        sb_puts(&hint, "na ‘indien’ volgt de voorwaarde, bijvoorbeeld ‘indien werkt’");
+    if (!hint.data && n == 1 && exp[0] == YYSYMBOL_DAN)
+        sb_printf(&hint, "schrijf ‘%s dan’", parse_token_word(YYTRANSLATE(st->prev_tok)));
+    if (!hint.data && has[YYSYMBOL_NAME] && !expr_start && la_keyword)
+        sb_printf(&hint, "‘%s’ is een gereserveerd woord en kan geen naam zijn", la_word);
+    if (!hint.data && parse_is_comparison(la) && !has[la] && !has[YYSYMBOL_IS] &&
+        (has[YYSYMBOL_EN] || has[YYSYMBOL_OF]))
+        sb_puts(&hint, "vergelijkingen kunnen niet aan elkaar geregen worden; verbind ze met "
+                       "‘en’ of ‘of’, of zet haakjes");
+    if (!hint.data && n == 1 && exp[0] == YYSYMBOL_IS && st->prev_tok == NAME)
+        sb_puts(&hint, "een conclusie heeft de vorm ‘naam is waarde’, bijvoorbeeld "
+                       "‘toegang is waar’");
+    if (!hint.data && has[YYSYMBOL_COLON] && st->prev_tok == NAME &&
+        (la == YYSYMBOL_WAARHEID || la == YYSYMBOL_GETAL || la == YYSYMBOL_TEKST ||
+         (la == YYSYMBOL_NAME && st->src[loc.off] >= 'A' && st->src[loc.off] <= 'Z'))) {
+        char name[64];
+        parse_token_text(st, st->prev_loc, name, sizeof name);
+        parse_token_text(st, loc, word, sizeof word);
+        sb_printf(&hint, "tussen de naam en het type staat een dubbele punt: ‘%s: %s’", name,
+                  word);
+    }
+    if (!hint.data && has[YYSYMBOL_COLON] && st->prev_tok == NAME &&
+        (la == YYSYMBOL_NAME || la_keyword))
+        sb_puts(&hint, "een naam is één woord; verbind woorden met ‘_’, bijvoorbeeld "
+                       "‘recht_op_premie’");
+    if (!hint.data && la == YYSYMBOL_NAME && has[YYSYMBOL_STRING] &&
+        (st->prev_tok == REGEL || st->prev_tok == UITZONDERING || st->prev_tok == OP))
+        sb_puts(&hint, "de naam van een regel staat tussen aanhalingstekens, bijvoorbeeld "
+                       "regel \"Toegang\"");
+
+    if (!hint.data && has[YYSYMBOL_RPAREN] && !expr_start &&
+        (la == YYSYMBOL_DOT || la == YYSYMBOL_YYEOF || la == YYSYMBOL_INDIEN ||
+         la == YYSYMBOL_ANDERS))
+        sb_puts(&hint, "er ontbreekt een ‘)’ bij een eerder ‘(’");
+    if (!hint.data && n == 1 && exp[0] == YYSYMBOL_EEN && st->prev_tok == IS)
+        sb_puts(&hint, "een soort somt haar waarden op: ‘soort Naam is een van a, b, c.’");
+    if (!hint.data && la == YYSYMBOL_COMMA && has[YYSYMBOL_EN] && !has[YYSYMBOL_COMMA])
+        sb_puts(&hint, "voorwaarden verbindt u met ‘en’ of ‘of’; een komma staat alleen in een "
+                       "opsomming (‘is een van a, b’) of vóór ‘anders’");
+    if (!hint.data && la == YYSYMBOL_ANDERS && has[YYSYMBOL_INDIEN])
+        sb_puts(&hint, "‘anders’ volgt op een voorwaarde: ‘x is A indien C, anders B’");
+    if (!hint.data && has[YYSYMBOL_DOT] && !expr_start &&
+        (parse_is_decl_start(la) || la == YYSYMBOL_YYEOF))
+        sb_puts(&hint, "elke declaratie eindigt met een punt");
+
+    diag_report(st->d, DIAG_ERROR, loc, hint.data, "%s", msg.data ? msg.data : "syntaxfout");
+    sb_free(&msg);
+    sb_free(&hint);
+    return 0;
+}

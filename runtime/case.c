@@ -1,0 +1,635 @@
+/* case.c — reads the facts of one case from JSON (spec §6) into a struct
+ * regel_case typed against a loaded policy. Every error is a value with a
+ * Dutch message naming the key; jansson's English error text is never shown. */
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+#include "num.h"
+#include "policy.h"
+#include "regel.h"
+#include "suggest.h"
+
+#define CASE_PATH_MAX 128
+
+/* Reading state: the policy, the case being built and the error to fill. */
+typedef struct case_reader {
+    const regel_policy *policy;
+    regel_case *kase;
+    regel_error *err;
+    const char *name;
+} case_reader;
+
+/* Cut s (NUL-terminated, in a buffer of cap bytes) back so it does not end
+ * in the middle of a UTF-8 sequence after truncation by snprintf. */
+static void case_trim_utf8(char *s, size_t cap)
+{
+    size_t n = strlen(s);
+    if (n + 1 < cap)
+        return;
+    size_t i = n;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i > 0 && ((unsigned char)s[i - 1] & 0x80)) {
+        unsigned char lead = (unsigned char)s[i - 1];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        if (n - (i - 1) < need)
+            s[i - 1] = '\0';
+    }
+}
+
+static void case_copy(char *dst, size_t cap, const char *src)
+{
+    snprintf(dst, cap, "%s", src ? src : "");
+    case_trim_utf8(dst, cap);
+}
+
+__attribute__((format(printf, 7, 8))) static int case_fail(regel_error *err, int code,
+                                                           const char *file, const char *key,
+                                                           unsigned line, unsigned col,
+                                                           const char *fmt, ...)
+{
+    if (!err)
+        return code;
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    case_copy(err->file, sizeof err->file, file);
+    case_copy(err->key, sizeof err->key, key);
+    err->line = line;
+    err->column = col;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    case_trim_utf8(err->message, sizeof err->message);
+    return code;
+}
+
+/* Dutch name of the kind of a JSON value, for "maar is …". */
+static const char *case_json_kind(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        return "een object";
+    case JSON_ARRAY:
+        return "een lijst";
+    case JSON_STRING:
+        return "een tekst";
+    case JSON_INTEGER:
+    case JSON_REAL:
+        return "een getal";
+    case JSON_TRUE:
+    case JSON_FALSE:
+        return "een waarheid (true/false)";
+    case JSON_NULL:
+        return "null";
+    }
+    return "onbekend";
+}
+
+/* Append "a, b, c" (names) to buf, stopping with ", …" before it overflows. */
+static void case_list(char *buf, size_t cap, const char *const *names, size_t n)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        const char *sep = i ? ", " : "";
+        size_t need = strlen(sep) + strlen(names[i]);
+        if (len + need + 8 >= cap) {
+            snprintf(buf + len, cap - len, "%s…", sep);
+            return;
+        }
+        snprintf(buf + len, cap - len, "%s%s", sep, names[i]);
+        len += need;
+    }
+}
+
+/* Field names of a record type as an array of strings (in the case arena). */
+static const char **case_field_names(case_reader *r, const rt_type *t)
+{
+    const char **names = arena_alloc(r->kase->arena, sizeof *names * (t->n ? t->n : 1));
+    if (names)
+        for (uint32_t i = 0; i < t->n; i++)
+            names[i] = t->fields[i].name;
+    return names;
+}
+
+/* "moet … zijn" phrase for a policy type, e.g. "waar of onwaar zijn (JSON true/false)". */
+static void case_expected(case_reader *r, const rt_type *t, char *buf, size_t cap)
+{
+    char list[512];
+    switch (t->kind) {
+    case RBC_TYPE_WAARHEID:
+        snprintf(buf, cap, "waar of onwaar zijn (JSON true/false)");
+        break;
+    case RBC_TYPE_GETAL:
+        snprintf(buf, cap, "een getal zijn (JSON-getal)");
+        break;
+    case RBC_TYPE_TEKST:
+        snprintf(buf, cap, "een tekst zijn (JSON-tekst)");
+        break;
+    case RBC_TYPE_ENUM:
+        case_list(list, sizeof list, t->members, t->n);
+        snprintf(buf, cap, "een %s zijn (JSON-tekst: %s)", t->name, list);
+        break;
+    case RBC_TYPE_RECORD: {
+        const char **names = case_field_names(r, t);
+        if (names)
+            case_list(list, sizeof list, names, t->n);
+        else
+            list[0] = '\0';
+        snprintf(buf, cap, "een %s zijn (JSON-object met de velden %s)", t->name, list);
+        break;
+    }
+    default:
+        snprintf(buf, cap, "van een onbekende soort zijn");
+        break;
+    }
+}
+
+/* Append ".name" (or "name" at the start) to a key path, truncating safely. */
+static void case_path_join(char *dst, size_t cap, const char *parent, const char *name)
+{
+    if (parent && parent[0])
+        snprintf(dst, cap, "%s.%s", parent, name);
+    else
+        snprintf(dst, cap, "%s", name);
+    case_trim_utf8(dst, cap);
+}
+
+static int case_type_error(case_reader *r, const char *path, const rt_type *t, const json_t *v)
+{
+    char expected[768];
+    case_expected(r, t, expected, sizeof expected);
+    return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0, "feit ‘%s’ moet %s, maar is %s",
+                     path, expected, case_json_kind(v));
+}
+
+/* The shortest decimal text of d that reads back as exactly d. */
+static void case_shortest(double d, char *buf, size_t cap)
+{
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, cap, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d)
+            return;
+    }
+}
+
+/* A JSON number as an exact getal. */
+static int case_number(case_reader *r, const char *path, const json_t *v, num_q *out)
+{
+    if (json_is_integer(v)) {
+        *out = num_int((int64_t)json_integer_value(v));
+        return REGEL_OK;
+    }
+    char text[64], clean[64];
+    case_shortest(json_real_value(v), text, sizeof text);
+    /* Normalise to the JSON spelling: '.' as decimal point (whatever the
+     * locale wrote), no '+' in the exponent. */
+    size_t j = 0;
+    for (size_t i = 0; text[i] && j + 1 < sizeof clean; i++) {
+        char c = text[i];
+        if (c == '+')
+            continue;
+        if (c == ',')
+            c = '.';
+        clean[j++] = c;
+    }
+    clean[j] = '\0';
+    enum num_status st = num_parse(clean, j, out);
+    if (st == NUM_OK)
+        return REGEL_OK;
+    if (st == NUM_OVERFLOW)
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                         "feit ‘%s’: het getal %s is te groot of te precies om exact te rekenen",
+                         path, clean);
+    return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                     "feit ‘%s’: het getal %s kan niet exact gelezen worden", path, clean);
+}
+
+static int case_value(case_reader *r, const char *path, uint32_t type, const json_t *v,
+                      rt_value *out, unsigned depth);
+
+/* A JSON object as a record (gegeven): every field optional, no extras. */
+static int case_record(case_reader *r, const char *path, const rt_type *t, const json_t *v,
+                       rt_value *out, unsigned depth)
+{
+    rt_value *fields = arena_alloc(r->kase->arena, sizeof *fields * (t->n ? t->n : 1));
+    if (!fields)
+        return case_fail(r->err, REGEL_ERR_MEMORY, r->name, path, 0, 0, "onvoldoende geheugen");
+    const char *key;
+    json_t *item;
+    json_object_foreach((json_t *)v, key, item)
+    {
+        size_t key_len = strlen(key);
+        char sub[CASE_PATH_MAX];
+        case_path_join(sub, sizeof sub, path, key);
+        uint32_t f = 0;
+        while (f < t->n && !(strlen(t->fields[f].name) == key_len &&
+                             memcmp(t->fields[f].name, key, key_len) == 0))
+            f++;
+        if (f == t->n) {
+            const char **names = case_field_names(r, t);
+            const char *hint = names ? suggest_closest(key, names, t->n) : NULL;
+            if (hint)
+                return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
+                                 "onbekend veld ‘%s’ in feit ‘%s’ (een %s); bedoelde u ‘%s’?", key,
+                                 path, t->name, hint);
+            char list[512];
+            if (names)
+                case_list(list, sizeof list, names, t->n);
+            else
+                list[0] = '\0';
+            return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
+                             "onbekend veld ‘%s’ in feit ‘%s’ (een %s); de velden zijn: %s", key,
+                             path, t->name, list);
+        }
+        int rc = case_value(r, sub, t->fields[f].type, item, &fields[f], depth + 1);
+        if (rc != REGEL_OK)
+            return rc;
+    }
+    out->tag = RV_RECORD;
+    out->u.fields = fields;
+    return REGEL_OK;
+}
+
+/* A JSON string naming a member of a soort. */
+static int case_member(case_reader *r, const char *path, const rt_type *t, const json_t *v,
+                       rt_value *out)
+{
+    const char *s = json_string_value(v);
+    size_t len = json_string_length(v);
+    for (uint32_t m = 0; m < t->n; m++) {
+        if (strlen(t->members[m]) == len && memcmp(t->members[m], s, len) == 0) {
+            out->tag = RV_MEMBER;
+            out->u.member = m;
+            return REGEL_OK;
+        }
+    }
+    const char *hint = suggest_closest(s, t->members, t->n);
+    if (hint)
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                         "feit ‘%s’: ‘%s’ is geen %s; bedoelde u ‘%s’?", path, s, t->name, hint);
+    char list[512];
+    case_list(list, sizeof list, t->members, t->n);
+    return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                     "feit ‘%s’: ‘%s’ is geen %s; mogelijk: %s", path, s, t->name, list);
+}
+
+static int case_value(case_reader *r, const char *path, uint32_t type, const json_t *v,
+                      rt_value *out, unsigned depth)
+{
+    const regel_policy *p = r->policy;
+    if (type >= p->n_types || depth > 64)
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                         "feit ‘%s’ heeft een type dat het beleid niet kent", path);
+    const rt_type *t = &p->types[type];
+    if (json_is_null(v))
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                         "feit ‘%s’ is null, maar optionele feiten komen later; laat de sleutel "
+                         "weg als het feit onbekend is",
+                         path);
+    switch (t->kind) {
+    case RBC_TYPE_WAARHEID:
+        if (!json_is_boolean(v))
+            return case_type_error(r, path, t, v);
+        out->tag = RV_WAARHEID;
+        out->u.b = json_is_true(v);
+        return REGEL_OK;
+    case RBC_TYPE_GETAL:
+        if (!json_is_number(v))
+            return case_type_error(r, path, t, v);
+        out->tag = RV_GETAL;
+        return case_number(r, path, v, &out->u.q);
+    case RBC_TYPE_TEKST: {
+        if (!json_is_string(v))
+            return case_type_error(r, path, t, v);
+        size_t len = json_string_length(v);
+        if (len > UINT32_MAX)
+            return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                             "feit ‘%s’: de tekst is te lang", path);
+        char *s = arena_strndup(r->kase->arena, json_string_value(v), len);
+        if (!s)
+            return case_fail(r->err, REGEL_ERR_MEMORY, r->name, path, 0, 0, "onvoldoende geheugen");
+        out->tag = RV_TEKST;
+        out->u.str.s = s;
+        out->u.str.len = (uint32_t)len;
+        return REGEL_OK;
+    }
+    case RBC_TYPE_ENUM:
+        if (!json_is_string(v))
+            return case_type_error(r, path, t, v);
+        return case_member(r, path, t, v, out);
+    case RBC_TYPE_RECORD:
+        if (!json_is_object(v))
+            return case_type_error(r, path, t, v);
+        return case_record(r, path, t, v, out, depth);
+    default:
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                         "feit ‘%s’ heeft een type dat het beleid niet kent", path);
+    }
+}
+
+/* --- duplicate keys: find the key path of the key that ends at byte `pos` --- */
+
+typedef struct case_frame {
+    bool object;
+    bool expect_key;
+    size_t key_start, key_end; /* raw string token, quotes included */
+    unsigned long index;
+} case_frame;
+
+/* Append src to the NUL-terminated dst (capacity cap), truncating. */
+static void case_append(char *dst, size_t cap, const char *src)
+{
+    size_t used = strlen(dst), n = strlen(src);
+    if (used + 1 >= cap)
+        return;
+    if (n > cap - used - 1)
+        n = cap - used - 1;
+    memcpy(dst + used, src, n);
+    dst[used + n] = '\0';
+}
+
+/* Decode the raw JSON string token s[0..n) into dst (truncating). */
+static void case_decode_key(const char *s, size_t n, char *dst, size_t cap)
+{
+    json_error_t e;
+    json_t *str = json_loadb(s, n, JSON_DECODE_ANY, &e);
+    if (str && json_is_string(str))
+        snprintf(dst, cap, "%s", json_string_value(str));
+    else
+        snprintf(dst, cap, "?");
+    json_decref(str);
+}
+
+/* The text up to pos was accepted by jansson, so a plain structural scan
+ * suffices: track containers and the current key of each object. */
+static void case_duplicate_path(const char *s, size_t len, size_t pos, char *path, size_t cap)
+{
+    case_frame stack[64];
+    size_t depth = 0, skipped = 0; /* skipped: levels deeper than the stack */
+    path[0] = '\0';
+    for (size_t i = 0; i < len;) {
+        char c = s[i];
+        if (c == '"') {
+            size_t start = i++;
+            while (i < len && s[i] != '"')
+                i += (s[i] == '\\') ? 2 : 1;
+            size_t end = i < len ? i + 1 : len;
+            i = end;
+            if (skipped == 0 && depth > 0 && stack[depth - 1].object &&
+                stack[depth - 1].expect_key) {
+                stack[depth - 1].expect_key = false;
+                stack[depth - 1].key_start = start;
+                stack[depth - 1].key_end = end;
+                if (end >= pos)
+                    break;
+            }
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            if (depth < sizeof stack / sizeof stack[0] && skipped == 0) {
+                case_frame f = {c == '{', c == '{', 0, 0, 0};
+                stack[depth++] = f;
+            } else {
+                skipped++;
+            }
+        } else if (c == '}' || c == ']') {
+            if (skipped)
+                skipped--;
+            else if (depth)
+                depth--;
+        } else if (c == ',' && skipped == 0 && depth) {
+            if (stack[depth - 1].object)
+                stack[depth - 1].expect_key = true;
+            else
+                stack[depth - 1].index++;
+        }
+        i++;
+    }
+    size_t used = 0;
+    for (size_t d = 0; d < depth && used + 1 < cap; d++) {
+        if (stack[d].object) {
+            char key[CASE_PATH_MAX];
+            case_decode_key(s + stack[d].key_start, stack[d].key_end - stack[d].key_start, key,
+                            sizeof key);
+            if (used)
+                case_append(path, cap, ".");
+            case_append(path, cap, key);
+        } else {
+            char index[32];
+            snprintf(index, sizeof index, "[%lu]", stack[d].index);
+            case_append(path, cap, index);
+        }
+        used = strlen(path);
+    }
+    case_trim_utf8(path, cap);
+}
+
+static bool case_word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == '+';
+}
+
+/* The token jansson stopped at: it ends just before byte `pos`. Empty when
+ * it cannot be shown briefly. */
+static void case_near_token(const char *s, size_t len, size_t pos, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    if (pos == 0 || pos > len)
+        return;
+    size_t end = pos, start = pos - 1;
+    if (s[start] == '"') {
+        if (start == 0)
+            return;
+        size_t i = start;
+        while (i > 0) { /* the opening quote: one not escaped by a backslash */
+            i--;
+            if (s[i] != '"')
+                continue;
+            size_t bs = 0;
+            while (bs < i && s[i - 1 - bs] == '\\')
+                bs++;
+            if (bs % 2 == 0)
+                break;
+        }
+        if (s[i] != '"')
+            return;
+        start = i;
+    } else if (case_word_char(s[start])) {
+        while (start > 0 && case_word_char(s[start - 1]))
+            start--;
+    } else if ((unsigned char)s[start] >= 0x80) {
+        return;
+    }
+    if (end - start > 24 || end - start + 1 > cap)
+        return;
+    for (size_t i = start; i < end; i++)
+        if ((unsigned char)s[i] < 0x20)
+            return;
+    memcpy(buf, s + start, end - start);
+    buf[end - start] = '\0';
+}
+
+static int case_json_error(case_reader *r, const char *json, size_t len, const json_error_t *e)
+{
+    enum json_error_code code = json_error_code(e);
+    unsigned line = e->line > 0 ? (unsigned)e->line : 0;
+    unsigned col = e->column > 0 ? (unsigned)e->column : 0;
+    if (code == json_error_out_of_memory)
+        return case_fail(r->err, REGEL_ERR_MEMORY, r->name, "", 0, 0, "onvoldoende geheugen");
+    if (code == json_error_duplicate_key) {
+        char path[CASE_PATH_MAX];
+        size_t pos = e->position > 0 ? (size_t)e->position : 0;
+        case_duplicate_path(json, len, pos, path, sizeof path);
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, path, line, col,
+                         "sleutel ‘%s’ komt twee keer voor in het geval (regel %u, kolom %u)", path,
+                         line, col);
+    }
+    const char *detail;
+    switch (code) {
+    case json_error_invalid_utf8:
+        detail = "ongeldige UTF-8";
+        break;
+    case json_error_premature_end_of_input:
+        detail = "onverwacht einde van de invoer";
+        break;
+    case json_error_end_of_input_expected:
+        detail = "er staat nog tekst na het einde van het JSON-object";
+        break;
+    case json_error_null_character:
+    case json_error_null_byte_in_key:
+        detail = "het teken \\u0000 is niet toegestaan";
+        break;
+    case json_error_numeric_overflow:
+        detail = "getal te groot";
+        break;
+    case json_error_stack_overflow:
+        detail = "te diep genest";
+        break;
+    default:
+        detail = "ongeldige syntaxis";
+        break;
+    }
+    size_t i = 0;
+    while (i < len && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r'))
+        i++;
+    if (i == len)
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, "", 0, 0,
+                         "geen geldige JSON: het geval is leeg (verwacht een JSON-object {…})");
+    char near[32];
+    if (code == json_error_invalid_syntax) {
+        case_near_token(json, len, e->position > 0 ? (size_t)e->position : 0, near, sizeof near);
+        if (near[0]) {
+            if (col == 0)
+                return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, 0,
+                                 "geen geldige JSON (regel %u): ongeldige syntaxis bij ‘%s’", line,
+                                 near);
+            return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, col,
+                             "geen geldige JSON (regel %u, kolom %u): ongeldige syntaxis bij ‘%s’",
+                             line, col, near);
+        }
+    }
+    if (col == 0)
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, 0,
+                         "geen geldige JSON (regel %u): %s", line, detail);
+    return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, col,
+                     "geen geldige JSON (regel %u, kolom %u): %s", line, col, detail);
+}
+
+/* --- the top level --- */
+
+static int case_read(case_reader *r, const json_t *root)
+{
+    const regel_policy *p = r->policy;
+    if (!json_is_object(root))
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, "", 0, 0,
+                         "het geval moet een JSON-object met feiten zijn ({…}), maar is %s",
+                         case_json_kind(root));
+    const char **names =
+        arena_alloc(r->kase->arena, sizeof *names * (p->n_inputs ? p->n_inputs : 1));
+    if (!names)
+        return case_fail(r->err, REGEL_ERR_MEMORY, r->name, "", 0, 0, "onvoldoende geheugen");
+    for (uint32_t i = 0; i < p->n_inputs; i++)
+        names[i] = p->inputs[i].name;
+    const char *key;
+    json_t *item;
+    json_object_foreach((json_t *)root, key, item)
+    {
+        size_t key_len = strlen(key);
+        char path[CASE_PATH_MAX];
+        case_path_join(path, sizeof path, "", key);
+        uint32_t f = 0;
+        while (f < p->n_inputs &&
+               !(strlen(names[f]) == key_len && memcmp(names[f], key, key_len) == 0))
+            f++;
+        if (f == p->n_inputs) {
+            const char *hint = suggest_closest(key, names, p->n_inputs);
+            if (hint)
+                return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                                 "onbekend feit ‘%s’ in het geval; bedoelde u ‘%s’?", key, hint);
+            return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                             "onbekend feit ‘%s’ in het geval; het beleid kent geen invoer met "
+                             "die naam",
+                             key);
+        }
+        int rc = case_value(r, path, p->inputs[f].type, item, &r->kase->facts[f], 0);
+        if (rc != REGEL_OK)
+            return rc;
+    }
+    return REGEL_OK;
+}
+
+int regel_case_from_json(const regel_policy *policy, const char *json, size_t len, const char *name,
+                         regel_case **out, regel_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!policy || !json || !out)
+        return case_fail(err, REGEL_ERR_USAGE, name, "", 0, 0,
+                         "regel_case_from_json: beleid, JSON-tekst en uitvoer zijn verplicht");
+    case_reader r = {policy, NULL, err, name ? name : ""};
+    if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0) { /* a UTF-8 BOM is skipped */
+        json += 3;
+        len -= 3;
+    }
+    json_error_t jerr;
+    json_t *root = json_loadb(json, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+    if (!root)
+        return case_json_error(&r, json, len, &jerr);
+
+    int rc = REGEL_OK;
+    arena *a = arena_new(4096);
+    regel_case *c = a ? arena_alloc(a, sizeof *c) : NULL;
+    rt_value *facts =
+        c ? arena_alloc(a, sizeof *facts * (policy->n_inputs ? policy->n_inputs : 1)) : NULL;
+    const char *cname = facts ? arena_strndup(a, r.name, strlen(r.name)) : NULL;
+    if (!cname) {
+        rc = case_fail(err, REGEL_ERR_MEMORY, r.name, "", 0, 0, "onvoldoende geheugen");
+    } else {
+        c->policy = policy;
+        c->arena = a;
+        c->facts = facts; /* zeroed: every fact starts as RV_ONBEKEND */
+        c->name = cname;
+        r.kase = c;
+        rc = case_read(&r, root);
+    }
+    json_decref(root);
+    if (rc != REGEL_OK) {
+        arena_free(a);
+        return rc;
+    }
+    *out = c;
+    return REGEL_OK;
+}
+
+void regel_case_free(regel_case *c)
+{
+    if (c)
+        arena_free(c->arena);
+}

@@ -1,0 +1,219 @@
+/* disasm.c — regel_disassemble: load and verify bytecode, then print a
+ * readable listing (header, tables, every rule block with decoded operands
+ * and source lines). Must only list verified bytecode; never run it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "policy.h"
+#include "rt.h"
+#include "strbuf.h"
+
+static uint32_t rd32(const uint8_t *c)
+{
+    return (uint32_t)c[0] | (uint32_t)c[1] << 8 | (uint32_t)c[2] << 16 | (uint32_t)c[3] << 24;
+}
+
+static const char *type_name(const regel_policy *p, uint32_t t)
+{
+    static const char *const prim[] = {"?", "waarheid", "getal", "tekst"};
+    if (t >= p->n_types)
+        return "?";
+    uint8_t k = p->types[t].kind;
+    if (k <= RBC_TYPE_TEKST)
+        return prim[k];
+    return p->types[t].name;
+}
+
+static void put_quoted(strbuf *sb, const char *s)
+{
+    sb_putc(sb, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sb_putc(sb, '\\');
+        if (*s == '\n')
+            sb_puts(sb, "\\n");
+        else
+            sb_putc(sb, *s);
+    }
+    sb_putc(sb, '"');
+}
+
+static void put_const(strbuf *sb, const rt_const *c)
+{
+    if (c->kind == RBC_CONST_GETAL) {
+        char buf[NUM_FORMAT_CAP];
+        if (num_format(c->q, ',', buf, sizeof buf))
+            sb_puts(sb, buf);
+        else
+            sb_printf(sb, "%lld/%lld", (long long)c->q.num, (long long)c->q.den);
+    } else {
+        put_quoted(sb, c->s);
+    }
+}
+
+static void list_tables(strbuf *sb, const regel_policy *p)
+{
+    sb_printf(sb, "; Regel-bytecode, versie %u.%u, %zu bytes\n",
+              (unsigned)(p->bytes[4] | p->bytes[5] << 8),
+              (unsigned)(p->bytes[6] | p->bytes[7] << 8), p->len);
+    sb_puts(sb, "; beleid: ");
+    put_quoted(sb, p->name);
+    sb_putc(sb, '\n');
+    if (p->bron) {
+        sb_puts(sb, "; bron: ");
+        put_quoted(sb, p->bron);
+        sb_putc(sb, '\n');
+    }
+    if (p->source_file)
+        sb_printf(sb, "; bronbestand: %s\n", p->source_file);
+    sb_printf(sb, "; hoogste stapeldiepte: %u\n", p->max_stack);
+
+    sb_printf(sb, "\nSTRINGS (%u)\n", p->n_strs);
+    for (uint32_t i = 0; i < p->n_strs; i++) {
+        sb_printf(sb, "  %4u  ", i);
+        put_quoted(sb, p->strs[i]);
+        sb_putc(sb, '\n');
+    }
+    sb_printf(sb, "\nTYPES (%u)\n", p->n_types);
+    for (uint32_t i = 0; i < p->n_types; i++) {
+        const rt_type *t = &p->types[i];
+        sb_printf(sb, "  %4u  ", i);
+        if (t->kind == RBC_TYPE_ENUM) {
+            sb_printf(sb, "soort %s is een van ", t->name);
+            for (uint32_t k = 0; k < t->n; k++)
+                sb_printf(sb, "%s%u:%s", k ? ", " : "", k, t->members[k]);
+        } else if (t->kind == RBC_TYPE_RECORD) {
+            sb_printf(sb, "gegeven %s heeft ", t->name);
+            for (uint32_t k = 0; k < t->n; k++)
+                sb_printf(sb, "%s%u:%s: %s", k ? ", " : "", k, t->fields[k].name,
+                          type_name(p, t->fields[k].type));
+        } else {
+            sb_puts(sb, type_name(p, i));
+        }
+        sb_putc(sb, '\n');
+    }
+    sb_printf(sb, "\nCONSTS (%u)\n", p->n_consts);
+    for (uint32_t i = 0; i < p->n_consts; i++) {
+        sb_printf(sb, "  %4u  %s ", i, p->consts[i].kind == RBC_CONST_GETAL ? "getal" : "tekst");
+        put_const(sb, &p->consts[i]);
+        sb_putc(sb, '\n');
+    }
+    sb_printf(sb, "\nINPUTS (%u)\n", p->n_inputs);
+    for (uint32_t i = 0; i < p->n_inputs; i++)
+        sb_printf(sb, "  %4u  %s: %s\n", i, p->inputs[i].name, type_name(p, p->inputs[i].type));
+    sb_printf(sb, "\nOUTCOMES (%u, evaluatievolgorde)\n", p->n_outcomes);
+    for (uint32_t i = 0; i < p->n_outcomes; i++) {
+        const rt_outcome *o = &p->outcomes[i];
+        sb_printf(sb, "  %4u  %s %s: %s  (weergave %u; regels:", i,
+                  o->flags & RBC_OUTCOME_OUTPUT ? "uitkomst" : "begrip", o->name,
+                  type_name(p, o->type), o->display);
+        for (uint32_t k = 0; k < o->n_roots; k++)
+            sb_printf(sb, " %u", o->roots[k]);
+        sb_puts(sb, ")\n");
+    }
+    sb_printf(sb, "\nRULES (%u)\n", p->n_rules);
+    for (uint32_t i = 0; i < p->n_rules; i++) {
+        const rt_rule *r = &p->rules[i];
+        sb_printf(sb, "  %4u  ", i);
+        put_quoted(sb, r->name);
+        sb_printf(sb, " → %s", p->outcomes[r->outcome].name);
+        if (r->parent != RBC_NONE)
+            sb_printf(sb, ", uitzondering op %u (\"%s\")", r->parent, p->rules[r->parent].name);
+        sb_printf(sb, ", regel %u kolom %u, code %u..%u\n", r->line, r->col, r->code_off,
+                  r->code_off + r->code_len);
+        if (r->bron) {
+            sb_puts(sb, "        bron ");
+            put_quoted(sb, r->bron);
+            sb_putc(sb, '\n');
+        }
+        if (r->citaat) {
+            sb_puts(sb, "        citaat ");
+            put_quoted(sb, r->citaat);
+            sb_putc(sb, '\n');
+        }
+    }
+}
+
+static void list_block(strbuf *sb, const regel_policy *p, uint32_t ri)
+{
+    const rt_rule *r = &p->rules[ri];
+    sb_printf(sb, "\nregel %u ", ri);
+    put_quoted(sb, r->name);
+    sb_printf(sb, " (%s):\n", p->outcomes[r->outcome].name);
+    uint32_t li = 0;
+    while (li < p->n_lines && p->lines[li].off < r->code_off)
+        li++;
+    for (uint32_t o = r->code_off; o < r->code_off + r->code_len;) {
+        uint8_t op = p->code[o];
+        enum rbc_operands kind = rt_opcode_operands(op);
+        uint32_t a = kind != OPND_NONE ? rd32(p->code + o + 1) : 0;
+        uint32_t b = kind == OPND_U32X2 ? rd32(p->code + o + 5) : 0;
+        char ops[32] = "";
+        if (kind == OPND_U32)
+            snprintf(ops, sizeof ops, "%u", a);
+        else if (kind == OPND_U32X2)
+            snprintf(ops, sizeof ops, "%u, %u", a, b);
+        size_t before = sb->len;
+        sb_printf(sb, "  %6u  %-20s %-12s", o, rt_opcode_name(op), ops);
+        strbuf note = STRBUF_INIT;
+        switch ((enum rbc_opcode)op) {
+        case OP_PUSH_CONST:
+            put_const(&note, &p->consts[a]);
+            break;
+        case OP_PUSH_ENUM:
+            sb_printf(&note, "%s.%s", p->types[a].name, p->types[a].members[b]);
+            break;
+        case OP_LOAD_INPUT:
+            sb_printf(&note, "invoer %s", p->inputs[a].name);
+            break;
+        case OP_LOAD_OUTCOME:
+            sb_printf(&note, "%s %s",
+                      p->outcomes[a].flags & RBC_OUTCOME_OUTPUT ? "uitkomst" : "begrip",
+                      p->outcomes[a].name);
+            break;
+        case OP_COND:
+            sb_printf(&note, "onwaar → %u, onbekend → %u", a, b);
+            break;
+        default:
+            break;
+        }
+        if (li < p->n_lines && p->lines[li].off == o) {
+            sb_printf(&note, "%sbron %u:%u", note.len ? "; " : "", p->lines[li].line,
+                      p->lines[li].col);
+            li++;
+        }
+        if (note.len) {
+            sb_printf(sb, " ; %s", note.data);
+        } else {
+            while (sb->len > before && sb->data[sb->len - 1] == ' ')
+                sb->data[--sb->len] = '\0';
+        }
+        sb_free(&note);
+        sb_putc(sb, '\n');
+        o += rbc_instr_size(kind);
+    }
+}
+
+REGEL_API int regel_disassemble(const uint8_t *bytes, size_t len, const char *name, char **out,
+                                regel_error *err)
+{
+    if (!out)
+        return rt_error(err, REGEL_ERR_USAGE, NULL, 0, 0,
+                        "regel_disassemble: ongeldige argumenten (NULL)");
+    *out = NULL;
+    regel_policy *p;
+    int rc = regel_policy_load(bytes, len, name, &p, err);
+    if (rc != REGEL_OK)
+        return rc;
+    strbuf sb = STRBUF_INIT;
+    list_tables(&sb, p);
+    sb_printf(&sb, "\nCODE (%u bytes)\n", p->code_len);
+    for (uint32_t i = 0; i < p->n_rules; i++)
+        list_block(&sb, p, i);
+    regel_policy_free(p);
+    bool failed = sb.failed;
+    *out = sb_take(&sb);
+    if (failed || !*out)
+        return rt_error(err, REGEL_ERR_MEMORY, NULL, 0, 0, "onvoldoende geheugen");
+    return REGEL_OK;
+}

@@ -1,0 +1,147 @@
+/* render_json.c — regel_render_json: the decision of the last evaluation as
+ * the JSON of spec §7 (beleid, uitkomsten, uitleg, ontbrekend), written by
+ * hand with exact numbers. Reads the evaluation tables; changes nothing. */
+#include <string.h>
+
+#include "render.h"
+
+/* "key": starting a member line at the given indent. */
+static void render_json_key(strbuf *sb, unsigned indent, const char *key)
+{
+    for (unsigned i = 0; i < indent; i++)
+        sb_puts(sb, "  ");
+    render_json_cstr(sb, key);
+    sb_puts(sb, ": ");
+}
+
+/* Separator before the next member of an object: ",\n" or "{\n" for the first. */
+static void render_json_next(strbuf *sb, bool *first)
+{
+    sb_puts(sb, *first ? "{\n" : ",\n");
+    *first = false;
+}
+
+/* Close an object opened with render_json_next, or write {} when it stayed empty. */
+static void render_json_close(strbuf *sb, bool first, unsigned indent)
+{
+    if (first) {
+        sb_puts(sb, "{}");
+        return;
+    }
+    sb_putc(sb, '\n');
+    for (unsigned i = 0; i < indent; i++)
+        sb_puts(sb, "  ");
+    sb_putc(sb, '}');
+}
+
+/* The explanation object of outcome o at indent level 2. */
+static void render_json_uitleg(strbuf *sb, const regel_eval *ev, uint32_t o)
+{
+    const regel_policy *p = ev->policy;
+    const rt_rule *r = &p->rules[ev->decided_by[o]];
+    sb_puts(sb, "{\n");
+    render_json_key(sb, 3, "regel");
+    render_json_cstr(sb, r->name);
+    sb_puts(sb, ",\n");
+    render_json_key(sb, 3, "bron");
+    render_json_cstr(sb, r->bron);
+    if (r->citaat) {
+        sb_puts(sb, ",\n");
+        render_json_key(sb, 3, "citaat");
+        render_json_cstr(sb, r->citaat);
+    }
+    if (r->parent < p->n_rules) {
+        sb_puts(sb, ",\n");
+        render_json_key(sb, 3, "uitzondering_op");
+        render_json_cstr(sb, p->rules[r->parent].name);
+    }
+    if (ev->explained && ev->reads_input && ev->reads_outcome) {
+        sb_puts(sb, ",\n");
+        render_json_key(sb, 3, "feiten");
+        bool first = true;
+        for (uint32_t i = 0; i < p->n_inputs; i++) {
+            if (!ev->reads_input[(size_t)o * p->n_inputs + i])
+                continue;
+            render_json_next(sb, &first);
+            render_json_key(sb, 4, p->inputs[i].name);
+            render_value_json(sb, p, p->inputs[i].type, &ev->kase->facts[i], 4);
+        }
+        render_json_close(sb, first, 3);
+        sb_puts(sb, ",\n");
+        render_json_key(sb, 3, "steunt_op");
+        first = true;
+        for (uint32_t pos = 0; pos < p->n_outcomes; pos++) {
+            uint32_t x = p->display_order[pos];
+            if (!ev->reads_outcome[(size_t)o * p->n_outcomes + x])
+                continue;
+            render_json_next(sb, &first);
+            render_json_key(sb, 4, p->outcomes[x].name);
+            render_value_json(sb, p, p->outcomes[x].type, &ev->values[x], 4);
+        }
+        render_json_close(sb, first, 3);
+    }
+    sb_puts(sb, "\n    }");
+}
+
+REGEL_API int regel_render_json(const regel_eval *ev, char **out, size_t *len, regel_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (len)
+        *len = 0;
+    int rc = render_check(ev, err);
+    if (rc != REGEL_OK)
+        return rc;
+    if (!out) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->code = REGEL_ERR_USAGE;
+            strcpy(err->message, "regel_render_json: geen plaats voor de uitvoer (NULL)");
+        }
+        return REGEL_ERR_USAGE;
+    }
+    const regel_policy *p = ev->policy;
+    strbuf sb = STRBUF_INIT;
+    sb_puts(&sb, "{\n");
+    render_json_key(&sb, 1, "beleid");
+    render_json_cstr(&sb, p->name);
+    sb_puts(&sb, ",\n");
+
+    render_json_key(&sb, 1, "uitkomsten");
+    bool first = true;
+    for (uint32_t pos = 0; pos < p->n_outcomes; pos++) {
+        uint32_t o = p->display_order[pos];
+        if (!(p->outcomes[o].flags & RBC_OUTCOME_OUTPUT))
+            continue;
+        render_json_next(&sb, &first);
+        render_json_key(&sb, 2, p->outcomes[o].name);
+        render_value_json(&sb, p, p->outcomes[o].type, &ev->values[o], 2);
+    }
+    render_json_close(&sb, first, 1);
+    sb_puts(&sb, ",\n");
+
+    render_json_key(&sb, 1, "uitleg");
+    first = true;
+    for (uint32_t pos = 0; pos < p->n_outcomes; pos++) {
+        uint32_t o = p->display_order[pos];
+        if (!render_has_uitleg(ev, o))
+            continue;
+        render_json_next(&sb, &first);
+        render_json_key(&sb, 2, p->outcomes[o].name);
+        render_json_uitleg(&sb, ev, o);
+    }
+    render_json_close(&sb, first, 1);
+    sb_puts(&sb, ",\n");
+
+    render_json_key(&sb, 1, "ontbrekend");
+    bool any = false;
+    for (uint32_t i = 0; i < p->n_inputs; i++) {
+        if (!ev->missing || !ev->missing[i])
+            continue;
+        sb_puts(&sb, any ? ",\n    " : "[\n    ");
+        render_json_cstr(&sb, p->inputs[i].name);
+        any = true;
+    }
+    sb_puts(&sb, any ? "\n  ]\n}\n" : "[]\n}\n");
+    return render_finish(&sb, out, len, err);
+}

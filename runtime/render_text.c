@@ -1,0 +1,159 @@
+/* render_text.c — regel_render_text: the decision of the last evaluation in
+ * Dutch for people (spec §7): every uitkomst with its value, the deciding
+ * rule, bron, citaat, facts read, and what is missing. Changes nothing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+
+/* Mark every outcome that o reads, directly or through other outcomes. */
+static void render_text_closure(const regel_eval *ev, uint32_t o, uint8_t *seen)
+{
+    const regel_policy *p = ev->policy;
+    if (seen[o])
+        return;
+    seen[o] = 1;
+    for (uint32_t x = 0; x < p->n_outcomes; x++)
+        if (ev->reads_outcome[(size_t)o * p->n_outcomes + x])
+            render_text_closure(ev, x, seen);
+}
+
+/* "werkt, studeert": the absent facts that outcome o needed (also through
+ * the begrippen and uitkomsten it reads). False when none is known. */
+static bool render_text_missing_for(strbuf *sb, const regel_eval *ev, uint32_t o, uint8_t *seen)
+{
+    const regel_policy *p = ev->policy;
+    if (!ev->explained || !ev->reads_input || !ev->reads_outcome || !ev->missing)
+        return false;
+    memset(seen, 0, p->n_outcomes ? p->n_outcomes : 1);
+    render_text_closure(ev, o, seen);
+    bool any = false;
+    for (uint32_t i = 0; i < p->n_inputs; i++) {
+        if (!ev->missing[i])
+            continue;
+        bool read = false;
+        for (uint32_t x = 0; x < p->n_outcomes && !read; x++)
+            read = seen[x] && ev->reads_input[(size_t)x * p->n_inputs + i];
+        if (!read)
+            continue;
+        sb_puts(sb, any ? ", " : "");
+        sb_puts(sb, p->inputs[i].name);
+        any = true;
+    }
+    return any;
+}
+
+static void render_text_unknown(strbuf *sb, const regel_eval *ev, uint32_t o, uint8_t *seen)
+{
+    strbuf names = STRBUF_INIT;
+    if (render_text_missing_for(&names, ev, o, seen) && !names.failed) {
+        sb_puts(sb, "  Kan nog niet beslist worden; ontbrekende feiten: ");
+        sb_puts(sb, names.data);
+        sb_puts(sb, ".\n");
+    } else {
+        sb_puts(sb, "  Kan nog niet beslist worden.\n");
+    }
+    sb_free(&names);
+}
+
+static void render_text_rule(strbuf *sb, const regel_eval *ev, uint32_t o)
+{
+    const regel_policy *p = ev->policy;
+    const rt_rule *r = &p->rules[ev->decided_by[o]];
+    sb_printf(sb, "  Regel: \"%s\"", r->name);
+    if (r->parent < p->n_rules)
+        sb_printf(sb, " (uitzondering op \"%s\")", p->rules[r->parent].name);
+    sb_putc(sb, '\n');
+    if (r->bron)
+        sb_printf(sb, "  Bron: %s\n", r->bron);
+    if (r->citaat)
+        sb_printf(sb, "  Citaat: \"%s\"\n", r->citaat);
+    if (!ev->explained || !ev->reads_input || !ev->reads_outcome)
+        return;
+    bool any = false;
+    for (uint32_t i = 0; i < p->n_inputs; i++) {
+        if (!ev->reads_input[(size_t)o * p->n_inputs + i])
+            continue;
+        sb_puts(sb, any ? ", " : "  Feiten: ");
+        sb_printf(sb, "%s = ", p->inputs[i].name);
+        render_value_text(sb, p, p->inputs[i].type, &ev->kase->facts[i]);
+        any = true;
+    }
+    if (any)
+        sb_putc(sb, '\n');
+    any = false;
+    for (uint32_t pos = 0; pos < p->n_outcomes; pos++) {
+        uint32_t x = p->display_order[pos];
+        if (!ev->reads_outcome[(size_t)o * p->n_outcomes + x])
+            continue;
+        sb_puts(sb, any ? ", " : "  Steunt op: ");
+        sb_printf(sb, "%s = ", p->outcomes[x].name);
+        render_value_text(sb, p, p->outcomes[x].type, &ev->values[x]);
+        any = true;
+    }
+    if (any)
+        sb_putc(sb, '\n');
+}
+
+REGEL_API int regel_render_text(const regel_eval *ev, char **out, size_t *len, regel_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (len)
+        *len = 0;
+    int rc = render_check(ev, err);
+    if (rc != REGEL_OK)
+        return rc;
+    if (!out) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->code = REGEL_ERR_USAGE;
+            strcpy(err->message, "regel_render_text: geen plaats voor de uitvoer (NULL)");
+        }
+        return REGEL_ERR_USAGE;
+    }
+    const regel_policy *p = ev->policy;
+    uint8_t *seen = malloc(p->n_outcomes ? p->n_outcomes : 1);
+    strbuf sb = STRBUF_INIT;
+    if (!seen)
+        sb.failed = true;
+    bool first = true;
+    if (p->name && p->name[0]) {
+        sb_printf(&sb, "Beleid: %s\n", p->name);
+        first = false;
+    }
+    for (uint32_t pos = 0; pos < p->n_outcomes && seen; pos++) {
+        uint32_t o = p->display_order[pos];
+        if (!(p->outcomes[o].flags & RBC_OUTCOME_OUTPUT))
+            continue;
+        if (!first)
+            sb_putc(&sb, '\n');
+        first = false;
+        sb_printf(&sb, "%s: ", p->outcomes[o].name);
+        render_value_text(&sb, p, p->outcomes[o].type, &ev->values[o]);
+        sb_putc(&sb, '\n');
+        if (render_has_uitleg(ev, o)) {
+            render_text_rule(&sb, ev, o);
+            if (ev->values[o].tag == RV_ONBEKEND)
+                render_text_unknown(&sb, ev, o, seen);
+        } else if (ev->status[o] == EV_NO_RULE) {
+            sb_puts(&sb, "  Geen enkele regel is van toepassing.\n");
+        } else {
+            render_text_unknown(&sb, ev, o, seen);
+        }
+    }
+    bool any = false;
+    for (uint32_t i = 0; i < p->n_inputs && ev->missing; i++) {
+        if (!ev->missing[i])
+            continue;
+        if (!any && !first)
+            sb_putc(&sb, '\n');
+        sb_puts(&sb, any ? ", " : "Ontbrekende feiten: ");
+        sb_puts(&sb, p->inputs[i].name);
+        any = true;
+    }
+    if (any)
+        sb_puts(&sb, ".\n");
+    free(seen);
+    return render_finish(&sb, out, len, err);
+}

@@ -1,0 +1,719 @@
+/* verify.c — check a decoded policy before anything runs (DESIGN principle
+ * 8): every index, name, table and rule block, the latter by abstract
+ * interpretation over operand types. Must reject, never repair or crash. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "policy.h"
+#include "rt.h"
+
+/* Abstract operand types: an ENUM/RECORD type index, or a primitive kind. */
+#define ATY_PRIM(kind) (0xFFFFFF00u | (uint32_t)(kind))
+#define ATY_WAARHEID   ATY_PRIM(RBC_TYPE_WAARHEID)
+#define ATY_GETAL      ATY_PRIM(RBC_TYPE_GETAL)
+#define ATY_TEKST      ATY_PRIM(RBC_TYPE_TEKST)
+
+struct vf {
+    regel_policy *p;
+    regel_error *err;
+    const char *name; /* file name for messages */
+    /* scratch for rule blocks, code_len entries each */
+    uint8_t *start; /* 1 at instruction boundaries of the current block */
+    int32_t *state; /* -2: not reached, -1: empty stack, else node index */
+    struct vf_node {
+        uint32_t type;
+        int32_t below;
+        uint32_t depth;
+    } * nodes;
+    uint32_t n_nodes;
+    uint32_t max_depth;
+};
+
+#define ST_NONE  (-2)
+#define ST_EMPTY (-1)
+
+static int vf_oom(struct vf *v)
+{
+    return rt_error(v->err, REGEL_ERR_MEMORY, NULL, 0, 0, "onvoldoende geheugen");
+}
+
+static uint32_t aty_of(const regel_policy *p, uint32_t t)
+{
+    uint8_t k = p->types[t].kind;
+    return (k == RBC_TYPE_ENUM || k == RBC_TYPE_RECORD) ? t : ATY_PRIM(k);
+}
+
+static const char *aty_desc(const regel_policy *p, uint32_t at, char *buf, size_t cap)
+{
+    switch (at) {
+    case ATY_WAARHEID:
+        return "waarheid";
+    case ATY_GETAL:
+        return "getal";
+    case ATY_TEKST:
+        return "tekst";
+    default:
+        break;
+    }
+    if (at < p->n_types) {
+        const rt_type *t = &p->types[at];
+        snprintf(buf, cap, "%s ‘%s’", t->kind == RBC_TYPE_ENUM ? "soort" : "gegeven", t->name);
+        return buf;
+    }
+    return "?";
+}
+
+/* ---- unique names ---- */
+
+struct named {
+    const char *name;
+    uint32_t idx;
+};
+
+static int named_cmp(const void *a, const void *b)
+{
+    const struct named *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    if (c)
+        return c;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Sort items and find a duplicate name: returns true and the two indices (the
+ * first duplicate pair in sorted order) when there is one. */
+static bool find_duplicate(struct named *items, uint32_t n, uint32_t *a, uint32_t *b)
+{
+    if (n < 2)
+        return false;
+    qsort(items, n, sizeof *items, named_cmp);
+    for (uint32_t i = 1; i < n; i++)
+        if (strcmp(items[i - 1].name, items[i].name) == 0) {
+            *a = items[i - 1].idx;
+            *b = items[i].idx;
+            return true;
+        }
+    return false;
+}
+
+/* ---- tables ---- */
+
+static int verify_types(struct vf *v)
+{
+    regel_policy *p = v->p;
+    size_t max_n = p->n_types;
+    for (uint32_t i = 0; i < p->n_types; i++)
+        if (p->types[i].n > max_n)
+            max_n = p->types[i].n;
+    struct named *items = malloc((max_n ? max_n : 1) * sizeof *items);
+    if (!items)
+        return vf_oom(v);
+    int rc = REGEL_OK;
+    uint32_t a, b, n_named = 0;
+    for (uint32_t i = 0; i < p->n_types && rc == REGEL_OK; i++) {
+        const rt_type *t = &p->types[i];
+        if (t->kind == RBC_TYPE_ENUM) {
+            for (uint32_t k = 0; k < t->n; k++)
+                items[k] = (struct named){t->members[k], k};
+            if (find_duplicate(items, t->n, &a, &b))
+                rc = rt_bytecode_error(v->err, v->name,
+                                       "soort ‘%s’ (type %u) heeft lid ‘%s’ twee keer", t->name, i,
+                                       t->members[a]);
+        } else if (t->kind == RBC_TYPE_RECORD) {
+            for (uint32_t k = 0; k < t->n && rc == REGEL_OK; k++)
+                if (t->fields[k].type >= i)
+                    rc = rt_bytecode_error(v->err, v->name,
+                                           "veld ‘%s’ van gegeven ‘%s’ (type %u) heeft type %u, "
+                                           "dat niet vóór het gegeven zelf staat",
+                                           t->fields[k].name, t->name, i, t->fields[k].type);
+            if (rc != REGEL_OK)
+                break;
+            for (uint32_t k = 0; k < t->n; k++)
+                items[k] = (struct named){t->fields[k].name, k};
+            if (find_duplicate(items, t->n, &a, &b))
+                rc = rt_bytecode_error(v->err, v->name,
+                                       "gegeven ‘%s’ (type %u) heeft veld ‘%s’ twee keer", t->name,
+                                       i, t->fields[a].name);
+        }
+    }
+    if (rc == REGEL_OK) {
+        for (uint32_t i = 0; i < p->n_types; i++)
+            if (p->types[i].name)
+                items[n_named++] = (struct named){p->types[i].name, i};
+        if (find_duplicate(items, n_named, &a, &b))
+            rc = rt_bytecode_error(v->err, v->name,
+                                   "typenaam ‘%s’ komt twee keer voor (type %u en type %u)",
+                                   p->types[a].name, a, b);
+    }
+    free(items);
+    return rc;
+}
+
+static uint64_t u64_gcd(uint64_t a, uint64_t b)
+{
+    while (b) {
+        uint64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+static int verify_consts(struct vf *v)
+{
+    regel_policy *p = v->p;
+    for (uint32_t i = 0; i < p->n_consts; i++) {
+        const rt_const *c = &p->consts[i];
+        if (c->kind != RBC_CONST_GETAL)
+            continue;
+        if (c->q.den <= 0)
+            return rt_bytecode_error(v->err, v->name,
+                                     "constante %u heeft noemer %lld (moet groter dan 0 zijn)", i,
+                                     (long long)c->q.den);
+        uint64_t an = c->q.num < 0 ? (uint64_t)0 - (uint64_t)c->q.num : (uint64_t)c->q.num;
+        if (u64_gcd(an, (uint64_t)c->q.den) != 1)
+            return rt_bytecode_error(v->err, v->name,
+                                     "constante %u (%lld/%lld) is geen breuk in kleinste termen", i,
+                                     (long long)c->q.num, (long long)c->q.den);
+    }
+    return REGEL_OK;
+}
+
+static int verify_facts(struct vf *v)
+{
+    regel_policy *p = v->p;
+    for (uint32_t i = 0; i < p->n_inputs; i++)
+        if (p->inputs[i].type >= p->n_types)
+            return rt_bytecode_error(v->err, v->name,
+                                     "invoer ‘%s’ heeft type %u, maar er zijn %u types",
+                                     p->inputs[i].name, p->inputs[i].type, p->n_types);
+    for (uint32_t i = 0; i < p->n_outcomes; i++)
+        p->display_order[i] = RBC_NONE;
+    for (uint32_t i = 0; i < p->n_outcomes; i++) {
+        const rt_outcome *o = &p->outcomes[i];
+        if (o->type >= p->n_types)
+            return rt_bytecode_error(v->err, v->name,
+                                     "uitkomst ‘%s’ heeft type %u, maar er zijn %u types", o->name,
+                                     o->type, p->n_types);
+        if (o->flags & ~RBC_OUTCOME_OUTPUT)
+            return rt_bytecode_error(v->err, v->name, "uitkomst ‘%s’ heeft onbekende vlaggen 0x%x",
+                                     o->name, o->flags);
+        if (o->display >= p->n_outcomes)
+            return rt_bytecode_error(v->err, v->name,
+                                     "uitkomst ‘%s’ heeft weergavepositie %u, maar er zijn %u "
+                                     "uitkomsten",
+                                     o->name, o->display, p->n_outcomes);
+        if (p->display_order[o->display] != RBC_NONE)
+            return rt_bytecode_error(
+                v->err, v->name, "uitkomsten ‘%s’ en ‘%s’ hebben allebei weergavepositie %u",
+                p->outcomes[p->display_order[o->display]].name, o->name, o->display);
+        p->display_order[o->display] = i;
+    }
+    size_t n = (size_t)p->n_inputs + p->n_outcomes;
+    struct named *items = malloc((n ? n : 1) * sizeof *items);
+    if (!items)
+        return vf_oom(v);
+    for (uint32_t i = 0; i < p->n_inputs; i++)
+        items[i] = (struct named){p->inputs[i].name, i};
+    for (uint32_t i = 0; i < p->n_outcomes; i++)
+        items[p->n_inputs + i] = (struct named){p->outcomes[i].name, p->n_inputs + i};
+    uint32_t a, b;
+    int rc = REGEL_OK;
+    if (find_duplicate(items, (uint32_t)n, &a, &b)) {
+        const char *what_a = a < p->n_inputs ? "invoer" : "uitkomst";
+        const char *what_b = b < p->n_inputs ? "invoer" : "uitkomst";
+        uint32_t ia = a < p->n_inputs ? a : a - p->n_inputs;
+        uint32_t ib = b < p->n_inputs ? b : b - p->n_inputs;
+        rc = rt_bytecode_error(v->err, v->name, "naam ‘%s’ komt twee keer voor (%s %u en %s %u)",
+                               a < p->n_inputs ? p->inputs[ia].name : p->outcomes[ia].name, what_a,
+                               ia, what_b, ib);
+    }
+    free(items);
+    return rc;
+}
+
+static int verify_rules(struct vf *v)
+{
+    regel_policy *p = v->p;
+    for (uint32_t i = 0; i < p->n_rules; i++) {
+        const rt_rule *r = &p->rules[i];
+        if (r->outcome >= p->n_outcomes)
+            return rt_bytecode_error(v->err, v->name,
+                                     "regel ‘%s’ hoort bij uitkomst %u, maar er zijn %u uitkomsten",
+                                     r->name, r->outcome, p->n_outcomes);
+        if (r->parent != RBC_NONE) {
+            if (r->parent >= i)
+                return rt_bytecode_error(v->err, v->name,
+                                         "regel ‘%s’ (regel %u) is een uitzondering op regel %u, "
+                                         "die niet vóór haar staat",
+                                         r->name, i, r->parent);
+            const rt_rule *pr = &p->rules[r->parent];
+            if (pr->outcome != r->outcome)
+                return rt_bytecode_error(v->err, v->name,
+                                         "regel ‘%s’ is een uitzondering op ‘%s’, maar die gaat "
+                                         "over ‘%s’ in plaats van ‘%s’",
+                                         r->name, pr->name, p->outcomes[pr->outcome].name,
+                                         p->outcomes[r->outcome].name);
+        }
+        if (r->code_len == 0)
+            return rt_bytecode_error(v->err, v->name, "regel ‘%s’ heeft geen code", r->name);
+        if ((uint64_t)r->code_off + r->code_len > p->code_len)
+            return rt_bytecode_error(v->err, v->name,
+                                     "de code van regel ‘%s’ (posities %u tot %llu) ligt buiten "
+                                     "CODE (%u bytes)",
+                                     r->name, r->code_off,
+                                     (unsigned long long)r->code_off + r->code_len, p->code_len);
+    }
+    struct named *items = malloc((p->n_rules ? p->n_rules : 1) * sizeof *items);
+    if (!items)
+        return vf_oom(v);
+    for (uint32_t i = 0; i < p->n_rules; i++)
+        items[i] = (struct named){p->rules[i].name, i};
+    uint32_t a, b;
+    int rc = REGEL_OK;
+    if (find_duplicate(items, p->n_rules, &a, &b))
+        rc = rt_bytecode_error(v->err, v->name,
+                               "regelnaam ‘%s’ komt twee keer voor (regel %u en regel %u)",
+                               p->rules[a].name, a, b);
+    free(items);
+    if (rc != REGEL_OK)
+        return rc;
+
+    /* Code ranges must not overlap: each CODE byte belongs to at most one rule. */
+    uint32_t *owner = malloc((p->code_len ? p->code_len : 1) * sizeof *owner);
+    if (!owner)
+        return vf_oom(v);
+    for (uint32_t k = 0; k < p->code_len; k++)
+        owner[k] = RBC_NONE;
+    for (uint32_t i = 0; i < p->n_rules && rc == REGEL_OK; i++) {
+        const rt_rule *r = &p->rules[i];
+        for (uint32_t k = r->code_off; k < r->code_off + r->code_len; k++) {
+            if (owner[k] != RBC_NONE) {
+                rc = rt_bytecode_error(v->err, v->name,
+                                       "de code van regel ‘%s’ overlapt met die van regel ‘%s’ "
+                                       "(positie %u)",
+                                       r->name, p->rules[owner[k]].name, k);
+                break;
+            }
+            owner[k] = i;
+        }
+    }
+    free(owner);
+    return rc;
+}
+
+static int verify_lines(struct vf *v)
+{
+    regel_policy *p = v->p;
+    for (uint32_t i = 0; i < p->n_lines; i++) {
+        if (p->lines[i].off >= p->code_len)
+            return rt_bytecode_error(v->err, v->name,
+                                     "LINES-ingang %u verwijst naar positie %u, buiten CODE (%u "
+                                     "bytes)",
+                                     i, p->lines[i].off, p->code_len);
+        if (i > 0 && p->lines[i].off <= p->lines[i - 1].off)
+            return rt_bytecode_error(v->err, v->name,
+                                     "LINES-ingang %u (positie %u) staat niet na de vorige "
+                                     "(positie %u)",
+                                     i, p->lines[i].off, p->lines[i - 1].off);
+    }
+    return REGEL_OK;
+}
+
+/* roots per outcome and children per rule, in RULES order */
+static int build_tree(struct vf *v)
+{
+    regel_policy *p = v->p;
+    for (uint32_t i = 0; i < p->n_rules; i++) {
+        const rt_rule *r = &p->rules[i];
+        if (r->parent == RBC_NONE)
+            p->outcomes[r->outcome].n_roots++;
+        else
+            p->rules[r->parent].n_children++;
+    }
+    for (uint32_t i = 0; i < p->n_outcomes; i++) {
+        rt_outcome *o = &p->outcomes[i];
+        o->roots = arena_alloc(p->arena, (o->n_roots ? o->n_roots : 1) * sizeof *o->roots);
+        if (!o->roots)
+            return vf_oom(v);
+        o->n_roots = 0;
+    }
+    for (uint32_t i = 0; i < p->n_rules; i++) {
+        rt_rule *r = &p->rules[i];
+        r->children =
+            arena_alloc(p->arena, (r->n_children ? r->n_children : 1) * sizeof *r->children);
+        if (!r->children)
+            return vf_oom(v);
+        r->n_children = 0;
+    }
+    for (uint32_t i = 0; i < p->n_rules; i++) {
+        const rt_rule *r = &p->rules[i];
+        if (r->parent == RBC_NONE) {
+            rt_outcome *o = &p->outcomes[r->outcome];
+            o->roots[o->n_roots++] = i;
+        } else {
+            rt_rule *pr = &p->rules[r->parent];
+            pr->children[pr->n_children++] = i;
+        }
+    }
+    return REGEL_OK;
+}
+
+/* ---- rule blocks ---- */
+
+static uint32_t code_u32(const uint8_t *c)
+{
+    return (uint32_t)c[0] | (uint32_t)c[1] << 8 | (uint32_t)c[2] << 16 | (uint32_t)c[3] << 24;
+}
+
+struct blk {
+    struct vf *v;
+    const rt_rule *r;
+    uint32_t s, e; /* block range in CODE */
+    uint32_t at;   /* offset of the current instruction */
+    const char *op;
+    int32_t cur; /* current stack state */
+};
+
+static uint32_t st_depth(const struct vf *v, int32_t st)
+{
+    return st < 0 ? 0 : v->nodes[st].depth;
+}
+
+static int blk_pop(struct blk *k, uint32_t *type)
+{
+    if (k->cur < 0)
+        return rt_bytecode_error(k->v->err, k->v->name,
+                                 "%s op positie %u in regel ‘%s’ haalt een waarde van een lege "
+                                 "stapel",
+                                 k->op, k->at, k->r->name);
+    *type = k->v->nodes[k->cur].type;
+    k->cur = k->v->nodes[k->cur].below;
+    return REGEL_OK;
+}
+
+static int blk_push(struct blk *k, uint32_t type)
+{
+    struct vf *v = k->v;
+    uint32_t d = st_depth(v, k->cur) + 1;
+    if (d > RT_MAX_STACK)
+        return rt_bytecode_error(v->err, v->name,
+                                 "de stapel van regel ‘%s’ wordt te diep (meer dan %u waarden) op "
+                                 "positie %u",
+                                 k->r->name, RT_MAX_STACK, k->at);
+    /* nodes has room for one push per code byte */
+    v->nodes[v->n_nodes] = (struct vf_node){type, k->cur, d};
+    k->cur = (int32_t)v->n_nodes++;
+    if (d > v->max_depth)
+        v->max_depth = d;
+    return REGEL_OK;
+}
+
+static int blk_expect(struct blk *k, uint32_t got, uint32_t want)
+{
+    if (got == want)
+        return REGEL_OK;
+    char b1[300], b2[300];
+    const regel_policy *p = k->v->p;
+    return rt_bytecode_error(
+        k->v->err, k->v->name, "%s op positie %u in regel ‘%s’ verwacht %s, maar krijgt %s", k->op,
+        k->at, k->r->name, aty_desc(p, want, b1, sizeof b1), aty_desc(p, got, b2, sizeof b2));
+}
+
+static int blk_pop_expect(struct blk *k, uint32_t want)
+{
+    uint32_t t = 0;
+    int rc = blk_pop(k, &t);
+    return rc ? rc : blk_expect(k, t, want);
+}
+
+static bool st_equal(const struct vf *v, int32_t a, int32_t b)
+{
+    while (a >= 0 && b >= 0) {
+        if (a == b)
+            return true;
+        if (v->nodes[a].type != v->nodes[b].type)
+            return false;
+        a = v->nodes[a].below;
+        b = v->nodes[b].below;
+    }
+    return a == b;
+}
+
+/* Record the state flowing into a jump target; check target validity. */
+static int blk_flow(struct blk *k, uint32_t target, int32_t st)
+{
+    struct vf *v = k->v;
+    if (target < k->s || target >= k->e)
+        return rt_bytecode_error(v->err, v->name,
+                                 "sprong naar positie %u ligt buiten regel ‘%s’ (instructie op "
+                                 "positie %u)",
+                                 target, k->r->name, k->at);
+    if (target <= k->at)
+        return rt_bytecode_error(v->err, v->name,
+                                 "sprong terug naar positie %u in regel ‘%s’ (instructie op "
+                                 "positie %u); alleen sprongen vooruit zijn toegestaan",
+                                 target, k->r->name, k->at);
+    if (!v->start[target])
+        return rt_bytecode_error(v->err, v->name,
+                                 "sprong naar positie %u in regel ‘%s’ komt midden in een "
+                                 "instructie terecht (instructie op positie %u)",
+                                 target, k->r->name, k->at);
+    if (v->state[target] == ST_NONE)
+        v->state[target] = st;
+    else if (!st_equal(v, v->state[target], st))
+        return rt_bytecode_error(v->err, v->name,
+                                 "de stapel verschilt tussen de paden die samenkomen op positie %u "
+                                 "in regel ‘%s’",
+                                 target, k->r->name);
+    return REGEL_OK;
+}
+
+static int verify_block(struct vf *v, uint32_t ri)
+{
+    regel_policy *p = v->p;
+    const rt_rule *r = &p->rules[ri];
+    struct blk k = {v, r, r->code_off, r->code_off + r->code_len, 0, NULL, ST_EMPTY};
+    const uint8_t *code = p->code;
+
+    /* pass 1: instruction boundaries and operands inside the block */
+    for (uint32_t o = k.s; o < k.e; o++) {
+        v->start[o] = 0;
+        v->state[o] = ST_NONE;
+    }
+    for (uint32_t o = k.s; o < k.e;) {
+        uint8_t op = code[o];
+        if (op >= OP__COUNT)
+            return rt_bytecode_error(
+                v->err, v->name, "onbekende opcode %u op positie %u in regel ‘%s’", op, o, r->name);
+        uint32_t size = rbc_instr_size(rt_opcode_operands(op));
+        if (size > k.e - o)
+            return rt_bytecode_error(v->err, v->name,
+                                     "instructie %s op positie %u loopt voorbij het einde van "
+                                     "regel ‘%s’",
+                                     rt_opcode_name(op), o, r->name);
+        v->start[o] = 1;
+        o += size;
+    }
+
+    /* pass 2: one forward walk; jumps only go forward, so every incoming
+     * state of an instruction is known when the walk reaches it */
+    v->n_nodes = 0;
+    v->state[k.s] = ST_EMPTY;
+    bool live = false; /* the previous instruction falls through */
+    uint32_t last = k.s;
+    const rt_outcome *out = &p->outcomes[r->outcome];
+    for (uint32_t o = k.s; o < k.e;) {
+        uint8_t op = code[o];
+        uint32_t size = rbc_instr_size(rt_opcode_operands(op));
+        uint32_t a = size >= 5 ? code_u32(code + o + 1) : 0;
+        uint32_t b = size >= 9 ? code_u32(code + o + 5) : 0;
+        k.at = o;
+        k.op = rt_opcode_name(op);
+        last = o;
+        if (live) {
+            if (v->state[o] != ST_NONE && !st_equal(v, v->state[o], k.cur))
+                return rt_bytecode_error(v->err, v->name,
+                                         "de stapel verschilt tussen de paden die samenkomen op "
+                                         "positie %u in regel ‘%s’",
+                                         o, r->name);
+        } else if (v->state[o] == ST_NONE) {
+            o += size; /* unreachable: decoded, never executed */
+            continue;
+        } else {
+            k.cur = v->state[o];
+        }
+        live = true;
+        uint32_t t1 = 0, t2 = 0;
+        int rc = REGEL_OK;
+        char b1[300], b2[300];
+        switch ((enum rbc_opcode)op) {
+        case OP_PUSH_TRUE:
+        case OP_PUSH_FALSE:
+            rc = blk_push(&k, ATY_WAARHEID);
+            break;
+        case OP_PUSH_CONST:
+            if (a >= p->n_consts)
+                return rt_bytecode_error(v->err, v->name,
+                                         "PUSH_CONST op positie %u in regel ‘%s’ verwijst naar "
+                                         "constante %u, maar er zijn %u constanten",
+                                         o, r->name, a, p->n_consts);
+            rc = blk_push(&k, p->consts[a].kind == RBC_CONST_GETAL ? ATY_GETAL : ATY_TEKST);
+            break;
+        case OP_PUSH_ENUM:
+            if (a >= p->n_types)
+                return rt_bytecode_error(v->err, v->name,
+                                         "PUSH_ENUM op positie %u in regel ‘%s’ verwijst naar type "
+                                         "%u, maar er zijn %u types",
+                                         o, r->name, a, p->n_types);
+            if (p->types[a].kind != RBC_TYPE_ENUM)
+                return rt_bytecode_error(v->err, v->name,
+                                         "PUSH_ENUM op positie %u in regel ‘%s’ verwijst naar type "
+                                         "%u, dat geen soort is",
+                                         o, r->name, a);
+            if (b >= p->types[a].n)
+                return rt_bytecode_error(v->err, v->name,
+                                         "PUSH_ENUM op positie %u in regel ‘%s’ vraagt lid %u van "
+                                         "soort ‘%s’, die %u leden heeft",
+                                         o, r->name, b, p->types[a].name, p->types[a].n);
+            rc = blk_push(&k, a);
+            break;
+        case OP_LOAD_INPUT:
+            if (a >= p->n_inputs)
+                return rt_bytecode_error(v->err, v->name,
+                                         "LOAD_INPUT op positie %u in regel ‘%s’ verwijst naar "
+                                         "invoer %u, maar er zijn %u invoerfeiten",
+                                         o, r->name, a, p->n_inputs);
+            rc = blk_push(&k, aty_of(p, p->inputs[a].type));
+            break;
+        case OP_LOAD_OUTCOME:
+            if (a >= p->n_outcomes)
+                return rt_bytecode_error(v->err, v->name,
+                                         "LOAD_OUTCOME op positie %u in regel ‘%s’ verwijst naar "
+                                         "uitkomst %u, maar er zijn %u uitkomsten",
+                                         o, r->name, a, p->n_outcomes);
+            if (a >= r->outcome)
+                return rt_bytecode_error(v->err, v->name,
+                                         "LOAD_OUTCOME op positie %u in regel ‘%s’ leest ‘%s’, die "
+                                         "niet vóór ‘%s’ berekend wordt",
+                                         o, r->name, p->outcomes[a].name, out->name);
+            rc = blk_push(&k, aty_of(p, p->outcomes[a].type));
+            break;
+        case OP_FIELD:
+            if ((rc = blk_pop(&k, &t1)))
+                break;
+            if (t1 >= p->n_types || p->types[t1].kind != RBC_TYPE_RECORD)
+                return rt_bytecode_error(v->err, v->name,
+                                         "FIELD op positie %u in regel ‘%s’ verwacht een gegeven, "
+                                         "maar krijgt %s",
+                                         o, r->name, aty_desc(p, t1, b1, sizeof b1));
+            if (a >= p->types[t1].n)
+                return rt_bytecode_error(v->err, v->name,
+                                         "FIELD op positie %u in regel ‘%s’ vraagt veld %u, maar "
+                                         "gegeven ‘%s’ heeft %u velden",
+                                         o, r->name, a, p->types[t1].name, p->types[t1].n);
+            rc = blk_push(&k, aty_of(p, p->types[t1].fields[a].type));
+            break;
+        case OP_NOT:
+            if (!(rc = blk_pop_expect(&k, ATY_WAARHEID)))
+                rc = blk_push(&k, ATY_WAARHEID);
+            break;
+        case OP_AND:
+        case OP_OR:
+            if (!(rc = blk_pop_expect(&k, ATY_WAARHEID)) &&
+                !(rc = blk_pop_expect(&k, ATY_WAARHEID)))
+                rc = blk_push(&k, ATY_WAARHEID);
+            break;
+        case OP_JUMP_IF_FALSE_KEEP:
+        case OP_JUMP_IF_TRUE_KEEP:
+            if (!(rc = blk_pop_expect(&k, ATY_WAARHEID)) && !(rc = blk_push(&k, ATY_WAARHEID)))
+                rc = blk_flow(&k, a, k.cur);
+            break;
+        case OP_EQ:
+        case OP_NE:
+            if ((rc = blk_pop(&k, &t2)) || (rc = blk_pop(&k, &t1)))
+                break;
+            if (t1 != t2)
+                return rt_bytecode_error(
+                    v->err, v->name, "%s op positie %u in regel ‘%s’ vergelijkt %s met %s", k.op, o,
+                    r->name, aty_desc(p, t1, b1, sizeof b1), aty_desc(p, t2, b2, sizeof b2));
+            if (t1 < p->n_types && p->types[t1].kind == RBC_TYPE_RECORD)
+                return rt_bytecode_error(v->err, v->name,
+                                         "%s op positie %u in regel ‘%s’ kan gegevens (%s) niet "
+                                         "vergelijken",
+                                         k.op, o, r->name, aty_desc(p, t1, b1, sizeof b1));
+            rc = blk_push(&k, ATY_WAARHEID);
+            break;
+        case OP_LT:
+        case OP_LE:
+        case OP_GT:
+        case OP_GE:
+            if (!(rc = blk_pop_expect(&k, ATY_GETAL)) && !(rc = blk_pop_expect(&k, ATY_GETAL)))
+                rc = blk_push(&k, ATY_WAARHEID);
+            break;
+        case OP_ADD:
+        case OP_SUB:
+        case OP_MUL:
+        case OP_DIV:
+            if (!(rc = blk_pop_expect(&k, ATY_GETAL)) && !(rc = blk_pop_expect(&k, ATY_GETAL)))
+                rc = blk_push(&k, ATY_GETAL);
+            break;
+        case OP_NEG:
+            if (!(rc = blk_pop_expect(&k, ATY_GETAL)))
+                rc = blk_push(&k, ATY_GETAL);
+            break;
+        case OP_JUMP:
+            rc = blk_flow(&k, a, k.cur);
+            live = false;
+            break;
+        case OP_COND:
+            if (!(rc = blk_pop_expect(&k, ATY_WAARHEID)) && !(rc = blk_flow(&k, a, k.cur)))
+                rc = blk_flow(&k, b, k.cur);
+            break;
+        case OP_RESULT:
+            if ((rc = blk_pop(&k, &t1)))
+                break;
+            if (t1 != aty_of(p, out->type))
+                return rt_bytecode_error(v->err, v->name,
+                                         "RESULT op positie %u in regel ‘%s’ geeft %s, maar "
+                                         "uitkomst ‘%s’ is %s",
+                                         o, r->name, aty_desc(p, t1, b1, sizeof b1), out->name,
+                                         aty_desc(p, aty_of(p, out->type), b2, sizeof b2));
+            /* the stack must be empty after every terminator */
+            /* fall through */
+        case OP_NOT_APPLIED:
+        case OP_RESULT_UNKNOWN:
+            if (k.cur != ST_EMPTY)
+                return rt_bytecode_error(v->err, v->name,
+                                         "%s op positie %u in regel ‘%s’ laat %u waarde(n) op de "
+                                         "stapel achter",
+                                         k.op, o, r->name, st_depth(v, k.cur));
+            live = false;
+            break;
+        case OP__COUNT:
+        default:
+            break; /* rejected in pass 1 */
+        }
+        if (rc != REGEL_OK)
+            return rc;
+        o += size;
+    }
+    if (live)
+        return rt_bytecode_error(v->err, v->name,
+                                 "regel ‘%s’ loopt van het einde van haar code af na positie %u "
+                                 "(elk pad moet eindigen in RESULT, NOT_APPLIED of "
+                                 "RESULT_UNKNOWN)",
+                                 r->name, last);
+    return REGEL_OK;
+}
+
+int verify_policy(regel_policy *p, regel_error *err)
+{
+    struct vf v = {0};
+    v.p = p;
+    v.err = err;
+    v.name = p->file && *p->file ? p->file : NULL;
+    if (p->code_len > (uint32_t)INT32_MAX) /* node indices are int32 */
+        return rt_bytecode_error(err, v.name, "sectie CODE is te groot (%u bytes)", p->code_len);
+    int rc;
+    if ((rc = verify_types(&v)) || (rc = verify_consts(&v)) || (rc = verify_facts(&v)) ||
+        (rc = verify_rules(&v)) || (rc = verify_lines(&v)) || (rc = build_tree(&v)))
+        return rc;
+    size_t n = p->code_len ? p->code_len : 1;
+    v.start = malloc(n);
+    v.state = malloc(n * sizeof *v.state);
+    v.nodes = malloc(n * sizeof *v.nodes);
+    if (!v.start || !v.state || !v.nodes) {
+        rc = vf_oom(&v);
+    } else {
+        for (uint32_t i = 0; i < p->n_rules && rc == REGEL_OK; i++)
+            rc = verify_block(&v, i);
+    }
+    free(v.start);
+    free(v.state);
+    free(v.nodes);
+    if (rc == REGEL_OK)
+        p->max_stack = v.max_depth;
+    return rc;
+}

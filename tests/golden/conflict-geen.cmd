@@ -1,0 +1,1 @@
+regel tests/golden/beleid/conflict.regel tests/golden/gevallen/een.json

@@ -1,0 +1,1 @@
+regel --json tests/golden/beleid/conflict.regel tests/golden/gevallen/beide.json

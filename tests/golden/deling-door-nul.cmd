@@ -1,0 +1,1 @@
+regel tests/golden/beleid/deling.regel tests/golden/gevallen/nul.json

@@ -1,0 +1,1 @@
+regel --jsno tests/golden/beleid/rekenen.regel x.json

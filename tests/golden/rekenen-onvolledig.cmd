@@ -1,0 +1,1 @@
+regel tests/golden/beleid/rekenen.regel tests/golden/gevallen/rekenen-onvolledig.json

@@ -1,0 +1,363 @@
+/* rbc_builder.c — test helper that assembles .rbc bytes in memory (see
+ * rbc_builder.h). Test code only: it aborts on out-of-memory, which library
+ * code must never do. */
+#include "rbc_builder.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct buf {
+    uint8_t *d;
+    size_t n, cap;
+};
+
+static void buf_put(struct buf *b, const void *p, size_t n)
+{
+    if (b->n + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->n + n)
+            cap *= 2;
+        b->d = realloc(b->d, cap);
+        if (!b->d)
+            abort();
+        b->cap = cap;
+    }
+    if (n)
+        memcpy(b->d + b->n, p, n);
+    b->n += n;
+}
+
+static void buf_u8(struct buf *b, uint8_t v)
+{
+    buf_put(b, &v, 1);
+}
+
+static void buf_u32(struct buf *b, uint32_t v)
+{
+    uint8_t x[4] = {(uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24)};
+    buf_put(b, x, 4);
+}
+
+static void buf_i64(struct buf *b, int64_t v)
+{
+    uint64_t u = (uint64_t)v;
+    buf_u32(b, (uint32_t)u);
+    buf_u32(b, (uint32_t)(u >> 32));
+}
+
+static void put32_at(uint8_t *d, uint32_t v)
+{
+    d[0] = (uint8_t)v;
+    d[1] = (uint8_t)(v >> 8);
+    d[2] = (uint8_t)(v >> 16);
+    d[3] = (uint8_t)(v >> 24);
+}
+
+struct rbc_builder {
+    struct buf sec[RBC_SECTION_COUNT + 1]; /* entries without the count */
+    uint32_t count[RBC_SECTION_COUNT + 1];
+    uint32_t count_override[RBC_SECTION_COUNT + 1];
+    struct buf extra[RBC_SECTION_COUNT + 1];
+    uint32_t sec_off[RBC_SECTION_COUNT + 1];
+    char **strs;
+    uint32_t n_strs;
+    uint32_t meta[3];
+    uint32_t next_display;
+    uint32_t open_rule; /* RBC_NONE when none */
+};
+
+rbc_builder *rb_new(void)
+{
+    rbc_builder *b = calloc(1, sizeof *b);
+    if (!b)
+        abort();
+    for (int i = 0; i <= RBC_SECTION_COUNT; i++)
+        b->count_override[i] = RBC_NONE;
+    b->open_rule = RBC_NONE;
+    b->meta[0] = RBC_NONE;
+    b->meta[1] = RBC_NONE;
+    b->meta[2] = RBC_NONE;
+    return b;
+}
+
+void rb_free(rbc_builder *b)
+{
+    if (!b)
+        return;
+    for (int i = 0; i <= RBC_SECTION_COUNT; i++) {
+        free(b->sec[i].d);
+        free(b->extra[i].d);
+    }
+    for (uint32_t i = 0; i < b->n_strs; i++)
+        free(b->strs[i]);
+    free(b->strs);
+    free(b);
+}
+
+uint32_t rb_str_raw(rbc_builder *b, const void *bytes, uint32_t len)
+{
+    struct buf *s = &b->sec[RBC_SEC_STRINGS];
+    buf_u32(s, len);
+    buf_put(s, bytes, len);
+    b->strs = realloc(b->strs, (b->n_strs + 1) * sizeof *b->strs);
+    if (!b->strs)
+        abort();
+    char *c = malloc(len + 1);
+    if (!c)
+        abort();
+    memcpy(c, bytes, len);
+    c[len] = '\0';
+    if (memchr(bytes, 0, len))
+        c[0] = '\x01'; /* never matched by rb_str */
+    b->strs[b->n_strs] = c;
+    b->count[RBC_SEC_STRINGS]++;
+    return b->n_strs++;
+}
+
+uint32_t rb_str(rbc_builder *b, const char *s)
+{
+    if (!s)
+        return RBC_NONE;
+    for (uint32_t i = 0; i < b->n_strs; i++)
+        if (strcmp(b->strs[i], s) == 0)
+            return i;
+    return rb_str_raw(b, s, (uint32_t)strlen(s));
+}
+
+void rb_meta(rbc_builder *b, const char *name, const char *bron, const char *source)
+{
+    b->meta[0] = rb_str(b, name);
+    b->meta[1] = rb_str(b, bron);
+    b->meta[2] = rb_str(b, source);
+}
+
+uint32_t rb_type_prim(rbc_builder *b, uint8_t kind)
+{
+    buf_u8(&b->sec[RBC_SEC_TYPES], kind);
+    return b->count[RBC_SEC_TYPES]++;
+}
+
+uint32_t rb_type_enum(rbc_builder *b, const char *name, uint32_t n, const char *const *members)
+{
+    uint32_t ids[64];
+    for (uint32_t i = 0; i < n && i < 64; i++)
+        ids[i] = rb_str(b, members[i]);
+    uint32_t nm = rb_str(b, name);
+    struct buf *s = &b->sec[RBC_SEC_TYPES];
+    buf_u8(s, RBC_TYPE_ENUM);
+    buf_u32(s, nm);
+    buf_u32(s, n);
+    for (uint32_t i = 0; i < n && i < 64; i++)
+        buf_u32(s, ids[i]);
+    return b->count[RBC_SEC_TYPES]++;
+}
+
+uint32_t rb_type_record(rbc_builder *b, const char *name, uint32_t n, const char *const *names,
+                        const uint32_t *types)
+{
+    uint32_t ids[64];
+    for (uint32_t i = 0; i < n && i < 64; i++)
+        ids[i] = rb_str(b, names[i]);
+    uint32_t nm = rb_str(b, name);
+    struct buf *s = &b->sec[RBC_SEC_TYPES];
+    buf_u8(s, RBC_TYPE_RECORD);
+    buf_u32(s, nm);
+    buf_u32(s, n);
+    for (uint32_t i = 0; i < n && i < 64; i++) {
+        buf_u32(s, ids[i]);
+        buf_u32(s, types[i]);
+    }
+    return b->count[RBC_SEC_TYPES]++;
+}
+
+uint32_t rb_type_raw(rbc_builder *b, const void *bytes, size_t n)
+{
+    buf_put(&b->sec[RBC_SEC_TYPES], bytes, n);
+    return b->count[RBC_SEC_TYPES]++;
+}
+
+uint32_t rb_const_num(rbc_builder *b, int64_t num, int64_t den)
+{
+    struct buf *s = &b->sec[RBC_SEC_CONSTS];
+    buf_u8(s, RBC_CONST_GETAL);
+    buf_i64(s, num);
+    buf_i64(s, den);
+    return b->count[RBC_SEC_CONSTS]++;
+}
+
+uint32_t rb_const_text(rbc_builder *b, const char *str)
+{
+    uint32_t id = rb_str(b, str);
+    struct buf *s = &b->sec[RBC_SEC_CONSTS];
+    buf_u8(s, RBC_CONST_TEKST);
+    buf_u32(s, id);
+    return b->count[RBC_SEC_CONSTS]++;
+}
+
+uint32_t rb_input(rbc_builder *b, const char *name, uint32_t type)
+{
+    uint32_t id = rb_str(b, name);
+    struct buf *s = &b->sec[RBC_SEC_INPUTS];
+    buf_u32(s, id);
+    buf_u32(s, type);
+    return b->count[RBC_SEC_INPUTS]++;
+}
+
+uint32_t rb_outcome(rbc_builder *b, const char *name, uint32_t type, uint32_t flags,
+                    uint32_t display)
+{
+    uint32_t id = rb_str(b, name);
+    struct buf *s = &b->sec[RBC_SEC_OUTCOMES];
+    if (display == RBC_NONE)
+        display = b->next_display;
+    b->next_display++;
+    buf_u32(s, id);
+    buf_u32(s, type);
+    buf_u32(s, flags);
+    buf_u32(s, display);
+    return b->count[RBC_SEC_OUTCOMES]++;
+}
+
+uint32_t rb_rule_begin(rbc_builder *b, const char *name, uint32_t outcome, uint32_t parent)
+{
+    uint32_t id = rb_str(b, name);
+    struct buf *s = &b->sec[RBC_SEC_RULES];
+    buf_u32(s, id);
+    buf_u32(s, RBC_NONE);
+    buf_u32(s, RBC_NONE);
+    buf_u32(s, outcome);
+    buf_u32(s, parent);
+    buf_u32(s, 1);
+    buf_u32(s, 1);
+    buf_u32(s, (uint32_t)b->sec[RBC_SEC_CODE].n);
+    buf_u32(s, 0);
+    b->open_rule = b->count[RBC_SEC_RULES];
+    return b->count[RBC_SEC_RULES]++;
+}
+
+void rb_rule_set(rbc_builder *b, uint32_t rule, unsigned field, uint32_t value)
+{
+    put32_at(b->sec[RBC_SEC_RULES].d + (size_t)rule * 4 * RBC_RULE_FIELDS + field * 4, value);
+}
+
+void rb_rule_meta(rbc_builder *b, uint32_t rule, const char *bron, const char *citaat,
+                  uint32_t line, uint32_t col)
+{
+    rb_rule_set(b, rule, 1, rb_str(b, bron));
+    rb_rule_set(b, rule, 2, rb_str(b, citaat));
+    rb_rule_set(b, rule, 5, line);
+    rb_rule_set(b, rule, 6, col);
+}
+
+void rb_rule_end(rbc_builder *b)
+{
+    uint32_t r = b->open_rule;
+    const uint8_t *e = b->sec[RBC_SEC_RULES].d + (size_t)r * 4 * RBC_RULE_FIELDS + 7 * 4;
+    uint32_t off =
+        (uint32_t)e[0] | (uint32_t)e[1] << 8 | (uint32_t)e[2] << 16 | (uint32_t)e[3] << 24;
+    rb_rule_set(b, r, 8, (uint32_t)b->sec[RBC_SEC_CODE].n - off);
+    b->open_rule = RBC_NONE;
+}
+
+uint32_t rb_here(const rbc_builder *b)
+{
+    return (uint32_t)b->sec[RBC_SEC_CODE].n;
+}
+
+uint32_t rb_op(rbc_builder *b, enum rbc_opcode op)
+{
+    uint32_t at = rb_here(b);
+    buf_u8(&b->sec[RBC_SEC_CODE], (uint8_t)op);
+    return at;
+}
+
+uint32_t rb_op1(rbc_builder *b, enum rbc_opcode op, uint32_t a)
+{
+    uint32_t at = rb_op(b, op);
+    buf_u32(&b->sec[RBC_SEC_CODE], a);
+    return at;
+}
+
+uint32_t rb_op2(rbc_builder *b, enum rbc_opcode op, uint32_t a, uint32_t c)
+{
+    uint32_t at = rb_op1(b, op, a);
+    buf_u32(&b->sec[RBC_SEC_CODE], c);
+    return at;
+}
+
+void rb_code_raw(rbc_builder *b, const void *bytes, size_t n)
+{
+    buf_put(&b->sec[RBC_SEC_CODE], bytes, n);
+}
+
+void rb_patch(rbc_builder *b, uint32_t off, unsigned k, uint32_t value)
+{
+    put32_at(b->sec[RBC_SEC_CODE].d + off + 1 + 4 * k, value);
+}
+
+void rb_line(rbc_builder *b, uint32_t off, uint32_t line, uint32_t col)
+{
+    struct buf *s = &b->sec[RBC_SEC_LINES];
+    buf_u32(s, off);
+    buf_u32(s, line);
+    buf_u32(s, col);
+    b->count[RBC_SEC_LINES]++;
+}
+
+void rb_section_extra(rbc_builder *b, enum rbc_section sec, const void *bytes, size_t n)
+{
+    buf_put(&b->extra[sec], bytes, n);
+}
+
+void rb_section_count(rbc_builder *b, enum rbc_section sec, uint32_t n)
+{
+    b->count_override[sec] = n;
+}
+
+uint32_t rb_section_offset(const rbc_builder *b, enum rbc_section sec)
+{
+    return b->sec_off[sec];
+}
+
+uint8_t *rb_finish(rbc_builder *b, size_t *len)
+{
+    if (b->meta[0] == RBC_NONE)
+        b->meta[0] = rb_str(b, "test");
+    struct buf out = {0};
+    struct buf payload[RBC_SECTION_COUNT + 1];
+    memset(payload, 0, sizeof payload);
+    for (int id = 1; id <= RBC_SECTION_COUNT; id++) {
+        struct buf *p = &payload[id];
+        if (id == RBC_SEC_META) {
+            buf_u32(p, b->meta[0]);
+            buf_u32(p, b->meta[1]);
+            buf_u32(p, b->meta[2]);
+        } else if (id != RBC_SEC_CODE) {
+            buf_u32(p, b->count_override[id] != RBC_NONE ? b->count_override[id] : b->count[id]);
+        }
+        buf_put(p, b->sec[id].d, b->sec[id].n);
+        buf_put(p, b->extra[id].d, b->extra[id].n);
+    }
+    uint32_t off = RBC_HEADER_SIZE + RBC_SECTION_COUNT * RBC_DIR_ENTRY_SIZE;
+    uint32_t total = off;
+    for (int id = 1; id <= RBC_SECTION_COUNT; id++)
+        total += (uint32_t)payload[id].n;
+    buf_put(&out, RBC_MAGIC, 4);
+    uint8_t ver[4] = {RBC_VERSION_MAJOR, 0, RBC_VERSION_MINOR, 0};
+    buf_put(&out, ver, 4);
+    buf_u32(&out, RBC_SECTION_COUNT);
+    buf_u32(&out, total);
+    for (int id = 1; id <= RBC_SECTION_COUNT; id++) {
+        buf_u32(&out, (uint32_t)id);
+        buf_u32(&out, off);
+        buf_u32(&out, (uint32_t)payload[id].n);
+        b->sec_off[id] = off;
+        off += (uint32_t)payload[id].n;
+    }
+    for (int id = 1; id <= RBC_SECTION_COUNT; id++) {
+        buf_put(&out, payload[id].d, payload[id].n);
+        free(payload[id].d);
+    }
+    *len = out.n;
+    return out.d;
+}

@@ -1,0 +1,74 @@
+/* rbc_builder.h — test helper: assembles .rbc files in memory from C calls
+ * (tables, instructions, labels), so tests can build valid programs and
+ * programs that violate exactly one rule. Test code only; aborts on OOM. */
+#ifndef RBC_BUILDER_H
+#define RBC_BUILDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bytecode.h"
+
+typedef struct rbc_builder rbc_builder;
+
+rbc_builder *rb_new(void);
+void rb_free(rbc_builder *b);
+
+/* String pool (deduplicated). */
+uint32_t rb_str(rbc_builder *b, const char *s);
+/* A raw string entry (not deduplicated, arbitrary bytes). */
+uint32_t rb_str_raw(rbc_builder *b, const void *bytes, uint32_t len);
+
+/* META; strings by value, NULL → RBC_NONE. Default: name "test". */
+void rb_meta(rbc_builder *b, const char *name, const char *bron, const char *source);
+
+/* TYPES */
+uint32_t rb_type_prim(rbc_builder *b, uint8_t kind);
+uint32_t rb_type_enum(rbc_builder *b, const char *name, uint32_t n, const char *const *members);
+uint32_t rb_type_record(rbc_builder *b, const char *name, uint32_t n, const char *const *names,
+                        const uint32_t *types);
+/* Raw bytes appended to TYPES as one entry (for malformed entries). */
+uint32_t rb_type_raw(rbc_builder *b, const void *bytes, size_t n);
+
+/* CONSTS (num/den stored as given, not reduced) */
+uint32_t rb_const_num(rbc_builder *b, int64_t num, int64_t den);
+uint32_t rb_const_text(rbc_builder *b, const char *s);
+
+uint32_t rb_input(rbc_builder *b, const char *name, uint32_t type);
+/* display RBC_NONE → next display index in call order */
+uint32_t rb_outcome(rbc_builder *b, const char *name, uint32_t type, uint32_t flags,
+                    uint32_t display);
+
+/* RULES: begin a rule whose code starts at the current CODE position; end
+ * sets its code length. parent RBC_NONE for a root rule. */
+uint32_t rb_rule_begin(rbc_builder *b, const char *name, uint32_t outcome, uint32_t parent);
+void rb_rule_meta(rbc_builder *b, uint32_t rule, const char *bron, const char *citaat,
+                  uint32_t line, uint32_t col);
+void rb_rule_end(rbc_builder *b);
+/* Overwrite one of the 9 u32 fields of a rule entry (field 0..8: name, bron, citaat,
+ * outcome, parent, line, column, code offset, code length). */
+void rb_rule_set(rbc_builder *b, uint32_t rule, unsigned field, uint32_t value);
+
+/* CODE: emit an instruction, returns its offset. */
+uint32_t rb_op(rbc_builder *b, enum rbc_opcode op);
+uint32_t rb_op1(rbc_builder *b, enum rbc_opcode op, uint32_t a);
+uint32_t rb_op2(rbc_builder *b, enum rbc_opcode op, uint32_t a, uint32_t c);
+void rb_code_raw(rbc_builder *b, const void *bytes, size_t n);
+uint32_t rb_here(const rbc_builder *b);
+/* Patch operand k (0 or 1) of the instruction at off to value. */
+void rb_patch(rbc_builder *b, uint32_t off, unsigned k, uint32_t value);
+
+/* LINES entry at an explicit code offset. */
+void rb_line(rbc_builder *b, uint32_t off, uint32_t line, uint32_t col);
+
+/* Extra raw bytes appended after the entries of a section. */
+void rb_section_extra(rbc_builder *b, enum rbc_section sec, const void *bytes, size_t n);
+/* Override the entry count written for a section (RBC_NONE: use the real count). */
+void rb_section_count(rbc_builder *b, enum rbc_section sec, uint32_t n);
+
+/* Assemble the file (malloc'd; caller frees). The builder stays usable. */
+uint8_t *rb_finish(rbc_builder *b, size_t *len);
+/* Offset of a section's payload in the last assembled file. */
+uint32_t rb_section_offset(const rbc_builder *b, enum rbc_section sec);
+
+#endif

@@ -1,0 +1,468 @@
+/* test_check.c — unit tests of the checker (compiler/check.c, spec §3):
+ * every static error with its Dutch message, member resolution by context,
+ * dependency cycles and order, conflicts and warnings. Parses real source;
+ * asserts on the checker's annotations and on diag's text. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "bytecode.h"
+#include "check.h"
+#include "check_internal.h"
+#include "diag.h"
+#include "parse.h"
+
+typedef struct checked {
+    arena *a;
+    diag_ctx *d;
+    ast_policy *p;
+    check_result *r;
+    const char *text;
+    size_t errors;
+} checked;
+
+static checked run(const char *src)
+{
+    checked c;
+    memset(&c, 0, sizeof c);
+    c.a = arena_new(1 << 16);
+    cr_assert_not_null(c.a);
+    c.d = diag_new("t.regel", src, strlen(src));
+    cr_assert_not_null(c.d);
+    c.p = parse_source(c.a, c.d, "t.regel", src, strlen(src));
+    cr_assert_not_null(c.p);
+    cr_assert_eq(diag_error_count(c.d), 0, "syntaxfout in de test zelf:\n%s", diag_text(c.d));
+    c.r = check_policy(c.a, c.d, c.p);
+    cr_assert_not_null(c.r);
+    c.errors = diag_error_count(c.d);
+    c.text = diag_text(c.d);
+    if (!c.text)
+        c.text = "";
+    return c;
+}
+
+static void done(checked *c)
+{
+    diag_free(c->d);
+    arena_free(c->a);
+}
+
+static void expect_ok(const char *src)
+{
+    checked c = run(src);
+    cr_assert_eq(c.errors, 0, "onverwachte fouten:\n%s", c.text);
+    done(&c);
+}
+
+/* Expect at least one error and every needle in the diagnostics. */
+static void expect_error(const char *src, const char *needle, const char *needle2)
+{
+    checked c = run(src);
+    cr_assert_gt(c.errors, 0, "geen fout gemeld voor:\n%s", src);
+    cr_assert_not_null(strstr(c.text, needle), "‘%s’ ontbreekt in:\n%s", needle, c.text);
+    if (needle2)
+        cr_assert_not_null(strstr(c.text, needle2), "‘%s’ ontbreekt in:\n%s", needle2, c.text);
+    done(&c);
+}
+
+/* The rule number `rule`'s branch `b` value or condition. */
+static ast_expr *rule_expr(checked *c, size_t rule, size_t b, bool cond)
+{
+    cr_assert_lt(rule, c->r->n_rules);
+    const ast_rule *ru = c->r->rules[rule].ast;
+    cr_assert_lt(b, ru->n_branches);
+    return cond ? ru->branches[b].cond : ru->branches[b].value;
+}
+
+#define HEAD                                                                                       \
+    "beleid \"Test\".\n"                                                                           \
+    "soort Register is een van vreemdelingenregister, bevolkingsregister, geen.\n"                 \
+    "soort Diploma is een van nt2, geen.\n"                                                        \
+    "gegeven Toets heeft diploma: Diploma, score: getal.\n"                                        \
+    "invoer register: Register, werkt: waarheid, leeftijd: getal, toets: Toets, naam: tekst.\n"
+
+Test(check, valid_policy_has_no_messages)
+{
+    checked c = run(HEAD "uitkomst toegang: waarheid.\n"
+                         "regel \"Toegang\" toegang is waar\n"
+                         "  indien register is vreemdelingenregister en werkt\n"
+                         "    en leeftijd ten minste 18 en toets.score > 5 en naam is \"x\"\n"
+                         "    en toets.diploma is nt2,\n"
+                         "  anders onwaar.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_str_empty(c.text, "geen waarschuwingen verwacht: %s", c.text);
+    cr_assert_eq(c.r->n_types, 3 + 2 + 1);
+    cr_assert_eq(c.r->n_inputs, 5);
+    cr_assert_eq(c.r->n_outcomes, 1);
+    cr_assert_eq(c.r->outcomes[0].type, CHECK_T_WAARHEID);
+    cr_assert_eq(c.r->inputs[3].type, 5, "Toets is type 5");
+    done(&c);
+}
+
+Test(check, member_resolved_by_other_operand)
+{
+    checked c = run(HEAD "uitkomst u: waarheid.\n"
+                         "regel \"R\" u is register is geen of geen is toets.diploma.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    ast_expr *e = rule_expr(&c, 0, 0, false);
+    cr_assert_eq(e->kind, EX_BINARY);
+    ast_expr *left = e->u.binary.lhs, *right = e->u.binary.rhs;
+    /* register is geen → Register (type 3), member 2 */
+    cr_assert_eq(left->u.binary.rhs->res.kind, REF_MEMBER);
+    cr_assert_eq(left->u.binary.rhs->res.index, 3);
+    cr_assert_eq(left->u.binary.rhs->res.aux, 2);
+    cr_assert_eq(left->u.binary.rhs->type, 3);
+    /* geen is toets.diploma → Diploma (type 4), member 1, lhs typed from rhs */
+    cr_assert_eq(right->u.binary.lhs->res.kind, REF_MEMBER);
+    cr_assert_eq(right->u.binary.lhs->res.index, 4);
+    cr_assert_eq(right->u.binary.lhs->res.aux, 1);
+    cr_assert_eq(right->u.binary.rhs->res.kind, REF_FIELD);
+    cr_assert_eq(right->u.binary.rhs->res.index, 5);
+    cr_assert_eq(right->u.binary.rhs->res.aux, 0);
+    cr_assert_eq(left->u.binary.lhs->res.kind, REF_INPUT);
+    cr_assert_eq(left->u.binary.lhs->res.index, 0);
+    done(&c);
+}
+
+Test(check, member_resolved_by_concluded_outcome)
+{
+    checked c = run(HEAD "uitkomst d: Diploma.\n"
+                         "regel \"R\" d is geen indien werkt, anders nt2.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    ast_expr *v = rule_expr(&c, 0, 0, false);
+    cr_assert_eq(v->res.kind, REF_MEMBER);
+    cr_assert_eq(v->res.index, 4);
+    cr_assert_eq(v->res.aux, 1);
+    done(&c);
+}
+
+Test(check, member_resolved_in_een_van_from_items)
+{
+    checked c = run(HEAD "uitkomst u: waarheid.\n"
+                         "regel \"R\" u is geen is een van register, vreemdelingenregister.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    ast_expr *e = rule_expr(&c, 0, 0, false);
+    cr_assert_eq(e->kind, EX_IN);
+    cr_assert_eq(e->u.in.lhs->res.index, 3);
+    cr_assert_eq(e->u.in.lhs->res.aux, 2);
+    done(&c);
+}
+
+Test(check, qualified_member)
+{
+    checked c = run(HEAD "uitkomst u: waarheid.\n"
+                         "regel \"R\" u is Diploma.geen is Diploma.nt2.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    ast_expr *e = rule_expr(&c, 0, 0, false);
+    cr_assert_eq(e->u.binary.lhs->kind, EX_FIELD);
+    cr_assert_eq(e->u.binary.lhs->res.kind, REF_MEMBER);
+    cr_assert_eq(e->u.binary.lhs->res.index, 4);
+    cr_assert_eq(e->u.binary.lhs->res.aux, 1);
+    cr_assert_eq(e->u.binary.rhs->res.aux, 0);
+    done(&c);
+}
+
+Test(check, qualified_member_unknown_with_hint)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is register is Register.gen.\n",
+                 "soort ‘Register’ heeft geen waarde ‘gen’", "bedoelde u ‘Register.geen’?");
+}
+
+Test(check, ambiguous_member_without_context)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is naam is geen.\n",
+                 "‘geen’ hoort bij meerdere soorten (Register, Diploma); uit de context blijkt "
+                 "niet welke",
+                 "schrijf ‘Register.geen’ of ‘Diploma.geen’");
+}
+
+Test(check, unknown_name_with_hint)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is registr is geen.\n",
+                 "onbekende naam ‘registr’", "bedoelde u ‘register’?");
+}
+
+Test(check, unknown_member_hint_prefers_expected_soort)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\n"
+                      "regel \"R\" u is register is vreemdelingregister.\n",
+                 "onbekende naam ‘vreemdelingregister’", "bedoelde u ‘vreemdelingenregister’?");
+}
+
+Test(check, unknown_type_with_hint)
+{
+    expect_error("invoer x: Regster.\nsoort Register is een van a.\nuitkomst u: Register.\n"
+                 "regel \"R\" u is a.\n",
+                 "onbekend type ‘Regster’", "bedoelde u ‘Register’?");
+}
+
+Test(check, type_that_is_a_fact)
+{
+    expect_error("invoer x: getal, y: x.\nuitkomst u: getal.\nregel \"R\" u is x.\n",
+                 "‘x’ is geen type maar een invoer", NULL);
+}
+
+Test(check, compare_mismatch)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is leeftijd is werkt.\n",
+                 "kan getal niet vergelijken met waarheid", NULL);
+}
+
+Test(check, order_compare_needs_numbers)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is naam groter dan \"a\".\n",
+                 "alleen getallen kunnen op grootte vergeleken worden, maar dit is van het type "
+                 "tekst",
+                 NULL);
+}
+
+Test(check, record_equality_rejected)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is toets is toets.\n",
+                 "een gegeven van het type Toets kan niet in zijn geheel vergeleken worden", NULL);
+}
+
+Test(check, arithmetic_on_waarheid)
+{
+    expect_error(HEAD "uitkomst u: getal.\nregel \"R\" u is leeftijd + werkt.\n",
+                 "kan niet rekenen met waarheid; rekenen kan alleen met getallen", NULL);
+}
+
+Test(check, logic_needs_waarheid)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is werkt en leeftijd.\n",
+                 "‘en’ verwacht een waarheid, maar dit is van het type getal", NULL);
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is niet naam.\n",
+                 "‘niet’ verwacht een waarheid, maar dit is van het type tekst", NULL);
+}
+
+Test(check, condition_needs_waarheid)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is waar indien leeftijd.\n",
+                 "de voorwaarde na ‘indien’ moet een waarheid zijn, maar is van het type getal",
+                 NULL);
+}
+
+Test(check, wrong_conclusion_type)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is leeftijd.\n",
+                 "‘u’ is van het type waarheid, maar deze waarde is van het type getal", NULL);
+}
+
+Test(check, een_van_item_type)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is leeftijd is een van 1, \"twee\".\n",
+                 "kan getal niet vergelijken met tekst", NULL);
+}
+
+Test(check, field_errors)
+{
+    expect_error(HEAD "uitkomst u: getal.\nregel \"R\" u is toets.scor.\n",
+                 "gegeven ‘Toets’ heeft geen veld ‘scor’", "bedoelde u ‘score’?");
+    expect_error(HEAD "uitkomst u: getal.\nregel \"R\" u is leeftijd.score.\n",
+                 "alleen een gegeven heeft velden, maar dit is van het type getal", NULL);
+}
+
+Test(check, rule_concludes_invoer)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is waar.\nregel \"S\" werkt is waar.\n",
+                 "regel ‘S’ stelt invoer ‘werkt’ vast, maar een invoer komt uit het geval", NULL);
+}
+
+Test(check, unknown_outcome_in_rule)
+{
+    expect_error("uitkomst toegang: waarheid.\nregel \"R\" toegng is waar.\n",
+                 "onbekende uitkomst ‘toegng’", "bedoelde u ‘toegang’?");
+}
+
+Test(check, outcome_without_rule)
+{
+    expect_error("uitkomst a: waarheid, b: getal.\nregel \"R\" a is waar.\n",
+                 "er is geen regel voor uitkomst ‘b’", NULL);
+    expect_error("uitkomst a: waarheid.\nbegrip c: getal.\nregel \"R\" a is waar.\n",
+                 "er is geen regel voor begrip ‘c’", NULL);
+}
+
+Test(check, exception_on_unknown_rule)
+{
+    expect_error("uitkomst a: waarheid.\nregel \"Basisregel\" a is waar.\n"
+                 "uitzondering \"U\" op \"Basisregl\" a is onwaar.\n",
+                 "er is geen regel met de naam ‘Basisregl’", "bedoelde u ‘Basisregel’?");
+}
+
+Test(check, exception_with_other_outcome)
+{
+    expect_error("uitkomst a: waarheid, b: waarheid.\nregel \"A\" a is waar.\nregel \"B\" b is "
+                 "waar.\nuitzondering \"U\" op \"A\" b is onwaar.\n",
+                 "uitzondering ‘U’ stelt ‘b’ vast, maar regel ‘A’ stelt ‘a’ vast",
+                 "regel ‘A’ staat hier");
+}
+
+Test(check, exception_cycle)
+{
+    expect_error("uitkomst a: waarheid.\nregel \"R\" a is waar.\n"
+                 "uitzondering \"E\" op \"F\" a is waar indien onwaar.\n"
+                 "uitzondering \"F\" op \"E\" a is waar indien onwaar.\n",
+                 "kringverwijzing in uitzonderingen: ‘E’ → ‘F’ → ‘E’", NULL);
+}
+
+Test(check, dependency_cycle)
+{
+    expect_error("uitkomst a: waarheid.\nbegrip b: waarheid.\n"
+                 "regel \"A\" a is b.\nregel \"B\" b is a.\n",
+                 "kringverwijzing: a → b → a", NULL);
+    expect_error("uitkomst a: getal.\nregel \"A\" a is a + 1.\n", "kringverwijzing: a → a", NULL);
+}
+
+Test(check, topological_order_ties_by_declaration)
+{
+    checked c = run("uitkomst a: waarheid, b: waarheid, c: waarheid, d: waarheid.\n"
+                    "begrip e: waarheid.\n"
+                    "regel \"A\" a is b en e.\n"
+                    "regel \"B\" b is d.\n"
+                    "regel \"C\" c is waar.\n"
+                    "regel \"D\" d is waar.\n"
+                    "regel \"E\" e is c.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    /* ready first: c (2), d (3); then b (1), e (4), then a (0) */
+    static const uint32_t want[] = {2, 3, 1, 4, 0};
+    for (size_t k = 0; k < 5; k++) {
+        cr_assert_eq(c.r->eval_order[k], want[k], "plaats %zu", k);
+        cr_assert_eq(c.r->eval_index[want[k]], k);
+    }
+    done(&c);
+}
+
+Test(check, rule_order_puts_parents_first)
+{
+    checked c = run("uitkomst a: waarheid.\n"
+                    "uitzondering \"E2\" op \"E1\" a is waar indien onwaar.\n"
+                    "uitzondering \"E1\" op \"R\" a is waar indien onwaar.\n"
+                    "regel \"R\" a is waar.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_eq(c.r->rule_order[0], 2);
+    cr_assert_eq(c.r->rule_order[1], 1);
+    cr_assert_eq(c.r->rule_order[2], 0);
+    cr_assert_eq(c.r->rules[0].parent, 1);
+    cr_assert_eq(c.r->rules[1].parent, 2);
+    cr_assert_eq(c.r->rules[2].parent, -1);
+    done(&c);
+}
+
+Test(check, provable_conflict_between_roots)
+{
+    expect_error("uitkomst a: getal.\nregel \"Eén\" a is 1.\nregel \"Twee\" a is 2.\n",
+                 "conflict: de regels ‘Eén’ en ‘Twee’ zijn allebei altijd van toepassing op ‘a’, "
+                 "en geen van beide is een uitzondering op de andere",
+                 NULL);
+}
+
+Test(check, provable_conflict_between_exceptions)
+{
+    expect_error("uitkomst a: getal.\nregel \"R\" a is 1.\n"
+                 "uitzondering \"X\" op \"R\" a is 2.\nuitzondering \"Y\" op \"R\" a is 3.\n",
+                 "conflict: de uitzonderingen ‘X’ en ‘Y’ op ‘R’ zijn allebei altijd van toepassing",
+                 NULL);
+}
+
+Test(check, no_conflict_when_conditional_or_exception)
+{
+    expect_ok("invoer w: waarheid.\nuitkomst a: getal.\nregel \"R\" a is 1.\n"
+              "regel \"S\" a is 2 indien w.\nuitzondering \"X\" op \"R\" a is 2.\n");
+}
+
+Test(check, duplicate_declaration_notes_first)
+{
+    checked c = run("invoer x: getal.\nuitkomst x: getal.\nregel \"R\" x is 1.\n");
+    cr_assert_gt(c.errors, 0);
+    cr_assert_not_null(strstr(c.text, "‘x’ is al gedeclareerd als invoer"), "%s", c.text);
+    cr_assert_not_null(strstr(c.text, "eerder gedeclareerd hier"), "%s", c.text);
+    /* the error points at the second, the note at the first */
+    const char *err = strstr(c.text, "t.regel:2:");
+    const char *note = strstr(c.text, "t.regel:1:");
+    cr_assert(err && note && err < note, "%s", c.text);
+    done(&c);
+}
+
+Test(check, duplicate_rule_member_and_field)
+{
+    expect_error("uitkomst a: waarheid.\nregel \"R\" a is waar.\nregel \"R\" a is waar indien "
+                 "onwaar.\n",
+                 "er is al een regel met de naam ‘R’", "eerder gedeclareerd hier");
+    expect_error("soort S is een van a, b, a.\nuitkomst u: S.\nregel \"R\" u is b.\n",
+                 "‘a’ komt twee keer voor in soort ‘S’", NULL);
+    expect_error("gegeven G heeft x: getal, x: tekst.\ninvoer g: G.\nuitkomst u: getal.\n"
+                 "regel \"R\" u is g.x.\n",
+                 "gegeven ‘G’ heeft twee velden met de naam ‘x’", NULL);
+    expect_error("soort S is een van a, u.\nuitkomst u: S.\nregel \"R\" u is S.a.\n",
+                 "waarde ‘u’ van soort ‘S’ heeft dezelfde naam als uitkomst ‘u’", NULL);
+}
+
+Test(check, recursive_record)
+{
+    expect_error("gegeven A heeft b: B.\ngegeven B heeft a: A.\ninvoer x: A.\nuitkomst u: "
+                 "waarheid.\nregel \"R\" u is waar indien x.b.a.b is x.b.\n",
+                 "kringverwijzing tussen gegevens: A → B → A", NULL);
+}
+
+Test(check, record_types_ordered_before_use)
+{
+    checked c = run("gegeven A heeft b: B.\ngegeven B heeft n: getal.\ninvoer x: A.\n"
+                    "uitkomst u: getal.\nregel \"R\" u is x.b.n.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_str_eq(c.r->types[3].name, "B");
+    cr_assert_str_eq(c.r->types[4].name, "A");
+    cr_assert_eq(c.r->types[4].field_types[0], 3);
+    cr_assert_eq(c.r->inputs[0].type, 4);
+    done(&c);
+}
+
+Test(check, warnings_for_unused_invoer_and_begrip)
+{
+    checked c = run("invoer x: getal, y: getal.\nbegrip b: getal.\nuitkomst u: getal.\n"
+                    "regel \"U\" u is x.\nregel \"B\" b is 1.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_not_null(strstr(c.text, "invoer ‘y’ wordt door geen enkele regel gebruikt"), "%s",
+                       c.text);
+    cr_assert_not_null(strstr(c.text, "begrip ‘b’ wordt door geen enkele regel gebruikt"), "%s",
+                       c.text);
+    cr_assert_null(strstr(c.text, "‘x’ wordt"), "%s", c.text);
+    done(&c);
+}
+
+Test(check, many_errors_in_one_run)
+{
+    checked c = run("uitkomst a: getal.\nregel \"A\" a is b + waar.\nregel \"B\" c is 1.\n");
+    cr_assert_geq(c.errors, 3, "%s", c.text);
+    cr_assert_not_null(strstr(c.text, "onbekende naam ‘b’"));
+    cr_assert_not_null(strstr(c.text, "kan niet rekenen met waarheid"));
+    cr_assert_not_null(strstr(c.text, "onbekende uitkomst ‘c’"));
+    done(&c);
+}
+
+Test(check, type_name_used_as_value)
+{
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is register is Register.\n",
+                 "‘Register’ is een soort, geen waarde", NULL);
+}
+
+Test(check, too_deep_expression_is_an_error_not_a_crash)
+{
+    size_t terms = 100000;
+    size_t cap = 64 + terms * 4;
+    char *src = malloc(cap);
+    cr_assert_not_null(src);
+    size_t n = (size_t)snprintf(src, cap, "uitkomst u: getal.\nregel \"R\" u is 1");
+    for (size_t i = 1; i < terms; i++) {
+        memcpy(src + n, " + 1", 4);
+        n += 4;
+    }
+    memcpy(src + n, ".\n", 3);
+    checked c = run(src);
+    cr_assert_eq(c.errors, 1, "%s", c.text);
+    cr_assert_not_null(strstr(c.text, "de expressie is te diep genest (meer dan 1000 niveaus)"));
+    done(&c);
+    free(src);
+}

@@ -1,0 +1,458 @@
+/* test_emit.c — unit tests of the emitter (compiler/emit.c, spec §5): the
+ * exact bytes of a tiny policy, instruction sequences for en/of/is een van
+ * and rule branches, LINES, table order, string deduplication and
+ * determinism. Compiles real source through regel_compile_to_bytecode. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bytecode.h"
+#include "regel.h"
+
+typedef struct rbc {
+    uint8_t *bytes;
+    size_t len;
+} rbc;
+
+static rbc compile(const char *src)
+{
+    rbc r = {NULL, 0};
+    char *diags = NULL;
+    regel_error err;
+    memset(&err, 0, sizeof err);
+    int rc =
+        regel_compile_to_bytecode(src, strlen(src), "map/t.regel", &r.bytes, &r.len, &diags, &err);
+    cr_assert_eq(rc, REGEL_OK, "vertalen mislukt: %s\n%s", err.message, diags ? diags : "");
+    free(diags);
+    return r;
+}
+
+static uint32_t rd32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* Payload of section id. */
+static const uint8_t *section(const rbc *r, uint32_t id, uint32_t *size)
+{
+    for (uint32_t i = 0; i < RBC_SECTION_COUNT; i++) {
+        const uint8_t *d = r->bytes + RBC_HEADER_SIZE + i * RBC_DIR_ENTRY_SIZE;
+        if (rd32(d) == id) {
+            *size = rd32(d + 8);
+            cr_assert_leq((size_t)rd32(d + 4) + *size, r->len);
+            return r->bytes + rd32(d + 4);
+        }
+    }
+    cr_assert_fail("sectie %u ontbreekt", id);
+    return NULL;
+}
+
+/* Expected bytes, built with the opcode names (never their numbers). */
+typedef struct exp_buf {
+    uint8_t b[512];
+    size_t n;
+} exp_buf;
+
+static void x8(exp_buf *e, unsigned v)
+{
+    e->b[e->n++] = (uint8_t)v;
+}
+
+static void x32(exp_buf *e, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        x8(e, (v >> (8 * i)) & 0xFF);
+}
+
+static void xstr(exp_buf *e, const char *s)
+{
+    x32(e, (uint32_t)strlen(s));
+    for (; *s; s++)
+        x8(e, (unsigned char)*s);
+}
+
+static void assert_section(const rbc *r, uint32_t id, const exp_buf *want)
+{
+    uint32_t size;
+    const uint8_t *p = section(r, id, &size);
+    cr_assert_eq(size, want->n, "sectie %u: %u bytes, verwacht %zu", id, size, want->n);
+    for (size_t i = 0; i < want->n; i++)
+        cr_assert_eq(p[i], want->b[i], "sectie %u, byte %zu: %u, verwacht %u", id, i, p[i],
+                     want->b[i]);
+}
+
+Test(emit, tiny_policy_exact_bytes)
+{
+    rbc r = compile("beleid \"T\".\nuitkomst u: waarheid.\nregel \"R\" u is waar.\n");
+    /* header */
+    cr_assert_eq(memcmp(r.bytes, "RGBC", 4), 0);
+    cr_assert_eq(r.bytes[4] | r.bytes[5] << 8, RBC_VERSION_MAJOR);
+    cr_assert_eq(r.bytes[6] | r.bytes[7] << 8, RBC_VERSION_MINOR);
+    cr_assert_eq(rd32(r.bytes + 8), RBC_SECTION_COUNT);
+    cr_assert_eq(rd32(r.bytes + 12), r.len);
+    /* directory: ids ascending, payloads back to back after it */
+    uint32_t off = RBC_HEADER_SIZE + RBC_SECTION_COUNT * RBC_DIR_ENTRY_SIZE;
+    for (uint32_t i = 0; i < RBC_SECTION_COUNT; i++) {
+        const uint8_t *d = r.bytes + RBC_HEADER_SIZE + i * RBC_DIR_ENTRY_SIZE;
+        cr_assert_eq(rd32(d), i + 1);
+        cr_assert_eq(rd32(d + 4), off);
+        off += rd32(d + 8);
+    }
+    cr_assert_eq(off, r.len);
+
+    exp_buf e = {{0}, 0};
+    x32(&e, 4); /* strings in first-use order: meta, outcomes, rules */
+    xstr(&e, "T");
+    xstr(&e, "t.regel");
+    xstr(&e, "u");
+    xstr(&e, "R");
+    assert_section(&r, RBC_SEC_STRINGS, &e);
+
+    e.n = 0;
+    x32(&e, 0);
+    x32(&e, RBC_NONE);
+    x32(&e, 1);
+    assert_section(&r, RBC_SEC_META, &e);
+
+    e.n = 0;
+    x32(&e, 3);
+    x8(&e, RBC_TYPE_WAARHEID);
+    x8(&e, RBC_TYPE_GETAL);
+    x8(&e, RBC_TYPE_TEKST);
+    assert_section(&r, RBC_SEC_TYPES, &e);
+
+    e.n = 0;
+    x32(&e, 0);
+    assert_section(&r, RBC_SEC_CONSTS, &e);
+    assert_section(&r, RBC_SEC_INPUTS, &e);
+
+    e.n = 0;
+    x32(&e, 1);
+    x32(&e, 2);
+    x32(&e, 0);
+    x32(&e, RBC_OUTCOME_OUTPUT);
+    x32(&e, 0);
+    assert_section(&r, RBC_SEC_OUTCOMES, &e);
+
+    e.n = 0;
+    x32(&e, 1);
+    x32(&e, 3);        /* name */
+    x32(&e, RBC_NONE); /* bron */
+    x32(&e, RBC_NONE); /* citaat */
+    x32(&e, 0);        /* outcome */
+    x32(&e, RBC_NONE); /* parent */
+    x32(&e, 3);        /* line */
+    x32(&e, 1);        /* column */
+    x32(&e, 0);        /* code offset */
+    x32(&e, 2);        /* code length */
+    assert_section(&r, RBC_SEC_RULES, &e);
+
+    e.n = 0;
+    x8(&e, OP_PUSH_TRUE);
+    x8(&e, OP_RESULT);
+    assert_section(&r, RBC_SEC_CODE, &e);
+
+    e.n = 0;
+    x32(&e, 1);
+    x32(&e, 0);
+    x32(&e, 3);
+    x32(&e, 1);
+    assert_section(&r, RBC_SEC_LINES, &e);
+    free(r.bytes);
+}
+
+#define TWO_FACTS "invoer a: waarheid, b: waarheid.\nuitkomst u: waarheid.\n"
+
+Test(emit, en_short_circuits)
+{
+    rbc r = compile(TWO_FACTS "regel \"R\" u is a en b.\n");
+    exp_buf e = {{0}, 0};
+    x8(&e, OP_LOAD_INPUT);
+    x32(&e, 0);
+    x8(&e, OP_JUMP_IF_FALSE_KEEP);
+    x32(&e, 16);
+    x8(&e, OP_LOAD_INPUT);
+    x32(&e, 1);
+    x8(&e, OP_AND);
+    x8(&e, OP_RESULT); /* offset 16 */
+    assert_section(&r, RBC_SEC_CODE, &e);
+    free(r.bytes);
+}
+
+Test(emit, of_short_circuits)
+{
+    rbc r = compile(TWO_FACTS "regel \"R\" u is a of niet b.\n");
+    exp_buf e = {{0}, 0};
+    x8(&e, OP_LOAD_INPUT);
+    x32(&e, 0);
+    x8(&e, OP_JUMP_IF_TRUE_KEEP);
+    x32(&e, 17);
+    x8(&e, OP_LOAD_INPUT);
+    x32(&e, 1);
+    x8(&e, OP_NOT);
+    x8(&e, OP_OR);
+    x8(&e, OP_RESULT); /* offset 17 */
+    assert_section(&r, RBC_SEC_CODE, &e);
+    free(r.bytes);
+}
+
+Test(emit, een_van_is_an_of_chain)
+{
+    rbc r = compile("soort S is een van x, y, z.\ninvoer s: S.\nuitkomst u: waarheid.\n"
+                    "regel \"R\" u is s is niet een van x, y, z.\n");
+    exp_buf e = {{0}, 0};
+    /* item 1 */
+    x8(&e, OP_LOAD_INPUT); /* 0 */
+    x32(&e, 0);
+    x8(&e, OP_PUSH_ENUM); /* 5 */
+    x32(&e, 3);
+    x32(&e, 0);
+    x8(&e, OP_EQ);                /* 14 */
+    x8(&e, OP_JUMP_IF_TRUE_KEEP); /* 15 */
+    x32(&e, 36);
+    x8(&e, OP_LOAD_INPUT); /* 20 */
+    x32(&e, 0);
+    x8(&e, OP_PUSH_ENUM); /* 25 */
+    x32(&e, 3);
+    x32(&e, 1);
+    x8(&e, OP_EQ);                /* 34 */
+    x8(&e, OP_OR);                /* 35 */
+    x8(&e, OP_JUMP_IF_TRUE_KEEP); /* 36 */
+    x32(&e, 57);
+    x8(&e, OP_LOAD_INPUT); /* 41 */
+    x32(&e, 0);
+    x8(&e, OP_PUSH_ENUM); /* 46 */
+    x32(&e, 3);
+    x32(&e, 2);
+    x8(&e, OP_EQ);  /* 55 */
+    x8(&e, OP_OR);  /* 56 */
+    x8(&e, OP_NOT); /* 57 */
+    x8(&e, OP_RESULT);
+    assert_section(&r, RBC_SEC_CODE, &e);
+    free(r.bytes);
+}
+
+Test(emit, branches_with_final_anders)
+{
+    rbc r = compile("invoer a: waarheid, b: waarheid.\nuitkomst u: getal.\n"
+                    "regel \"R\" u is 1 indien a, anders 2 indien b, anders 3.\n");
+    exp_buf e = {{0}, 0};
+    x8(&e, OP_LOAD_INPUT); /* 0 */
+    x32(&e, 0);
+    x8(&e, OP_COND); /* 5 */
+    x32(&e, 20);
+    x32(&e, 46);
+    x8(&e, OP_PUSH_CONST); /* 14 */
+    x32(&e, 0);
+    x8(&e, OP_RESULT);     /* 19 */
+    x8(&e, OP_LOAD_INPUT); /* 20 */
+    x32(&e, 1);
+    x8(&e, OP_COND); /* 25 */
+    x32(&e, 40);
+    x32(&e, 46);
+    x8(&e, OP_PUSH_CONST); /* 34 */
+    x32(&e, 1);
+    x8(&e, OP_RESULT);     /* 39 */
+    x8(&e, OP_PUSH_CONST); /* 40 */
+    x32(&e, 2);
+    x8(&e, OP_RESULT);         /* 45 */
+    x8(&e, OP_RESULT_UNKNOWN); /* 46 */
+    assert_section(&r, RBC_SEC_CODE, &e);
+
+    /* constants 1, 2, 3 as getal */
+    e.n = 0;
+    x32(&e, 3);
+    for (int i = 1; i <= 3; i++) {
+        x8(&e, RBC_CONST_GETAL);
+        x32(&e, (uint32_t)i);
+        x32(&e, 0);
+        x32(&e, 1);
+        x32(&e, 0);
+    }
+    assert_section(&r, RBC_SEC_CONSTS, &e);
+    free(r.bytes);
+}
+
+Test(emit, branches_without_anders_do_not_apply)
+{
+    rbc r = compile(TWO_FACTS "regel \"R\" u is waar indien a.\n");
+    exp_buf e = {{0}, 0};
+    x8(&e, OP_LOAD_INPUT); /* 0 */
+    x32(&e, 0);
+    x8(&e, OP_COND); /* 5 */
+    x32(&e, 16);
+    x32(&e, 17);
+    x8(&e, OP_PUSH_TRUE);      /* 14 */
+    x8(&e, OP_RESULT);         /* 15 */
+    x8(&e, OP_NOT_APPLIED);    /* 16 */
+    x8(&e, OP_RESULT_UNKNOWN); /* 17 */
+    assert_section(&r, RBC_SEC_CODE, &e);
+    free(r.bytes);
+}
+
+Test(emit, lines_for_rules_and_arithmetic)
+{
+    rbc r = compile("invoer a: getal, b: getal.\nuitkomst u: getal.\n"
+                    "regel \"R\"\n  u is a +\n b.\nregel \"S\" u is -a indien a > 1.\n");
+    exp_buf e = {{0}, 0};
+    x32(&e, 4);
+    x32(&e, 0); /* block R */
+    x32(&e, 3);
+    x32(&e, 1);
+    x32(&e, 10); /* ADD after two LOAD_INPUTs, at the ‘+’ */
+    x32(&e, 4);
+    x32(&e, 10);
+    x32(&e, 12); /* block S */
+    x32(&e, 6);
+    x32(&e, 1);
+    /* S: LOAD_INPUT, PUSH_CONST, GT, COND (9), LOAD_INPUT, NEG */
+    x32(&e, 12 + 5 + 5 + 1 + 9 + 5);
+    x32(&e, 6);
+    x32(&e, 16); /* the unary minus */
+    assert_section(&r, RBC_SEC_LINES, &e);
+    free(r.bytes);
+}
+
+Test(emit, outcomes_in_evaluation_order_with_display_index)
+{
+    rbc r = compile("uitkomst a: waarheid.\nbegrip b: waarheid.\n"
+                    "regel \"A\" a is b.\nregel \"B\" b is waar.\n");
+    uint32_t size;
+    const uint8_t *p = section(&r, RBC_SEC_OUTCOMES, &size);
+    cr_assert_eq(rd32(p), 2);
+    /* b first (flags 0, display 1), then a (output, display 0) */
+    cr_assert_eq(rd32(p + 4 + 8), 0);
+    cr_assert_eq(rd32(p + 4 + 12), 1);
+    cr_assert_eq(rd32(p + 20 + 8), RBC_OUTCOME_OUTPUT);
+    cr_assert_eq(rd32(p + 20 + 12), 0);
+    /* rule A loads outcome index 0 (b) */
+    const uint8_t *code = section(&r, RBC_SEC_CODE, &size);
+    cr_assert_eq(code[0], OP_LOAD_OUTCOME);
+    cr_assert_eq(rd32(code + 1), 0);
+    /* RULES: rule A concludes outcome 1, rule B outcome 0 */
+    const uint8_t *rules = section(&r, RBC_SEC_RULES, &size);
+    cr_assert_eq(rd32(rules + 4 + 12), 1);
+    cr_assert_eq(rd32(rules + 4 + 4 * RBC_RULE_FIELDS + 12), 0);
+    free(r.bytes);
+}
+
+Test(emit, exceptions_after_parents_with_parent_index)
+{
+    rbc r = compile("invoer w: waarheid.\nuitkomst a: getal.\n"
+                    "uitzondering \"E\" op \"R\" a is 2 indien w.\nregel \"R\" a is 1.\n");
+    uint32_t size;
+    const uint8_t *rules = section(&r, RBC_SEC_RULES, &size);
+    cr_assert_eq(rd32(rules), 2);
+    cr_assert_eq(rd32(rules + 4 + 16), RBC_NONE, "R eerst, zonder ouder");
+    cr_assert_eq(rd32(rules + 4 + 4 * RBC_RULE_FIELDS + 16), 0,
+                 "E daarna, uitzondering op regel 0");
+    free(r.bytes);
+}
+
+Test(emit, string_pool_has_no_duplicates)
+{
+    rbc r = compile("beleid \"x\".\nbron \"Wet\".\nsoort S is een van x, y.\n"
+                    "gegeven G heeft x: S.\ninvoer g: G, t: tekst.\nuitkomst u: S.\n"
+                    "regel \"x\" bron \"Wet\" u is g.x indien g.x is x en t is \"x\","
+                    " anders y.\n");
+    uint32_t size;
+    const uint8_t *p = section(&r, RBC_SEC_STRINGS, &size);
+    uint32_t n = rd32(p);
+    /* distinct: x, Wet, t.regel, S, y, G, g, t, u → 9 */
+    cr_assert_eq(n, 9, "%u strings", n);
+    const uint8_t *q = p + 4;
+    const uint8_t *start[16];
+    uint32_t lens[16];
+    for (uint32_t i = 0; i < n; i++) {
+        lens[i] = rd32(q);
+        start[i] = q + 4;
+        q += 4 + lens[i];
+        for (uint32_t j = 0; j < i; j++)
+            cr_assert(lens[i] != lens[j] || memcmp(start[i], start[j], lens[i]) != 0,
+                      "string %u en %u zijn gelijk", i, j);
+    }
+    cr_assert_eq((size_t)(q - p), size);
+    /* the tekst constant "x" refers to the same string as the name "x" */
+    const uint8_t *c = section(&r, RBC_SEC_CONSTS, &size);
+    cr_assert_eq(rd32(c), 1);
+    cr_assert_eq(c[4], RBC_CONST_TEKST);
+    cr_assert_eq(rd32(c + 5), 0);
+    free(r.bytes);
+}
+
+Test(emit, deterministic_output)
+{
+    const char *src = "beleid \"D\".\nsoort S is een van a, b.\ninvoer s: S, n: getal.\n"
+                      "uitkomst u: getal, v: waarheid.\nbegrip k: getal.\n"
+                      "regel \"K\" k is n * 2 / 3.\nregel \"U\" u is k - 1 indien v.\n"
+                      "regel \"V\" v is s is een van a, b.\n";
+    rbc r1 = compile(src), r2 = compile(src);
+    cr_assert_eq(r1.len, r2.len);
+    cr_assert_eq(memcmp(r1.bytes, r2.bytes, r1.len), 0);
+    free(r1.bytes);
+    free(r2.bytes);
+}
+
+Test(emit, loads_in_the_runtime)
+{
+    const char *src = "beleid \"L\".\nsoort S is een van a, b.\ngegeven G heeft s: S, n: getal.\n"
+                      "invoer g: G, w: waarheid.\nuitkomst u: getal.\nbegrip k: waarheid.\n"
+                      "regel \"K\" k is g.s is a of w.\n"
+                      "regel \"U\" u is g.n + 1 indien k, anders -1.\n"
+                      "uitzondering \"E\" op \"U\" u is 0 indien niet w.\n";
+    rbc r = compile(src);
+    regel_policy *pol = NULL;
+    regel_error err;
+    memset(&err, 0, sizeof err);
+    int rc = regel_policy_load(r.bytes, r.len, "t.rbc", &pol, &err);
+    cr_assert_eq(rc, REGEL_OK, "laden mislukt: %s", err.message);
+    regel_policy_free(pol);
+    free(r.bytes);
+}
+
+Test(emit, compile_errors_give_no_bytes)
+{
+    uint8_t *bytes = (uint8_t *)"x";
+    size_t len = 7;
+    char *diags = NULL;
+    regel_error err;
+    const char *src = "uitkomst u: getal.\nregel \"R\" u is waar.\n";
+    int rc = regel_compile_to_bytecode(src, strlen(src), "f.regel", &bytes, &len, &diags, &err);
+    cr_assert_eq(rc, REGEL_ERR_COMPILE);
+    cr_assert_null(bytes);
+    cr_assert_eq(len, 0);
+    cr_assert_not_null(diags);
+    cr_assert_not_null(strstr(diags, "f.regel:2:"), "%s", diags);
+    cr_assert_eq(err.code, REGEL_ERR_COMPILE);
+    cr_assert_eq(err.line, 2);
+    regel_free(diags);
+}
+
+Test(emit, warnings_alone_still_compile)
+{
+    uint8_t *bytes = NULL;
+    size_t len = 0;
+    char *diags = NULL;
+    regel_error err;
+    const char *src = "invoer x: getal.\nuitkomst u: getal.\nregel \"R\" u is 1.\n";
+    int rc = regel_compile_to_bytecode(src, strlen(src), "f.regel", &bytes, &len, &diags, &err);
+    cr_assert_eq(rc, REGEL_OK);
+    cr_assert_not_null(bytes);
+    cr_assert_not_null(diags);
+    cr_assert_not_null(strstr(diags, "invoer ‘x’ wordt door geen enkele regel gebruikt"));
+    regel_free(diags);
+    free(bytes);
+}
+
+Test(emit, load_file_missing_gives_io_error)
+{
+    regel_policy *pol = NULL;
+    char *diags = NULL;
+    regel_error err;
+    int rc = regel_policy_load_file("/nonexistent/beleid.regel", &pol, &diags, &err);
+    cr_assert_eq(rc, REGEL_ERR_IO);
+    cr_assert_null(pol);
+    cr_assert_str_eq(err.message,
+                     "kan ‘/nonexistent/beleid.regel’ niet lezen: het bestand bestaat niet");
+}

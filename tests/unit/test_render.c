@@ -1,0 +1,756 @@
+/* test_render.c — unit tests of the renderers (runtime/render*.c, spec §7):
+ * exact Dutch text and JSON for hand-filled policy and evaluation tables,
+ * JSON string escaping, number formatting and the rendering errors. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "eval.h"
+#include "policy.h"
+#include "regel.h"
+#include "render.h"
+
+enum { T_WAARHEID, T_GETAL, T_TEKST, T_REGISTER, T_SOORT, T_TOETS };
+enum { IN_REGISTER, IN_WERKT, IN_STUDEERT, IN_NAAM, IN_TOETS, N_IN };
+/* outcomes in evaluation order */
+enum { O_VRIJGESTELD, O_TOEGANG, O_BEDRAG, O_GROET, O_NIVEAU, O_PLICHT, O_LAATSTE, O_BEZIG, N_OUT };
+enum {
+    R_DOELGROEP,
+    R_VRIJ,
+    R_VERGOEDING,
+    R_KORTING,
+    R_GROET,
+    R_NIVEAU,
+    R_PLICHT,
+    R_LAATSTE,
+    N_RULES
+};
+
+#define GROET "Zoë \"Z\" \\ \n\t\x01 einde"
+
+/* Everything a test needs, in one place so each test starts from a fresh copy. */
+typedef struct fixture {
+    const char *register_members[2];
+    const char *soort_members[2];
+    rt_field toets_fields[2];
+    rt_type types[6];
+    rt_input inputs[N_IN];
+    rt_outcome outcomes[N_OUT];
+    uint32_t display_order[N_OUT];
+    rt_rule rules[N_RULES];
+    regel_policy policy;
+    rt_value toets_fields_val[2];
+    rt_value facts[N_IN];
+    regel_case kase;
+    rt_value values[N_OUT];
+    uint8_t status[N_OUT];
+    uint32_t decided_by[N_OUT];
+    uint8_t reads_input[N_OUT * N_IN];
+    uint8_t reads_outcome[N_OUT * N_OUT];
+    uint8_t missing[N_IN];
+    regel_eval ev;
+} fixture;
+
+static rt_value v_bool(bool b)
+{
+    rt_value v = {RV_WAARHEID, {.b = b}};
+    return v;
+}
+
+static rt_value v_getal(int64_t num, int64_t den)
+{
+    rt_value v = {RV_GETAL, {.q = {num, den}}};
+    return v;
+}
+
+static rt_value v_member(uint32_t m)
+{
+    rt_value v = {RV_MEMBER, {.member = m}};
+    return v;
+}
+
+static rt_value v_text(const char *s)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_TEKST;
+    v.u.str.s = s;
+    v.u.str.len = (uint32_t)strlen(s);
+    return v;
+}
+
+static void set_outcome(fixture *f, uint32_t o, const char *name, uint32_t type, bool output,
+                        uint32_t display)
+{
+    rt_outcome oc = {name, type, output ? RBC_OUTCOME_OUTPUT : 0, display, NULL, 0};
+    f->outcomes[o] = oc;
+    f->display_order[display] = o;
+}
+
+static void set_rule(fixture *f, uint32_t r, const char *name, const char *bron, const char *citaat,
+                     uint32_t outcome, uint32_t parent)
+{
+    rt_rule rule;
+    memset(&rule, 0, sizeof rule);
+    rule.name = name;
+    rule.bron = bron;
+    rule.citaat = citaat;
+    rule.outcome = outcome;
+    rule.parent = parent;
+    rule.line = 10 + r;
+    rule.col = 1;
+    f->rules[r] = rule;
+}
+
+static void decided(fixture *f, uint32_t o, uint32_t rule, rt_value v)
+{
+    f->values[o] = v;
+    f->status[o] = EV_DECIDED;
+    f->decided_by[o] = rule;
+}
+
+static void reads_in(fixture *f, uint32_t o, uint32_t i)
+{
+    f->reads_input[o * N_IN + i] = 1;
+}
+
+static void reads_out(fixture *f, uint32_t o, uint32_t x)
+{
+    f->reads_outcome[o * N_OUT + x] = 1;
+}
+
+static fixture *make_fixture(void)
+{
+    fixture *f = calloc(1, sizeof *f);
+    cr_assert_not_null(f);
+    f->register_members[0] = "vreemdelingenregister";
+    f->register_members[1] = "bevolkingsregister";
+    f->soort_members[0] = "nt2";
+    f->soort_members[1] = "mo";
+    f->toets_fields[0] = (rt_field){"soort", T_SOORT};
+    f->toets_fields[1] = (rt_field){"geslaagd", T_WAARHEID};
+    f->types[T_WAARHEID] = (rt_type){RBC_TYPE_WAARHEID, NULL, 0, NULL, NULL};
+    f->types[T_GETAL] = (rt_type){RBC_TYPE_GETAL, NULL, 0, NULL, NULL};
+    f->types[T_TEKST] = (rt_type){RBC_TYPE_TEKST, NULL, 0, NULL, NULL};
+    f->types[T_REGISTER] = (rt_type){RBC_TYPE_ENUM, "Register", 2, f->register_members, NULL};
+    f->types[T_SOORT] = (rt_type){RBC_TYPE_ENUM, "Soort", 2, f->soort_members, NULL};
+    f->types[T_TOETS] = (rt_type){RBC_TYPE_RECORD, "Toets", 2, NULL, f->toets_fields};
+    f->inputs[IN_REGISTER] = (rt_input){"register", T_REGISTER};
+    f->inputs[IN_WERKT] = (rt_input){"werkt", T_WAARHEID};
+    f->inputs[IN_STUDEERT] = (rt_input){"studeert", T_WAARHEID};
+    f->inputs[IN_NAAM] = (rt_input){"naam", T_TEKST};
+    f->inputs[IN_TOETS] = (rt_input){"toets", T_TOETS};
+
+    set_outcome(f, O_TOEGANG, "toegang", T_WAARHEID, true, 0);
+    set_outcome(f, O_VRIJGESTELD, "vrijgesteld", T_WAARHEID, false, 1);
+    set_outcome(f, O_BEDRAG, "bedrag", T_GETAL, true, 2);
+    set_outcome(f, O_GROET, "groet", T_TEKST, true, 3);
+    set_outcome(f, O_NIVEAU, "niveau", T_SOORT, true, 4);
+    set_outcome(f, O_PLICHT, "plicht", T_WAARHEID, true, 5);
+    set_outcome(f, O_LAATSTE, "laatste_toets", T_TOETS, true, 6);
+    set_outcome(f, O_BEZIG, "bezig", T_WAARHEID, false, 7);
+
+    set_rule(f, R_DOELGROEP, "Doelgroep", "Regeerakkoord, Doelgroep",
+             "Wie in het vreemdelingenregister staat, krijgt toegang.", O_TOEGANG, RBC_NONE);
+    set_rule(f, R_VRIJ, "Vrijstelling", "Vrijstellingen", NULL, O_VRIJGESTELD, RBC_NONE);
+    set_rule(f, R_VERGOEDING, "Vergoeding", "Vergoedingen", NULL, O_BEDRAG, RBC_NONE);
+    set_rule(f, R_KORTING, "Korting", "Vergoedingen, korting", NULL, O_BEDRAG, R_VERGOEDING);
+    set_rule(f, R_GROET, "Groet", NULL, NULL, O_GROET, RBC_NONE);
+    set_rule(f, R_NIVEAU, "Niveau", NULL, NULL, O_NIVEAU, RBC_NONE);
+    set_rule(f, R_PLICHT, "Plicht", NULL, NULL, O_PLICHT, RBC_NONE);
+    set_rule(f, R_LAATSTE, "Laatste", NULL, NULL, O_LAATSTE, RBC_NONE);
+
+    regel_policy *p = &f->policy;
+    p->file = "test.regel";
+    p->source_file = "test.regel";
+    p->name = "Inburgering \"test\"";
+    p->types = f->types;
+    p->n_types = 6;
+    p->inputs = f->inputs;
+    p->n_inputs = N_IN;
+    p->outcomes = f->outcomes;
+    p->n_outcomes = N_OUT;
+    p->display_order = f->display_order;
+    p->rules = f->rules;
+    p->n_rules = N_RULES;
+
+    /* the case: studeert is absent */
+    f->toets_fields_val[0] = v_member(1);
+    f->facts[IN_REGISTER] = v_member(0);
+    f->facts[IN_WERKT] = v_bool(false);
+    f->facts[IN_NAAM] = v_text("Zoë");
+    f->facts[IN_TOETS].tag = RV_RECORD;
+    f->facts[IN_TOETS].u.fields = f->toets_fields_val;
+    f->kase.policy = p;
+    f->kase.facts = f->facts;
+    f->kase.name = "geval.json";
+
+    for (uint32_t o = 0; o < N_OUT; o++)
+        f->decided_by[o] = RBC_NONE;
+    decided(f, O_VRIJGESTELD, R_VRIJ, v_bool(false));
+    decided(f, O_TOEGANG, R_DOELGROEP, v_bool(true));
+    reads_in(f, O_TOEGANG, IN_REGISTER);
+    reads_in(f, O_TOEGANG, IN_WERKT);
+    reads_out(f, O_TOEGANG, O_VRIJGESTELD);
+    decided(f, O_BEDRAG, R_KORTING, v_getal(25, 2));
+    reads_out(f, O_BEDRAG, O_VRIJGESTELD);
+    reads_out(f, O_BEDRAG, O_TOEGANG);
+    decided(f, O_GROET, R_GROET, v_text(GROET));
+    reads_in(f, O_GROET, IN_NAAM);
+    f->status[O_NIVEAU] = EV_UNKNOWN; /* through bezig, which read studeert */
+    reads_in(f, O_NIVEAU, IN_WERKT);
+    reads_out(f, O_NIVEAU, O_BEZIG);
+    f->status[O_BEZIG] = EV_UNKNOWN;
+    reads_in(f, O_BEZIG, IN_STUDEERT);
+    f->status[O_PLICHT] = EV_NO_RULE;
+    reads_in(f, O_PLICHT, IN_WERKT);
+    decided(f, O_LAATSTE, R_LAATSTE, f->facts[IN_TOETS]);
+    reads_in(f, O_LAATSTE, IN_TOETS);
+    f->missing[IN_STUDEERT] = 1;
+
+    regel_eval *ev = &f->ev;
+    ev->policy = p;
+    ev->kase = &f->kase;
+    ev->values = f->values;
+    ev->status = f->status;
+    ev->decided_by = f->decided_by;
+    ev->evaluated = true;
+    ev->explained = true;
+    ev->reads_input = f->reads_input;
+    ev->reads_outcome = f->reads_outcome;
+    ev->missing = f->missing;
+    return f;
+}
+
+static const char expected_text[] =
+    "Beleid: Inburgering \"test\"\n"
+    "\n"
+    "toegang: waar\n"
+    "  Regel: \"Doelgroep\"\n"
+    "  Bron: Regeerakkoord, Doelgroep\n"
+    "  Citaat: \"Wie in het vreemdelingenregister staat, krijgt toegang.\"\n"
+    "  Feiten: register = vreemdelingenregister, werkt = onwaar\n"
+    "  Steunt op: vrijgesteld = onwaar\n"
+    "\n"
+    "bedrag: 12,5\n"
+    "  Regel: \"Korting\" (uitzondering op \"Vergoeding\")\n"
+    "  Bron: Vergoedingen, korting\n"
+    "  Steunt op: toegang = waar, vrijgesteld = onwaar\n"
+    "\n"
+    "groet: \"Zoë \\\"Z\\\" \\\\ \\n\t\x01 einde\"\n"
+    "  Regel: \"Groet\"\n"
+    "  Feiten: naam = \"Zoë\"\n"
+    "\n"
+    "niveau: onbekend\n"
+    "  Kan nog niet beslist worden; ontbrekende feiten: studeert.\n"
+    "\n"
+    "plicht: onbekend\n"
+    "  Geen enkele regel is van toepassing.\n"
+    "\n"
+    "laatste_toets: {soort: mo, geslaagd: onbekend}\n"
+    "  Regel: \"Laatste\"\n"
+    "  Feiten: toets = {soort: mo, geslaagd: onbekend}\n"
+    "\n"
+    "Ontbrekende feiten: studeert.\n";
+
+static const char expected_json[] = "{\n"
+                                    "  \"beleid\": \"Inburgering \\\"test\\\"\",\n"
+                                    "  \"uitkomsten\": {\n"
+                                    "    \"toegang\": true,\n"
+                                    "    \"bedrag\": 12.5,\n"
+                                    "    \"groet\": \"Zoë \\\"Z\\\" \\\\ \\n\\t\\u0001 einde\",\n"
+                                    "    \"niveau\": null,\n"
+                                    "    \"plicht\": null,\n"
+                                    "    \"laatste_toets\": {\n"
+                                    "      \"soort\": \"mo\",\n"
+                                    "      \"geslaagd\": null\n"
+                                    "    }\n"
+                                    "  },\n"
+                                    "  \"uitleg\": {\n"
+                                    "    \"toegang\": {\n"
+                                    "      \"regel\": \"Doelgroep\",\n"
+                                    "      \"bron\": \"Regeerakkoord, Doelgroep\",\n"
+                                    "      \"citaat\": \"Wie in het vreemdelingenregister "
+                                    "staat, krijgt toegang.\",\n"
+                                    "      \"feiten\": {\n"
+                                    "        \"register\": \"vreemdelingenregister\",\n"
+                                    "        \"werkt\": false\n"
+                                    "      },\n"
+                                    "      \"steunt_op\": {\n"
+                                    "        \"vrijgesteld\": false\n"
+                                    "      }\n"
+                                    "    },\n"
+                                    "    \"bedrag\": {\n"
+                                    "      \"regel\": \"Korting\",\n"
+                                    "      \"bron\": \"Vergoedingen, korting\",\n"
+                                    "      \"uitzondering_op\": \"Vergoeding\",\n"
+                                    "      \"feiten\": {},\n"
+                                    "      \"steunt_op\": {\n"
+                                    "        \"toegang\": true,\n"
+                                    "        \"vrijgesteld\": false\n"
+                                    "      }\n"
+                                    "    },\n"
+                                    "    \"groet\": {\n"
+                                    "      \"regel\": \"Groet\",\n"
+                                    "      \"bron\": null,\n"
+                                    "      \"feiten\": {\n"
+                                    "        \"naam\": \"Zoë\"\n"
+                                    "      },\n"
+                                    "      \"steunt_op\": {}\n"
+                                    "    },\n"
+                                    "    \"laatste_toets\": {\n"
+                                    "      \"regel\": \"Laatste\",\n"
+                                    "      \"bron\": null,\n"
+                                    "      \"feiten\": {\n"
+                                    "        \"toets\": {\n"
+                                    "          \"soort\": \"mo\",\n"
+                                    "          \"geslaagd\": null\n"
+                                    "        }\n"
+                                    "      },\n"
+                                    "      \"steunt_op\": {}\n"
+                                    "    }\n"
+                                    "  },\n"
+                                    "  \"ontbrekend\": [\n"
+                                    "    \"studeert\"\n"
+                                    "  ]\n"
+                                    "}\n";
+
+static char *render(const regel_eval *ev, bool json, int want_rc, regel_error *err)
+{
+    char *out = (char *)"not reset";
+    size_t len = 12345;
+    int rc = json ? regel_render_json(ev, &out, &len, err) : regel_render_text(ev, &out, &len, err);
+    cr_assert_eq(rc, want_rc, "rc %d: %s", rc, err->message);
+    if (rc != REGEL_OK) {
+        cr_assert_null(out, "no output on error");
+        cr_assert_eq(len, 0);
+        return NULL;
+    }
+    cr_assert_not_null(out);
+    cr_assert_eq(len, strlen(out));
+    return out;
+}
+
+Test(render, text_exact)
+{
+    fixture *f = make_fixture();
+    regel_error err;
+    char *out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_str_eq(out, expected_text);
+    regel_free(out);
+    free(f);
+}
+
+Test(render, json_exact)
+{
+    fixture *f = make_fixture();
+    regel_error err;
+    char *out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_str_eq(out, expected_json);
+    regel_free(out);
+    free(f);
+}
+
+Test(render, nothing_missing_and_no_name)
+{
+    fixture *f = make_fixture();
+    memset(f->missing, 0, sizeof f->missing);
+    f->policy.name = NULL;
+    regel_error err;
+    char *out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "\"beleid\": null,\n"));
+    cr_assert_not_null(strstr(out, "\"ontbrekend\": []\n}\n"), "%s", out);
+    regel_free(out);
+    out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_null(strstr(out, "Ontbrekende"));
+    cr_assert_null(strstr(out, "Beleid"));
+    cr_assert_eq(strncmp(out, "toegang: waar\n", 14), 0, "%s", out);
+    cr_assert_not_null(strstr(out, "niveau: onbekend\n  Kan nog niet beslist worden.\n"));
+    cr_assert_eq(out[strlen(out) - 1], '\n');
+    cr_assert_neq(out[strlen(out) - 2], '\n', "geen lege regel aan het eind");
+    regel_free(out);
+    free(f);
+}
+
+Test(render, without_trace)
+{
+    fixture *f = make_fixture();
+    f->ev.explained = false;
+    regel_error err;
+    char *out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_null(strstr(out, "Feiten:"));
+    cr_assert_null(strstr(out, "Steunt op:"));
+    cr_assert_not_null(strstr(out, "niveau: onbekend\n  Kan nog niet beslist worden.\n"));
+    cr_assert_not_null(strstr(out, "  Bron: Regeerakkoord, Doelgroep\n"));
+    regel_free(out);
+    out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_null(strstr(out, "\"feiten\""));
+    cr_assert_not_null(strstr(out, "\"uitzondering_op\": \"Vergoeding\"\n    },\n"));
+    regel_free(out);
+    free(f);
+}
+
+Test(render, getal_formatting)
+{
+    fixture *f = make_fixture();
+    regel_error err;
+    f->values[O_BEDRAG] = v_getal(-3, 4);
+    char *out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "\nbedrag: -0,75\n"));
+    regel_free(out);
+    out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "\"bedrag\": -0.75,\n"));
+    regel_free(out);
+    f->values[O_BEDRAG] = v_getal(270, 1);
+    out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "\"bedrag\": 270,\n"));
+    regel_free(out);
+    free(f);
+}
+
+Test(render, onbekend_decided_by_a_rule)
+{
+    fixture *f = make_fixture();
+    regel_error err;
+    decided(f, O_NIVEAU, R_NIVEAU, (rt_value){RV_ONBEKEND, {.b = false}});
+    char *out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out,
+                              "niveau: onbekend\n  Regel: \"Niveau\"\n  Feiten: werkt = onwaar\n"
+                              "  Steunt op: bezig = onbekend\n"
+                              "  Kan nog niet beslist worden; ontbrekende feiten: studeert.\n"),
+                       "%s", out);
+    regel_free(out);
+    out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "\"niveau\": {\n      \"regel\": \"Niveau\",\n"));
+    cr_assert_not_null(strstr(out, "\"bezig\": null\n"));
+    regel_free(out);
+    free(f);
+}
+
+Test(render, non_terminating_getal)
+{
+    fixture *f = make_fixture();
+    regel_error err;
+    f->values[O_BEDRAG] = v_getal(1, 3);
+    render(&f->ev, true, REGEL_ERR_EVAL, &err);
+    cr_assert_eq(err.code, REGEL_ERR_EVAL);
+    cr_assert_str_eq(err.message,
+                     "uitkomst ‘bedrag’ is 1/3 en heeft geen eindige decimale schrijfwijze");
+    cr_assert_str_eq(err.file, "test.regel");
+    cr_assert_eq(err.line, 10 + R_KORTING);
+    render(&f->ev, false, REGEL_ERR_EVAL, &err);
+    cr_assert_str_eq(err.message,
+                     "uitkomst ‘bedrag’ is 1/3 en heeft geen eindige decimale schrijfwijze");
+    free(f);
+}
+
+Test(render, non_terminating_begrip_only_when_printed)
+{
+    fixture *f = make_fixture();
+    f->outcomes[O_VRIJGESTELD].type = T_GETAL;
+    f->values[O_VRIJGESTELD] = v_getal(-2, 3);
+    regel_error err;
+    render(&f->ev, true, REGEL_ERR_EVAL, &err);
+    cr_assert_str_eq(err.message,
+                     "begrip ‘vrijgesteld’ is -2/3 en heeft geen eindige decimale schrijfwijze");
+    /* without a trace the begrip is not printed, so there is nothing wrong */
+    f->ev.explained = false;
+    char *out = render(&f->ev, true, REGEL_OK, &err);
+    regel_free(out);
+    free(f);
+}
+
+Test(render, usage_errors)
+{
+    fixture *f = make_fixture();
+    regel_error err;
+    f->ev.evaluated = false;
+    render(&f->ev, true, REGEL_ERR_USAGE, &err);
+    cr_assert_str_eq(err.message, "er is nog geen evaluatie");
+    render(&f->ev, false, REGEL_ERR_USAGE, &err);
+    cr_assert_str_eq(err.message, "er is nog geen evaluatie");
+    cr_assert_eq(regel_render_json(NULL, NULL, NULL, &err), REGEL_ERR_USAGE);
+    f->ev.evaluated = true;
+    cr_assert_eq(regel_render_text(&f->ev, NULL, NULL, &err), REGEL_ERR_USAGE);
+    cr_assert_eq(regel_render_json(&f->ev, NULL, NULL, NULL), REGEL_ERR_USAGE);
+    free(f);
+}
+
+Test(render, json_string_escaping)
+{
+    strbuf sb = STRBUF_INIT;
+    char all[33];
+    for (int i = 0; i < 32; i++)
+        all[i] = (char)(i + 1 == 32 ? 0x1f : i);
+    all[0] = 0; /* NUL is escaped too when the length says it is there */
+    render_json_string(&sb, all, 32);
+    cr_assert_str_eq(sb.data, "\"\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007"
+                              "\\b\\t\\n\\u000b\\f\\r\\u000e\\u000f\\u0010\\u0011\\u0012\\u0013"
+                              "\\u0014\\u0015\\u0016\\u0017\\u0018\\u0019\\u001a\\u001b\\u001c"
+                              "\\u001d\\u001e\\u001f\"");
+    sb_free(&sb);
+    const char *s = "a\"b\\c/d\x7f€ oriëntatie 😀";
+    render_json_string(&sb, s, strlen(s));
+    cr_assert_str_eq(sb.data, "\"a\\\"b\\\\c/d\x7f€ oriëntatie 😀\"");
+    sb_free(&sb);
+    render_json_cstr(&sb, NULL);
+    cr_assert_str_eq(sb.data, "null");
+    sb_free(&sb);
+    render_json_string(&sb, "", 0);
+    cr_assert_str_eq(sb.data, "\"\"");
+    sb_free(&sb);
+}
+
+Test(render, value_forms)
+{
+    fixture *f = make_fixture();
+    strbuf sb = STRBUF_INIT;
+    rt_value v = v_getal(123456789, 1000);
+    cr_assert(render_value_text(&sb, &f->policy, T_GETAL, &v));
+    cr_assert_str_eq(sb.data, "123456,789");
+    sb_free(&sb);
+    cr_assert(render_value_json(&sb, &f->policy, T_GETAL, &v, 0));
+    cr_assert_str_eq(sb.data, "123456.789");
+    sb_free(&sb);
+    v = v_getal(2, 7);
+    cr_assert_not(render_value_json(&sb, &f->policy, T_GETAL, &v, 0));
+    cr_assert_not(render_value_text(&sb, &f->policy, T_GETAL, &v));
+    sb_free(&sb);
+    cr_assert(render_value_text(&sb, &f->policy, T_TOETS, &f->facts[IN_TOETS]));
+    cr_assert_str_eq(sb.data, "{soort: mo, geslaagd: onbekend}");
+    sb_free(&sb);
+    cr_assert(render_value_json(&sb, &f->policy, T_TOETS, &f->facts[IN_TOETS], 0));
+    cr_assert_str_eq(sb.data, "{\n  \"soort\": \"mo\",\n  \"geslaagd\": null\n}");
+    sb_free(&sb);
+    v = v_text("a\"b");
+    cr_assert(render_value_text(&sb, &f->policy, T_TEKST, &v));
+    cr_assert_str_eq(sb.data, "\"a\\\"b\"");
+    sb_free(&sb);
+    v = v_member(1);
+    cr_assert(render_value_text(&sb, &f->policy, T_REGISTER, &v));
+    cr_assert_str_eq(sb.data, "bevolkingsregister");
+    sb_free(&sb);
+    cr_assert(render_value_json(&sb, &f->policy, T_REGISTER, &v, 0));
+    cr_assert_str_eq(sb.data, "\"bevolkingsregister\"");
+    sb_free(&sb);
+    free(f);
+}
+
+/* ---- through the compiler, loader and VM ---- */
+
+static const char klein_src[] =
+    "beleid \"Klein\".\n"
+    "bron \"Testbron\".\n"
+    "soort Kleur is een van rood, groen.\n"
+    "gegeven Toets heeft kleur: Kleur, geslaagd: waarheid.\n"
+    "invoer prijs: getal, aantal: getal, kleur: Kleur, naam: tekst, toets: Toets,\n"
+    "    werkt: waarheid.\n"
+    "uitkomst totaal: getal, korting: waarheid, groet: tekst, gekozen: Kleur,\n"
+    "    status: waarheid.\n"
+    "begrip duur: waarheid.\n"
+    "regel \"Totaal\" bron \"Art. 1\" citaat \"De prijs maal het aantal.\"\n"
+    "    totaal is prijs * aantal.\n"
+    "regel \"Duur\" duur is prijs groter dan 10.\n"
+    "regel \"Korting\" bron \"Art. 2\" korting is onwaar.\n"
+    "uitzondering \"Korting bij duur\" op \"Korting\" bron \"Art. 2a\"\n"
+    "    korting is waar indien duur en werkt.\n"
+    "regel \"Groet\" groet is naam.\n"
+    "regel \"Kleur\" gekozen is kleur indien toets.geslaagd.\n"
+    "regel \"Status\" status is waar indien werkt.\n"
+    "regel \"Derde\" bron \"Art. 3\" derde is totaal / 3.\n";
+
+/* Compile klein_src (optionally without the last rule and outcome), read
+ * the case, evaluate with a trace and render. Returns the output or NULL
+ * (then *rc holds the error code and err the message). */
+static char *run_klein(const char *case_json, bool json, bool with_derde, int *rc, regel_error *err)
+{
+    char src[2048];
+    const char *decl = "    status: waarheid.";
+    const char *at = strstr(klein_src, decl);
+    cr_assert_not_null(at);
+    if (with_derde) {
+        snprintf(src, sizeof src, "%.*s    status: waarheid, derde: getal.%s",
+                 (int)(at - klein_src), klein_src, at + strlen(decl));
+    } else {
+        snprintf(src, sizeof src, "%s", klein_src);
+        *strstr(src, "regel \"Derde\"") = '\0';
+    }
+    regel_policy *p = NULL;
+    char *diag = NULL;
+    int r = regel_policy_compile(src, strlen(src), "klein.regel", &p, &diag, err);
+    cr_assert_eq(r, REGEL_OK, "compileren mislukt: %s\n%s", err->message, diag ? diag : "");
+    regel_free(diag);
+    regel_case *c = NULL;
+    r = regel_case_from_json(p, case_json, strlen(case_json), "geval.json", &c, err);
+    cr_assert_eq(r, REGEL_OK, "%s", err->message);
+    regel_eval *ev = regel_eval_new(p);
+    cr_assert_not_null(ev);
+    char *out = NULL;
+    size_t len = 0;
+    r = json ? regel_render_json(ev, &out, &len, err) : regel_render_text(ev, &out, &len, err);
+    cr_assert_eq(r, REGEL_ERR_USAGE, "nog niets geëvalueerd");
+    cr_assert_str_eq(err->message, "er is nog geen evaluatie");
+    r = regel_evaluate(ev, c, REGEL_EXPLAIN, err);
+    cr_assert_eq(r, REGEL_OK, "%s", err->message);
+    r = json ? regel_render_json(ev, &out, &len, err) : regel_render_text(ev, &out, &len, err);
+    *rc = r;
+    if (r == REGEL_OK)
+        cr_assert_eq(len, strlen(out));
+    regel_eval_free(ev);
+    regel_case_free(c);
+    regel_policy_free(p);
+    return out;
+}
+
+static const char klein_case[] = "{\"prijs\": 12.5, \"aantal\": 3, \"kleur\": \"groen\", "
+                                 "\"naam\": \"Zoë \\\"Z\\\"\", \"toets\": {\"kleur\": \"rood\"}, "
+                                 "\"werkt\": false}";
+
+Test(render_compiled, text)
+{
+    regel_error err;
+    int rc;
+    char *out = run_klein(klein_case, false, false, &rc, &err);
+    cr_assert_eq(rc, REGEL_OK, "%s", err.message);
+    cr_assert_str_eq(out, "Beleid: Klein\n"
+                          "\n"
+                          "totaal: 37,5\n"
+                          "  Regel: \"Totaal\"\n"
+                          "  Bron: Art. 1\n"
+                          "  Citaat: \"De prijs maal het aantal.\"\n"
+                          "  Feiten: prijs = 12,5, aantal = 3\n"
+                          "\n"
+                          "korting: onwaar\n"
+                          "  Regel: \"Korting\"\n"
+                          "  Bron: Art. 2\n"
+                          "  Feiten: werkt = onwaar\n"
+                          "  Steunt op: duur = waar\n"
+                          "\n"
+                          "groet: \"Zoë \\\"Z\\\"\"\n"
+                          "  Regel: \"Groet\"\n"
+                          "  Feiten: naam = \"Zoë \\\"Z\\\"\"\n"
+                          "\n"
+                          "gekozen: onbekend\n"
+                          "  Kan nog niet beslist worden.\n"
+                          "\n"
+                          "status: onbekend\n"
+                          "  Geen enkele regel is van toepassing.\n");
+    regel_free(out);
+}
+
+Test(render_compiled, json)
+{
+    regel_error err;
+    int rc;
+    char *out = run_klein(klein_case, true, false, &rc, &err);
+    cr_assert_eq(rc, REGEL_OK, "%s", err.message);
+    cr_assert_str_eq(out, "{\n"
+                          "  \"beleid\": \"Klein\",\n"
+                          "  \"uitkomsten\": {\n"
+                          "    \"totaal\": 37.5,\n"
+                          "    \"korting\": false,\n"
+                          "    \"groet\": \"Zoë \\\"Z\\\"\",\n"
+                          "    \"gekozen\": null,\n"
+                          "    \"status\": null\n"
+                          "  },\n"
+                          "  \"uitleg\": {\n"
+                          "    \"totaal\": {\n"
+                          "      \"regel\": \"Totaal\",\n"
+                          "      \"bron\": \"Art. 1\",\n"
+                          "      \"citaat\": \"De prijs maal het aantal.\",\n"
+                          "      \"feiten\": {\n"
+                          "        \"prijs\": 12.5,\n"
+                          "        \"aantal\": 3\n"
+                          "      },\n"
+                          "      \"steunt_op\": {}\n"
+                          "    },\n"
+                          "    \"korting\": {\n"
+                          "      \"regel\": \"Korting\",\n"
+                          "      \"bron\": \"Art. 2\",\n"
+                          "      \"feiten\": {\n"
+                          "        \"werkt\": false\n"
+                          "      },\n"
+                          "      \"steunt_op\": {\n"
+                          "        \"duur\": true\n"
+                          "      }\n"
+                          "    },\n"
+                          "    \"groet\": {\n"
+                          "      \"regel\": \"Groet\",\n"
+                          "      \"bron\": null,\n"
+                          "      \"feiten\": {\n"
+                          "        \"naam\": \"Zoë \\\"Z\\\"\"\n"
+                          "      },\n"
+                          "      \"steunt_op\": {}\n"
+                          "    }\n"
+                          "  },\n"
+                          "  \"ontbrekend\": []\n"
+                          "}\n");
+    regel_free(out);
+}
+
+Test(render_compiled, exception_and_missing_facts)
+{
+    regel_error err;
+    int rc;
+    char *out = run_klein("{\"prijs\": 20, \"werkt\": true}", false, false, &rc, &err);
+    cr_assert_eq(rc, REGEL_OK, "%s", err.message);
+    cr_assert_str_eq(out, "Beleid: Klein\n"
+                          "\n"
+                          "totaal: onbekend\n"
+                          "  Kan nog niet beslist worden; ontbrekende feiten: aantal.\n"
+                          "\n"
+                          "korting: waar\n"
+                          "  Regel: \"Korting bij duur\" (uitzondering op \"Korting\")\n"
+                          "  Bron: Art. 2a\n"
+                          "  Feiten: werkt = waar\n"
+                          "  Steunt op: duur = waar\n"
+                          "\n"
+                          "groet: onbekend\n"
+                          "  Kan nog niet beslist worden; ontbrekende feiten: naam.\n"
+                          "\n"
+                          "gekozen: onbekend\n"
+                          "  Kan nog niet beslist worden; ontbrekende feiten: toets.\n"
+                          "\n"
+                          "status: waar\n"
+                          "  Regel: \"Status\"\n"
+                          "  Feiten: werkt = waar\n"
+                          "\n"
+                          "Ontbrekende feiten: aantal, naam, toets.\n");
+    regel_free(out);
+    out = run_klein("{\"prijs\": 20, \"werkt\": true}", true, false, &rc, &err);
+    cr_assert_eq(rc, REGEL_OK, "%s", err.message);
+    cr_assert_not_null(strstr(out, "      \"bron\": \"Art. 2a\",\n"
+                                   "      \"uitzondering_op\": \"Korting\",\n"
+                                   "      \"feiten\": {\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "  \"ontbrekend\": [\n"
+                                   "    \"aantal\",\n"
+                                   "    \"naam\",\n"
+                                   "    \"toets\"\n"
+                                   "  ]\n"
+                                   "}\n"));
+    regel_free(out);
+}
+
+Test(render_compiled, non_terminating_uitkomst)
+{
+    regel_error err;
+    int rc;
+    /* 12.5 × 1 / 3 = 25/6 */
+    char *out = run_klein("{\"prijs\": 12.5, \"aantal\": 1}", true, true, &rc, &err);
+    cr_assert_eq(rc, REGEL_ERR_EVAL);
+    cr_assert_null(out);
+    cr_assert_str_eq(err.message,
+                     "uitkomst ‘derde’ is 25/6 en heeft geen eindige decimale schrijfwijze");
+    cr_assert_str_eq(err.file, "klein.regel");
+    cr_assert_eq(err.line, 19);
+    out = run_klein("{\"prijs\": 12.5, \"aantal\": 1}", false, true, &rc, &err);
+    cr_assert_eq(rc, REGEL_ERR_EVAL);
+    cr_assert_null(out);
+    /* 12.5 × 6 / 3 = 25 */
+    out = run_klein("{\"prijs\": 12.5, \"aantal\": 6}", true, true, &rc, &err);
+    cr_assert_eq(rc, REGEL_OK, "%s", err.message);
+    cr_assert_not_null(strstr(out, "    \"derde\": 25\n  },\n"));
+    regel_free(out);
+}

@@ -1,0 +1,1144 @@
+/* test_verify.c — unit tests for the loader and verifier (runtime/load.c,
+ * runtime/verify.c): every check has a program that violates exactly it and
+ * the exact Dutch message is asserted; plus the disassembler listing. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "policy.h"
+#include "rbc_builder.h"
+#include "regel.h"
+
+#define PFX "ongeldige bytecode in ‘x.rbc’: "
+
+/* Types 0 waarheid, 1 getal, 2 tekst, 3 soort Kleur {rood, groen},
+ * 4 gegeven T {n: getal, k: Kleur}, 5 soort Maat {klein}; inputs a: waarheid,
+ * x: getal, t: T; outcomes r: waarheid, s: getal; consts 1/2 and "tekst". */
+static rbc_builder *base(void)
+{
+    rbc_builder *b = rb_new();
+    rb_meta(b, "Test", "Wet", "test.regel");
+    rb_type_prim(b, RBC_TYPE_WAARHEID);
+    rb_type_prim(b, RBC_TYPE_GETAL);
+    rb_type_prim(b, RBC_TYPE_TEKST);
+    const char *kleuren[] = {"rood", "groen"};
+    rb_type_enum(b, "Kleur", 2, kleuren);
+    const char *fields[] = {"n", "k"};
+    uint32_t ftypes[] = {1, 3};
+    rb_type_record(b, "T", 2, fields, ftypes);
+    const char *maten[] = {"klein"};
+    rb_type_enum(b, "Maat", 1, maten);
+    rb_input(b, "a", 0);
+    rb_input(b, "x", 1);
+    rb_input(b, "t", 4);
+    rb_outcome(b, "r", 0, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rb_outcome(b, "s", 1, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rb_const_num(b, 1, 2);
+    rb_const_text(b, "tekst");
+    return b;
+}
+
+/* A valid rule R for r: a; RESULT */
+static void rule_r(rbc_builder *b)
+{
+    rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+}
+
+static uint8_t *finish(rbc_builder *b, size_t *len)
+{
+    uint8_t *bytes = rb_finish(b, len);
+    return bytes;
+}
+
+static void expect_bytes_bad(const uint8_t *bytes, size_t len, const char *msg)
+{
+    regel_policy *p = (regel_policy *)1;
+    regel_error err;
+    memset(&err, 0, sizeof err);
+    int rc = regel_policy_load(bytes, len, "x.rbc", &p, &err);
+    cr_assert_eq(rc, REGEL_ERR_BYTECODE, "verwacht een fout, kreeg %d (%s)", rc, err.message);
+    cr_assert_null(p);
+    cr_assert_eq(err.code, REGEL_ERR_BYTECODE);
+    char want[1200];
+    snprintf(want, sizeof want, PFX "%s", msg);
+    cr_assert_str_eq(err.message, want);
+    cr_assert_str_eq(err.file, "x.rbc");
+}
+
+static void expect_bad(rbc_builder *b, const char *msg)
+{
+    size_t len;
+    uint8_t *bytes = finish(b, &len);
+    expect_bytes_bad(bytes, len, msg);
+    free(bytes);
+    rb_free(b);
+}
+
+static regel_policy *expect_ok(rbc_builder *b)
+{
+    size_t len;
+    uint8_t *bytes = finish(b, &len);
+    regel_policy *p = NULL;
+    regel_error err;
+    int rc = regel_policy_load(bytes, len, "x.rbc", &p, &err);
+    cr_assert_eq(rc, REGEL_OK, "%s", err.message);
+    free(bytes);
+    rb_free(b);
+    return p;
+}
+
+static void put32(uint8_t *d, uint32_t v)
+{
+    d[0] = (uint8_t)v;
+    d[1] = (uint8_t)(v >> 8);
+    d[2] = (uint8_t)(v >> 16);
+    d[3] = (uint8_t)(v >> 24);
+}
+
+/* A valid file with base() and rule R; caller frees. */
+static uint8_t *valid(size_t *len, rbc_builder **keep)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    uint8_t *bytes = finish(b, len);
+    if (keep)
+        *keep = b;
+    else
+        rb_free(b);
+    return bytes;
+}
+
+/* ---- a valid program ---- */
+
+Test(verify, valid_program_tables)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    uint32_t e = rb_rule_begin(b, "E", 0, 0);
+    rb_rule_meta(b, e, "Art. 2", "Tenzij…", 7, 3);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_AND);
+    rb_op(b, OP_AND);
+    rb_op(b, OP_RESULT);
+    rb_op(b, OP_NOT_APPLIED); /* unreachable code is decoded but allowed */
+    rb_rule_end(b);
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 2);
+    rb_op1(b, OP_FIELD, 0);
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op(b, OP_ADD);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->max_stack, 3);
+    cr_assert_str_eq(p->name, "Test");
+    cr_assert_str_eq(p->bron, "Wet");
+    cr_assert_str_eq(p->source_file, "test.regel");
+    cr_assert_str_eq(p->file, "x.rbc");
+    cr_assert_eq(p->n_types, 6);
+    cr_assert_str_eq(p->types[3].members[1], "groen");
+    cr_assert_str_eq(p->types[4].fields[1].name, "k");
+    cr_assert_eq(p->types[4].fields[1].type, 3);
+    cr_assert_eq(p->consts[0].q.den, 2);
+    cr_assert_str_eq(p->consts[1].s, "tekst");
+    cr_assert_eq(p->consts[1].len, 5);
+    cr_assert_eq(p->n_rules, 3);
+    cr_assert_eq(p->outcomes[0].n_roots, 1);
+    cr_assert_eq(p->outcomes[0].roots[0], 0);
+    cr_assert_eq(p->outcomes[1].roots[0], 2);
+    cr_assert_eq(p->rules[0].n_children, 1);
+    cr_assert_eq(p->rules[0].children[0], 1);
+    cr_assert_eq(p->rules[1].n_children, 0);
+    cr_assert_str_eq(p->rules[1].bron, "Art. 2");
+    cr_assert_str_eq(p->rules[1].citaat, "Tenzij…");
+    cr_assert_null(p->rules[0].bron);
+    cr_assert_eq(p->rules[1].line, 7);
+    cr_assert_eq(p->display_order[1], 1);
+    regel_policy_free(p);
+}
+
+Test(verify, utf8_names_accepted)
+{
+    rbc_builder *b = rb_new();
+    rb_type_prim(b, RBC_TYPE_WAARHEID);
+    rb_input(b, "oriëntatie", 0);
+    rb_outcome(b, "financiële_steun", 0, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rb_rule_begin(b, "Steun €", 0, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    regel_policy *p = expect_ok(b);
+    cr_assert_str_eq(p->inputs[0].name, "oriëntatie");
+    regel_policy_free(p);
+}
+
+/* ---- header and directory ---- */
+
+Test(verify, empty_file)
+{
+    expect_bytes_bad((const uint8_t *)"", 0, "het bestand is leeg");
+}
+
+Test(verify, bad_magic)
+{
+    size_t len;
+    uint8_t *b = valid(&len, NULL);
+    b[0] = 'X';
+    expect_bytes_bad(b, len, "dit is geen Regel-bytecode (het bestand begint niet met ‘RGBC’)");
+    free(b);
+}
+
+Test(verify, short_header)
+{
+    size_t len;
+    uint8_t *b = valid(&len, NULL);
+    expect_bytes_bad(b, 10,
+                     "het bestand is afgebroken (de kop is 16 bytes, het bestand is 10 bytes)");
+    expect_bytes_bad(b, 3,
+                     "het bestand is afgebroken (de kop is 16 bytes, het bestand is 3 bytes)");
+    free(b);
+}
+
+Test(verify, version)
+{
+    size_t len;
+    uint8_t *b = valid(&len, NULL);
+    b[4] = 2;
+    expect_bytes_bad(
+        b, len,
+        "versie 2.0 van het bytecodeformaat wordt niet ondersteund (deze runtime leest "
+        "versie 1.x)");
+    free(b);
+}
+
+Test(verify, section_count)
+{
+    size_t len;
+    uint8_t *b = valid(&len, NULL);
+    put32(b + 8, 8);
+    expect_bytes_bad(b, len, "de kop noemt 8 secties, verwacht 9");
+    free(b);
+}
+
+Test(verify, file_size_truncated_and_extra)
+{
+    size_t len;
+    uint8_t *b = valid(&len, NULL);
+    char msg[200];
+    snprintf(msg, sizeof msg,
+             "het bestand is afgebroken (de kop noemt %zu bytes, het bestand is %zu bytes)", len,
+             len - 1);
+    expect_bytes_bad(b, len - 1, msg);
+    uint8_t *big = calloc(1, len + 3);
+    memcpy(big, b, len);
+    snprintf(msg, sizeof msg,
+             "het bestand heeft 3 bytes te veel (de kop noemt %zu bytes, het bestand is %zu bytes)",
+             len, len + 3);
+    expect_bytes_bad(big, len + 3, msg);
+    free(big);
+    free(b);
+}
+
+Test(verify, directory_truncated)
+{
+    size_t len;
+    uint8_t *b = valid(&len, NULL);
+    put32(b + 12, 50);
+    expect_bytes_bad(b, 50,
+                     "het bestand is afgebroken (de sectietabel loopt tot byte 124, het bestand is "
+                     "50 bytes)");
+    free(b);
+}
+
+Test(verify, section_ids)
+{
+    size_t len;
+    uint8_t *b = valid(&len, NULL);
+    put32(b + 16 + 2 * 12, 4);
+    expect_bytes_bad(b, len, "de sectietabel noemt op plaats 2 sectie-id 4, verwacht 3 (TYPES)");
+    free(b);
+}
+
+Test(verify, section_overlap)
+{
+    size_t len;
+    rbc_builder *rb;
+    uint8_t *b = valid(&len, &rb);
+    uint32_t meta = rb_section_offset(rb, RBC_SEC_META);
+    put32(b + 16 + 1 * 12 + 4, meta - 1); /* META starts inside STRINGS */
+    char msg[200];
+    snprintf(msg, sizeof msg,
+             "sectie META begint op byte %u, binnen de kop of de vorige sectie (die loopt tot "
+             "byte %u)",
+             meta - 1, meta);
+    expect_bytes_bad(b, len, msg);
+    put32(b + 16 + 4, 100); /* STRINGS inside the directory */
+    expect_bytes_bad(b, len,
+                     "sectie STRINGS begint op byte 100, binnen de kop of de vorige sectie (die "
+                     "loopt tot byte 124)");
+    free(b);
+    rb_free(rb);
+}
+
+Test(verify, section_beyond_file)
+{
+    size_t len;
+    uint8_t *b = valid(&len, NULL);
+    uint8_t *e = b + 16 + 7 * 12; /* CODE */
+    uint32_t off = (uint32_t)e[4] | (uint32_t)e[5] << 8;
+    put32(e + 8, 900);
+    char msg[200];
+    snprintf(msg, sizeof msg,
+             "het bestand is afgebroken (sectie CODE loopt tot byte %u, het bestand is %zu bytes)",
+             off + 900, len);
+    expect_bytes_bad(b, len, msg);
+    free(b);
+}
+
+/* ---- sections ---- */
+
+Test(verify, count_too_large)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_section_count(b, RBC_SEC_INPUTS, 1000);
+    expect_bad(b, "sectie INPUTS noemt 1000 ingangen, maar er is maar ruimte voor 3");
+}
+
+Test(verify, huge_count_allocates_nothing)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_section_count(b, RBC_SEC_STRINGS, 0xFFFFFFF0u);
+    size_t len;
+    uint8_t *bytes = finish(b, &len);
+    regel_policy *p;
+    regel_error err;
+    cr_assert_eq(regel_policy_load(bytes, len, "x.rbc", &p, &err), REGEL_ERR_BYTECODE);
+    cr_assert(strstr(err.message, "sectie STRINGS noemt 4294967280 ingangen") != NULL, "%s",
+              err.message);
+    free(bytes);
+    rb_free(b);
+}
+
+Test(verify, entry_truncated)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    uint8_t raw[] = {RBC_TYPE_ENUM, 0, 0, 0, 0, 1, 0};
+    rb_type_raw(b, raw, sizeof raw);
+    expect_bad(b, "sectie TYPES is afgebroken: ingang 6 loopt voorbij het einde van de sectie "
+                  "(69 bytes)");
+}
+
+Test(verify, count_missing)
+{
+    size_t len;
+    rbc_builder *rb;
+    uint8_t *b = valid(&len, &rb);
+    put32(b + 16 + 2 * 12 + 8, 2); /* TYPES is 2 bytes long */
+    expect_bytes_bad(b, len, "sectie TYPES is afgebroken (2 bytes): het aantal ingangen ontbreekt");
+    free(b);
+    rb_free(rb);
+}
+
+Test(verify, section_leftover)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_section_extra(b, RBC_SEC_LINES, "zz", 2);
+    expect_bad(b, "sectie LINES heeft 2 bytes over na de laatste ingang");
+}
+
+Test(verify, meta_leftover)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_section_extra(b, RBC_SEC_META, "zzzz", 4);
+    expect_bad(b, "sectie META heeft 4 bytes over na de laatste ingang");
+}
+
+Test(verify, string_nul)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    uint32_t id = rb_str_raw(b, "a\0b", 3);
+    char msg[100];
+    snprintf(msg, sizeof msg, "tekst %u in STRINGS bevat een NUL-byte (byte 1)", id);
+    expect_bad(b, msg);
+}
+
+Test(verify, string_utf8)
+{
+    static const char *const bad[] = {
+        "ab\xff", "ab\xc3", "ab\xc0\x80", "ab\xed\xa0\x80", "ab\xf4\x90\x80\x80", "ab\xe2\x28\xa1"};
+    static const unsigned at[] = {2, 2, 2, 2, 2, 3};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        rbc_builder *b = base();
+        rule_r(b);
+        uint32_t id = rb_str_raw(b, bad[i], (uint32_t)strlen(bad[i]));
+        char msg[100];
+        snprintf(msg, sizeof msg, "tekst %u in STRINGS is geen geldige UTF-8 (byte %u)", id, at[i]);
+        expect_bad(b, msg);
+    }
+}
+
+Test(verify, string_index)
+{
+    size_t len;
+    rbc_builder *rb;
+    uint8_t *b = valid(&len, &rb);
+    uint32_t in = rb_section_offset(rb, RBC_SEC_INPUTS);
+    put32(b + in + 4, 99);
+    uint32_t n = (uint32_t)b[rb_section_offset(rb, RBC_SEC_STRINGS)];
+    char msg[100];
+    snprintf(msg, sizeof msg, "invoer 0 verwijst naar tekst 99, maar STRINGS heeft %u teksten", n);
+    expect_bytes_bad(b, len, msg);
+    free(b);
+    rb_free(rb);
+}
+
+Test(verify, meta_name_none)
+{
+    size_t len;
+    rbc_builder *rb;
+    uint8_t *b = valid(&len, &rb);
+    put32(b + rb_section_offset(rb, RBC_SEC_META), 0xFFFFFFFFu);
+    uint32_t n = (uint32_t)b[rb_section_offset(rb, RBC_SEC_STRINGS)];
+    char msg[160];
+    snprintf(msg, sizeof msg,
+             "META (naam van het beleid) verwijst naar tekst 4294967295, maar STRINGS heeft %u "
+             "teksten",
+             n);
+    expect_bytes_bad(b, len, msg);
+    free(b);
+    rb_free(rb);
+}
+
+/* ---- types ---- */
+
+Test(verify, type_kind)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_type_prim(b, 9);
+    expect_bad(b, "type 6 heeft onbekende soort 9");
+}
+
+Test(verify, enum_without_members)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_type_enum(b, "Leeg", 0, NULL);
+    expect_bad(b, "soort ‘Leeg’ (type 6) heeft geen leden");
+}
+
+Test(verify, record_without_fields)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_type_record(b, "Leeg", 0, NULL, NULL);
+    expect_bad(b, "gegeven ‘Leeg’ (type 6) heeft geen velden");
+}
+
+Test(verify, duplicate_member)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    const char *m[] = {"a", "b", "a"};
+    rb_type_enum(b, "Dubbel", 3, m);
+    expect_bad(b, "soort ‘Dubbel’ (type 6) heeft lid ‘a’ twee keer");
+}
+
+Test(verify, duplicate_field)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    const char *f[] = {"n", "n"};
+    uint32_t t[] = {1, 2};
+    rb_type_record(b, "Dubbel", 2, f, t);
+    expect_bad(b, "gegeven ‘Dubbel’ (type 6) heeft veld ‘n’ twee keer");
+}
+
+Test(verify, field_type_not_before)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    const char *f[] = {"zelf"};
+    uint32_t t[] = {6};
+    rb_type_record(b, "Lus", 1, f, t);
+    expect_bad(b, "veld ‘zelf’ van gegeven ‘Lus’ (type 6) heeft type 6, dat niet vóór het "
+                  "gegeven zelf staat");
+}
+
+Test(verify, duplicate_type_name)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    const char *m[] = {"x"};
+    rb_type_enum(b, "Kleur", 1, m);
+    expect_bad(b, "typenaam ‘Kleur’ komt twee keer voor (type 3 en type 6)");
+}
+
+/* ---- constants ---- */
+
+Test(verify, const_kind)
+{
+    size_t len;
+    rbc_builder *rb;
+    uint8_t *b = valid(&len, &rb);
+    b[rb_section_offset(rb, RBC_SEC_CONSTS) + 4] = 7;
+    expect_bytes_bad(b, len, "constante 0 heeft onbekende soort 7");
+    free(b);
+    rb_free(rb);
+}
+
+Test(verify, const_denominator)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_const_num(b, 1, 0);
+    expect_bad(b, "constante 2 heeft noemer 0 (moet groter dan 0 zijn)");
+    b = base();
+    rule_r(b);
+    rb_const_num(b, 1, -3);
+    expect_bad(b, "constante 2 heeft noemer -3 (moet groter dan 0 zijn)");
+}
+
+Test(verify, const_lowest_terms)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_const_num(b, 2, 4);
+    expect_bad(b, "constante 2 (2/4) is geen breuk in kleinste termen");
+    b = base();
+    rule_r(b);
+    rb_const_num(b, 0, 5);
+    expect_bad(b, "constante 2 (0/5) is geen breuk in kleinste termen");
+}
+
+/* ---- inputs and outcomes ---- */
+
+Test(verify, input_type)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_input(b, "y", 6);
+    expect_bad(b, "invoer ‘y’ heeft type 6, maar er zijn 6 types");
+}
+
+Test(verify, outcome_type)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_outcome(b, "u", 60, 0, RBC_NONE);
+    expect_bad(b, "uitkomst ‘u’ heeft type 60, maar er zijn 6 types");
+}
+
+Test(verify, outcome_flags)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_outcome(b, "u", 0, 4, RBC_NONE);
+    expect_bad(b, "uitkomst ‘u’ heeft onbekende vlaggen 0x4");
+}
+
+Test(verify, outcome_display_range)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_outcome(b, "u", 0, 0, 3);
+    expect_bad(b, "uitkomst ‘u’ heeft weergavepositie 3, maar er zijn 3 uitkomsten");
+}
+
+Test(verify, outcome_display_permutation)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_outcome(b, "u", 0, 0, 1);
+    expect_bad(b, "uitkomsten ‘s’ en ‘u’ hebben allebei weergavepositie 1");
+}
+
+Test(verify, duplicate_fact_names)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_outcome(b, "x", 1, 0, RBC_NONE);
+    expect_bad(b, "naam ‘x’ komt twee keer voor (invoer 1 en uitkomst 2)");
+    b = base();
+    rule_r(b);
+    rb_input(b, "a", 0);
+    expect_bad(b, "naam ‘a’ komt twee keer voor (invoer 0 en invoer 3)");
+}
+
+/* ---- rules ---- */
+
+Test(verify, rule_outcome)
+{
+    rbc_builder *b = base();
+    uint32_t r = rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_rule_set(b, r, 3, 5);
+    expect_bad(b, "regel ‘R’ hoort bij uitkomst 5, maar er zijn 2 uitkomsten");
+}
+
+Test(verify, rule_parent_not_before)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_rule_set(b, 0, 4, 0);
+    expect_bad(b, "regel ‘R’ (regel 0) is een uitzondering op regel 0, die niet vóór haar staat");
+}
+
+Test(verify, rule_parent_other_outcome)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_rule_begin(b, "E", 1, 0);
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "regel ‘E’ is een uitzondering op ‘R’, maar die gaat over ‘r’ in plaats van ‘s’");
+}
+
+Test(verify, rule_without_code)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_rule_begin(b, "Leeg", 0, RBC_NONE);
+    rb_rule_end(b);
+    expect_bad(b, "regel ‘Leeg’ heeft geen code");
+}
+
+Test(verify, rule_code_range)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_rule_set(b, 0, 8, 100);
+    expect_bad(b, "de code van regel ‘R’ (posities 0 tot 100) ligt buiten CODE (6 bytes)");
+    b = base();
+    rule_r(b);
+    rb_rule_set(b, 0, 7, 0xFFFFFFFFu);
+    expect_bad(b, "de code van regel ‘R’ (posities 4294967295 tot 4294967301) ligt buiten CODE "
+                  "(6 bytes)");
+}
+
+Test(verify, duplicate_rule_name)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rule_r(b);
+    expect_bad(b, "regelnaam ‘R’ komt twee keer voor (regel 0 en regel 1)");
+}
+
+Test(verify, rule_code_overlap)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    uint32_t s = rb_rule_begin(b, "S", 0, RBC_NONE);
+    rb_rule_end(b);
+    rb_rule_set(b, s, 7, 0);
+    rb_rule_set(b, s, 8, 6);
+    expect_bad(b, "de code van regel ‘S’ overlapt met die van regel ‘R’ (positie 0)");
+}
+
+/* ---- lines ---- */
+
+Test(verify, lines_outside_code)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_line(b, 6, 1, 1);
+    expect_bad(b, "LINES-ingang 0 verwijst naar positie 6, buiten CODE (6 bytes)");
+}
+
+Test(verify, lines_ascending)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_line(b, 5, 1, 1);
+    rb_line(b, 5, 2, 1);
+    expect_bad(b, "LINES-ingang 1 (positie 5) staat niet na de vorige (positie 5)");
+}
+
+/* ---- rule blocks ---- */
+
+/* Start rule R for outcome o; the test emits code and calls rb_rule_end. */
+static rbc_builder *code_base(uint32_t o)
+{
+    rbc_builder *b = base();
+    rb_rule_begin(b, "R", o, RBC_NONE);
+    return b;
+}
+
+Test(verify, unknown_opcode)
+{
+    rbc_builder *b = code_base(0);
+    uint8_t op = 200;
+    rb_code_raw(b, &op, 1);
+    rb_rule_end(b);
+    expect_bad(b, "onbekende opcode 200 op positie 0 in regel ‘R’");
+    b = code_base(0);
+    op = OP__COUNT;
+    rb_code_raw(b, &op, 1);
+    rb_rule_end(b);
+    char msg[100];
+    snprintf(msg, sizeof msg, "onbekende opcode %d op positie 0 in regel ‘R’", OP__COUNT);
+    expect_bad(b, msg);
+}
+
+Test(verify, operand_beyond_block)
+{
+    rbc_builder *b = code_base(0);
+    rb_op(b, OP_PUSH_TRUE);
+    uint8_t raw[] = {OP_PUSH_CONST, 0, 0};
+    rb_code_raw(b, raw, sizeof raw);
+    rb_rule_end(b);
+    expect_bad(b, "instructie PUSH_CONST op positie 1 loopt voorbij het einde van regel ‘R’");
+}
+
+Test(verify, operand_into_next_block)
+{
+    rbc_builder *b = code_base(0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op1(b, OP_JUMP, 0);
+    rb_rule_end(b);
+    rb_rule_set(b, 0, 8, 3); /* the jump's operand lies outside the block */
+    rb_rule_begin(b, "S", 0, RBC_NONE);
+    rb_rule_end(b);
+    rb_rule_set(b, 1, 7, 3);
+    rb_rule_set(b, 1, 8, 3);
+    expect_bad(b, "instructie JUMP op positie 1 loopt voorbij het einde van regel ‘R’");
+}
+
+Test(verify, jump_outside_block)
+{
+    rbc_builder *b = code_base(0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op1(b, OP_JUMP, 120);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "sprong naar positie 120 ligt buiten regel ‘R’ (instructie op positie 1)");
+}
+
+Test(verify, jump_into_other_rule)
+{
+    rbc_builder *b = base();
+    rule_r(b); /* 0..5 */
+    rb_rule_begin(b, "S", 0, RBC_NONE);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op1(b, OP_JUMP, 5);
+    rb_rule_end(b);
+    expect_bad(b, "sprong naar positie 5 ligt buiten regel ‘S’ (instructie op positie 7)");
+}
+
+Test(verify, jump_backward)
+{
+    rbc_builder *b = code_base(0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op1(b, OP_JUMP, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "sprong terug naar positie 0 in regel ‘R’ (instructie op positie 1); alleen "
+                  "sprongen vooruit zijn toegestaan");
+    b = code_base(0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op1(b, OP_JUMP, 1);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "sprong terug naar positie 1 in regel ‘R’ (instructie op positie 1); alleen "
+                  "sprongen vooruit zijn toegestaan");
+}
+
+Test(verify, jump_mid_instruction)
+{
+    rbc_builder *b = code_base(0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op1(b, OP_JUMP, 7);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "sprong naar positie 7 in regel ‘R’ komt midden in een instructie terecht "
+                  "(instructie op positie 1)");
+}
+
+Test(verify, stack_underflow)
+{
+    rbc_builder *b = code_base(0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_AND);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "AND op positie 1 in regel ‘R’ haalt een waarde van een lege stapel");
+    b = code_base(0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "RESULT op positie 0 in regel ‘R’ haalt een waarde van een lege stapel");
+}
+
+Test(verify, stack_too_deep)
+{
+    rbc_builder *b = code_base(0);
+    for (int i = 0; i < 256; i++)
+        rb_op(b, OP_PUSH_TRUE);
+    for (int i = 0; i < 255; i++)
+        rb_op(b, OP_AND);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->max_stack, 256);
+    regel_policy_free(p);
+    b = code_base(0);
+    for (int i = 0; i < 257; i++)
+        rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "de stapel van regel ‘R’ wordt te diep (meer dan 256 waarden) op positie 256");
+}
+
+struct typecase {
+    enum rbc_opcode push1, push2; /* OP__COUNT: none */
+    uint32_t a1, a2;
+    enum rbc_opcode op;
+    uint32_t outcome;
+    const char *msg;
+};
+
+static void emit_push(rbc_builder *b, enum rbc_opcode op, uint32_t a)
+{
+    if (op == OP__COUNT)
+        return;
+    if (op == OP_PUSH_ENUM)
+        rb_op2(b, op, a, 0);
+    else if (op == OP_LOAD_INPUT || op == OP_PUSH_CONST)
+        rb_op1(b, op, a);
+    else
+        rb_op(b, op);
+}
+
+Test(verify, operand_types)
+{
+    static const struct typecase cases[] = {
+        {OP_PUSH_TRUE, OP_LOAD_INPUT, 0, 1, OP_AND, 0,
+         "AND op positie 6 in regel ‘R’ verwacht waarheid, maar krijgt getal"},
+        {OP_LOAD_INPUT, OP_PUSH_TRUE, 1, 0, OP_OR, 0,
+         "OR op positie 6 in regel ‘R’ verwacht waarheid, maar krijgt getal"},
+        {OP_PUSH_CONST, OP__COUNT, 1, 0, OP_NOT, 0,
+         "NOT op positie 5 in regel ‘R’ verwacht waarheid, maar krijgt tekst"},
+        {OP_PUSH_TRUE, OP_PUSH_CONST, 0, 0, OP_ADD, 1,
+         "ADD op positie 6 in regel ‘R’ verwacht getal, maar krijgt waarheid"},
+        {OP_PUSH_CONST, OP_PUSH_CONST, 0, 1, OP_LT, 0,
+         "LT op positie 10 in regel ‘R’ verwacht getal, maar krijgt tekst"},
+        {OP_PUSH_ENUM, OP__COUNT, 3, 0, OP_NEG, 1,
+         "NEG op positie 9 in regel ‘R’ verwacht getal, maar krijgt soort ‘Kleur’"},
+        {OP_LOAD_INPUT, OP__COUNT, 2, 0, OP_DIV, 1,
+         "DIV op positie 5 in regel ‘R’ verwacht getal, maar krijgt gegeven ‘T’"},
+        {OP_PUSH_CONST, OP_PUSH_TRUE, 0, 0, OP_EQ, 0,
+         "EQ op positie 6 in regel ‘R’ vergelijkt getal met waarheid"},
+        {OP_PUSH_ENUM, OP_PUSH_ENUM, 3, 5, OP_NE, 0,
+         "NE op positie 18 in regel ‘R’ vergelijkt soort ‘Kleur’ met soort ‘Maat’"},
+        {OP_LOAD_INPUT, OP_LOAD_INPUT, 2, 2, OP_EQ, 0,
+         "EQ op positie 10 in regel ‘R’ kan gegevens (gegeven ‘T’) niet vergelijken"},
+        {OP_LOAD_INPUT, OP__COUNT, 1, 0, OP_RESULT, 0,
+         "RESULT op positie 5 in regel ‘R’ geeft getal, maar uitkomst ‘r’ is waarheid"},
+        {OP_LOAD_INPUT, OP__COUNT, 2, 0, OP_RESULT, 1,
+         "RESULT op positie 5 in regel ‘R’ geeft gegeven ‘T’, maar uitkomst ‘s’ is getal"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const struct typecase *c = &cases[i];
+        rbc_builder *b = code_base(c->outcome);
+        emit_push(b, c->push1, c->a1);
+        emit_push(b, c->push2, c->a2);
+        rb_op(b, c->op);
+        rb_op(b, OP_RESULT);
+        rb_rule_end(b);
+        expect_bad(b, c->msg);
+    }
+}
+
+Test(verify, cond_and_jump_types)
+{
+    rbc_builder *b = code_base(0);
+    rb_op1(b, OP_LOAD_INPUT, 1);
+    uint32_t j = rb_op2(b, OP_COND, 0, 0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, j, 0, rb_op(b, OP_NOT_APPLIED));
+    rb_patch(b, j, 1, rb_op(b, OP_RESULT_UNKNOWN));
+    rb_rule_end(b);
+    expect_bad(b, "COND op positie 5 in regel ‘R’ verwacht waarheid, maar krijgt getal");
+    b = code_base(0);
+    rb_op1(b, OP_PUSH_CONST, 1);
+    j = rb_op1(b, OP_JUMP_IF_FALSE_KEEP, 0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_AND);
+    rb_patch(b, j, 0, rb_op(b, OP_RESULT));
+    rb_rule_end(b);
+    expect_bad(b, "JUMP_IF_FALSE_KEEP op positie 5 in regel ‘R’ verwacht waarheid, maar krijgt "
+                  "tekst");
+}
+
+Test(verify, field_checks)
+{
+    rbc_builder *b = code_base(1);
+    rb_op1(b, OP_LOAD_INPUT, 1);
+    rb_op1(b, OP_FIELD, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "FIELD op positie 5 in regel ‘R’ verwacht een gegeven, maar krijgt getal");
+    b = code_base(1);
+    rb_op1(b, OP_LOAD_INPUT, 2);
+    rb_op1(b, OP_FIELD, 2);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "FIELD op positie 5 in regel ‘R’ vraagt veld 2, maar gegeven ‘T’ heeft 2 velden");
+    b = code_base(1);
+    rb_op(b, OP_FIELD);
+    rb_code_raw(b, "\0\0\0\0", 4);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "FIELD op positie 0 in regel ‘R’ haalt een waarde van een lege stapel");
+}
+
+Test(verify, index_operands)
+{
+    static const struct {
+        enum rbc_opcode op;
+        uint32_t a, b;
+        const char *msg;
+    } cases[] = {
+        {OP_PUSH_CONST, 2, 0,
+         "PUSH_CONST op positie 0 in regel ‘R’ verwijst naar constante 2, maar er zijn 2 "
+         "constanten"},
+        {OP_PUSH_ENUM, 6, 0,
+         "PUSH_ENUM op positie 0 in regel ‘R’ verwijst naar type 6, maar er zijn 6 types"},
+        {OP_PUSH_ENUM, 4, 0,
+         "PUSH_ENUM op positie 0 in regel ‘R’ verwijst naar type 4, dat geen soort is"},
+        {OP_PUSH_ENUM, 3, 2,
+         "PUSH_ENUM op positie 0 in regel ‘R’ vraagt lid 2 van soort ‘Kleur’, die 2 leden heeft"},
+        {OP_LOAD_INPUT, 3, 0,
+         "LOAD_INPUT op positie 0 in regel ‘R’ verwijst naar invoer 3, maar er zijn 3 "
+         "invoerfeiten"},
+        {OP_LOAD_OUTCOME, 2, 0,
+         "LOAD_OUTCOME op positie 0 in regel ‘R’ verwijst naar uitkomst 2, maar er zijn 2 "
+         "uitkomsten"},
+        {OP_LOAD_OUTCOME, 1, 0,
+         "LOAD_OUTCOME op positie 0 in regel ‘R’ leest ‘s’, die niet vóór ‘s’ berekend wordt"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        rbc_builder *b = code_base(1);
+        if (cases[i].op == OP_PUSH_ENUM)
+            rb_op2(b, cases[i].op, cases[i].a, cases[i].b);
+        else
+            rb_op1(b, cases[i].op, cases[i].a);
+        rb_op(b, OP_RESULT);
+        rb_rule_end(b);
+        expect_bad(b, cases[i].msg);
+    }
+    /* reading an earlier outcome is fine, reading a later one is not */
+    rbc_builder *b = base();
+    rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_op1(b, OP_LOAD_OUTCOME, 1);
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op(b, OP_GT);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "LOAD_OUTCOME op positie 0 in regel ‘R’ leest ‘s’, die niet vóór ‘r’ berekend "
+                  "wordt");
+}
+
+Test(verify, join_mismatch)
+{
+    /* fall-through state differs from the jumped-in state */
+    rbc_builder *b = code_base(0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_PUSH_TRUE);
+    uint32_t j = rb_op2(b, OP_COND, 0, 0);
+    rb_op(b, OP_PUSH_TRUE);
+    uint32_t l = rb_op(b, OP_RESULT);
+    rb_patch(b, j, 0, l);
+    rb_patch(b, j, 1, l);
+    rb_rule_end(b);
+    expect_bad(b, "de stapel verschilt tussen de paden die samenkomen op positie 12 in regel ‘R’");
+    /* two jumps into one label with different types on the stack */
+    b = code_base(0);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    j = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_PUSH_CONST, 0);
+    uint32_t j2 = rb_op1(b, OP_JUMP, 0);
+    l = rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, j, 0, l);
+    rb_patch(b, j, 1, l);
+    rb_patch(b, j2, 0, l);
+    rb_rule_end(b);
+    expect_bad(b, "de stapel verschilt tussen de paden die samenkomen op positie 24 in regel ‘R’");
+}
+
+Test(verify, falls_off_block)
+{
+    rbc_builder *b = code_base(0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_rule_end(b);
+    expect_bad(b, "regel ‘R’ loopt van het einde van haar code af na positie 0 (elk pad moet "
+                  "eindigen in RESULT, NOT_APPLIED of RESULT_UNKNOWN)");
+    b = code_base(0);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    uint32_t j = rb_op1(b, OP_JUMP_IF_TRUE_KEEP, 0);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, j, 0, rb_op(b, OP_NOT));
+    rb_rule_end(b);
+    expect_bad(b, "regel ‘R’ loopt van het einde van haar code af na positie 11 (elk pad moet "
+                  "eindigen in RESULT, NOT_APPLIED of RESULT_UNKNOWN)");
+}
+
+Test(verify, terminator_leaves_values)
+{
+    rbc_builder *b = code_base(0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "RESULT op positie 2 in regel ‘R’ laat 1 waarde(n) op de stapel achter");
+    b = code_base(0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_NOT_APPLIED);
+    rb_rule_end(b);
+    expect_bad(b, "NOT_APPLIED op positie 1 in regel ‘R’ laat 1 waarde(n) op de stapel achter");
+    b = code_base(0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_PUSH_FALSE);
+    rb_op(b, OP_RESULT_UNKNOWN);
+    rb_rule_end(b);
+    expect_bad(b, "RESULT_UNKNOWN op positie 2 in regel ‘R’ laat 2 waarde(n) op de stapel achter");
+}
+
+Test(verify, spec_conclusion_layout_accepted)
+{
+    /* C1; COND L2, LU; V1; RESULT; L2: C2; COND L3, LU; V2; RESULT; L3: V3; RESULT; LU:
+     * RESULT_UNKNOWN */
+    rbc_builder *b = code_base(1);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    uint32_t c1 = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op(b, OP_RESULT);
+    uint32_t l2 = rb_op1(b, OP_LOAD_INPUT, 1);
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op(b, OP_GE);
+    uint32_t c2 = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_LOAD_INPUT, 1);
+    rb_op(b, OP_NEG);
+    rb_op(b, OP_RESULT);
+    uint32_t l3 = rb_op1(b, OP_LOAD_INPUT, 2);
+    rb_op1(b, OP_FIELD, 0);
+    rb_op(b, OP_RESULT);
+    uint32_t lu = rb_op(b, OP_RESULT_UNKNOWN);
+    rb_patch(b, c1, 0, l2);
+    rb_patch(b, c1, 1, lu);
+    rb_patch(b, c2, 0, l3);
+    rb_patch(b, c2, 1, lu);
+    rb_rule_end(b);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->max_stack, 2);
+    regel_policy_free(p);
+}
+
+/* ---- API misuse and disassembly ---- */
+
+Test(verify, load_usage)
+{
+    regel_error err;
+    regel_policy *p;
+    cr_assert_eq(regel_policy_load(NULL, 5, "x", &p, &err), REGEL_ERR_USAGE);
+    cr_assert_eq(regel_policy_load((const uint8_t *)"", 0, "x", NULL, &err), REGEL_ERR_USAGE);
+    cr_assert_eq(regel_policy_load((const uint8_t *)"", 0, NULL, &p, &err), REGEL_ERR_BYTECODE);
+    cr_assert_str_eq(err.message, "ongeldige bytecode: het bestand is leeg");
+    cr_assert_str_eq(err.file, "");
+    cr_assert_eq(regel_policy_load((const uint8_t *)"", 0, "x", &p, NULL), REGEL_ERR_BYTECODE);
+}
+
+Test(verify, policy_pos_lookup)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_line(b, 0, 3, 1);
+    rb_line(b, 5, 4, 9);
+    regel_policy *p = expect_ok(b);
+    uint32_t line, col;
+    policy_pos(p, 0, &line, &col);
+    cr_assert(line == 3 && col == 1);
+    policy_pos(p, 4, &line, &col);
+    cr_assert(line == 3 && col == 1);
+    policy_pos(p, 5, &line, &col);
+    cr_assert(line == 4 && col == 9);
+    policy_pos(p, 99, &line, &col);
+    cr_assert(line == 4 && col == 9);
+    regel_policy_free(p);
+}
+
+Test(verify, disassemble)
+{
+    rbc_builder *b = base();
+    uint32_t r = rb_rule_begin(b, "Toegang", 0, RBC_NONE);
+    rb_rule_meta(b, r, "Art. 1", NULL, 5, 1);
+    rb_line(b, rb_op1(b, OP_LOAD_INPUT, 2), 5, 1);
+    rb_op1(b, OP_FIELD, 1);
+    rb_op2(b, OP_PUSH_ENUM, 3, 1);
+    rb_op(b, OP_EQ);
+    uint32_t j = rb_op2(b, OP_COND, 0, 0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, j, 0, rb_op(b, OP_NOT_APPLIED));
+    rb_patch(b, j, 1, rb_op(b, OP_RESULT_UNKNOWN));
+    rb_rule_end(b);
+    rb_rule_begin(b, "Som", 1, RBC_NONE);
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_line(b, rb_op(b, OP_DIV), 6, 12);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    size_t len;
+    uint8_t *bytes = finish(b, &len);
+    rb_free(b);
+    char *out = NULL;
+    regel_error err;
+    cr_assert_eq(regel_disassemble(bytes, len, "x.rbc", &out, &err), REGEL_OK, "%s", err.message);
+    static const char *const want[] = {
+        "; beleid: \"Test\"\n",
+        "; bron: \"Wet\"\n",
+        "     3  soort Kleur is een van 0:rood, 1:groen\n",
+        "     4  gegeven T heeft 0:n: getal, 1:k: Kleur\n",
+        "     0  getal 0,5\n",
+        "     1  tekst \"tekst\"\n",
+        "     2  t: T\n",
+        "     0  uitkomst r: waarheid  (weergave 0; regels: 0)\n",
+        "     0  \"Toegang\" → r, regel 5 kolom 1, code 0..33\n",
+        "        bron \"Art. 1\"\n",
+        "regel 0 \"Toegang\" (r):\n",
+        "       0  LOAD_INPUT           2            ; invoer t; bron 5:1\n",
+        "       5  FIELD                1\n",
+        "      10  PUSH_ENUM            3, 1         ; Kleur.groen\n",
+        "      19  EQ\n",
+        "      20  COND                 31, 32       ; onwaar → 31, onbekend → 32\n",
+        "      31  NOT_APPLIED\n",
+        "      32  RESULT_UNKNOWN\n",
+        "      33  PUSH_CONST           0            ; 0,5\n",
+        "      43  DIV                               ; bron 6:12\n",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        cr_assert(strstr(out, want[i]) != NULL, "ontbreekt: [%s] in\n%s", want[i], out);
+    regel_free(out);
+    /* a bad file gives the verifier's error and no listing */
+    out = (char *)1;
+    cr_assert_eq(regel_disassemble(bytes, len - 1, "x.rbc", &out, &err), REGEL_ERR_BYTECODE);
+    cr_assert_null(out);
+    free(bytes);
+}
