@@ -522,24 +522,16 @@ static int case_json_error(case_reader *r, const char *json, size_t len, const j
     if (i == len)
         return case_fail(r->err, REGEL_ERR_CASE, r->name, "", 0, 0,
                          "geen geldige JSON: het geval is leeg (verwacht een JSON-object {…})");
+    /* The position travels in err->line/column (printed before the message). */
     char near[32];
     if (code == json_error_invalid_syntax) {
         case_near_token(json, len, e->position > 0 ? (size_t)e->position : 0, near, sizeof near);
-        if (near[0]) {
-            if (col == 0)
-                return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, 0,
-                                 "geen geldige JSON (regel %u): ongeldige syntaxis bij ‘%s’", line,
-                                 near);
+        if (near[0])
             return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, col,
-                             "geen geldige JSON (regel %u, kolom %u): ongeldige syntaxis bij ‘%s’",
-                             line, col, near);
-        }
+                             "geen geldige JSON: ongeldige syntaxis bij ‘%s’", near);
     }
-    if (col == 0)
-        return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, 0,
-                         "geen geldige JSON (regel %u): %s", line, detail);
-    return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, col,
-                     "geen geldige JSON (regel %u, kolom %u): %s", line, col, detail);
+    return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, col, "geen geldige JSON: %s",
+                     detail);
 }
 
 /* --- the top level --- */

@@ -68,6 +68,20 @@ static void read_fails(const char *json, const char *key, const char *message)
     cr_assert_str_eq(err.message, message);
 }
 
+/* Invalid JSON: the position travels in err.line/err.column, not in the text. */
+static void read_fails_at(const char *json, unsigned line, unsigned column, const char *message)
+{
+    regel_policy p = test_policy();
+    regel_case *c = NULL;
+    regel_error err;
+    memset(&err, 0, sizeof err);
+    int rc = regel_case_from_json(&p, json, strlen(json), "geval.json", &c, &err);
+    cr_assert_eq(rc, REGEL_ERR_CASE);
+    cr_assert_eq(err.line, line, "regel %u, verwacht %u", err.line, line);
+    cr_assert_eq(err.column, column, "kolom %u, verwacht %u", err.column, column);
+    cr_assert_str_eq(err.message, message);
+}
+
 static void assert_getal(const char *json_number, int64_t num, int64_t den)
 {
     regel_policy p = test_policy();
@@ -276,33 +290,36 @@ Test(case_reader, not_an_object)
 
 Test(case_reader, invalid_json_location)
 {
+    read_fails_at("{\n  \"werkt\": true,\n  \"uren\": tru\n}", 3, 13,
+                  "geen geldige JSON: ongeldige syntaxis bij ‘tru’");
+    read_fails_at("{\"werkt\": true,}", 1, 16, "geen geldige JSON: ongeldige syntaxis bij ‘}’");
     read_fails("{\n  \"werkt\": true,\n  \"uren\": tru\n}", "",
-               "geen geldige JSON (regel 3, kolom 13): ongeldige syntaxis bij ‘tru’");
+               "geen geldige JSON: ongeldige syntaxis bij ‘tru’");
     read_fails("{\"werkt\": true,}", "",
-               "geen geldige JSON (regel 1, kolom 16): ongeldige syntaxis bij ‘}’");
+               "geen geldige JSON: ongeldige syntaxis bij ‘}’");
     read_fails("{werkt: true}", "",
-               "geen geldige JSON (regel 1, kolom 6): ongeldige syntaxis bij ‘werkt’");
+               "geen geldige JSON: ongeldige syntaxis bij ‘werkt’");
     read_fails("{\"werkt\": true \"uren\": 2}", "",
-               "geen geldige JSON (regel 1, kolom 21): ongeldige syntaxis bij ‘\"uren\"’");
+               "geen geldige JSON: ongeldige syntaxis bij ‘\"uren\"’");
     read_fails("{\"a\\\"b\": 1 \"c\": 2}", "",
-               "geen geldige JSON (regel 1, kolom 14): ongeldige syntaxis bij ‘\"c\"’");
+               "geen geldige JSON: ongeldige syntaxis bij ‘\"c\"’");
     read_fails("{\"werkt\": 1 \"a\\\"b\": 2}", "",
-               "geen geldige JSON (regel 1, kolom 18): ongeldige syntaxis bij ‘\"a\\\"b\"’");
+               "geen geldige JSON: ongeldige syntaxis bij ‘\"a\\\"b\"’");
     read_fails("{\"werkt\": true", "",
-               "geen geldige JSON (regel 1, kolom 14): onverwacht einde van de invoer");
+               "geen geldige JSON: onverwacht einde van de invoer");
     read_fails("", "", "geen geldige JSON: het geval is leeg (verwacht een JSON-object {…})");
     read_fails(" \n ", "", "geen geldige JSON: het geval is leeg (verwacht een JSON-object {…})");
     read_fails("{\"werkt\": true,\n", "",
-               "geen geldige JSON (regel 2): onverwacht einde van de invoer");
+               "geen geldige JSON: onverwacht einde van de invoer");
     read_fails("{} {}", "",
-               "geen geldige JSON (regel 1, kolom 4): er staat nog tekst na het einde van het "
+               "geen geldige JSON: er staat nog tekst na het einde van het "
                "JSON-object");
     read_fails("{\"uren\": 99999999999999999999}", "",
-               "geen geldige JSON (regel 1, kolom 29): getal te groot");
+               "geen geldige JSON: getal te groot");
     read_fails("{\"naam\": \"\\u0000\"}", "",
-               "geen geldige JSON (regel 1, kolom 17): het teken \\u0000 is niet toegestaan");
+               "geen geldige JSON: het teken \\u0000 is niet toegestaan");
     read_fails("{\"naam\": \"\xff\"}", "",
-               "geen geldige JSON (regel 1, kolom 10): ongeldige UTF-8");
+               "geen geldige JSON: ongeldige UTF-8");
 
     regel_policy p = test_policy();
     regel_case *c = NULL;
