@@ -33,5 +33,5 @@ fi
 make -j"$(nproc)" >/dev/null
 echo "bouw.sh: gebouwd in _build/ (regel, regelc, libregel)"
 echo
-echo "\$ regel examples/inburgering-basis.regel examples/gevallen/01-verplichte-nieuwkomer.json"
-./regel ../examples/inburgering-basis.regel ../examples/gevallen/01-verplichte-nieuwkomer.json
+echo "\$ regel examples/inburgering-basis.regel examples/gevallen/02-vrijgesteld.json"
+./regel ../examples/inburgering-basis.regel ../examples/gevallen/02-vrijgesteld.json

@@ -160,7 +160,7 @@ typedef struct ast_rule {
     bool is_exception;
     const char *parent_name; /* uitzondering ... op "parent_name" */
     ast_loc parent_loc;
-    const char *bron;   /* NULL when absent */
+    const char *bron; /* NULL when absent */
     ast_loc bron_loc;
     const char *citaat; /* the quoted source sentence; NULL when absent */
     ast_loc citaat_loc;

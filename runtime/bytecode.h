@@ -15,13 +15,13 @@
  * then the section directory: per section u32 id, u32 offset, u32 size
  * (offset from the start of the file), ids strictly ascending; then payloads.
  * All integers little-endian. */
-#define RBC_MAGIC "RGBC"
-#define RBC_MAGIC_LEN 4
-#define RBC_VERSION_MAJOR 1
-#define RBC_VERSION_MINOR 0
-#define RBC_HEADER_SIZE 16
+#define RBC_MAGIC          "RGBC"
+#define RBC_MAGIC_LEN      4
+#define RBC_VERSION_MAJOR  1
+#define RBC_VERSION_MINOR  0
+#define RBC_HEADER_SIZE    16
 #define RBC_DIR_ENTRY_SIZE 12
-#define RBC_NONE 0xFFFFFFFFu /* "no index" (absent string, no parent rule) */
+#define RBC_NONE           0xFFFFFFFFu /* "no index" (absent string, no parent rule) */
 
 enum rbc_section {
     RBC_SEC_STRINGS = 1,  /* u32 n; n × (u32 len, len bytes UTF-8, no NUL) */
@@ -32,7 +32,7 @@ enum rbc_section {
     RBC_SEC_OUTCOMES = 6, /* u32 n; n × (name str, type, flags, display index); evaluation order */
     RBC_SEC_RULES = 7,    /* u32 n; n × rule entry (below) */
     RBC_SEC_CODE = 8,     /* raw instructions */
-    RBC_SEC_LINES = 9     /* u32 n; n × (u32 code offset, u32 line, u32 column), offsets ascending */
+    RBC_SEC_LINES = 9 /* u32 n; n × (u32 code offset, u32 line, u32 column), offsets ascending */
 };
 #define RBC_SECTION_COUNT 9
 

@@ -87,8 +87,7 @@ REGEL_API regel_eval *regel_eval_new(const regel_policy *policy);
 REGEL_API void regel_eval_free(regel_eval *ev);
 
 /* Evaluate all outcomes of the policy for a case. */
-REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags,
-                             regel_error *err);
+REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags, regel_error *err);
 
 /* Render the last evaluation as the JSON of the contract (uitkomsten, uitleg,
  * ontbrekend) or as Dutch text. *out is NUL-terminated; free with regel_free. */

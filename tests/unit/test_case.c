@@ -295,31 +295,24 @@ Test(case_reader, invalid_json_location)
     read_fails_at("{\"werkt\": true,}", 1, 16, "geen geldige JSON: ongeldige syntaxis bij ‘}’");
     read_fails("{\n  \"werkt\": true,\n  \"uren\": tru\n}", "",
                "geen geldige JSON: ongeldige syntaxis bij ‘tru’");
-    read_fails("{\"werkt\": true,}", "",
-               "geen geldige JSON: ongeldige syntaxis bij ‘}’");
-    read_fails("{werkt: true}", "",
-               "geen geldige JSON: ongeldige syntaxis bij ‘werkt’");
+    read_fails("{\"werkt\": true,}", "", "geen geldige JSON: ongeldige syntaxis bij ‘}’");
+    read_fails("{werkt: true}", "", "geen geldige JSON: ongeldige syntaxis bij ‘werkt’");
     read_fails("{\"werkt\": true \"uren\": 2}", "",
                "geen geldige JSON: ongeldige syntaxis bij ‘\"uren\"’");
-    read_fails("{\"a\\\"b\": 1 \"c\": 2}", "",
-               "geen geldige JSON: ongeldige syntaxis bij ‘\"c\"’");
+    read_fails("{\"a\\\"b\": 1 \"c\": 2}", "", "geen geldige JSON: ongeldige syntaxis bij ‘\"c\"’");
     read_fails("{\"werkt\": 1 \"a\\\"b\": 2}", "",
                "geen geldige JSON: ongeldige syntaxis bij ‘\"a\\\"b\"’");
-    read_fails("{\"werkt\": true", "",
-               "geen geldige JSON: onverwacht einde van de invoer");
+    read_fails("{\"werkt\": true", "", "geen geldige JSON: onverwacht einde van de invoer");
     read_fails("", "", "geen geldige JSON: het geval is leeg (verwacht een JSON-object {…})");
     read_fails(" \n ", "", "geen geldige JSON: het geval is leeg (verwacht een JSON-object {…})");
-    read_fails("{\"werkt\": true,\n", "",
-               "geen geldige JSON: onverwacht einde van de invoer");
+    read_fails("{\"werkt\": true,\n", "", "geen geldige JSON: onverwacht einde van de invoer");
     read_fails("{} {}", "",
                "geen geldige JSON: er staat nog tekst na het einde van het "
                "JSON-object");
-    read_fails("{\"uren\": 99999999999999999999}", "",
-               "geen geldige JSON: getal te groot");
+    read_fails("{\"uren\": 99999999999999999999}", "", "geen geldige JSON: getal te groot");
     read_fails("{\"naam\": \"\\u0000\"}", "",
                "geen geldige JSON: het teken \\u0000 is niet toegestaan");
-    read_fails("{\"naam\": \"\xff\"}", "",
-               "geen geldige JSON: ongeldige UTF-8");
+    read_fails("{\"naam\": \"\xff\"}", "", "geen geldige JSON: ongeldige UTF-8");
 
     regel_policy p = test_policy();
     regel_case *c = NULL;
