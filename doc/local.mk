@@ -1,3 +1,3 @@
 # doc/local.mk — documentation and man pages.
-EXTRA_DIST += doc
+EXTRA_DIST += $(wildcard $(srcdir)/doc/*.md)
 dist_man_MANS += doc/regel.1 doc/regelc.1

@@ -11,7 +11,8 @@ libregel_core_la_SOURCES = \
 	runtime/arena.h runtime/arena.c \
 	runtime/num.h \
 	runtime/suggest.h runtime/suggest.c \
-	runtime/strbuf.h runtime/strbuf.c
+	runtime/strbuf.h runtime/strbuf.c \
+	runtime/value.h runtime/policy.h runtime/eval.h
 # case reader and renderers (JSON in, text/JSON out)
 libregel_core_la_SOURCES += \
 	runtime/case.c \

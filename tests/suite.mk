@@ -1,7 +1,14 @@
 # tests/suite.mk — the whole-tool tests: golden outputs, compiler error
 # messages, and documentation consistency checks.
 TESTS += tests/golden/run.sh tests/errors/run.sh tests/doc/opcodes.sh tests/abi/exports.sh
-EXTRA_DIST += tests/golden tests/errors tests/doc tests/bytecode tests/abi
+# Data files are listed by pattern (not whole folders): a folder entry would
+# also copy the build directory's objects and logs into the tarball.
+EXTRA_DIST += tests/golden/run.sh tests/errors/run.sh tests/doc/opcodes.sh tests/abi/exports.sh \
+	$(wildcard $(srcdir)/tests/golden/*.cmd $(srcdir)/tests/golden/*.stdout \
+		$(srcdir)/tests/golden/*.stderr $(srcdir)/tests/golden/*.status \
+		$(srcdir)/tests/golden/*.stdin $(srcdir)/tests/golden/beleid/*.regel \
+		$(srcdir)/tests/golden/gevallen/*.json \
+		$(srcdir)/tests/errors/*.regel $(srcdir)/tests/errors/*.verwacht)
 
 # Golden and error tests under valgrind memcheck (slow; run by test.sh).
 check-valgrind: all
