@@ -19,9 +19,9 @@ typedef struct rt_field {
 } rt_field;
 
 typedef struct rt_type {
-    uint8_t kind;       /* enum rbc_type_kind */
-    const char *name;   /* ENUM and RECORD; NULL otherwise */
-    uint32_t n;         /* members (ENUM) or fields (RECORD) */
+    uint8_t kind;     /* enum rbc_type_kind */
+    const char *name; /* ENUM and RECORD; NULL otherwise */
+    uint32_t n;       /* members (ENUM) or fields (RECORD) */
     const char **members;
     rt_field *fields;
 } rt_type;
@@ -64,7 +64,7 @@ typedef struct rt_line {
 } rt_line;
 
 struct regel_policy {
-    arena *arena; /* owns everything below */
+    arena *arena;   /* owns everything below */
     uint8_t *bytes; /* a copy of the file */
     size_t len;
     const char *file; /* the name it was loaded under */
