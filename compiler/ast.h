@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cal.h"
 #include "num.h"
 
 /* A source range. line/col are 1-based; col counts Unicode code points.
@@ -19,19 +20,80 @@ typedef struct ast_loc {
     uint32_t off, end_off;
 } ast_loc;
 
+/* ==== v0.2 (issue 3, "time and money") — design of the AST extension ====
+ * Everything from v0.1 is unchanged; v0.2 only ADDS enum values (always at
+ * the end of an enum) and fields (always after the existing ones).
+ *  - Types: AST_TYPE_DATUM/DUUR/BEDRAG/PERIODE, and AST_TYPE_LIJST whose
+ *    element type is `elem` (arena-allocated; NULL for every other kind).
+ *  - Literals: EX_DATE (u.date.day, already validated by the lexer),
+ *    EX_AMOUNT (u.amount.cents, at most 2 decimals), EX_DURATION
+ *    (u.duration: `count` + `unit` for `2 maanden`; for `(x) maanden` the
+ *    count is the expression u.duration.count_expr, else count_expr == NULL).
+ *    Duration units are kept as written in kind (dag/week/maand/jaar); weken
+ *    → 7 days and jaren → 12 months is the checker's/emitter's business.
+ *  - Calendar: EX_BETWEEN (u.between: unit DAG/MAAND/JAAR, from, to — `dagen
+ *    tussen a en b`), EX_AGE (u.between with unit JAAR: `leeftijd van g op d`;
+ *    same meaning as jaren tussen g en d), EX_PERIOD (u.period: from, until;
+ *    until == NULL for `periode vanaf x`), EX_PARAM_AT (u.param_at: `naam
+ *    geldig op expr`).
+ *  - EX_ROUND (u.round): operand `afgerond` mode [op N decimalen]; decimals
+ *    is N (0 when !has_decimals; the checker picks the default 0 / 2).
+ *  - Binary-shaped new forms reuse u.binary (op is BIN_EQ, meaningless):
+ *    EX_BEVAT (lhs bevat rhs), EX_DUURT (lhs duurt ten minste rhs), EX_CLIP
+ *    (lhs begrensd tot rhs).
+ *  - Unary-shaped new forms reuse u.unary: EX_MERGE (operand samengevoegd),
+ *    EX_TOTAL_DAYS (totaal aantal dagen van operand), EX_DAYS_OF (aantal
+ *    dagen van operand — one periode), EX_COUNT (aantal operand — a list).
+ *  - EX_LONGEST (u.longest): langste aaneengesloten periode van list,
+ *    standaard dflt.
+ *  - EX_SELECT (u.select) — every quantified form over a list, with kind:
+ *      SEL_COUNT   aantal x in L [waarvoor C]
+ *      SEL_SUM     som van V voor elke x in L [waarvoor C]
+ *      SEL_MIN/MAX minimum/maximum van V voor elke x in L [waarvoor C]
+ *                  [, standaard D]
+ *      SEL_FIRST/LAST  eerste/laatste x in L [waarvoor C] volgens K
+ *                  [, standaard D]
+ *      SEL_FILTER  elke x in L waarvoor C         (the filtered list)
+ *      SEL_EXISTS  er is een x in L waarvoor C
+ *      SEL_FORALL  voor alle x in L geldt C
+ *    var/var_loc: the bound element name; cond/value/key/dflt NULL when
+ *    absent. The parser does NOT require `standaard` (missing standaard for
+ *    minimum/maximum/eerste/laatste is the checker's error, with a hint), so
+ *    dflt may be NULL for those kinds. The checker resolves uses of the
+ *    element name as REF_ELEMENT (index = loop slot) and parameters as
+ *    REF_PARAM (index = parameter number).
+ *  - ast_validity: `geldig vanaf D [tot [en met] D]` / `geldig tot [en met]
+ *    D`. `until` is stored EXCLUSIVE: `tot en met D` stores D + 1 day
+ *    (cal_add_days); until_inclusive only records how it was written. A
+ *    missing validity has has_from == has_until == false.
+ *  - ast_rule gains `validity`.
+ *  - DECL_PARAM (u.param): `parameter naam: type is L [validity], is L ... .`
+ *    Each version holds the literal expression (EX_NUMBER, EX_STRING,
+ *    EX_WAAR/ONWAAR, EX_DATE, EX_AMOUNT, EX_DURATION, or EX_NAME for an
+ *    enumeration member), its validity and a location.
+ * ======================================================================= */
+
 /* ---- types as written ---- */
 typedef enum ast_type_kind {
     AST_TYPE_WAARHEID,
     AST_TYPE_GETAL,
     AST_TYPE_TEKST,
-    AST_TYPE_NAMED /* an enumeration or record named `name` */
+    AST_TYPE_NAMED, /* an enumeration or record named `name` */
+    /* v0.2 */
+    AST_TYPE_DATUM,
+    AST_TYPE_DUUR,
+    AST_TYPE_BEDRAG,
+    AST_TYPE_PERIODE,
+    AST_TYPE_LIJST /* lijst van *elem */
 } ast_type_kind;
 
-typedef struct ast_type {
+typedef struct ast_type ast_type;
+struct ast_type {
     ast_type_kind kind;
     const char *name; /* AST_TYPE_NAMED only */
     ast_loc loc;
-} ast_type;
+    ast_type *elem; /* AST_TYPE_LIJST only: the element type; else NULL */
+};
 
 /* ---- expressions ---- */
 typedef enum ast_expr_kind {
@@ -44,8 +106,47 @@ typedef enum ast_expr_kind {
     EX_NOT,    /* u.unary */
     EX_NEG,    /* u.unary */
     EX_BINARY, /* u.binary */
-    EX_IN      /* u.in: lhs is (niet) een van items */
+    EX_IN,     /* u.in: lhs is (niet) een van items */
+    /* v0.2 — see the design comment above */
+    EX_DATE,       /* u.date */
+    EX_AMOUNT,     /* u.amount */
+    EX_DURATION,   /* u.duration */
+    EX_PARAM_AT,   /* u.param_at: naam geldig op date */
+    EX_BETWEEN,    /* u.between: dagen/maanden/jaren tussen from en to */
+    EX_AGE,        /* u.between (unit JAAR): leeftijd van from op to */
+    EX_PERIOD,     /* u.period: periode van from tot until / vanaf from */
+    EX_ROUND,      /* u.round */
+    EX_BEVAT,      /* u.binary: lhs bevat rhs */
+    EX_DUURT,      /* u.binary: lhs duurt ten minste rhs */
+    EX_MERGE,      /* u.unary: operand samengevoegd */
+    EX_CLIP,       /* u.binary: lhs begrensd tot rhs */
+    EX_TOTAL_DAYS, /* u.unary: totaal aantal dagen van operand */
+    EX_DAYS_OF,    /* u.unary: aantal dagen van operand */
+    EX_LONGEST,    /* u.longest */
+    EX_COUNT,      /* u.unary: aantal operand */
+    EX_SELECT      /* u.select */
 } ast_expr_kind;
+
+/* Duration and `tussen` units as written (plural and singular alike). */
+typedef enum ast_unit {
+    UNIT_DAG,   /* dag, dagen */
+    UNIT_WEEK,  /* week, weken */
+    UNIT_MAAND, /* maand, maanden */
+    UNIT_JAAR   /* jaar, jaren */
+} ast_unit;
+
+/* The quantified forms over a list (EX_SELECT). */
+typedef enum ast_select_kind {
+    SEL_COUNT,  /* aantal x in L [waarvoor C] */
+    SEL_SUM,    /* som van V voor elke x in L [waarvoor C] */
+    SEL_MIN,    /* minimum van V voor elke x in L [waarvoor C] standaard D */
+    SEL_MAX,    /* maximum van V ... */
+    SEL_FIRST,  /* eerste x in L [waarvoor C] volgens K standaard D */
+    SEL_LAST,   /* laatste x in L ... */
+    SEL_FILTER, /* elke x in L waarvoor C */
+    SEL_EXISTS, /* er is een x in L waarvoor C */
+    SEL_FORALL  /* voor alle x in L geldt C */
+} ast_select_kind;
 
 typedef enum ast_binop {
     BIN_AND,
@@ -68,7 +169,10 @@ typedef enum ast_ref_kind {
     REF_INPUT,   /* index = input number */
     REF_OUTCOME, /* index = outcome/begrip number (checker's numbering) */
     REF_MEMBER,  /* index = enumeration type, aux = member number */
-    REF_FIELD    /* index = record type, aux = field number */
+    REF_FIELD,   /* index = record type, aux = field number */
+    /* v0.2 */
+    REF_PARAM,  /* index = parameter number (checker's numbering) */
+    REF_ELEMENT /* a bound list element; index = its loop slot */
 } ast_ref_kind;
 
 typedef struct ast_res {
@@ -111,6 +215,53 @@ struct ast_expr {
             size_t n_items;
             bool negated; /* "is niet een van" */
         } in;
+        /* ---- v0.2 ---- */
+        struct {
+            cal_day day;
+        } date;
+        struct {
+            int64_t cents;
+            const char *text; /* the number as written, e.g. "12,50" */
+        } amount;
+        struct {
+            int64_t count;        /* the whole number; 0 when count_expr */
+            ast_expr *count_expr; /* (x) maanden; NULL for a literal */
+            ast_unit unit;
+        } duration;
+        struct {
+            const char *name; /* the parameter */
+            ast_loc name_loc;
+            ast_expr *date;
+        } param_at;
+        struct {
+            ast_unit unit; /* UNIT_DAG, UNIT_MAAND or UNIT_JAAR */
+            ast_expr *from, *to;
+        } between;
+        struct {
+            ast_expr *from;
+            ast_expr *until; /* NULL: open (periode vanaf from) */
+        } period;
+        struct {
+            ast_expr *operand;
+            enum num_round_mode mode;
+            uint32_t decimals; /* as written; 0 when !has_decimals */
+            bool has_decimals;
+            ast_loc decimals_loc;
+        } round;
+        struct {
+            ast_expr *list;
+            ast_expr *dflt; /* NULL when `standaard` is missing */
+        } longest;
+        struct {
+            ast_select_kind kind;
+            const char *var; /* the bound element name */
+            ast_loc var_loc;
+            ast_expr *list;
+            ast_expr *cond;  /* waarvoor / geldt; NULL when absent */
+            ast_expr *value; /* som/minimum/maximum van VALUE; else NULL */
+            ast_expr *key;   /* volgens KEY (eerste/laatste); else NULL */
+            ast_expr *dflt;  /* standaard D; NULL when absent */
+        } select;
     } u;
     /* Filled by the checker. */
     ast_res res;
@@ -154,6 +305,19 @@ typedef struct ast_branch {
     ast_loc loc; /* the branch, for messages */
 } ast_branch;
 
+/* geldig vanaf D1 [tot [en met] D2] | geldig tot [en met] D2.
+ * until is EXCLUSIVE: `tot en met D` is stored as D + 1 day. */
+typedef struct ast_validity {
+    bool has_from;
+    cal_day from;
+    ast_loc from_loc;
+    bool has_until;
+    cal_day until;        /* exclusive */
+    bool until_inclusive; /* written as `tot en met` (until = D + 1) */
+    ast_loc until_loc;
+    ast_loc loc; /* from `geldig` to the last date; zero when absent */
+} ast_validity;
+
 typedef struct ast_rule {
     const char *name; /* the quoted name, unescaped */
     ast_loc loc;      /* the keyword `regel`/`uitzondering` up to the name */
@@ -168,7 +332,25 @@ typedef struct ast_rule {
     ast_loc target_loc;
     ast_branch *branches;
     size_t n_branches;
+    /* v0.2 */
+    ast_validity validity; /* none: has_from == has_until == false */
 } ast_rule;
+
+/* One version of a parameter: `is LITERAL [validity]`. */
+typedef struct ast_param_version {
+    ast_expr *value; /* a literal (see the design comment) */
+    ast_validity validity;
+    ast_loc loc; /* from `is` to the end of the version */
+} ast_param_version;
+
+/* parameter naam: type is L1 geldig ..., is L2 geldig ... . */
+typedef struct ast_param {
+    const char *name;
+    ast_loc loc; /* the name */
+    ast_type type;
+    ast_param_version *versions;
+    size_t n_versions;
+} ast_param;
 
 typedef enum ast_decl_kind {
     DECL_ENUM,
@@ -176,7 +358,8 @@ typedef enum ast_decl_kind {
     DECL_INPUT,   /* one `invoer` entry */
     DECL_OUTCOME, /* one `uitkomst` entry */
     DECL_CONCEPT, /* one `begrip` entry */
-    DECL_RULE
+    DECL_RULE,
+    DECL_PARAM /* v0.2: u.param */
 } ast_decl_kind;
 
 typedef struct ast_decl {
@@ -186,6 +369,7 @@ typedef struct ast_decl {
         ast_record record;
         ast_field var; /* DECL_INPUT, DECL_OUTCOME, DECL_CONCEPT */
         ast_rule rule;
+        ast_param param;
     } u;
 } ast_decl;
 

@@ -1,14 +1,18 @@
 /* check.c — static semantics of a parsed policy (spec §3): symbol tables,
  * duplicate names, type resolution, expression typing with contextual
  * enumeration members, exceptions, the dependency graph with its cycles and
- * topological order, provable conflicts and unused-name warnings. Reports
+ * topological order, provable conflicts and unused-name warnings; v0.2
+ * (spec3 §3): time and money types, lists and selections with bound
+ * elements, parameters and rule versions, the predeclared peildatum. Reports
  * every problem it finds through diag; never prints, exits or emits bytes. */
 #include "check.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bytecode.h"
+#include "cal.h"
 #include "check_internal.h"
 #include "strbuf.h"
 
@@ -80,7 +84,7 @@ static bool check_map_put(arena *a, check_map *m, const char *key, uint32_t val)
 
 /* ---------------------------------------------------------------- state */
 
-typedef enum sym_kind { SYM_ENUM, SYM_RECORD, SYM_INPUT, SYM_OUTCOME } sym_kind;
+typedef enum sym_kind { SYM_ENUM, SYM_RECORD, SYM_INPUT, SYM_OUTCOME, SYM_PARAM } sym_kind;
 
 /* An entry of the one namespace of types, facts, outcomes and begrippen. */
 typedef struct check_sym {
@@ -131,6 +135,13 @@ typedef struct checker {
     bool too_deep;              /* reported once */
     ast_loc rule_loc;           /* the rule being checked, for that report */
     dep_list *deps;             /* per outcome: outcomes its rules read */
+
+    size_t cap_types; /* capacity of r->types (datum…lijst types are added on demand) */
+    /* Bound list elements of the selections being checked; slot = position. */
+    const char **scope_names;
+    int32_t *scope_types;
+    size_t n_scope, cap_scope;
+    const ast_expr *round_operand; /* the operand of the `afgerond` being checked */
 } checker;
 
 static void *check_alloc(checker *c, size_t n, size_t size)
@@ -165,6 +176,8 @@ static const char *check_sym_kind_name(sym_kind k, const checker *c, uint32_t in
         return "invoer";
     case SYM_OUTCOME:
         return c->r->outcomes[index].kind == CHECK_CONCEPT ? "begrip" : "uitkomst";
+    case SYM_PARAM:
+        return "parameter";
     }
     return "naam";
 }
@@ -218,17 +231,78 @@ static void check_declare(checker *c, sym_kind kind, uint32_t index, const char 
  * and gegeven. */
 static const char **check_type_cands(checker *c, size_t *n)
 {
-    const char **v = check_alloc(c, c->n_syms + 3, sizeof *v);
+    const char **v = check_alloc(c, c->n_syms + 8, sizeof *v);
     *n = 0;
     if (!v)
         return NULL;
-    v[(*n)++] = "waarheid";
-    v[(*n)++] = "getal";
-    v[(*n)++] = "tekst";
+    static const char *const builtin[] = {"waarheid", "getal",  "tekst",  "datum",
+                                          "duur",     "bedrag", "periode"};
+    for (size_t i = 0; i < sizeof builtin / sizeof *builtin; i++)
+        v[(*n)++] = builtin[i];
     for (size_t i = 0; i < c->n_syms; i++)
         if (c->syms[i].kind == SYM_ENUM || c->syms[i].kind == SYM_RECORD)
             v[(*n)++] = c->syms[i].name;
     return v;
+}
+
+/* The type id of a datum/duur/bedrag/periode type (elem < 0) or of
+ * `lijst van elem`, added to the table on first use. */
+static int32_t check_intern_type(checker *c, uint8_t kind, int32_t elem, ast_loc loc)
+{
+    check_result *r = c->r;
+    for (size_t i = 0; i < r->n_types; i++)
+        if (r->types[i].kind == kind && (kind != RBC_TYPE_LIJST || r->types[i].elem == elem))
+            return (int32_t)i;
+    if (r->n_types == c->cap_types) {
+        size_t ncap = c->cap_types ? c->cap_types * 2 : 8;
+        check_type *nt = arena_grow(c->a, r->types, c->cap_types * sizeof *nt, ncap * sizeof *nt);
+        if (!nt) {
+            c->oom = true;
+            return CHECK_T_ERROR;
+        }
+        r->types = nt;
+        c->cap_types = ncap;
+    }
+    check_type *t = &r->types[r->n_types];
+    memset(t, 0, sizeof *t);
+    t->kind = kind;
+    t->elem = elem;
+    t->loc = loc;
+    switch (kind) {
+    case RBC_TYPE_DATUM:
+        t->name = "datum";
+        break;
+    case RBC_TYPE_DUUR:
+        t->name = "duur";
+        break;
+    case RBC_TYPE_BEDRAG:
+        t->name = "bedrag";
+        break;
+    case RBC_TYPE_PERIODE:
+        t->name = "periode";
+        break;
+    default: {
+        const char *en = elem >= 0 ? r->types[elem].name : "?";
+        size_t n = strlen(en) + sizeof "lijst van ";
+        char *nm = check_alloc(c, n, 1);
+        if (nm)
+            snprintf(nm, n, "lijst van %s", en);
+        t->name = nm ? nm : "lijst";
+        break;
+    }
+    }
+    return (int32_t)r->n_types++;
+}
+
+static int32_t check_t(checker *c, uint8_t kind)
+{
+    ast_loc none = {0};
+    return check_intern_type(c, kind, -1, none);
+}
+
+static uint8_t check_kind(const checker *c, int32_t t)
+{
+    return t >= 0 && (size_t)t < c->r->n_types ? c->r->types[t].kind : 0;
 }
 
 /* A type as written → a type id; records get their provisional id
@@ -242,6 +316,28 @@ static int32_t check_resolve_type(checker *c, const ast_type *t)
         return CHECK_T_GETAL;
     case AST_TYPE_TEKST:
         return CHECK_T_TEKST;
+    case AST_TYPE_DATUM:
+        return check_intern_type(c, RBC_TYPE_DATUM, -1, t->loc);
+    case AST_TYPE_DUUR:
+        return check_intern_type(c, RBC_TYPE_DUUR, -1, t->loc);
+    case AST_TYPE_BEDRAG:
+        return check_intern_type(c, RBC_TYPE_BEDRAG, -1, t->loc);
+    case AST_TYPE_PERIODE:
+        return check_intern_type(c, RBC_TYPE_PERIODE, -1, t->loc);
+    case AST_TYPE_LIJST: {
+        if (!t->elem)
+            return CHECK_T_ERROR;
+        int32_t et = check_resolve_type(c, t->elem);
+        if (et < 0)
+            return CHECK_T_ERROR;
+        if (check_kind(c, et) == RBC_TYPE_LIJST) {
+            diag_report(c->d, DIAG_ERROR, t->elem->loc,
+                        "maak een gegeven met een lijst als veld, en een lijst daarvan",
+                        "een lijst van lijsten is niet toegestaan");
+            return CHECK_T_ERROR;
+        }
+        return check_intern_type(c, RBC_TYPE_LIJST, et, t->loc);
+    }
     case AST_TYPE_NAMED:
         break;
     }
@@ -261,12 +357,24 @@ static int32_t check_resolve_type(checker *c, const ast_type *t)
     return CHECK_T_ERROR;
 }
 
-/* Put the records in an order where every field type comes before the record
- * (depth-first, declaration order); a record that contains itself is an
- * error naming the chain. Then renumber every type id that refers to one. */
+static size_t check_n_children(const check_type *t)
+{
+    return t->kind == RBC_TYPE_RECORD ? t->n_fields : t->kind == RBC_TYPE_LIJST ? 1 : 0;
+}
+
+static int32_t *check_child(check_type *t, size_t i)
+{
+    return t->kind == RBC_TYPE_RECORD ? &t->field_types[i] : &t->elem;
+}
+
+/* Put the records, lists and datum…periode types in an order where every
+ * field and element type comes before the type that holds it (depth-first,
+ * declaration order); a record that contains itself is an error naming the
+ * chain. Then renumber every type id that refers to one. */
 static void check_order_records(checker *c)
 {
-    size_t nr = c->n_records, base = 3 + c->n_enums;
+    size_t base = 3 + c->n_enums;
+    size_t nr = c->r->n_types - base;
     if (nr == 0)
         return;
     uint8_t *state = check_alloc(c, nr, 1); /* 0 new, 1 on the path, 2 done */
@@ -288,9 +396,9 @@ static void check_order_records(checker *c)
         while (sp) {
             uint32_t r = stack[sp - 1];
             check_type *ty = &types[base + r];
-            if (next_field[r] < ty->n_fields) {
+            if (next_field[r] < check_n_children(ty)) {
                 size_t fi = next_field[r]++;
-                int32_t ft = ty->field_types[fi];
+                int32_t ft = *check_child(ty, fi);
                 if (ft < (int32_t)base)
                     continue;
                 uint32_t q = (uint32_t)(ft - (int32_t)base);
@@ -307,10 +415,12 @@ static void check_order_records(checker *c)
                     for (size_t j = k; j < sp; j++)
                         sb_printf(&sb, "%s → ", types[base + stack[j]].name);
                     sb_puts(&sb, types[base + q].name);
-                    diag_report(c->d, DIAG_ERROR, ty->fields[fi].type.loc, NULL,
-                                "kringverwijzing tussen gegevens: %s", sb.data ? sb.data : "");
+                    diag_report(c->d, DIAG_ERROR,
+                                ty->kind == RBC_TYPE_RECORD ? ty->fields[fi].type.loc : ty->loc,
+                                NULL, "kringverwijzing tussen gegevens: %s",
+                                sb.data ? sb.data : "");
                     sb_free(&sb);
-                    ty->field_types[fi] = CHECK_T_ERROR;
+                    *check_child(ty, fi) = CHECK_T_ERROR;
                 }
             } else {
                 state[r] = 2;
@@ -335,12 +445,14 @@ static void check_order_records(checker *c)
             (t) = perm[(t) - (int32_t)base];                                                       \
     } while (0)
     for (size_t k = 0; k < nr; k++)
-        for (size_t f = 0; f < types[base + k].n_fields; f++)
-            REMAP(types[base + k].field_types[f]);
+        for (size_t f = 0; f < check_n_children(&types[base + k]); f++)
+            REMAP(*check_child(&types[base + k], f));
     for (size_t i = 0; i < c->r->n_inputs; i++)
         REMAP(c->r->inputs[i].type);
     for (size_t i = 0; i < c->r->n_outcomes; i++)
         REMAP(c->r->outcomes[i].type);
+    for (size_t i = 0; i < c->r->n_params; i++)
+        REMAP(c->r->params[i].type);
     for (size_t i = 0; i < c->n_syms; i++)
         if (c->syms[i].kind == SYM_RECORD) {
             int32_t t = (int32_t)c->syms[i].index;
@@ -353,7 +465,7 @@ static void check_order_records(checker *c)
 static void check_declarations(checker *c)
 {
     ast_policy *p = c->p;
-    size_t n_inputs = 0, n_outcomes = 0, n_rules = 0, n_members = 0;
+    size_t n_inputs = 0, n_outcomes = 0, n_rules = 0, n_members = 0, r_params = 0;
     for (size_t i = 0; i < p->n_decls; i++) {
         switch (p->decls[i].kind) {
         case DECL_ENUM:
@@ -373,15 +485,20 @@ static void check_declarations(checker *c)
         case DECL_RULE:
             n_rules++;
             break;
+        case DECL_PARAM:
+            r_params++;
+            break;
         }
     }
     check_result *r = c->r;
     r->n_types = 3 + c->n_enums + c->n_records;
-    r->types = check_alloc(c, r->n_types, sizeof *r->types);
-    r->inputs = check_alloc(c, n_inputs, sizeof *r->inputs);
+    c->cap_types = r->n_types + 8;
+    r->types = check_alloc(c, c->cap_types, sizeof *r->types);
+    r->inputs = check_alloc(c, n_inputs + 1, sizeof *r->inputs); /* + an implicit peildatum */
+    r->params = check_alloc(c, r_params, sizeof *r->params);
     r->outcomes = check_alloc(c, n_outcomes, sizeof *r->outcomes);
     r->rules = check_alloc(c, n_rules, sizeof *r->rules);
-    c->syms = check_alloc(c, p->n_decls, sizeof *c->syms);
+    c->syms = check_alloc(c, p->n_decls + 1, sizeof *c->syms);
     c->mrefs = check_alloc(c, n_members, sizeof *c->mrefs);
     c->records = check_alloc(c, c->n_records, sizeof *c->records);
     c->deps = check_alloc(c, n_outcomes, sizeof *c->deps);
@@ -452,17 +569,34 @@ static void check_declarations(checker *c)
             cr->ast = ru;
             cr->outcome = -1;
             cr->parent = -1;
+            cr->vanaf = ru->validity.has_from ? (int32_t)ru->validity.from : -1;
+            cr->tot = ru->validity.has_until ? (int32_t)ru->validity.until : -1;
             if (ru->name) {
                 long old = check_map_get(&c->rules, ru->name);
-                if (old >= 0) {
+                /* Versions of one rule (both with a validity) are checked for
+                 * overlap in check_rule_versions. */
+                if (old >= 0 && !ru->validity.has_from && !ru->validity.has_until &&
+                    !r->rules[old].ast->validity.has_from &&
+                    !r->rules[old].ast->validity.has_until) {
                     diag_report(c->d, DIAG_ERROR, ru->loc, NULL,
                                 "er is al een regel met de naam ‘%s’", ru->name);
                     check_note_here(c, r->rules[old].ast->loc);
-                } else if (!check_map_put(c->a, &c->rules, ru->name, (uint32_t)r->n_rules)) {
+                } else if (old < 0 &&
+                           !check_map_put(c->a, &c->rules, ru->name, (uint32_t)r->n_rules)) {
                     c->oom = true;
                 }
             }
             r->n_rules++;
+            break;
+        }
+        case DECL_PARAM: {
+            ast_param *pa = &dc->u.param;
+            check_param *cp = &r->params[r->n_params];
+            cp->name = pa->name ? pa->name : "?";
+            cp->loc = pa->loc;
+            cp->type = CHECK_T_ERROR;
+            check_declare(c, SYM_PARAM, (uint32_t)r->n_params, pa->name, pa->loc);
+            r->n_params++;
             break;
         }
         }
@@ -520,12 +654,15 @@ static void check_declarations(checker *c)
         }
     }
 
-    /* Record fields: unique names, resolved types. */
+    /* Record fields: unique names, resolved types. (r->types may move while
+     * types are added, so t is fetched again after each resolution.) */
     for (size_t k = 0; k < c->n_records; k++) {
-        check_type *t = &r->types[3 + c->n_enums + k];
-        for (size_t f = 0; f < t->n_fields; f++) {
+        size_t ti = 3 + c->n_enums + k;
+        for (size_t f = 0; f < r->types[ti].n_fields; f++) {
+            int32_t ft = check_resolve_type(c, &r->types[ti].fields[f].type);
+            check_type *t = &r->types[ti];
             const ast_field *fd = &t->fields[f];
-            t->field_types[f] = check_resolve_type(c, &fd->type);
+            t->field_types[f] = ft;
             for (size_t g = 0; g < f && fd->name; g++) {
                 if (t->fields[g].name && strcmp(t->fields[g].name, fd->name) == 0) {
                     diag_report(c->d, DIAG_ERROR, fd->loc, NULL,
@@ -539,15 +676,63 @@ static void check_declarations(checker *c)
     }
 
     /* Types of facts, outcomes and begrippen. */
-    size_t ii = 0, oi = 0;
+    size_t ii = 0, oi = 0, pi = 0;
     for (size_t i = 0; i < p->n_decls; i++) {
         ast_decl *dc = &p->decls[i];
         if (dc->kind == DECL_INPUT)
             r->inputs[ii++].type = check_resolve_type(c, &dc->u.var.type);
         else if (dc->kind == DECL_OUTCOME || dc->kind == DECL_CONCEPT)
             r->outcomes[oi++].type = check_resolve_type(c, &dc->u.var.type);
+        else if (dc->kind == DECL_PARAM)
+            r->params[pi++].type = check_resolve_type(c, &dc->u.param.type);
     }
     check_order_records(c);
+
+    /* peildatum: a predeclared invoer of type datum; the policy may declare it. */
+    const check_sym *ps = check_lookup(c, "peildatum");
+    if (ps && ps->kind == SYM_INPUT) {
+        check_var *v = &r->inputs[ps->index];
+        if (v->type >= 0 && check_kind(c, v->type) != RBC_TYPE_DATUM) {
+            const ast_type *at = NULL;
+            for (size_t i = 0; i < p->n_decls && !at; i++)
+                if (p->decls[i].kind == DECL_INPUT && p->decls[i].u.var.name &&
+                    strcmp(p->decls[i].u.var.name, "peildatum") == 0)
+                    at = &p->decls[i].u.var.type;
+            diag_report(c->d, DIAG_ERROR, at ? at->loc : v->loc,
+                        "schrijf ‘invoer peildatum: datum’, of laat de declaratie weg",
+                        "‘peildatum’ is de datum waarop het beleid wordt toegepast en moet van het "
+                        "type datum zijn, niet %s",
+                        check_type_name(c, v->type));
+            v->type = CHECK_T_ERROR;
+        }
+        r->peildatum = (int32_t)ps->index;
+    } else if (ps) {
+        diag_report(c->d, DIAG_ERROR, ps->loc, "kies een andere naam",
+                    "‘peildatum’ is de vooraf gedeclareerde invoer (datum) en kan geen %s zijn",
+                    check_sym_kind_name(ps->kind, c, ps->index));
+    }
+}
+
+/* The INPUTS index of peildatum, declaring it (at the end of INPUTS) on first
+ * need; -1 when the name is taken by something else (already reported). */
+static int32_t check_need_peildatum(checker *c)
+{
+    check_result *r = c->r;
+    if (r->peildatum >= 0) {
+        r->inputs[r->peildatum].used = true;
+        return r->peildatum;
+    }
+    if (check_lookup(c, "peildatum"))
+        return -1;
+    check_var *v = &r->inputs[r->n_inputs];
+    memset(v, 0, sizeof *v);
+    v->kind = CHECK_INPUT;
+    v->name = "peildatum";
+    v->type = check_t(c, RBC_TYPE_DATUM);
+    v->used = true;
+    check_declare(c, SYM_INPUT, (uint32_t)r->n_inputs, "peildatum", v->loc);
+    r->peildatum = (int32_t)r->n_inputs++;
+    return r->peildatum;
 }
 
 /* --------------------------------------------------------- expressions */
@@ -589,7 +774,7 @@ static bool check_needs_context(const checker *c, const ast_expr *e)
 static void check_unknown_name(checker *c, const ast_expr *e, int32_t expected)
 {
     const check_result *r = c->r;
-    size_t cap = r->n_inputs + r->n_outcomes + c->n_mrefs;
+    size_t cap = r->n_inputs + r->n_outcomes + c->n_mrefs + r->n_params + c->n_scope;
     const char **cands = check_alloc(c, cap, sizeof *cands);
     size_t n = 0;
     if (cands) {
@@ -601,6 +786,10 @@ static void check_unknown_name(checker *c, const ast_expr *e, int32_t expected)
             cands[n++] = r->inputs[i].name;
         for (size_t i = 0; i < r->n_outcomes; i++)
             cands[n++] = r->outcomes[i].name;
+        for (size_t i = 0; i < r->n_params; i++)
+            cands[n++] = r->params[i].name;
+        for (size_t i = 0; i < c->n_scope; i++)
+            cands[n++] = c->scope_names[i];
         if (!enum_ctx)
             for (size_t i = 0; i < c->n_mrefs; i++)
                 cands[n++] = r->types[c->mrefs[i].type].members[c->mrefs[i].member];
@@ -613,9 +802,22 @@ static int32_t check_name(checker *c, ast_expr *e, int32_t expected)
     const char *name = e->u.name.name;
     if (!name)
         return CHECK_T_ERROR;
+    for (size_t i = c->n_scope; i-- > 0;)
+        if (strcmp(c->scope_names[i], name) == 0) {
+            e->res.kind = REF_ELEMENT;
+            e->res.index = (uint32_t)i;
+            return c->scope_types[i];
+        }
+    if (strcmp(name, "peildatum") == 0 && !check_lookup(c, name))
+        check_need_peildatum(c);
     const check_sym *s = check_lookup(c, name);
     if (s) {
         switch (s->kind) {
+        case SYM_PARAM:
+            e->res.kind = REF_PARAM;
+            e->res.index = s->index;
+            check_need_peildatum(c);
+            return c->r->params[s->index].type;
         case SYM_INPUT:
             e->res.kind = REF_INPUT;
             e->res.index = s->index;
@@ -710,6 +912,17 @@ static int32_t check_field(checker *c, ast_expr *e)
     if (rt < 0)
         return CHECK_T_ERROR;
     const check_type *t = &r->types[rt];
+    if (t->kind == RBC_TYPE_PERIODE) {
+        if (strcmp(field, "van") == 0 || strcmp(field, "tot") == 0) {
+            e->res.kind = REF_FIELD;
+            e->res.index = (uint32_t)rt;
+            e->res.aux = field[0] == 't';
+            return check_t(c, RBC_TYPE_DATUM);
+        }
+        diag_report(c->d, DIAG_ERROR, e->u.field.field_loc, "een periode heeft ‘.van’ en ‘.tot’",
+                    "een periode heeft geen veld ‘%s’", field);
+        return CHECK_T_ERROR;
+    }
     if (t->kind != RBC_TYPE_RECORD) {
         diag_report(c->d, DIAG_ERROR, e->u.field.field_loc, NULL,
                     "alleen een gegeven heeft velden, maar dit is van het type %s", t->name);
@@ -758,11 +971,24 @@ static void check_compare_types(checker *c, ast_loc loc, int32_t lt, int32_t rt,
                     check_type_name(c, lt), check_type_name(c, rt));
         return;
     }
-    if (order && lt != CHECK_T_GETAL) {
+    uint8_t k = check_kind(c, lt);
+    if (order && k == RBC_TYPE_DUUR) {
+        diag_report(c->d, DIAG_ERROR, loc,
+                    "vergelijk de datums zelf, bijvoorbeeld ‘a + 2 maanden ≤ b’, of gebruik "
+                    "‘periode … duurt ten minste …’",
+                    "een duur kan niet geordend worden: een maand is geen vast aantal dagen");
+        return;
+    }
+    if (order && k != RBC_TYPE_GETAL && k != RBC_TYPE_DATUM && k != RBC_TYPE_BEDRAG) {
         diag_report(c->d, DIAG_ERROR, loc, NULL,
                     "alleen getallen kunnen op grootte vergeleken worden, maar dit is van het "
                     "type %s",
                     check_type_name(c, lt));
+        return;
+    }
+    if (k == RBC_TYPE_LIJST) {
+        diag_report(c->d, DIAG_ERROR, loc, "vergelijk bijvoorbeeld het aantal elementen",
+                    "een %s kan niet in zijn geheel vergeleken worden", check_type_name(c, lt));
         return;
     }
     if (c->r->types[lt].kind == RBC_TYPE_RECORD)
@@ -777,6 +1003,95 @@ static void check_want_number(checker *c, const ast_expr *e, int32_t t)
         diag_report(c->d, DIAG_ERROR, e->loc, NULL,
                     "kan niet rekenen met %s; rekenen kan alleen met getallen",
                     check_type_name(c, t));
+}
+
+static void check_fold_range(checker *c, const ast_expr *e);
+
+/* A whole-number literal operand: bedrag × it is exact (spec3 §3). */
+static bool check_is_whole_literal(const ast_expr *x)
+{
+    return x && x->kind == EX_NUMBER && x->u.number.value.den == 1;
+}
+
+static bool check_arith_kind(uint8_t k)
+{
+    return k == RBC_TYPE_GETAL || k == RBC_TYPE_BEDRAG || k == RBC_TYPE_DATUM || k == RBC_TYPE_DUUR;
+}
+
+static const char *const check_unrounded_msg =
+    "een bedrag maal een getal moet afgerond worden: schrijf bijvoorbeeld ‘… afgerond "
+    "rekenkundig op 2 decimalen’";
+
+/* + − × / on getal, bedrag, datum and duur (spec3 §3). */
+static int32_t check_arith(checker *c, ast_expr *e)
+{
+    ast_expr *lhs = e->u.binary.lhs, *rhs = e->u.binary.rhs;
+    ast_binop op = e->u.binary.op;
+    bool may_be_unrounded = c->round_operand == e;
+    c->round_operand = NULL;
+    int32_t lt = check_expr(c, lhs, CHECK_T_GETAL);
+    int32_t rt = check_expr(c, rhs, CHECK_T_GETAL);
+    uint8_t lk = check_kind(c, lt), rk = check_kind(c, rt);
+    if (lt >= 0 && !check_arith_kind(lk)) {
+        check_want_number(c, lhs, lt);
+        return CHECK_T_ERROR;
+    }
+    if (rt >= 0 && !check_arith_kind(rk)) {
+        check_want_number(c, rhs, rt);
+        return CHECK_T_ERROR;
+    }
+    if (lt < 0 || rt < 0)
+        return lk == RBC_TYPE_GETAL && rk == RBC_TYPE_GETAL ? CHECK_T_GETAL : CHECK_T_ERROR;
+    const char *ln = check_type_name(c, lt), *rn = check_type_name(c, rt);
+    if (op == BIN_ADD || op == BIN_SUB) {
+        if (lk == rk && lk != RBC_TYPE_DATUM)
+            return lt; /* getal, bedrag, duur */
+        if (lk == RBC_TYPE_DATUM && rk == RBC_TYPE_DUUR) {
+            check_fold_range(c, e);
+            return lt;
+        }
+        if (lk == RBC_TYPE_DATUM && rk == RBC_TYPE_DATUM && op == BIN_SUB) {
+            diag_report(c->d, DIAG_ERROR, e->loc,
+                        "schrijf ‘dagen tussen a en b’ (of maanden, jaren)",
+                        "twee datums kunnen niet van elkaar afgetrokken worden");
+            return CHECK_T_ERROR;
+        }
+        if (lk == RBC_TYPE_DATUM) {
+            diag_report(c->d, DIAG_ERROR, rhs->loc,
+                        "een datum plus of min een duur: schrijf bijvoorbeeld ‘+ 3 dagen’ of "
+                        "‘+ (n) maanden’",
+                        "kan geen %s %s een datum; alleen een duur", rn,
+                        op == BIN_ADD ? "optellen bij" : "aftrekken van");
+            return CHECK_T_ERROR;
+        }
+        if (lk == RBC_TYPE_DUUR && rk == RBC_TYPE_DATUM && op == BIN_ADD) {
+            diag_report(c->d, DIAG_ERROR, e->loc, "zet de datum vooraan: ‘datum + duur’",
+                        "kan geen datum optellen bij een duur");
+            return CHECK_T_ERROR;
+        }
+        diag_report(c->d, DIAG_ERROR, e->loc, NULL, "kan %s niet %s %s", rn,
+                    op == BIN_ADD ? "optellen bij" : "aftrekken van", ln);
+        return CHECK_T_ERROR;
+    }
+    /* × and / */
+    if (lk == RBC_TYPE_GETAL && rk == RBC_TYPE_GETAL)
+        return CHECK_T_GETAL;
+    if (op == BIN_DIV && lk == RBC_TYPE_BEDRAG && rk == RBC_TYPE_BEDRAG)
+        return CHECK_T_GETAL;
+    bool amount_times = op == BIN_MUL && ((lk == RBC_TYPE_BEDRAG && rk == RBC_TYPE_GETAL) ||
+                                          (lk == RBC_TYPE_GETAL && rk == RBC_TYPE_BEDRAG));
+    bool amount_div = op == BIN_DIV && lk == RBC_TYPE_BEDRAG && rk == RBC_TYPE_GETAL;
+    if (amount_times || amount_div) {
+        bool exact = amount_times && (check_is_whole_literal(lk == RBC_TYPE_GETAL ? lhs : rhs));
+        if (!exact && !may_be_unrounded)
+            diag_report(c->d, DIAG_ERROR, e->loc,
+                        "alleen vermenigvuldigen met een geheel getal zoals ‘× 2’ is exact", "%s",
+                        check_unrounded_msg);
+        return lk == RBC_TYPE_BEDRAG ? lt : rt;
+    }
+    diag_report(c->d, DIAG_ERROR, e->loc, NULL, "kan %s niet %s %s", ln,
+                op == BIN_MUL ? "vermenigvuldigen met" : "delen door", rn);
+    return CHECK_T_ERROR;
 }
 
 static int32_t check_binary(checker *c, ast_expr *e)
@@ -801,13 +1116,8 @@ static int32_t check_binary(checker *c, ast_expr *e)
     case BIN_ADD:
     case BIN_SUB:
     case BIN_MUL:
-    case BIN_DIV: {
-        int32_t lt = check_expr(c, lhs, CHECK_T_GETAL);
-        int32_t rt = check_expr(c, rhs, CHECK_T_GETAL);
-        check_want_number(c, lhs, lt);
-        check_want_number(c, rhs, rt);
-        return CHECK_T_GETAL;
-    }
+    case BIN_DIV:
+        return check_arith(c, e);
     case BIN_EQ:
     case BIN_NE:
     case BIN_LT:
@@ -853,6 +1163,11 @@ static int32_t check_in(checker *c, ast_expr *e)
     } else {
         lt = check_expr(c, lhs, CHECK_T_ERROR);
     }
+    if (lt >= 0 && c->r->types[lt].kind == RBC_TYPE_LIJST) {
+        diag_report(c->d, DIAG_ERROR, lhs->loc, NULL,
+                    "een %s kan niet in zijn geheel vergeleken worden", check_type_name(c, lt));
+        lt = CHECK_T_ERROR;
+    }
     if (lt >= 0 && c->r->types[lt].kind == RBC_TYPE_RECORD) {
         diag_report(c->d, DIAG_ERROR, lhs->loc, "vergelijk de velden afzonderlijk",
                     "een gegeven van het type %s kan niet in zijn geheel vergeleken worden",
@@ -878,6 +1193,7 @@ static int32_t check_in(checker *c, ast_expr *e)
 #define CHECK_MAX_DEPTH 1000
 
 static int32_t check_expr_inner(checker *c, ast_expr *e, int32_t expected);
+static int32_t check_expr_v2(checker *c, ast_expr *e);
 
 static int32_t check_expr(checker *c, ast_expr *e, int32_t expected)
 {
@@ -927,9 +1243,14 @@ static int32_t check_expr_inner(checker *c, ast_expr *e, int32_t expected)
     }
     case EX_NEG: {
         int32_t ot = check_expr(c, e->u.unary.operand, CHECK_T_GETAL);
-        if (e->u.unary.operand)
-            check_want_number(c, e->u.unary.operand, ot);
-        t = CHECK_T_GETAL;
+        uint8_t k = check_kind(c, ot);
+        if (k == RBC_TYPE_BEDRAG || k == RBC_TYPE_DUUR) {
+            t = ot;
+        } else {
+            if (e->u.unary.operand)
+                check_want_number(c, e->u.unary.operand, ot);
+            t = CHECK_T_GETAL;
+        }
         break;
     }
     case EX_BINARY:
@@ -942,9 +1263,571 @@ static int32_t check_expr_inner(checker *c, ast_expr *e, int32_t expected)
             return e->type = CHECK_T_ERROR;
         t = check_in(c, e);
         break;
+    default:
+        t = check_expr_v2(c, e);
+        break;
     }
     e->type = t;
     return t;
+}
+
+/* ------------------------------------------------ v0.2 expressions */
+
+/* Check x and require type kind `want` (0: any); returns x's type or ERROR. */
+static int32_t check_want(checker *c, ast_expr *x, uint8_t want, const char *what)
+{
+    int32_t t = check_expr(c, x, CHECK_T_ERROR);
+    if (t < 0 || !x)
+        return CHECK_T_ERROR;
+    if (want && check_kind(c, t) != want) {
+        static const char *const kn[] = {"?",      "waarheid", "getal", "tekst",
+                                         "soort",  "gegeven",  "datum", "duur",
+                                         "bedrag", "periode",  "lijst"};
+        diag_report(c->d, DIAG_ERROR, x->loc, NULL,
+                    "%s verwacht een %s, maar dit is van het type %s", what,
+                    want < sizeof kn / sizeof *kn ? kn[want] : "?", check_type_name(c, t));
+        return CHECK_T_ERROR;
+    }
+    return t;
+}
+
+/* x must be a lijst van periode. */
+static int32_t check_want_periods(checker *c, ast_expr *x, const char *what)
+{
+    int32_t t = check_expr(c, x, CHECK_T_ERROR);
+    if (t < 0 || !x)
+        return CHECK_T_ERROR;
+    if (check_kind(c, t) != RBC_TYPE_LIJST ||
+        check_kind(c, c->r->types[t].elem) != RBC_TYPE_PERIODE) {
+        diag_report(c->d, DIAG_ERROR, x->loc, NULL,
+                    "%s verwacht een lijst van periode, maar dit is van het type %s", what,
+                    check_type_name(c, t));
+        return CHECK_T_ERROR;
+    }
+    return t;
+}
+
+/* A duration literal as (months, days); false when too large. */
+static bool check_duration_parts(const ast_expr *x, int64_t *months, int64_t *days)
+{
+    int64_t n = x->u.duration.count;
+    int64_t lim = INT32_MAX / 12;
+    if (n > lim || n < -lim)
+        return false;
+    *months = 0;
+    *days = 0;
+    switch (x->u.duration.unit) {
+    case UNIT_DAG:
+        *days = n;
+        break;
+    case UNIT_WEEK:
+        *days = 7 * n;
+        break;
+    case UNIT_MAAND:
+        *months = n;
+        break;
+    case UNIT_JAAR:
+        *months = 12 * n;
+        break;
+    }
+    return true;
+}
+
+/* Bind the element name of a selection (a new loop slot). */
+static bool check_bind(checker *c, const ast_expr *e, int32_t elem)
+{
+    const char *name = e->u.select.var;
+    if (!name)
+        return false;
+    const check_sym *s = check_lookup(c, name);
+    bool clash = false;
+    for (size_t i = 0; i < c->n_scope && !clash; i++)
+        if (strcmp(c->scope_names[i], name) == 0) {
+            diag_report(c->d, DIAG_ERROR, e->u.select.var_loc, "kies een andere naam",
+                        "de elementnaam ‘%s’ is al in gebruik door een omringende selectie", name);
+            clash = true;
+        }
+    if (!clash && s) {
+        diag_report(c->d, DIAG_ERROR, e->u.select.var_loc, "kies een andere naam",
+                    "de elementnaam ‘%s’ is al in gebruik als %s", name,
+                    check_sym_kind_name(s->kind, c, s->index));
+        diag_report(c->d, DIAG_NOTE, s->loc, NULL, "%s ‘%s’ is hier gedeclareerd",
+                    check_sym_kind_name(s->kind, c, s->index), name);
+        clash = true;
+    }
+    if (!clash && check_map_get(&c->members, name) >= 0) {
+        long h = check_map_get(&c->members, name);
+        diag_report(c->d, DIAG_ERROR, e->u.select.var_loc, "kies een andere naam",
+                    "de elementnaam ‘%s’ is al in gebruik als waarde van soort ‘%s’", name,
+                    check_type_name(c, c->mrefs[h].type));
+        clash = true;
+    }
+    if (c->n_scope == c->cap_scope) {
+        size_t ncap = c->cap_scope ? c->cap_scope * 2 : 8;
+        const char **nn =
+            arena_grow(c->a, c->scope_names, c->cap_scope * sizeof *nn, ncap * sizeof *nn);
+        int32_t *nt =
+            arena_grow(c->a, c->scope_types, c->cap_scope * sizeof *nt, ncap * sizeof *nt);
+        if (!nn || !nt) {
+            c->oom = true;
+            return false;
+        }
+        c->scope_names = nn;
+        c->scope_types = nt;
+        c->cap_scope = ncap;
+    }
+    c->scope_names[c->n_scope] = name;
+    c->scope_types[c->n_scope] = elem;
+    c->n_scope++;
+    return true;
+}
+
+static const char *check_select_word(ast_select_kind k)
+{
+    switch (k) {
+    case SEL_COUNT:
+        return "aantal";
+    case SEL_SUM:
+        return "som van";
+    case SEL_MIN:
+        return "minimum van";
+    case SEL_MAX:
+        return "maximum van";
+    case SEL_FIRST:
+        return "eerste";
+    case SEL_LAST:
+        return "laatste";
+    case SEL_FILTER:
+        return "elke";
+    case SEL_EXISTS:
+        return "er is een";
+    case SEL_FORALL:
+        return "voor alle";
+    }
+    return "?";
+}
+
+static bool check_orderable(uint8_t k)
+{
+    return k == RBC_TYPE_GETAL || k == RBC_TYPE_DATUM || k == RBC_TYPE_BEDRAG;
+}
+
+static int32_t check_select(checker *c, ast_expr *e)
+{
+    ast_select_kind k = e->u.select.kind;
+    const char *word = check_select_word(k);
+    int32_t lt = check_want(c, e->u.select.list, RBC_TYPE_LIJST, word);
+    int32_t elem = lt >= 0 ? c->r->types[lt].elem : CHECK_T_ERROR;
+    bool bound = check_bind(c, e, elem);
+    int32_t result = CHECK_T_ERROR;
+    if (e->u.select.cond) {
+        int32_t ct = check_expr(c, e->u.select.cond, CHECK_T_WAARHEID);
+        if (ct >= 0 && ct != CHECK_T_WAARHEID)
+            diag_report(c->d, DIAG_ERROR, e->u.select.cond->loc, NULL,
+                        "de voorwaarde na ‘%s’ moet een waarheid zijn, maar is van het type %s",
+                        k == SEL_FORALL ? "geldt" : "waarvoor", check_type_name(c, ct));
+    }
+    int32_t vt = CHECK_T_ERROR;
+    if (e->u.select.value)
+        vt = check_expr(c, e->u.select.value, CHECK_T_ERROR);
+    int32_t kt = CHECK_T_ERROR;
+    if (e->u.select.key)
+        kt = check_expr(c, e->u.select.key, CHECK_T_ERROR);
+    if (bound)
+        c->n_scope--;
+    switch (k) {
+    case SEL_COUNT:
+        result = CHECK_T_GETAL;
+        break;
+    case SEL_SUM:
+        if (vt >= 0 && check_kind(c, vt) != RBC_TYPE_GETAL && check_kind(c, vt) != RBC_TYPE_BEDRAG)
+            diag_report(c->d, DIAG_ERROR, e->u.select.value->loc, NULL,
+                        "‘som van’ telt getallen of bedragen op, maar dit is van het type %s",
+                        check_type_name(c, vt));
+        else
+            result = vt;
+        break;
+    case SEL_MIN:
+    case SEL_MAX:
+        if (vt >= 0 && !check_orderable(check_kind(c, vt)))
+            diag_report(c->d, DIAG_ERROR, e->u.select.value->loc, NULL,
+                        "‘%s’ werkt op getallen, datums of bedragen, maar dit is van het type %s",
+                        word, check_type_name(c, vt));
+        else
+            result = vt;
+        break;
+    case SEL_FIRST:
+    case SEL_LAST:
+        if (kt >= 0 && !check_orderable(check_kind(c, kt)))
+            diag_report(
+                c->d, DIAG_ERROR, e->u.select.key->loc, NULL,
+                "na ‘volgens’ hoort een getal, datum of bedrag, maar dit is van het type %s",
+                check_type_name(c, kt));
+        result = elem;
+        break;
+    case SEL_FILTER:
+        result = lt;
+        break;
+    case SEL_EXISTS:
+    case SEL_FORALL:
+        result = CHECK_T_WAARHEID;
+        break;
+    }
+    bool needs_dflt = k == SEL_MIN || k == SEL_MAX || k == SEL_FIRST || k == SEL_LAST;
+    if (needs_dflt && !e->u.select.dflt) {
+        diag_report(c->d, DIAG_ERROR, e->loc,
+                    "voeg toe wat het resultaat is als er geen element is, bijvoorbeeld ‘…, "
+                    "standaard 0’",
+                    "‘%s’ heeft een standaardwaarde nodig voor een lege selectie", word);
+    } else if (e->u.select.dflt) {
+        int32_t dt = check_expr(c, e->u.select.dflt, result);
+        if (!needs_dflt)
+            diag_report(c->d, DIAG_ERROR, e->u.select.dflt->loc, NULL,
+                        "‘%s’ heeft geen standaardwaarde", word);
+        else if (dt >= 0 && result >= 0 && dt != result)
+            diag_report(c->d, DIAG_ERROR, e->u.select.dflt->loc, NULL,
+                        "de standaardwaarde moet van het type %s zijn, maar is van het type %s",
+                        check_type_name(c, result), check_type_name(c, dt));
+    }
+    return result;
+}
+
+static int32_t check_round(checker *c, ast_expr *e)
+{
+    ast_expr *o = e->u.round.operand;
+    c->round_operand = o;
+    int32_t t = check_expr(c, o, CHECK_T_GETAL);
+    c->round_operand = NULL;
+    uint8_t k = check_kind(c, t);
+    if (t < 0)
+        return CHECK_T_ERROR;
+    if (k == RBC_TYPE_GETAL) {
+        if (e->u.round.has_decimals && e->u.round.decimals > NUM_ROUND_MAX_DECIMALS) {
+            diag_report(c->d, DIAG_ERROR, e->u.round.decimals_loc, NULL,
+                        "afronden kan op ten hoogste %d decimalen", NUM_ROUND_MAX_DECIMALS);
+            return CHECK_T_ERROR;
+        }
+        return t;
+    }
+    if (k == RBC_TYPE_BEDRAG) {
+        if (e->u.round.has_decimals && e->u.round.decimals > 2) {
+            diag_report(c->d, DIAG_ERROR, e->u.round.decimals_loc, "een bedrag is in hele centen",
+                        "een bedrag kan op ten hoogste 2 decimalen "
+                        "afgerond worden, niet %u",
+                        (unsigned)e->u.round.decimals);
+            return CHECK_T_ERROR;
+        }
+        return t;
+    }
+    diag_report(c->d, DIAG_ERROR, o->loc, NULL,
+                "alleen een getal of bedrag kan afgerond worden, maar dit is van het type %s",
+                check_type_name(c, t));
+    return CHECK_T_ERROR;
+}
+
+/* date literal ± duration literal is folded by the emitter; report here
+ * when the folded date leaves the calendar. */
+static void check_fold_range(checker *c, const ast_expr *e)
+{
+    const ast_expr *l = e->u.binary.lhs, *r = e->u.binary.rhs;
+    if (l->kind != EX_DATE || r->kind != EX_DURATION || r->u.duration.count_expr)
+        return;
+    int64_t m, d;
+    cal_day x;
+    int sign = e->u.binary.op == BIN_SUB ? -1 : 1;
+    if (!check_duration_parts(r, &m, &d) || !cal_add_months(l->u.date.day, sign * m, &x) ||
+        !cal_add_days(x, sign * d, &x))
+        diag_report(c->d, DIAG_ERROR, e->loc, NULL, "datum buiten het bereik 1-9999");
+}
+
+static int32_t check_expr_v2(checker *c, ast_expr *e)
+{
+    check_result *r = c->r;
+    switch (e->kind) {
+    case EX_DATE:
+        return check_t(c, RBC_TYPE_DATUM);
+    case EX_AMOUNT:
+        return check_t(c, RBC_TYPE_BEDRAG);
+    case EX_DURATION: {
+        if (e->u.duration.count_expr) {
+            check_want(c, e->u.duration.count_expr, RBC_TYPE_GETAL, "een duur");
+        } else {
+            int64_t m, d;
+            if (!check_duration_parts(e, &m, &d)) {
+                diag_report(c->d, DIAG_ERROR, e->loc, NULL, "deze duur is te groot");
+                return CHECK_T_ERROR;
+            }
+        }
+        return check_t(c, RBC_TYPE_DUUR);
+    }
+    case EX_PARAM_AT: {
+        const char *name = e->u.param_at.name;
+        check_want(c, e->u.param_at.date, RBC_TYPE_DATUM, "‘geldig op’");
+        const check_sym *s = name ? check_lookup(c, name) : NULL;
+        if (!s || s->kind != SYM_PARAM) {
+            const char **cands = check_alloc(c, r->n_params, sizeof *cands);
+            if (cands)
+                for (size_t i = 0; i < r->n_params; i++)
+                    cands[i] = r->params[i].name;
+            if (s)
+                diag_report(c->d, DIAG_ERROR, e->u.param_at.name_loc,
+                            "alleen een parameter heeft versies", "‘%s’ is een %s, geen parameter",
+                            name, check_sym_kind_name(s->kind, c, s->index));
+            else
+                check_unknown(c, e->u.param_at.name_loc, cands, cands ? r->n_params : 0,
+                              name ? name : "?", "onbekende parameter");
+            return CHECK_T_ERROR;
+        }
+        e->res.kind = REF_PARAM;
+        e->res.index = s->index;
+        return r->params[s->index].type;
+    }
+    case EX_BETWEEN:
+    case EX_AGE: {
+        const char *w = e->kind == EX_AGE                 ? "‘leeftijd’"
+                        : e->u.between.unit == UNIT_DAG   ? "‘dagen tussen’"
+                        : e->u.between.unit == UNIT_MAAND ? "‘maanden tussen’"
+                                                          : "‘jaren tussen’";
+        check_want(c, e->u.between.from, RBC_TYPE_DATUM, w);
+        check_want(c, e->u.between.to, RBC_TYPE_DATUM, w);
+        return CHECK_T_GETAL;
+    }
+    case EX_PERIOD:
+        check_want(c, e->u.period.from, RBC_TYPE_DATUM, "een periode");
+        if (e->u.period.until)
+            check_want(c, e->u.period.until, RBC_TYPE_DATUM, "een periode");
+        return check_t(c, RBC_TYPE_PERIODE);
+    case EX_ROUND:
+        return check_round(c, e);
+    case EX_BEVAT:
+        check_want(c, e->u.binary.lhs, RBC_TYPE_PERIODE, "‘bevat’");
+        check_want(c, e->u.binary.rhs, RBC_TYPE_DATUM, "‘bevat’");
+        return CHECK_T_WAARHEID;
+    case EX_DUURT:
+        check_want(c, e->u.binary.lhs, RBC_TYPE_PERIODE, "‘duurt ten minste’");
+        check_want(c, e->u.binary.rhs, RBC_TYPE_DUUR, "‘duurt ten minste’");
+        return CHECK_T_WAARHEID;
+    case EX_MERGE:
+        return check_want_periods(c, e->u.unary.operand, "‘samengevoegd’");
+    case EX_CLIP: {
+        int32_t t = check_want_periods(c, e->u.binary.lhs, "‘begrensd tot’");
+        check_want(c, e->u.binary.rhs, RBC_TYPE_PERIODE, "‘begrensd tot’");
+        return t;
+    }
+    case EX_TOTAL_DAYS:
+        check_want_periods(c, e->u.unary.operand, "‘totaal aantal dagen van’");
+        return CHECK_T_GETAL;
+    case EX_DAYS_OF:
+        check_want(c, e->u.unary.operand, RBC_TYPE_PERIODE, "‘aantal dagen van’");
+        return CHECK_T_GETAL;
+    case EX_LONGEST: {
+        int32_t t = check_want_periods(c, e->u.longest.list, "‘langste aaneengesloten periode’");
+        int32_t pt = check_t(c, RBC_TYPE_PERIODE);
+        if (!e->u.longest.dflt) {
+            diag_report(c->d, DIAG_ERROR, e->loc,
+                        "voeg toe wat het resultaat is bij een lege lijst, bijvoorbeeld ‘…, "
+                        "standaard periode van d tot d’",
+                        "‘langste aaneengesloten periode’ heeft een standaardwaarde nodig voor "
+                        "een lege lijst");
+        } else {
+            check_want(c, e->u.longest.dflt, RBC_TYPE_PERIODE, "de standaardwaarde");
+        }
+        return t < 0 ? CHECK_T_ERROR : pt;
+    }
+    case EX_COUNT:
+        check_want(c, e->u.unary.operand, RBC_TYPE_LIJST, "‘aantal’");
+        return CHECK_T_GETAL;
+    case EX_SELECT:
+        return check_select(c, e);
+    default:
+        break;
+    }
+    return CHECK_T_ERROR;
+}
+
+/* --------------------------------------------------------- validities */
+
+static bool check_overlap(int32_t a0, int32_t a1, int32_t b0, int32_t b1)
+{
+    int32_t lo = a0 > b0 ? a0 : b0;                               /* -1 = unbounded below */
+    int32_t hi = a1 < 0 ? b1 : b1 < 0 ? a1 : (a1 < b1 ? a1 : b1); /* -1 = unbounded above */
+    return hi < 0 || lo < hi;
+}
+
+/* "geldig vanaf 1 maart 2022 tot en met 5 mei 2023" as written; "altijd geldig". */
+static void check_describe_validity(strbuf *sb, const ast_validity *v)
+{
+    char d1[32], d2[32];
+    if (!v->has_from && !v->has_until) {
+        sb_puts(sb, "altijd geldig");
+        return;
+    }
+    sb_puts(sb, "geldig");
+    if (v->has_from) {
+        cal_format_dutch(v->from, d1, sizeof d1);
+        sb_printf(sb, " vanaf %s", d1);
+    }
+    if (v->has_until) {
+        cal_day u = v->until;
+        if (v->until_inclusive)
+            cal_add_days(u, -1, &u);
+        cal_format_dutch(u, d2, sizeof d2);
+        sb_printf(sb, " tot %s%s", v->until_inclusive ? "en met " : "", d2);
+    }
+}
+
+/* The common part of two overlapping validities, as text. */
+static void check_describe_overlap(strbuf *sb, int32_t a0, int32_t a1, int32_t b0, int32_t b1)
+{
+    int32_t lo = a0 > b0 ? a0 : b0;
+    int32_t hi = a1 < 0 ? b1 : b1 < 0 ? a1 : (a1 < b1 ? a1 : b1);
+    char d1[32], d2[32];
+    if (lo >= 0)
+        cal_format_dutch(lo, d1, sizeof d1);
+    if (hi >= 0)
+        cal_format_dutch(hi, d2, sizeof d2);
+    if (lo >= 0 && hi >= 0)
+        sb_printf(sb, "van %s tot %s", d1, d2);
+    else if (lo >= 0)
+        sb_printf(sb, "vanaf %s", d1);
+    else if (hi >= 0)
+        sb_printf(sb, "tot %s", d2);
+    else
+        sb_puts(sb, "altijd");
+}
+
+static bool check_validity_ok(checker *c, const ast_validity *v)
+{
+    if (v->has_from && v->has_until && v->until <= v->from) {
+        diag_report(c->d, DIAG_ERROR, v->loc, "het einde moet na het begin liggen",
+                    "deze geldigheid is leeg");
+        return false;
+    }
+    return true;
+}
+
+/* Parameters: the type of every version's literal, and no overlap. */
+static void check_params(checker *c)
+{
+    check_result *r = c->r;
+    size_t pi = 0;
+    for (size_t i = 0; i < c->p->n_decls; i++) {
+        if (c->p->decls[i].kind != DECL_PARAM)
+            continue;
+        const ast_param *pa = &c->p->decls[i].u.param;
+        check_param *cp = &r->params[pi++];
+        uint8_t k = check_kind(c, cp->type);
+        if (cp->type >= 0 && k != RBC_TYPE_GETAL && k != RBC_TYPE_TEKST && k != RBC_TYPE_DATUM &&
+            k != RBC_TYPE_DUUR && k != RBC_TYPE_BEDRAG) {
+            diag_report(c->d, DIAG_ERROR, pa->type.loc,
+                        "een parameter is een getal, bedrag, datum, duur of tekst",
+                        "een parameter kan niet van het type %s zijn",
+                        check_type_name(c, cp->type));
+            cp->type = CHECK_T_ERROR;
+        }
+        size_t n = pa->versions ? pa->n_versions : 0;
+        cp->versions = check_alloc(c, n, sizeof *cp->versions);
+        if (!cp->versions)
+            return;
+        for (size_t v = 0; v < n; v++) {
+            const ast_param_version *av = &pa->versions[v];
+            check_param_version *x = &cp->versions[v];
+            x->vanaf = av->validity.has_from ? (int32_t)av->validity.from : -1;
+            x->tot = av->validity.has_until ? (int32_t)av->validity.until : -1;
+            x->value = av->value;
+            x->loc = av->loc;
+            check_validity_ok(c, &av->validity);
+            if (!av->value)
+                continue;
+            int32_t saved = c->cur_outcome;
+            c->cur_outcome = -1;
+            int32_t t = check_expr(c, av->value, cp->type);
+            c->cur_outcome = saved;
+            if (av->value->res.kind == REF_INPUT || av->value->res.kind == REF_OUTCOME ||
+                av->value->res.kind == REF_PARAM) {
+                diag_report(c->d, DIAG_ERROR, av->value->loc, NULL,
+                            "de waarde van een parameter moet een vaste waarde zijn");
+            } else if (t >= 0 && cp->type >= 0 && t != cp->type) {
+                diag_report(c->d, DIAG_ERROR, av->value->loc,
+                            k == RBC_TYPE_BEDRAG ? "schrijf een bedrag als ‘90 euro’ of ‘€ 90’"
+                            : k == RBC_TYPE_DATUM ? "schrijf een datum als ‘1 maart 2022’"
+                            : k == RBC_TYPE_DUUR  ? "schrijf een duur als ‘2 maanden’"
+                                                  : NULL,
+                            "parameter ‘%s’ is van het type %s, maar versie %zu is van het type %s",
+                            cp->name, check_type_name(c, cp->type), v + 1, check_type_name(c, t));
+            }
+        }
+        cp->n_versions = n;
+        for (size_t a = 0; a < n; a++)
+            for (size_t b = a + 1; b < n; b++) {
+                const check_param_version *x = &cp->versions[a], *y = &cp->versions[b];
+                if (!check_overlap(x->vanaf, x->tot, y->vanaf, y->tot))
+                    continue;
+                strbuf sb = STRBUF_INIT;
+                sb_printf(&sb, "de versies van parameter ‘%s’ overlappen: versie %zu (", cp->name,
+                          a + 1);
+                check_describe_validity(&sb, &pa->versions[a].validity);
+                sb_printf(&sb, ") en versie %zu (", b + 1);
+                check_describe_validity(&sb, &pa->versions[b].validity);
+                sb_puts(&sb, ") gelden allebei ");
+                check_describe_overlap(&sb, x->vanaf, x->tot, y->vanaf, y->tot);
+                diag_report(c->d, DIAG_ERROR, y->loc,
+                            "laat de ene versie eindigen (‘tot’) op de dag waarop de andere "
+                            "begint (‘vanaf’)",
+                            "%s", sb.data ? sb.data : "");
+                sb_free(&sb);
+            }
+        /* PARAMS wants the versions sorted by start (unbounded first). */
+        for (size_t a = 1; a < n; a++)
+            for (size_t b = a; b > 0 && cp->versions[b].vanaf < cp->versions[b - 1].vanaf; b--) {
+                check_param_version tmp = cp->versions[b];
+                cp->versions[b] = cp->versions[b - 1];
+                cp->versions[b - 1] = tmp;
+            }
+    }
+}
+
+/* Versions of one rule (same name) must not overlap; a rule with a validity
+ * needs peildatum. */
+static void check_rule_versions(checker *c)
+{
+    check_result *r = c->r;
+    for (size_t i = 0; i < r->n_rules; i++) {
+        const ast_rule *ru = r->rules[i].ast;
+        if (ru->validity.has_from || ru->validity.has_until) {
+            check_validity_ok(c, &ru->validity);
+            check_need_peildatum(c);
+        }
+        if (!ru->name)
+            continue;
+        for (size_t j = 0; j < i; j++) {
+            const ast_rule *ro = r->rules[j].ast;
+            if (!ro->name || strcmp(ro->name, ru->name) != 0)
+                continue;
+            bool plain = !ru->validity.has_from && !ru->validity.has_until &&
+                         !ro->validity.has_from && !ro->validity.has_until;
+            if (plain) /* reported as a duplicate name already */
+                break;
+            const check_rule *a = &r->rules[j], *b = &r->rules[i];
+            if (!check_overlap(a->vanaf, a->tot, b->vanaf, b->tot))
+                continue;
+            strbuf sb = STRBUF_INIT;
+            sb_printf(&sb, "de versies van regel ‘%s’ overlappen: de versie op regel %u (",
+                      ru->name, (unsigned)ro->loc.line);
+            check_describe_validity(&sb, &ro->validity);
+            sb_printf(&sb, ") en de versie op regel %u (", (unsigned)ru->loc.line);
+            check_describe_validity(&sb, &ru->validity);
+            sb_puts(&sb, ") gelden allebei ");
+            check_describe_overlap(&sb, a->vanaf, a->tot, b->vanaf, b->tot);
+            diag_report(c->d, DIAG_ERROR, ru->loc,
+                        "laat de ene versie eindigen (‘tot’) op de dag waarop de andere begint "
+                        "(‘vanaf’)",
+                        "%s", sb.data ? sb.data : "");
+            sb_free(&sb);
+            diag_report(c->d, DIAG_NOTE, ro->loc, NULL, "de andere versie staat hier");
+            break;
+        }
+    }
 }
 
 /* --------------------------------------------------------------- rules */
@@ -1000,6 +1883,22 @@ static void check_rule_parents(checker *c)
             continue;
         }
         const check_rule *parent = &r->rules[pi];
+        /* Design choice (spec3 §3 offers two): an uitzondering op a rule with
+         * several versions is rejected rather than copied once per version;
+         * every RULES entry then has exactly one block and one parent. */
+        size_t n_versions = 0;
+        for (size_t j = 0; j < r->n_rules; j++)
+            if (r->rules[j].ast->name && strcmp(r->rules[j].ast->name, ru->parent_name) == 0)
+                n_versions++;
+        if (n_versions > 1) {
+            diag_report(c->d, DIAG_ERROR, ru->parent_loc,
+                        "geef elke versie van de regel een eigen naam en schrijf per versie een "
+                        "uitzondering",
+                        "uitzondering ‘%s’ is een uitzondering op regel ‘%s’, maar die regel heeft "
+                        "%zu versies; een uitzondering op een regel met versies kan niet",
+                        ru->name ? ru->name : "?", ru->parent_name, n_versions);
+            continue;
+        }
         if (cr->outcome >= 0 && parent->outcome >= 0 && cr->outcome != parent->outcome) {
             diag_report(c->d, DIAG_ERROR, ru->target_loc,
                         "een uitzondering moet dezelfde uitkomst vaststellen als de regel "
@@ -1195,6 +2094,13 @@ static void check_rule_order(checker *c)
 
 /* ----------------------------------------------------------- conflicts */
 
+/* Two versions of one rule (same name, at least one with a validity). */
+static bool check_same_versions(const check_rule *a, const check_rule *b)
+{
+    return a->ast->name && b->ast->name && strcmp(a->ast->name, b->ast->name) == 0 &&
+           (a->vanaf >= 0 || a->tot >= 0 || b->vanaf >= 0 || b->tot >= 0);
+}
+
 static bool check_always_applies(const check_rule *cr)
 {
     const ast_rule *ru = cr->ast;
@@ -1222,6 +2128,11 @@ static void check_conflicts(checker *c)
                 first = (long)i;
                 continue;
             }
+            const check_rule *fr = &r->rules[first];
+            if (!check_overlap(fr->vanaf, fr->tot, cr->vanaf, cr->tot))
+                continue; /* never valid on the same peildatum */
+            if (check_same_versions(fr, cr))
+                continue; /* overlapping versions: reported by check_rule_versions */
             diag_report(c->d, DIAG_ERROR, cr->ast->loc,
                         "maak een van beide een uitzondering op de andere, of geef ze een "
                         "voorwaarde",
@@ -1243,6 +2154,9 @@ static void check_conflicts(checker *c)
                 first = (long)i;
                 continue;
             }
+            const check_rule *fr = &r->rules[first];
+            if (!check_overlap(fr->vanaf, fr->tot, cr->vanaf, cr->tot))
+                continue;
             diag_report(c->d, DIAG_ERROR, cr->ast->loc,
                         "maak een van beide een uitzondering op de andere, of geef ze een "
                         "voorwaarde",
@@ -1294,12 +2208,15 @@ check_result *check_policy(arena *a, diag_ctx *d, ast_policy *p)
     c.p = p;
     c.r = r;
     c.cur_outcome = -1;
+    r->peildatum = -1;
     if (!p->decls)
         p->n_decls = 0;
     check_declarations(&c);
     if (c.oom)
         return NULL;
+    check_params(&c);
     check_rule_targets(&c);
+    check_rule_versions(&c);
     check_rule_parents(&c);
     check_rule_bodies(&c);
     if (c.oom)

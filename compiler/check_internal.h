@@ -11,8 +11,10 @@
 #include "check.h"
 
 /* Type ids are TYPES indices of the emitted bytecode: 0 waarheid, 1 getal,
- * 2 tekst, then every soort in declaration order, then every gegeven in an
- * order where a record's field types come before the record itself. */
+ * 2 tekst, then every soort in declaration order, then the gegevens, the
+ * lijst types and the datum/duur/bedrag/periode types that the policy uses,
+ * in an order where a record's field types and a list's element type come
+ * before it (a policy without v0.2 types keeps its v0.1 numbering). */
 #define CHECK_T_WAARHEID 0
 #define CHECK_T_GETAL    1
 #define CHECK_T_TEKST    2
@@ -27,6 +29,7 @@ typedef struct check_type {
     const ast_field *fields; /* RECORD: the declared fields */
     int32_t *field_types;    /* RECORD: resolved field types */
     size_t n_fields;
+    int32_t elem; /* LIJST: the element type */
 } check_type;
 
 typedef enum check_var_kind { CHECK_INPUT, CHECK_OUTCOME, CHECK_CONCEPT } check_var_kind;
@@ -44,7 +47,26 @@ typedef struct check_rule {
     const ast_rule *ast;
     int32_t outcome; /* outcome number (declaration order), -1 when unresolved */
     int32_t parent;  /* rule number of the parent (declaration order), -1 for a root rule */
+    int32_t vanaf;   /* geldig vanaf day (inclusive), -1 when unbounded */
+    int32_t tot;     /* geldig tot day (exclusive), -1 when unbounded */
 } check_rule;
+
+/* One version of a parameter: its value (a literal, typed) and validity. */
+typedef struct check_param_version {
+    int32_t vanaf; /* day, inclusive; -1 unbounded */
+    int32_t tot;   /* day, exclusive; -1 unbounded */
+    const ast_expr *value;
+    ast_loc loc;
+} check_param_version;
+
+/* A `parameter`: its versions sorted by start. PARAMS index = position. */
+typedef struct check_param {
+    const char *name;
+    ast_loc loc;
+    int32_t type;
+    check_param_version *versions;
+    size_t n_versions;
+} check_param;
 
 struct check_result {
     const ast_policy *policy;
@@ -60,6 +82,9 @@ struct check_result {
     check_rule *rules;    /* declaration order */
     size_t n_rules;
     uint32_t *rule_order; /* RULES table order: a parent before its exceptions */
+    check_param *params;  /* declaration order = PARAMS index */
+    size_t n_params;
+    int32_t peildatum; /* INPUTS index of peildatum, -1 when the program has none */
 };
 
 #endif

@@ -1,6 +1,7 @@
 /* emit.c — the checked program to the bytes of a .rbc file (spec §5,
  * runtime/bytecode.h): header, section directory, deduplicated strings and
- * constants, tables, rule blocks and the LINES table. Opcodes and operand
+ * constants, tables (also PARAMS), rule blocks with the selection loops of
+ * spec3 §5 and the LINES table. Opcodes and operand
  * layouts come only from runtime/opcodes.def. Writes bytes; never verifies,
  * prints or exits. The output depends on nothing but the checked program. */
 #include "emit.h"
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "bytecode.h"
+#include "cal.h"
 #include "check_internal.h"
 
 /* Operand layout of every opcode, from the X-macro list. */
@@ -110,8 +112,9 @@ typedef struct emit_str {
 
 typedef struct emit_const {
     uint8_t kind; /* enum rbc_const_kind */
-    num_q q;
-    uint32_t str;
+    num_q q;      /* GETAL */
+    uint32_t str; /* TEKST: string index; DATUM: day number */
+    int64_t a, b; /* DUUR: months, days; BEDRAG: cents in a */
 } emit_const;
 
 typedef struct emitter {
@@ -129,6 +132,7 @@ typedef struct emitter {
     emit_buf code;
     emit_buf lines;
     uint32_t n_lines;
+    uint32_t loop_depth; /* loop slot of the next selection (spec3 §5) */
 } emitter;
 
 static uint64_t emit_hash(const char *s, size_t n)
@@ -212,7 +216,7 @@ static uint32_t emit_const_add(emitter *e, emit_const k)
 {
     for (size_t i = 0; i < e->n_consts; i++) {
         const emit_const *x = &e->consts[i];
-        if (x->kind == k.kind && (k.kind == RBC_CONST_GETAL ? num_eq(x->q, k.q) : x->str == k.str))
+        if (x->kind == k.kind && num_eq(x->q, k.q) && x->str == k.str && x->a == k.a && x->b == k.b)
             return (uint32_t)i;
     }
     if (e->n_consts == e->cap_consts) {
@@ -227,6 +231,30 @@ static uint32_t emit_const_add(emitter *e, emit_const k)
     }
     e->consts[e->n_consts] = k;
     return (uint32_t)e->n_consts++;
+}
+
+static uint32_t emit_k_getal(emitter *e, num_q q)
+{
+    emit_const k = {RBC_CONST_GETAL, q, 0, 0, 0};
+    return emit_const_add(e, k);
+}
+
+static uint32_t emit_k_datum(emitter *e, cal_day d)
+{
+    emit_const k = {RBC_CONST_DATUM, {0, 1}, (uint32_t)d, 0, 0};
+    return emit_const_add(e, k);
+}
+
+static uint32_t emit_k_duur(emitter *e, int64_t months, int64_t days)
+{
+    emit_const k = {RBC_CONST_DUUR, {0, 1}, 0, months, days};
+    return emit_const_add(e, k);
+}
+
+static uint32_t emit_k_bedrag(emitter *e, int64_t cents)
+{
+    emit_const k = {RBC_CONST_BEDRAG, {0, 1}, 0, cents, 0};
+    return emit_const_add(e, k);
 }
 
 /* ------------------------------------------------------------- code */
@@ -256,6 +284,17 @@ static void emit_patch(emitter *e, uint32_t at, int k, uint32_t target)
 
 static void emit_line(emitter *e, uint32_t off, uint32_t line, uint32_t col)
 {
+    /* Offsets must ascend strictly: an instruction at the very start of a
+     * rule block replaces the block's entry with its own, more precise spot. */
+    if (e->n_lines > 0 && !e->lines.failed && e->lines.len >= 12) {
+        const uint8_t *p = e->lines.data + e->lines.len - 12;
+        uint32_t last =
+            (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+        if (last == off) {
+            e->lines.len -= 12;
+            e->n_lines--;
+        }
+    }
     eb_u32(&e->lines, off);
     eb_u32(&e->lines, line);
     eb_u32(&e->lines, col);
@@ -263,6 +302,69 @@ static void emit_line(emitter *e, uint32_t off, uint32_t line, uint32_t col)
 }
 
 static void emit_expr(emitter *e, const ast_expr *x);
+static void emit_expr_v2(emitter *e, const ast_expr *x);
+
+static uint8_t emit_kind(const emitter *e, const ast_expr *x)
+{
+    if (!x || x->type < 0 || (size_t)x->type >= e->prog->n_types)
+        return 0;
+    return e->prog->types[x->type].kind;
+}
+
+/* An instruction that can fail at run time, with its LINES entry. */
+static uint32_t emit_op_at(emitter *e, enum rbc_opcode op, uint32_t a, uint32_t b,
+                           const ast_expr *x)
+{
+    uint32_t at = emit_op(e, op, a, b);
+    emit_line(e, at, x->loc.line, x->loc.col);
+    return at;
+}
+
+/* A duration literal as (months, days): weken are 7 days, jaren 12 months. */
+static void emit_duration_parts(const ast_expr *x, int64_t *months, int64_t *days)
+{
+    int64_t n = x->u.duration.count;
+    *months = x->u.duration.unit == UNIT_MAAND ? n : x->u.duration.unit == UNIT_JAAR ? 12 * n : 0;
+    *days = x->u.duration.unit == UNIT_DAG ? n : x->u.duration.unit == UNIT_WEEK ? 7 * n : 0;
+}
+
+/* date literal ± duration literal, folded with THE calendar (cal.h). */
+static bool emit_fold_date(const ast_expr *x, cal_day *out)
+{
+    const ast_expr *l = x->u.binary.lhs, *r = x->u.binary.rhs;
+    if (x->u.binary.op != BIN_ADD && x->u.binary.op != BIN_SUB)
+        return false;
+    if (!l || !r || l->kind != EX_DATE || r->kind != EX_DURATION || r->u.duration.count_expr)
+        return false;
+    int64_t m, d;
+    emit_duration_parts(r, &m, &d);
+    int sign = x->u.binary.op == BIN_SUB ? -1 : 1;
+    cal_day t;
+    if (!cal_add_months(l->u.date.day, sign * m, &t) || !cal_add_days(t, sign * d, &t))
+        return false;
+    *out = t;
+    return true;
+}
+
+/* bedrag × getal, getal × bedrag, bedrag / getal as an exact getal (euro):
+ * the amount side through BEDRAG_TO_GETAL, then MUL or DIV. */
+static void emit_amount_product(emitter *e, const ast_expr *x)
+{
+    const ast_expr *l = x->u.binary.lhs, *r = x->u.binary.rhs;
+    emit_expr(e, l);
+    if (emit_kind(e, l) == RBC_TYPE_BEDRAG)
+        emit_op(e, OP_BEDRAG_TO_GETAL, 0, 0);
+    emit_expr(e, r);
+    if (emit_kind(e, r) == RBC_TYPE_BEDRAG)
+        emit_op(e, OP_BEDRAG_TO_GETAL, 0, 0);
+    emit_op_at(e, x->u.binary.op == BIN_MUL ? OP_MUL : OP_DIV, 0, 0, x);
+}
+
+static bool emit_is_amount_product(const emitter *e, const ast_expr *x)
+{
+    return x && x->kind == EX_BINARY && (x->u.binary.op == BIN_MUL || x->u.binary.op == BIN_DIV) &&
+           emit_kind(e, x) == RBC_TYPE_BEDRAG;
+}
 
 static void emit_binary(emitter *e, const ast_expr *x)
 {
@@ -298,16 +400,47 @@ static void emit_binary(emitter *e, const ast_expr *x)
         op = OP_GE;
         break;
     case BIN_ADD:
-        op = OP_ADD;
+    case BIN_SUB: {
+        bool add = x->u.binary.op == BIN_ADD;
+        switch (emit_kind(e, x)) {
+        case RBC_TYPE_BEDRAG:
+            op = add ? OP_BEDRAG_ADD : OP_BEDRAG_SUB;
+            break;
+        case RBC_TYPE_DATUM: {
+            cal_day d;
+            if (emit_fold_date(x, &d)) {
+                emit_op(e, OP_PUSH_CONST, emit_k_datum(e, d), 0);
+                return;
+            }
+            op = add ? OP_DATE_ADD : OP_DATE_SUB;
+            break;
+        }
+        case RBC_TYPE_DUUR:
+            emit_expr(e, lhs);
+            emit_expr(e, rhs);
+            if (!add)
+                emit_op_at(e, OP_DUUR_NEG, 0, 0, x);
+            emit_op_at(e, OP_DUUR_ADD, 0, 0, x);
+            return;
+        default:
+            op = add ? OP_ADD : OP_SUB;
+            break;
+        }
         break;
-    case BIN_SUB:
-        op = OP_SUB;
-        break;
+    }
     case BIN_MUL:
-        op = OP_MUL;
-        break;
     case BIN_DIV:
-        op = OP_DIV;
+        if (emit_kind(e, x) == RBC_TYPE_BEDRAG) {
+            /* exact: × a whole-number literal (a rounded one goes through EX_ROUND) */
+            emit_amount_product(e, x);
+            emit_op_at(e, OP_GETAL_TO_BEDRAG, 0, 0, x);
+            return;
+        }
+        if (emit_kind(e, lhs) == RBC_TYPE_BEDRAG) { /* bedrag / bedrag → getal */
+            emit_amount_product(e, x);
+            return;
+        }
+        op = x->u.binary.op == BIN_MUL ? OP_MUL : OP_DIV;
         break;
     default:
         e->failed = true;
@@ -316,7 +449,8 @@ static void emit_binary(emitter *e, const ast_expr *x)
     emit_expr(e, lhs);
     emit_expr(e, rhs);
     uint32_t at = emit_op(e, op, 0, 0);
-    if (op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_DIV) {
+    if (op == OP_ADD || op == OP_SUB || op == OP_MUL || op == OP_DIV || op == OP_BEDRAG_ADD ||
+        op == OP_BEDRAG_SUB || op == OP_DATE_ADD || op == OP_DATE_SUB) {
         emit_line(e, at, x->loc.line, x->loc.col); /* the parser puts the operator here */
     }
 }
@@ -355,12 +489,13 @@ static void emit_expr(emitter *e, const ast_expr *x)
         emit_op(e, OP_PUSH_FALSE, 0, 0);
         return;
     case EX_NUMBER: {
-        emit_const k = {RBC_CONST_GETAL, x->u.number.value, 0};
+        emit_const k = {RBC_CONST_GETAL, x->u.number.value, 0, 0, 0};
         emit_op(e, OP_PUSH_CONST, emit_const_add(e, k), 0);
         return;
     }
     case EX_STRING: {
-        emit_const k = {RBC_CONST_TEKST, {0, 1}, emit_intern_n(e, x->u.string.s, x->u.string.len)};
+        emit_const k = {
+            RBC_CONST_TEKST, {0, 1}, emit_intern_n(e, x->u.string.s, x->u.string.len), 0, 0};
         emit_op(e, OP_PUSH_CONST, emit_const_add(e, k), 0);
         return;
     }
@@ -382,7 +517,16 @@ static void emit_expr(emitter *e, const ast_expr *x)
             if (x->kind != EX_FIELD)
                 break;
             emit_expr(e, x->u.field.rec);
-            emit_op(e, OP_FIELD, x->res.aux, 0);
+            if (x->res.index < prog->n_types && prog->types[x->res.index].kind == RBC_TYPE_PERIODE)
+                emit_op(e, x->res.aux ? OP_PERIODE_TOT : OP_PERIODE_VAN, 0, 0);
+            else
+                emit_op(e, OP_FIELD, x->res.aux, 0);
+            return;
+        case REF_PARAM:
+            emit_op_at(e, OP_LOAD_PARAM, x->res.index, 0, x);
+            return;
+        case REF_ELEMENT:
+            emit_op(e, OP_LOAD_LOCAL, x->res.index, 0);
             return;
         case REF_NONE:
             break;
@@ -397,13 +541,27 @@ static void emit_expr(emitter *e, const ast_expr *x)
         const ast_expr *o = x->u.unary.operand;
         num_q q;
         if (o && o->kind == EX_NUMBER && num_neg(o->u.number.value, &q) == NUM_OK) {
-            emit_const k = {RBC_CONST_GETAL, q, 0}; /* a negative literal */
+            emit_const k = {RBC_CONST_GETAL, q, 0, 0, 0}; /* a negative literal */
             emit_op(e, OP_PUSH_CONST, emit_const_add(e, k), 0);
             return;
         }
+        if (o && o->kind == EX_AMOUNT && o->u.amount.cents > INT64_MIN) {
+            emit_op(e, OP_PUSH_CONST, emit_k_bedrag(e, -o->u.amount.cents), 0);
+            return;
+        }
+        if (o && o->kind == EX_DURATION && !o->u.duration.count_expr) {
+            int64_t m, d;
+            emit_duration_parts(o, &m, &d);
+            emit_op(e, OP_PUSH_CONST, emit_k_duur(e, -m, -d), 0);
+            return;
+        }
         emit_expr(e, o);
-        uint32_t at = emit_op(e, OP_NEG, 0, 0);
-        emit_line(e, at, x->loc.line, x->loc.col);
+        uint8_t k = emit_kind(e, x);
+        emit_op_at(e,
+                   k == RBC_TYPE_BEDRAG ? OP_BEDRAG_NEG
+                   : k == RBC_TYPE_DUUR ? OP_DUUR_NEG
+                                        : OP_NEG,
+                   0, 0, x);
         return;
     }
     case EX_BINARY:
@@ -412,6 +570,239 @@ static void emit_expr(emitter *e, const ast_expr *x)
     case EX_IN:
         emit_in(e, x);
         return;
+    default:
+        emit_expr_v2(e, x);
+        return;
+    }
+    e->failed = true;
+}
+
+/* A selection as a loop (spec3 §5):
+ *       <accumulators>; <list>; ITER_BEGIN s
+ *  top: ITER_NEXT s, end
+ *       [C; COND next, unk]
+ *       <update the accumulators>
+ *  next: LOOP top
+ *  unk: POP…; PUSH_UNKNOWN…; LOOP top        (only with a condition)
+ *  end: <finish> */
+static void emit_select(emitter *e, const ast_expr *x)
+{
+    const check_result *prog = e->prog;
+    ast_select_kind k = x->u.select.kind;
+    const ast_expr *cond = x->u.select.cond;
+    if (k == SEL_COUNT && !cond) {
+        emit_expr(e, x->u.select.list);
+        emit_op(e, OP_LIST_LEN, 0, 0);
+        return;
+    }
+    uint32_t elem_t = 0, key_t = 0, acc_t = (uint32_t)x->type;
+    if (x->u.select.list && x->u.select.list->type >= 0)
+        elem_t = (uint32_t)prog->types[x->u.select.list->type].elem;
+    if (x->u.select.key && x->u.select.key->type >= 0)
+        key_t = (uint32_t)x->u.select.key->type;
+    int n_acc = 1;
+    switch (k) {
+    case SEL_COUNT:
+        emit_op(e, OP_PUSH_CONST, emit_k_getal(e, num_int(0)), 0);
+        break;
+    case SEL_SUM:
+        if (emit_kind(e, x) == RBC_TYPE_BEDRAG)
+            emit_op(e, OP_PUSH_CONST, emit_k_bedrag(e, 0), 0);
+        else
+            emit_op(e, OP_PUSH_CONST, emit_k_getal(e, num_int(0)), 0);
+        break;
+    case SEL_MIN:
+    case SEL_MAX:
+        emit_op(e, OP_PUSH_LEEG, acc_t, 0);
+        break;
+    case SEL_FIRST:
+    case SEL_LAST:
+        emit_op(e, OP_PUSH_LEEG, elem_t, 0);
+        emit_op(e, OP_PUSH_LEEG, key_t, 0);
+        n_acc = 2;
+        break;
+    case SEL_FILTER:
+        emit_op(e, OP_LIST_NEW, acc_t, 0);
+        break;
+    case SEL_EXISTS:
+        emit_op(e, OP_PUSH_FALSE, 0, 0);
+        break;
+    case SEL_FORALL:
+        emit_op(e, OP_PUSH_TRUE, 0, 0);
+        break;
+    }
+    emit_expr(e, x->u.select.list);
+    uint32_t slot = e->loop_depth++;
+    emit_op(e, OP_ITER_BEGIN, slot, 0);
+    uint32_t top = emit_op(e, OP_ITER_NEXT, slot, 0);
+    bool kleene = k == SEL_EXISTS || k == SEL_FORALL;
+    uint32_t cj = 0;
+    if (cond && !kleene) {
+        emit_expr(e, cond);
+        cj = emit_op(e, OP_COND, 0, 0);
+    }
+    switch (k) {
+    case SEL_COUNT:
+        emit_op(e, OP_PUSH_CONST, emit_k_getal(e, num_int(1)), 0);
+        emit_op_at(e, OP_ADD, 0, 0, x);
+        break;
+    case SEL_SUM:
+        emit_expr(e, x->u.select.value);
+        emit_op_at(e, emit_kind(e, x) == RBC_TYPE_BEDRAG ? OP_BEDRAG_ADD : OP_ADD, 0, 0, x);
+        break;
+    case SEL_MIN:
+    case SEL_MAX:
+        emit_expr(e, x->u.select.value);
+        emit_op(e, k == SEL_MIN ? OP_ACC_MIN : OP_ACC_MAX, 0, 0);
+        break;
+    case SEL_FIRST:
+    case SEL_LAST:
+        emit_op(e, OP_LOAD_LOCAL, slot, 0);
+        emit_expr(e, x->u.select.key);
+        emit_op(e, k == SEL_FIRST ? OP_ACC_FIRST_BY : OP_ACC_LAST_BY, 0, 0);
+        break;
+    case SEL_FILTER:
+        emit_op(e, OP_LOAD_LOCAL, slot, 0);
+        emit_op(e, OP_LIST_APPEND, 0, 0);
+        break;
+    case SEL_EXISTS:
+    case SEL_FORALL:
+        emit_expr(e, cond);
+        emit_op(e, k == SEL_EXISTS ? OP_OR : OP_AND, 0, 0);
+        break;
+    }
+    uint32_t next = emit_op(e, OP_LOOP, top, 0);
+    if (cond && !kleene) {
+        emit_patch(e, cj, 0, next);
+        emit_patch(e, cj, 1, emit_here(e));
+        for (int i = 0; i < n_acc; i++)
+            emit_op(e, OP_POP, 0, 0);
+        if (n_acc == 2) {
+            emit_op(e, OP_PUSH_UNKNOWN, elem_t, 0);
+            emit_op(e, OP_PUSH_UNKNOWN, key_t, 0);
+        } else {
+            emit_op(e, OP_PUSH_UNKNOWN, acc_t, 0);
+        }
+        emit_op(e, OP_LOOP, top, 0);
+    }
+    e->loop_depth--;
+    emit_patch(e, top, 1, emit_here(e));
+    if (n_acc == 2)
+        emit_op(e, OP_POP, 0, 0); /* drop the key */
+    if (k == SEL_MIN || k == SEL_MAX || k == SEL_FIRST || k == SEL_LAST) {
+        uint32_t j = emit_op(e, OP_JUMP_IF_NOT_LEEG, 0, 0);
+        emit_op(e, OP_POP, 0, 0);
+        emit_expr(e, x->u.select.dflt);
+        emit_patch(e, j, 0, emit_here(e));
+    }
+}
+
+static void emit_round(emitter *e, const ast_expr *x)
+{
+    const ast_expr *o = x->u.round.operand;
+    bool amount = emit_kind(e, x) == RBC_TYPE_BEDRAG;
+    uint32_t dec = x->u.round.has_decimals ? x->u.round.decimals : (amount ? 2u : 0u);
+    if (amount && emit_is_amount_product(e, o)) {
+        emit_amount_product(e, o);
+    } else {
+        emit_expr(e, o);
+        if (amount)
+            emit_op(e, OP_BEDRAG_TO_GETAL, 0, 0);
+    }
+    emit_op_at(e, OP_ROUND, (uint32_t)x->u.round.mode, dec, x);
+    if (amount)
+        emit_op_at(e, OP_GETAL_TO_BEDRAG, 0, 0, x);
+}
+
+static void emit_expr_v2(emitter *e, const ast_expr *x)
+{
+    switch (x->kind) {
+    case EX_DATE:
+        emit_op(e, OP_PUSH_CONST, emit_k_datum(e, x->u.date.day), 0);
+        return;
+    case EX_AMOUNT:
+        emit_op(e, OP_PUSH_CONST, emit_k_bedrag(e, x->u.amount.cents), 0);
+        return;
+    case EX_DURATION: {
+        if (!x->u.duration.count_expr) {
+            int64_t m, d;
+            emit_duration_parts(x, &m, &d);
+            emit_op(e, OP_PUSH_CONST, emit_k_duur(e, m, d), 0);
+            return;
+        }
+        static const uint32_t unit[] = {RBC_UNIT_DAGEN, RBC_UNIT_WEKEN, RBC_UNIT_MAANDEN,
+                                        RBC_UNIT_JAREN};
+        emit_expr(e, x->u.duration.count_expr);
+        emit_op_at(e, OP_MAKE_DUUR, unit[x->u.duration.unit & 3], 0, x);
+        return;
+    }
+    case EX_PARAM_AT:
+        emit_expr(e, x->u.param_at.date);
+        emit_op_at(e, OP_LOAD_PARAM_AT, x->res.index, 0, x);
+        return;
+    case EX_BETWEEN:
+    case EX_AGE:
+        emit_expr(e, x->u.between.from);
+        emit_expr(e, x->u.between.to);
+        emit_op(e,
+                x->kind == EX_AGE || x->u.between.unit == UNIT_JAAR ? OP_YEARS_BETWEEN
+                : x->u.between.unit == UNIT_MAAND                   ? OP_MONTHS_BETWEEN
+                                                                    : OP_DAYS_BETWEEN,
+                0, 0);
+        return;
+    case EX_PERIOD:
+        emit_expr(e, x->u.period.from);
+        if (x->u.period.until) {
+            emit_expr(e, x->u.period.until);
+            emit_op_at(e, OP_MAKE_PERIODE, 0, 0, x);
+        } else {
+            emit_op(e, OP_MAKE_PERIODE_OPEN, 0, 0);
+        }
+        return;
+    case EX_ROUND:
+        emit_round(e, x);
+        return;
+    case EX_BEVAT:
+    case EX_DUURT:
+    case EX_CLIP:
+        emit_expr(e, x->u.binary.lhs);
+        emit_expr(e, x->u.binary.rhs);
+        emit_op(e,
+                x->kind == EX_BEVAT   ? OP_PERIODE_BEVAT
+                : x->kind == EX_DUURT ? OP_PERIODE_DUURT
+                                      : OP_PERIODES_CLIP,
+                0, 0);
+        return;
+    case EX_MERGE:
+        emit_expr(e, x->u.unary.operand);
+        emit_op(e, OP_PERIODES_MERGE, 0, 0);
+        return;
+    case EX_TOTAL_DAYS:
+        emit_expr(e, x->u.unary.operand);
+        emit_op_at(e, OP_PERIODES_DAGEN, 0, 0, x);
+        return;
+    case EX_DAYS_OF:
+        emit_expr(e, x->u.unary.operand);
+        emit_op_at(e, OP_PERIODE_DAGEN, 0, 0, x);
+        return;
+    case EX_COUNT:
+        emit_expr(e, x->u.unary.operand);
+        emit_op(e, OP_LIST_LEN, 0, 0);
+        return;
+    case EX_LONGEST: {
+        emit_expr(e, x->u.longest.list);
+        emit_op(e, OP_PERIODES_LANGSTE, 0, 0);
+        uint32_t j = emit_op(e, OP_JUMP_IF_NOT_LEEG, 0, 0);
+        emit_op(e, OP_POP, 0, 0);
+        emit_expr(e, x->u.longest.dflt);
+        emit_patch(e, j, 0, emit_here(e));
+        return;
+    }
+    case EX_SELECT:
+        emit_select(e, x);
+        return;
+    default:
+        break;
     }
     e->failed = true;
 }
@@ -460,6 +851,46 @@ static void emit_rule_block(emitter *e, const ast_rule *ru)
 }
 
 /* ---------------------------------------------------------- sections */
+
+/* The constant of a parameter version's literal (a negative number or
+ * amount may come as a negation of a literal). */
+static uint32_t emit_param_const(emitter *e, const ast_expr *x)
+{
+    bool neg = false;
+    if (x && x->kind == EX_NEG) {
+        neg = true;
+        x = x->u.unary.operand;
+    }
+    if (!x) {
+        e->failed = true;
+        return 0;
+    }
+    switch (x->kind) {
+    case EX_NUMBER: {
+        num_q q = x->u.number.value;
+        if (neg && num_neg(q, &q) != NUM_OK)
+            e->failed = true;
+        return emit_k_getal(e, q);
+    }
+    case EX_AMOUNT:
+        return emit_k_bedrag(e, neg ? -x->u.amount.cents : x->u.amount.cents);
+    case EX_DATE:
+        return emit_k_datum(e, x->u.date.day);
+    case EX_DURATION: {
+        int64_t m, d;
+        emit_duration_parts(x, &m, &d);
+        return neg ? emit_k_duur(e, -m, -d) : emit_k_duur(e, m, d);
+    }
+    case EX_STRING: {
+        emit_const k = {
+            RBC_CONST_TEKST, {0, 1}, emit_intern_n(e, x->u.string.s, x->u.string.len), 0, 0};
+        return emit_const_add(e, k);
+    }
+    default:
+        e->failed = true;
+        return 0;
+    }
+}
 
 static const char *emit_basename(const char *path)
 {
@@ -515,6 +946,7 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
     }
     eb_u32(b, emit_intern_opt(&e, p->bron));
     eb_u32(b, emit_intern_opt(&e, base));
+    eb_u32(b, prog->peildatum >= 0 ? (uint32_t)prog->peildatum : RBC_NONE);
 
     /* TYPES */
     b = &sec[RBC_SEC_TYPES];
@@ -534,6 +966,8 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
                 eb_u32(b, emit_intern(&e, t->fields[f].name));
                 eb_u32(b, (uint32_t)t->field_types[f]);
             }
+        } else if (t->kind == RBC_TYPE_LIJST) {
+            eb_u32(b, (uint32_t)t->elem);
         }
     }
 
@@ -592,6 +1026,8 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
         eb_u32(b, cr->ast->loc.col);
         eb_u32(b, spans[2 * k]);
         eb_u32(b, spans[2 * k + 1]);
+        eb_u32(b, cr->vanaf >= 0 ? (uint32_t)cr->vanaf : RBC_NONE);
+        eb_u32(b, cr->tot >= 0 ? (uint32_t)cr->tot : RBC_NONE);
     }
     free(pos);
     free(names);
@@ -606,16 +1042,42 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
     eb_u32(b, e.n_lines);
     eb_bytes(b, e.lines.data, e.lines.len);
 
-    /* CONSTS (found while generating code) */
+    /* PARAMS: the version values become constants of the parameter's type. */
+    b = &sec[RBC_SEC_PARAMS];
+    eb_u32(b, (uint32_t)prog->n_params);
+    for (size_t i = 0; i < prog->n_params; i++) {
+        const check_param *cp = &prog->params[i];
+        eb_u32(b, emit_intern(&e, cp->name));
+        eb_u32(b, (uint32_t)cp->type);
+        eb_u32(b, (uint32_t)cp->n_versions);
+        for (size_t v = 0; v < cp->n_versions; v++) {
+            const check_param_version *pv = &cp->versions[v];
+            eb_u32(b, pv->vanaf >= 0 ? (uint32_t)pv->vanaf : RBC_NONE);
+            eb_u32(b, pv->tot >= 0 ? (uint32_t)pv->tot : RBC_NONE);
+            eb_u32(b, emit_param_const(&e, pv->value));
+        }
+    }
+
+    /* CONSTS (found while generating code and parameters) */
     b = &sec[RBC_SEC_CONSTS];
     eb_u32(b, (uint32_t)e.n_consts);
     for (size_t i = 0; i < e.n_consts; i++) {
         eb_u8(b, e.consts[i].kind);
-        if (e.consts[i].kind == RBC_CONST_GETAL) {
+        switch (e.consts[i].kind) {
+        case RBC_CONST_GETAL:
             eb_i64(b, e.consts[i].q.num);
             eb_i64(b, e.consts[i].q.den);
-        } else {
+            break;
+        case RBC_CONST_DUUR:
+            eb_u32(b, (uint32_t)(int32_t)e.consts[i].a);
+            eb_u32(b, (uint32_t)(int32_t)e.consts[i].b);
+            break;
+        case RBC_CONST_BEDRAG:
+            eb_i64(b, e.consts[i].a);
+            break;
+        default: /* TEKST, DATUM */
             eb_u32(b, e.consts[i].str);
+            break;
         }
     }
 

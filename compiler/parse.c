@@ -1,13 +1,15 @@
 /* parse.c — parse_source (parse.h) and the small helpers the grammar
  * actions use to build the tree in the arena. Locations: end_line/end_col
  * are exclusive (the position just after the last character, like end_off).
- * Operator nodes (EX_BINARY, EX_NOT, EX_NEG, EX_IN) carry the location of
- * their operator words; all other nodes cover their whole text. Must not
+ * Operator nodes (EX_BINARY, EX_NOT, EX_NEG, EX_IN; v0.2: EX_ROUND, EX_BEVAT,
+ * EX_DUURT, EX_MERGE, EX_CLIP) carry the location of their operator words;
+ * all other nodes cover their whole text. Must not
  * print or exit: messages go to diag, running out of memory returns NULL. */
 #include "parse.h"
 
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +108,27 @@ ast_loc parse_span(ast_loc first, ast_loc last)
     r.end_col = last.end_col;
     r.end_off = last.end_off;
     return r;
+}
+
+bool parse_date_check(int32_t y, int m, int d, char *msg, size_t cap)
+{
+    if (y < 1 || y > 9999) {
+        snprintf(msg, cap, "het jaar moet tussen 1 en 9999 liggen");
+        return false;
+    }
+    if (m < 1 || m > 12) {
+        snprintf(msg, cap, "er is geen maand %d", m);
+        return false;
+    }
+    if (d < 1 || d > cal_days_in_month(y, m)) {
+        if (d < 1)
+            snprintf(msg, cap, "er is geen dag %d", d);
+        else
+            snprintf(msg, cap, "%s %d heeft %d dagen", cal_month_name(m), (int)y,
+                     cal_days_in_month(y, m));
+        return false;
+    }
+    return cal_valid_ymd(y, m, d);
 }
 
 ast_policy *parse_source(arena *a, diag_ctx *d, const char *file, const char *src, size_t len)

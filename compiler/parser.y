@@ -94,9 +94,12 @@ ast_expr *parse_unary(parse_state *st, ast_expr_kind kind, ast_loc loc, ast_expr
 void parse_add_decl(parse_state *st, const ast_decl *decl);
 void parse_add_vars(parse_state *st, ast_decl_kind kind, const parse_list *fields);
 ast_loc parse_span(ast_loc first, ast_loc last);
+/* v0.2: false with a Dutch reason in msg when y-m-d is not a real date. */
+bool parse_date_check(int32_t y, int m, int d, char *msg, size_t cap);
 }
 
 %code {
+#include <stdio.h>
 #include <string.h>
 
 #include "strbuf.h"
@@ -121,8 +124,24 @@ ast_loc parse_span(ast_loc first, ast_loc last);
 static void yyerror(ast_loc *loc, parse_state *st, yyscan_t scanner, const char *msg);
 static void parse_rule_decl(parse_state *st, bool is_exception, ast_loc loc, parse_str name,
                             ast_loc name_loc, const parse_str *parent, ast_loc parent_loc,
-                            const parse_meta *meta, const parse_concl *concl);
+                            const parse_meta *meta, const parse_concl *concl,
+                            const ast_validity *validity);
 static ast_branch parse_branch(ast_expr *value, ast_expr *cond);
+/* v0.2 helpers (below the grammar). */
+static ast_validity parse_validity(parse_state *st, ast_loc loc, const ast_expr *from,
+                                   const ast_expr *until, bool inclusive);
+static cal_day parse_written_date(parse_state *st, ast_loc loc, const parse_num *day, int month,
+                                  const parse_num *year);
+static int64_t parse_cents(parse_state *st, ast_loc loc, const parse_num *n);
+static const char *parse_unit_plural(ast_unit u);
+static ast_field parse_keyword_field(parse_state *st, ast_loc loc, ast_type type);
+static ast_expr *parse_round(parse_state *st, ast_loc loc, ast_expr *operand,
+                             enum num_round_mode mode, const parse_num *decimals);
+static ast_expr *parse_between(parse_state *st, ast_expr_kind kind, ast_loc loc, ast_unit unit,
+                               ast_expr *from, ast_expr *to);
+static ast_expr *parse_select(parse_state *st, ast_select_kind kind, ast_loc loc, parse_str var,
+                              ast_loc var_loc, ast_expr *list);
+static bool parse_is_operator_node(const ast_expr *e);
 
 /* Stop after this many errors: the rest is usually noise. */
 #define PARSE_MAX_ERRORS 50
@@ -147,6 +166,13 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
     ast_binop op;
     parse_meta *meta;
     parse_concl *concl;
+    /* v0.2 */
+    int ival;
+    cal_day day;
+    ast_unit unit;
+    ast_validity validity;
+    ast_param_version version;
+    enum num_round_mode mode;
 }
 
 %token <str> NAME STRING FIELD
@@ -160,11 +186,42 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
 %token DOT "." COLON ":" COMMA "," LPAREN "(" RPAREN ")"
        PLUS "+" MINUS "-" TIMES "*" SLASH "/"
        EQ "=" NE "<>" LT "<" LE "<=" GT ">" GE ">="
+/* v0.2 (spec3 §1). DATE: a JJJJ-MM-DD literal; MONTH: januari … december
+ * (its number in ival). */
+%token <day> DATE
+%token <ival> MONTH
+%token DAG "dag" DAGEN "dagen" WEEK "week" WEKEN "weken" MAAND "maand" MAANDEN "maanden"
+       JAAR "jaar" JAREN "jaren" EURO "euro" EURO_TEKEN "€" DATUM "datum" DUUR "duur"
+       BEDRAG "bedrag" PERIODE "periode" LIJST "lijst" TUSSEN "tussen" LEEFTIJD "leeftijd"
+       AFGEROND "afgerond" NAAR "naar" BENEDEN "beneden" BOVEN "boven"
+       REKENKUNDIG "rekenkundig" BANKIERS "bankiers" DECIMAAL "decimaal"
+       DECIMALEN "decimalen" PARAMETER "parameter" GELDIG "geldig" VANAF "vanaf" TOT "tot"
+       MET "met" AANTAL "aantal" SOM "som" MINIMUM "minimum" MAXIMUM "maximum"
+       EERSTE "eerste" LAATSTE "laatste" ELKE "elke" ALLE "alle" WAARVOOR "waarvoor"
+       GELDT "geldt" ER "er" IN "in" VOLGENS "volgens" STANDAARD "standaard" BEVAT "bevat"
+       SAMENGEVOEGD "samengevoegd" BEGRENSD "begrensd" LANGSTE "langste"
+       AANEENGESLOTEN "aaneengesloten" TOTAAL "totaal" DUURT "duurt" VOOR "voor"
 /* A lexical error the scanner has already reported. */
 %token LEXERR
 
+/* v0.2: the trailing operand of a prefix form (`dagen tussen a en b`,
+ * `aantal x in l waarvoor C`, `standaard d`, ...) extends as far as possible,
+ * like the condition after `indien`: every such reduce has the lowest
+ * precedence (LOW) and loses against shifting any operator that could
+ * continue the operand. Parentheses end it earlier. */
+%precedence LOW
+%precedence STANDAARD WAARVOOR FIELD SAMENGEVOEGD BEGRENSD TIMES SLASH PLUS MINUS AFGEROND OP
+            IS EQ NE LT LE GT GE GROTER KLEINER MEER MINDER TEN BEVAT DUURT EN OF COMMA
+
 %type <expr> expr andx notx cmp sum term unary postfix primary
-%type <list> name_list field_list items cbranches
+%type <expr> rsum date amount duration literal opt_where opt_default
+%type <list> name_list field_list items cbranches rfield_list versions
+%type <field> rfield
+%type <unit> unit
+%type <validity> validity opt_validity
+%type <version> version
+%type <ival> minmax firstlast decimals_word
+%type <mode> mode
 %type <field> field
 %type <type> type
 %type <op> cmpop
@@ -256,7 +313,7 @@ decl
             d.u.enumeration.n_members = n;
             parse_add_decl(st, &d);
         }
-    | "gegeven" NAME "heeft" field_list "."
+    | "gegeven" NAME "heeft" rfield_list "."
         {
             ast_decl d;
             memset(&d, 0, sizeof d);
@@ -270,14 +327,160 @@ decl
     | "invoer" field_list "." { parse_add_vars(st, DECL_INPUT, $2); }
     | "uitkomst" field_list "." { parse_add_vars(st, DECL_OUTCOME, $2); }
     | "begrip" field_list "." { parse_add_vars(st, DECL_CONCEPT, $2); }
-    | "regel" STRING meta conclusion "."
+    | "regel" STRING opt_validity meta conclusion "."
         {
-            parse_rule_decl(st, false, parse_span(@1, @2), $2, @2, NULL, @2, $3, $4);
+            parse_rule_decl(st, false, parse_span(@1, @2), $2, @2, NULL, @2, $4, $5, &$3);
         }
-    | "uitzondering" STRING "op" STRING meta conclusion "."
+    | "uitzondering" STRING "op" STRING opt_validity meta conclusion "."
         {
-            parse_rule_decl(st, true, parse_span(@1, @2), $2, @2, &$4, @4, $5, $6);
+            parse_rule_decl(st, true, parse_span(@1, @2), $2, @2, &$4, @4, $6, $7, &$5);
         }
+    | "parameter" NAME ":" type versions "."
+        {
+            ast_decl d;
+            memset(&d, 0, sizeof d);
+            d.kind = DECL_PARAM;
+            d.u.param.name = $2.s;
+            d.u.param.loc = @2;
+            d.u.param.type = $4;
+            d.u.param.versions = $5->items;
+            d.u.param.n_versions = $5->n;
+            parse_add_decl(st, &d);
+        }
+    ;
+
+versions
+    : version
+        {
+            $$ = parse_list_new(st, sizeof(ast_param_version));
+            parse_list_push(st, $$, &$1);
+        }
+    | versions "," version
+        {
+            $$ = $1;
+            parse_list_push(st, $$, &$3);
+        }
+    ;
+
+version
+    : "is" literal opt_validity
+        {
+            memset(&$$, 0, sizeof $$);
+            $$.value = $2;
+            $$.validity = $3;
+            $$.loc = @$;
+        }
+    ;
+
+/* The value of a parameter version. */
+literal
+    : NUMBER
+        {
+            $$ = parse_expr(st, EX_NUMBER, @1);
+            $$->u.number.value = $1.value;
+            $$->u.number.text = $1.text;
+        }
+    | STRING
+        {
+            $$ = parse_expr(st, EX_STRING, @1);
+            $$->u.string.s = $1.s;
+            $$->u.string.len = $1.len;
+        }
+    | "waar" { $$ = parse_expr(st, EX_WAAR, @1); }
+    | "onwaar" { $$ = parse_expr(st, EX_ONWAAR, @1); }
+    | date
+    | amount
+    | duration
+    | NAME
+        {
+            $$ = parse_expr(st, EX_NAME, @1);
+            $$->u.name.name = $1.s;
+        }
+    ;
+
+opt_validity
+    : %empty { memset(&$$, 0, sizeof $$); }
+    | validity
+    ;
+
+/* `until` is stored exclusive: `tot en met D` keeps D + 1 day. */
+validity
+    : "geldig" "vanaf" date
+        {
+            $$ = parse_validity(st, @$, $3, NULL, false);
+        }
+    | "geldig" "vanaf" date "tot" date
+        {
+            $$ = parse_validity(st, @$, $3, $5, false);
+        }
+    | "geldig" "vanaf" date "tot" "en" "met" date
+        {
+            $$ = parse_validity(st, @$, $3, $7, true);
+        }
+    | "geldig" "tot" date
+        {
+            $$ = parse_validity(st, @$, NULL, $3, false);
+        }
+    | "geldig" "tot" "en" "met" date
+        {
+            $$ = parse_validity(st, @$, NULL, $5, true);
+        }
+    ;
+
+/* 2022-03-01 or 1 maart 2022 */
+date
+    : DATE
+        {
+            $$ = parse_expr(st, EX_DATE, @1);
+            $$->u.date.day = $1;
+        }
+    | NUMBER MONTH NUMBER
+        {
+            $$ = parse_expr(st, EX_DATE, @$);
+            $$->u.date.day = parse_written_date(st, @$, &$1, $2, &$3);
+        }
+    ;
+
+amount
+    : NUMBER "euro"
+        {
+            $$ = parse_expr(st, EX_AMOUNT, @$);
+            $$->u.amount.text = $1.text;
+            $$->u.amount.cents = parse_cents(st, @$, &$1);
+        }
+    | "€" NUMBER
+        {
+            $$ = parse_expr(st, EX_AMOUNT, @$);
+            $$->u.amount.text = $2.text;
+            $$->u.amount.cents = parse_cents(st, @$, &$2);
+        }
+    ;
+
+duration
+    : NUMBER unit
+        {
+            $$ = parse_expr(st, EX_DURATION, @$);
+            $$->u.duration.unit = $2;
+            if ($1.value.den != 1 || $1.value.num < 0)
+                diag_report(st->d, DIAG_ERROR, @1,
+                            "schrijf een kortere eenheid, bijvoorbeeld ‘45 dagen’ in plaats van "
+                            "‘1,5 maand’",
+                            "een duur is een geheel aantal %s, niet ‘%s’",
+                            parse_unit_plural($2), $1.text);
+            else
+                $$->u.duration.count = $1.value.num;
+        }
+    ;
+
+unit
+    : "dag" { $$ = UNIT_DAG; }
+    | "dagen" { $$ = UNIT_DAG; }
+    | "week" { $$ = UNIT_WEEK; }
+    | "weken" { $$ = UNIT_WEEK; }
+    | "maand" { $$ = UNIT_MAAND; }
+    | "maanden" { $$ = UNIT_MAAND; }
+    | "jaar" { $$ = UNIT_JAAR; }
+    | "jaren" { $$ = UNIT_JAAR; }
     ;
 
 /* Enumeration members, kept as fields (name + location) until the action. */
@@ -315,6 +518,58 @@ field_list
         }
     ;
 
+/* Record fields: keywords are allowed as field names (spec3 §1), except
+ * the words that start a declaration; `, anders` and `, standaard` are
+ * single tokens, hence their own alternatives. */
+rfield_list
+    : rfield
+        {
+            $$ = parse_list_new(st, sizeof(ast_field));
+            parse_list_push(st, $$, &$1);
+        }
+    | rfield_list "," rfield
+        {
+            $$ = $1;
+            parse_list_push(st, $$, &$3);
+        }
+    | rfield_list "anders" ":" type
+        {
+            $$ = $1;
+            ast_field f = parse_keyword_field(st, @2, $4);
+            parse_list_push(st, $$, &f);
+        }
+    | rfield_list "standaard" ":" type
+        {
+            $$ = $1;
+            ast_field f = parse_keyword_field(st, @2, $4);
+            parse_list_push(st, $$, &f);
+        }
+    ;
+
+rfield
+    : NAME ":" type
+        {
+            memset(&$$, 0, sizeof $$);
+            $$.name = $1.s;
+            $$.loc = @1;
+            $$.type = $3;
+        }
+    | field_keyword ":" type { $$ = parse_keyword_field(st, @1, $3); }
+    ;
+
+field_keyword
+    : "bron" | "citaat" | "soort" | "is" | "een" | "van" | "heeft" | "op" | "indien" | "anders"
+    | "en" | "of" | "niet" | "waar" | "onwaar" | "groter" | "kleiner" | "meer" | "minder"
+    | "dan" | "ten" | "minste" | "hoogste" | "waarheid" | "getal" | "tekst"
+    | MONTH | "dag" | "dagen" | "week" | "weken" | "maand" | "maanden" | "jaar" | "jaren"
+    | "euro" | "datum" | "duur" | "bedrag" | "periode" | "lijst" | "tussen" | "leeftijd"
+    | "afgerond" | "naar" | "beneden" | "boven" | "rekenkundig" | "bankiers" | "decimaal"
+    | "decimalen" | "geldig" | "vanaf" | "tot" | "met" | "aantal" | "som" | "minimum"
+    | "maximum" | "eerste" | "laatste" | "elke" | "alle" | "waarvoor" | "geldt" | "er" | "in"
+    | "volgens" | "standaard" | "bevat" | "samengevoegd" | "begrensd" | "langste"
+    | "aaneengesloten" | "totaal" | "duurt" | "voor"
+    ;
+
 field
     : NAME ":" type
         {
@@ -335,6 +590,18 @@ type
             $$.kind = AST_TYPE_NAMED;
             $$.name = $1.s;
             $$.loc = @1;
+        }
+    | "datum" { memset(&$$, 0, sizeof $$); $$.kind = AST_TYPE_DATUM; $$.loc = @1; }
+    | "duur" { memset(&$$, 0, sizeof $$); $$.kind = AST_TYPE_DUUR; $$.loc = @1; }
+    | "bedrag" { memset(&$$, 0, sizeof $$); $$.kind = AST_TYPE_BEDRAG; $$.loc = @1; }
+    | "periode" { memset(&$$, 0, sizeof $$); $$.kind = AST_TYPE_PERIODE; $$.loc = @1; }
+    | "lijst" "van" type
+        {
+            memset(&$$, 0, sizeof $$);
+            $$.kind = AST_TYPE_LIJST;
+            $$.loc = @$;
+            $$.elem = parse_alloc(st, sizeof *$$.elem);
+            *$$.elem = $3;
         }
     ;
 
@@ -411,13 +678,13 @@ cbranches
     ;
 
 expr
-    : expr "of" andx { $$ = parse_binary(st, BIN_OR, @2, $1, $3); }
-    | andx
+    : expr "of" andx %prec LOW { $$ = parse_binary(st, BIN_OR, @2, $1, $3); }
+    | andx %prec LOW
     ;
 
 andx
-    : andx "en" notx { $$ = parse_binary(st, BIN_AND, @2, $1, $3); }
-    | notx
+    : andx "en" notx %prec LOW { $$ = parse_binary(st, BIN_AND, @2, $1, $3); }
+    | notx %prec LOW
     ;
 
 notx
@@ -426,9 +693,21 @@ notx
     ;
 
 cmp
-    : sum
-    | sum cmpop sum { $$ = parse_binary(st, $2, @2, $1, $3); }
-    | sum "is" "een" "van" items
+    : rsum %prec LOW
+    | rsum cmpop rsum { $$ = parse_binary(st, $2, @2, $1, $3); }
+    | rsum "bevat" rsum
+        {
+            $$ = parse_expr(st, EX_BEVAT, @2);
+            $$->u.binary.lhs = $1;
+            $$->u.binary.rhs = $3;
+        }
+    | rsum "duurt" "ten" "minste" rsum
+        {
+            $$ = parse_expr(st, EX_DUURT, parse_span(@2, @4));
+            $$->u.binary.lhs = $1;
+            $$->u.binary.rhs = $5;
+        }
+    | rsum "is" "een" "van" items %prec LOW
         {
             $$ = parse_expr(st, EX_IN, parse_span(@2, @4));
             $$->u.in.lhs = $1;
@@ -436,7 +715,7 @@ cmp
             $$->u.in.n_items = $5->n;
             $$->u.in.negated = false;
         }
-    | sum "is" "niet" "een" "van" items
+    | rsum "is" "niet" "een" "van" items %prec LOW
         {
             $$ = parse_expr(st, EX_IN, parse_span(@2, @5));
             $$->u.in.lhs = $1;
@@ -470,22 +749,47 @@ cmpop
     ;
 
 items
-    : sum
+    : rsum
         {
             $$ = parse_list_new(st, sizeof(ast_expr *));
             parse_list_push(st, $$, &$1);
         }
-    | items "," sum
+    | items "," rsum
         {
             $$ = $1;
             parse_list_push(st, $$, &$3);
         }
     ;
 
+/* x afgerond <mode> [op N decimalen] */
+rsum
+    : sum %prec LOW
+    | sum "afgerond" mode %prec LOW { $$ = parse_round(st, parse_span(@2, @3), $1, $3, NULL); }
+    | sum "afgerond" mode "op" NUMBER decimals_word
+        {
+            $$ = parse_round(st, parse_span(@2, @6), $1, $3, &$5);
+            $$->u.round.decimals_loc = @5;
+            if ($6 == 1 && $$->u.round.decimals != 1)
+                diag_report(st->d, DIAG_ERROR, @6, NULL, "schrijf ‘%s decimalen’", $5.text);
+        }
+    ;
+
+mode
+    : "naar" "beneden" { $$ = NUM_ROUND_DOWN; }
+    | "naar" "boven" { $$ = NUM_ROUND_UP; }
+    | "rekenkundig" { $$ = NUM_ROUND_HALF_UP; }
+    | "bankiers" { $$ = NUM_ROUND_HALF_EVEN; }
+    ;
+
+decimals_word
+    : "decimaal" { $$ = 1; }
+    | "decimalen" { $$ = 2; }
+    ;
+
 sum
-    : sum "+" term { $$ = parse_binary(st, BIN_ADD, @2, $1, $3); }
-    | sum "-" term { $$ = parse_binary(st, BIN_SUB, @2, $1, $3); }
-    | term
+    : sum "+" term %prec LOW { $$ = parse_binary(st, BIN_ADD, @2, $1, $3); }
+    | sum "-" term %prec LOW { $$ = parse_binary(st, BIN_SUB, @2, $1, $3); }
+    | term %prec LOW
     ;
 
 term
@@ -496,7 +800,7 @@ term
 
 unary
     : "-" unary { $$ = parse_unary(st, EX_NEG, @1, $2); }
-    | postfix
+    | postfix %prec LOW
     ;
 
 postfix
@@ -507,6 +811,13 @@ postfix
             $$->u.field.rec = $1;
             $$->u.field.field = $2.s;
             $$->u.field.field_loc = @2;
+        }
+    | postfix "samengevoegd" { $$ = parse_unary(st, EX_MERGE, @2, $1); }
+    | postfix "begrensd" "tot" primary
+        {
+            $$ = parse_expr(st, EX_CLIP, parse_span(@2, @3));
+            $$->u.binary.lhs = $1;
+            $$->u.binary.rhs = $4;
         }
     ;
 
@@ -535,10 +846,127 @@ primary
             $$ = $2;
             /* Leaves and fields cover the parentheses too; operator nodes keep
              * the operator's location (see parse.c). */
-            if ($$->kind != EX_BINARY && $$->kind != EX_NOT && $$->kind != EX_NEG &&
-                $$->kind != EX_IN)
+            if (!parse_is_operator_node($$))
                 $$->loc = parse_span(@1, @3);
         }
+    /* ---- v0.2 ---- */
+    | date
+    | amount
+    | duration
+    | "(" expr ")" unit
+        {
+            $$ = parse_expr(st, EX_DURATION, @$);
+            $$->u.duration.count_expr = $2;
+            $$->u.duration.unit = $4;
+        }
+    | NAME "geldig" "op" postfix %prec LOW
+        {
+            $$ = parse_expr(st, EX_PARAM_AT, @$);
+            $$->u.param_at.name = $1.s;
+            $$->u.param_at.name_loc = @1;
+            $$->u.param_at.date = $4;
+        }
+    | "dagen" "tussen" sum "en" sum %prec LOW
+        {
+            $$ = parse_between(st, EX_BETWEEN, @$, UNIT_DAG, $3, $5);
+        }
+    | "maanden" "tussen" sum "en" sum %prec LOW
+        {
+            $$ = parse_between(st, EX_BETWEEN, @$, UNIT_MAAND, $3, $5);
+        }
+    | "jaren" "tussen" sum "en" sum %prec LOW
+        {
+            $$ = parse_between(st, EX_BETWEEN, @$, UNIT_JAAR, $3, $5);
+        }
+    | "leeftijd" "van" sum "op" sum %prec LOW
+        {
+            $$ = parse_between(st, EX_AGE, @$, UNIT_JAAR, $3, $5);
+        }
+    | "periode" "van" sum "tot" sum %prec LOW
+        {
+            $$ = parse_expr(st, EX_PERIOD, @$);
+            $$->u.period.from = $3;
+            $$->u.period.until = $5;
+        }
+    | "periode" "vanaf" sum %prec LOW
+        {
+            $$ = parse_expr(st, EX_PERIOD, @$);
+            $$->u.period.from = $3;
+        }
+    | "aantal" postfix %prec LOW { $$ = parse_unary(st, EX_COUNT, @$, $2); }
+    | "aantal" NAME "in" postfix opt_where
+        {
+            $$ = parse_select(st, SEL_COUNT, @$, $2, @2, $4);
+            $$->u.select.cond = $5;
+        }
+    | "som" "van" expr "voor" "elke" NAME "in" postfix opt_where
+        {
+            $$ = parse_select(st, SEL_SUM, @$, $6, @6, $8);
+            $$->u.select.value = $3;
+            $$->u.select.cond = $9;
+        }
+    | minmax "van" expr "voor" "elke" NAME "in" postfix opt_where opt_default
+        {
+            $$ = parse_select(st, (ast_select_kind)$1, @$, $6, @6, $8);
+            $$->u.select.value = $3;
+            $$->u.select.cond = $9;
+            $$->u.select.dflt = $10;
+        }
+    | firstlast NAME "in" postfix opt_where "volgens" sum opt_default
+        {
+            $$ = parse_select(st, (ast_select_kind)$1, @$, $2, @2, $4);
+            $$->u.select.cond = $5;
+            $$->u.select.key = $7;
+            $$->u.select.dflt = $8;
+        }
+    | "elke" NAME "in" postfix "waarvoor" expr %prec LOW
+        {
+            $$ = parse_select(st, SEL_FILTER, @$, $2, @2, $4);
+            $$->u.select.cond = $6;
+        }
+    | "er" "is" "een" NAME "in" postfix "waarvoor" expr %prec LOW
+        {
+            $$ = parse_select(st, SEL_EXISTS, @$, $4, @4, $6);
+            $$->u.select.cond = $8;
+        }
+    | "voor" "alle" NAME "in" postfix "geldt" expr %prec LOW
+        {
+            $$ = parse_select(st, SEL_FORALL, @$, $3, @3, $5);
+            $$->u.select.cond = $7;
+        }
+    | "totaal" "aantal" "dagen" "van" postfix %prec LOW
+        {
+            $$ = parse_unary(st, EX_TOTAL_DAYS, @$, $5);
+        }
+    | "aantal" "dagen" "van" postfix %prec LOW { $$ = parse_unary(st, EX_DAYS_OF, @$, $4); }
+    | "langste" "aaneengesloten" "periode" "van" postfix opt_default
+        {
+            $$ = parse_expr(st, EX_LONGEST, @$);
+            $$->u.longest.list = $5;
+            $$->u.longest.dflt = $6;
+        }
+    ;
+
+minmax
+    : "minimum" { $$ = SEL_MIN; }
+    | "maximum" { $$ = SEL_MAX; }
+    ;
+
+firstlast
+    : "eerste" { $$ = SEL_FIRST; }
+    | "laatste" { $$ = SEL_LAST; }
+    ;
+
+/* Dangling `waarvoor` / `standaard`: they belong to the innermost selection
+ * (shift). */
+opt_where
+    : %empty %prec LOW { $$ = NULL; }
+    | "waarvoor" expr %prec LOW { $$ = $2; }
+    ;
+
+opt_default
+    : %empty %prec LOW { $$ = NULL; }
+    | "standaard" sum %prec LOW { $$ = $2; }
     ;
 
 %%
@@ -557,7 +985,8 @@ static ast_branch parse_branch(ast_expr *value, ast_expr *cond)
 
 static void parse_rule_decl(parse_state *st, bool is_exception, ast_loc loc, parse_str name,
                             ast_loc name_loc, const parse_str *parent, ast_loc parent_loc,
-                            const parse_meta *meta, const parse_concl *concl)
+                            const parse_meta *meta, const parse_concl *concl,
+                            const ast_validity *validity)
 {
     (void)name_loc;
     ast_decl d;
@@ -579,7 +1008,191 @@ static void parse_rule_decl(parse_state *st, bool is_exception, ast_loc loc, par
     r->target_loc = concl->target_loc;
     r->branches = concl->branches->items;
     r->n_branches = concl->branches->n;
+    r->validity = *validity;
     parse_add_decl(st, &d);
+}
+
+/* ---- v0.2 helpers ---- */
+
+static ast_validity parse_validity(parse_state *st, ast_loc loc, const ast_expr *from,
+                                   const ast_expr *until, bool inclusive)
+{
+    ast_validity v;
+    memset(&v, 0, sizeof v);
+    v.loc = loc;
+    if (from) {
+        v.has_from = true;
+        v.from = from->u.date.day;
+        v.from_loc = from->loc;
+    }
+    if (until) {
+        v.has_until = true;
+        v.until = until->u.date.day;
+        v.until_loc = until->loc;
+        v.until_inclusive = inclusive;
+        if (inclusive && !cal_add_days(until->u.date.day, 1, &v.until)) {
+            diag_report(st->d, DIAG_ERROR, until->loc, "schrijf ‘tot’ met de dag erna, of laat "
+                        "‘tot’ weg", "datum buiten het bereik 1-9999");
+            v.until = until->u.date.day;
+        }
+    }
+    if (from && until && v.until <= v.from) {
+        char d1[32], d2[32];
+        cal_format_dutch(from->u.date.day, d1, sizeof d1);
+        cal_format_dutch(until->u.date.day, d2, sizeof d2);
+        diag_report(st->d, DIAG_ERROR, loc,
+                    inclusive ? "de einddatum mag niet vóór de begindatum liggen"
+                              : "‘tot’ is exclusief: de einddatum moet na de begindatum liggen; "
+                                "bedoelt u ‘tot en met’?",
+                    "lege geldigheid: er is geen dag vanaf %s tot%s %s", d1,
+                    inclusive ? " en met" : "", d2);
+    }
+    return v;
+}
+
+/* 1 maart 2022: day and year are whole numbers; checked with the calendar. */
+static cal_day parse_written_date(parse_state *st, ast_loc loc, const parse_num *day, int month,
+                                  const parse_num *year)
+{
+    const char *mname = cal_month_name(month);
+    if (day->value.den != 1 || year->value.den != 1) {
+        diag_report(st->d, DIAG_ERROR, loc, "schrijf bijvoorbeeld ‘1 maart 2022’",
+                    "ongeldige datum ‘%s %s %s’: dag en jaar zijn gehele getallen", day->text,
+                    mname ? mname : "?", year->text);
+        return CAL_DAY_MIN;
+    }
+    char msg[128];
+    int64_t d = day->value.num, y = year->value.num;
+    if (d > 99 || y > 99999 || d < 0 || y < 0 ||
+        !parse_date_check((int32_t)y, month, (int)d, msg, sizeof msg)) {
+        if (d > 99 || y > 99999 || d < 0 || y < 0)
+            snprintf(msg, sizeof msg, "%s", "het jaar moet tussen 1 en 9999 liggen");
+        diag_report(st->d, DIAG_ERROR, loc, NULL, "ongeldige datum ‘%s %s %s’: %s", day->text,
+                    mname ? mname : "?", year->text, msg);
+        return CAL_DAY_MIN;
+    }
+    return cal_from_ymd((int32_t)y, month, (int)d);
+}
+
+/* An amount literal: at most 2 decimals, as int64 cents. */
+static int64_t parse_cents(parse_state *st, ast_loc loc, const parse_num *n)
+{
+    int64_t cents = 0;
+    if (num_to_cents(n->value, &cents) != NUM_OK) {
+        const char *comma = strchr(n->text, ',');
+        if (comma && strlen(comma + 1) > 2)
+            diag_report(st->d, DIAG_ERROR, loc, "een bedrag is een heel aantal centen",
+                        "bedrag ‘%s euro’ heeft meer dan 2 decimalen", n->text);
+        else
+            diag_report(st->d, DIAG_ERROR, loc, NULL, "bedrag ‘%s euro’ is te groot", n->text);
+        return 0;
+    }
+    return cents;
+}
+
+static const char *parse_unit_plural(ast_unit u)
+{
+    switch (u) {
+    case UNIT_DAG:
+        return "dagen";
+    case UNIT_WEEK:
+        return "weken";
+    case UNIT_MAAND:
+        return "maanden";
+    case UNIT_JAAR:
+        return "jaren";
+    }
+    return "dagen";
+}
+
+/* A record field whose name is a keyword: the name is its source text (for
+ * `, anders` only the word). */
+static ast_field parse_keyword_field(parse_state *st, ast_loc loc, ast_type type)
+{
+    ast_field f;
+    memset(&f, 0, sizeof f);
+    const char *text = st->src + loc.off;
+    size_t n = loc.end_off - loc.off;
+    size_t skip = 0;
+    if (n > 0 && text[0] == ',') {
+        /* `, anders` / `, standaard`: keep the word after the comma */
+        while (skip < n && !(text[skip] >= 'a' && text[skip] <= 'z'))
+            skip++;
+        /* skip comments: the word is the last one */
+        size_t last = n;
+        while (last > skip && text[last - 1] >= 'a' && text[last - 1] <= 'z')
+            last--;
+        skip = last;
+        ast_loc l = loc;
+        uint32_t len = (uint32_t)(n - skip);
+        l.off = loc.end_off - len;
+        l.line = loc.end_line;
+        l.col = loc.end_col - len;
+        loc = l;
+    }
+    f.name = parse_strndup(st, text + skip, n - skip);
+    f.loc = loc;
+    f.type = type;
+    return f;
+}
+
+static ast_expr *parse_round(parse_state *st, ast_loc loc, ast_expr *operand,
+                             enum num_round_mode mode, const parse_num *decimals)
+{
+    ast_expr *e = parse_expr(st, EX_ROUND, loc);
+    e->u.round.operand = operand;
+    e->u.round.mode = mode;
+    if (decimals) {
+        e->u.round.has_decimals = true;
+        if (decimals->value.den != 1 || decimals->value.num < 0 ||
+            decimals->value.num > NUM_ROUND_MAX_DECIMALS)
+            diag_report(st->d, DIAG_ERROR, loc, NULL,
+                        "afronden kan op 0 tot en met %d decimalen, niet op ‘%s’",
+                        NUM_ROUND_MAX_DECIMALS, decimals->text);
+        else
+            e->u.round.decimals = (uint32_t)decimals->value.num;
+    }
+    return e;
+}
+
+static ast_expr *parse_between(parse_state *st, ast_expr_kind kind, ast_loc loc, ast_unit unit,
+                               ast_expr *from, ast_expr *to)
+{
+    ast_expr *e = parse_expr(st, kind, loc);
+    e->u.between.unit = unit;
+    e->u.between.from = from;
+    e->u.between.to = to;
+    return e;
+}
+
+static ast_expr *parse_select(parse_state *st, ast_select_kind kind, ast_loc loc, parse_str var,
+                              ast_loc var_loc, ast_expr *list)
+{
+    ast_expr *e = parse_expr(st, EX_SELECT, loc);
+    e->u.select.kind = kind;
+    e->u.select.var = var.s;
+    e->u.select.var_loc = var_loc;
+    e->u.select.list = list;
+    return e;
+}
+
+/* Nodes located at their operator words (see parse.c). */
+static bool parse_is_operator_node(const ast_expr *e)
+{
+    switch (e->kind) {
+    case EX_BINARY:
+    case EX_NOT:
+    case EX_NEG:
+    case EX_IN:
+    case EX_ROUND:
+    case EX_BEVAT:
+    case EX_DUURT:
+    case EX_MERGE:
+    case EX_CLIP:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Called by bison only when its stack overflows (YYMAXDEPTH): everything else
@@ -605,6 +1218,7 @@ static bool parse_is_decl_start(yysymbol_kind_t k)
     case YYSYMBOL_BEGRIP:
     case YYSYMBOL_REGEL:
     case YYSYMBOL_UITZONDERING:
+    case YYSYMBOL_PARAMETER:
         return true;
     default:
         return false;
@@ -622,11 +1236,56 @@ static bool parse_is_expr_start(yysymbol_kind_t k)
     case YYSYMBOL_LPAREN:
     case YYSYMBOL_MINUS:
     case YYSYMBOL_NIET:
+    /* v0.2 */
+    case YYSYMBOL_DATE:
+    case YYSYMBOL_EURO_TEKEN:
+    case YYSYMBOL_DAGEN:
+    case YYSYMBOL_MAANDEN:
+    case YYSYMBOL_JAREN:
+    case YYSYMBOL_LEEFTIJD:
+    case YYSYMBOL_PERIODE:
+    case YYSYMBOL_AANTAL:
+    case YYSYMBOL_SOM:
+    case YYSYMBOL_MINIMUM:
+    case YYSYMBOL_MAXIMUM:
+    case YYSYMBOL_EERSTE:
+    case YYSYMBOL_LAATSTE:
+    case YYSYMBOL_ELKE:
+    case YYSYMBOL_ER:
+    case YYSYMBOL_VOOR:
+    case YYSYMBOL_TOTAAL:
+    case YYSYMBOL_LANGSTE:
         return true;
     default:
         return false;
     }
 }
+
+/* v0.2: what may follow a value and continue it (units, `euro`, a month,
+ * `afgerond`, `samengevoegd`, ...): left out of summarised lists. */
+static bool parse_is_continuation(yysymbol_kind_t k)
+{
+    switch (k) {
+    case YYSYMBOL_MONTH:
+    case YYSYMBOL_DAG:
+    case YYSYMBOL_DAGEN:
+    case YYSYMBOL_WEEK:
+    case YYSYMBOL_WEKEN:
+    case YYSYMBOL_MAAND:
+    case YYSYMBOL_MAANDEN:
+    case YYSYMBOL_JAAR:
+    case YYSYMBOL_JAREN:
+    case YYSYMBOL_EURO:
+    case YYSYMBOL_AFGEROND:
+    case YYSYMBOL_SAMENGEVOEGD:
+    case YYSYMBOL_BEGRENSD:
+    case YYSYMBOL_GELDIG:
+        return true;
+    default:
+        return false;
+    }
+}
+
 
 /* The keyword or punctuation spelling of a token ("indien", "."), or NULL. */
 static const char *parse_token_word(yysymbol_kind_t k)
@@ -636,6 +1295,8 @@ static const char *parse_token_word(yysymbol_kind_t k)
     case YYSYMBOL_STRING:
     case YYSYMBOL_FIELD:
     case YYSYMBOL_NUMBER:
+    case YYSYMBOL_DATE:
+    case YYSYMBOL_MONTH:
     case YYSYMBOL_LEXERR:
     case YYSYMBOL_YYEOF:
     case YYSYMBOL_YYerror:
@@ -674,6 +1335,12 @@ static void parse_put_expected(strbuf *sb, yysymbol_kind_t k)
         break;
     case YYSYMBOL_FIELD:
         sb_puts(sb, "een veld (.naam)");
+        break;
+    case YYSYMBOL_DATE:
+        sb_puts(sb, "een datum");
+        break;
+    case YYSYMBOL_MONTH:
+        sb_puts(sb, "een maand (januari … december)");
         break;
     case YYSYMBOL_YYEOF:
         sb_puts(sb, "het einde van het bestand");
@@ -716,6 +1383,13 @@ static void parse_put_unexpected(parse_state *st, strbuf *sb, yysymbol_kind_t k,
         /* `, anders` is one token */
         sb_puts(sb, n > 0 && text[0] == ',' ? "onverwacht ‘, anders’" : "onverwacht ‘anders’");
         return;
+    case YYSYMBOL_STANDAARD:
+        sb_puts(sb, n > 0 && text[0] == ',' ? "onverwacht ‘, standaard’"
+                                            : "onverwacht ‘standaard’");
+        return;
+    case YYSYMBOL_DATE:
+        sb_printf(sb, "onverwachte datum ‘%.*s’", n, text);
+        return;
     default:
         if (n > 0)
             sb_printf(sb, "onverwacht ‘%.*s’", n, text);
@@ -740,6 +1414,8 @@ static bool parse_is_comparison(yysymbol_kind_t k)
     case YYSYMBOL_MEER:
     case YYSYMBOL_MINDER:
     case YYSYMBOL_TEN:
+    case YYSYMBOL_BEVAT:
+    case YYSYMBOL_DUURT:
         return true;
     default:
         return false;
@@ -817,10 +1493,16 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
     /* What was expected, most useful first; long lists are summarised. */
     strbuf list = STRBUF_INIT;
     int n_phrases = 0;
+    if (st->prev_tok == MONTH && has[YYSYMBOL_NUMBER])
+        expr_start = false; /* 1 maart … : the year */
+    bool after_month = st->prev_tok == MONTH && has[YYSYMBOL_NUMBER];
+    if (after_month)
+        parse_add_phrase(&list, &n_phrases, "een jaartal");
     if (expr_start)
         parse_add_phrase(&list, &n_phrases,
-                         st->prev_tok == INDIEN ? "een voorwaarde"
-                                                                         : "een waarde");
+                         st->prev_tok == INDIEN                                ? "een voorwaarde"
+                         : st->prev_tok == WAARVOOR || st->prev_tok == GELDT ? "een voorwaarde"
+                                                                               : "een waarde");
     static const yysymbol_kind_t structural[] = {YYSYMBOL_DOT, YYSYMBOL_INDIEN, YYSYMBOL_ANDERS,
                                                  YYSYMBOL_RPAREN, YYSYMBOL_COMMA};
     for (size_t i = 0; i < sizeof structural / sizeof structural[0]; i++) {
@@ -842,6 +1524,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
             n_arith++;
     }
     bool summarise = n > 5;
+    if (st->prev_tok == RPAREN && has[YYSYMBOL_MAANDEN] && n_phrases < 6)
+        parse_add_phrase(&list, &n_phrases, "een eenheid (dagen, weken, maanden, jaren)");
     if (has[YYSYMBOL_EN] && summarise)
         parse_add_phrase(&list, &n_phrases, "‘en’");
     if (has[YYSYMBOL_OF] && summarise)
@@ -864,7 +1548,9 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
         if (expr_start && (k == YYSYMBOL_EEN || parse_is_comparison(k)))
             continue;
         if (summarise && (parse_is_comparison(k) || parse_is_arith(k) || k == YYSYMBOL_EN ||
-                          k == YYSYMBOL_OF || k == YYSYMBOL_FIELD))
+                          k == YYSYMBOL_OF || k == YYSYMBOL_FIELD || parse_is_continuation(k)))
+            continue;
+        if (after_month && k == YYSYMBOL_NUMBER)
             continue;
         strbuf p = STRBUF_INIT;
         parse_put_expected(&p, k);
@@ -874,7 +1560,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
     if (decl_start)
         parse_add_phrase(&list, &n_phrases,
                          "een declaratie (‘soort’, ‘gegeven’, ‘invoer’, ‘uitkomst’, ‘begrip’, "
-                         "‘regel’ of ‘uitzondering’)");
+                         "‘parameter’, ‘regel’ of ‘uitzondering’)");
     if (n_phrases == 0 && has[YYSYMBOL_YYEOF])
         parse_add_phrase(&list, &n_phrases, "het einde van het bestand");
     if (n_phrases > 0) {
@@ -919,13 +1605,50 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
             "gegeven", "heeft", "invoer",  "uitkomst",     "begrip", "regel",   "uitzondering",
             "op",     "indien", "anders",  "en",           "of",     "niet",    "waar",
             "onwaar", "groter", "kleiner", "meer",         "minder", "dan",     "ten",
-            "minste", "hoogste", "waarheid", "getal",      "tekst"};
+            "minste", "hoogste", "waarheid", "getal",      "tekst",
+            /* v0.2 */
+            "parameter", "geldig", "afgerond", "waarvoor", "standaard", "samengevoegd",
+            "begrensd", "aaneengesloten", "volgens", "decimalen", "rekenkundig", "bankiers"};
         const char *sug = strlen(word) >= 4
                               ? diag_suggest(word, keywords, sizeof keywords / sizeof keywords[0])
                               : NULL;
         if (sug)
             sb_printf(&hint, "bedoelde u ‘%s’ in plaats van ‘%s’?", sug, word);
     }
+    /* v0.2 hints */
+    if (!hint.data && after_month)
+        sb_puts(&hint, "een datum heeft een jaartal: schrijf bijvoorbeeld ‘1 maart 2022’ of "
+                       "‘2022-03-01’");
+    if (!hint.data && st->prev_tok == GELDIG && has[YYSYMBOL_VANAF])
+        sb_puts(&hint, "schrijf ‘geldig vanaf 1 maart 2022’, ‘geldig tot 1 maart 2022’ of "
+                       "‘geldig vanaf 1 januari 2020 tot en met 28 februari 2022’");
+    if (!hint.data && st->prev_tok == AFGEROND)
+        sb_puts(&hint, "schrijf ‘afgerond naar beneden’, ‘afgerond naar boven’, ‘afgerond "
+                       "rekenkundig’ of ‘afgerond bankiers’, eventueel gevolgd door ‘op 2 "
+                       "decimalen’");
+    if (!hint.data && st->prev_tok == NAAR && has[YYSYMBOL_BENEDEN])
+        sb_puts(&hint, "schrijf ‘naar beneden’ of ‘naar boven’");
+    if (!hint.data && has[YYSYMBOL_MAANDEN] && has[YYSYMBOL_DAGEN] && st->prev_tok == RPAREN &&
+        (la == YYSYMBOL_NAME || la == YYSYMBOL_NUMBER))
+        sb_puts(&hint, "een berekende duur schrijft u als ‘(n) maanden’; eenheden: dag, dagen, "
+                       "week, weken, maand, maanden, jaar, jaren");
+    if (!hint.data && has[YYSYMBOL_MAANDEN] && has[YYSYMBOL_EURO] && st->prev_tok == NUMBER &&
+        la == YYSYMBOL_NAME)
+        sb_puts(&hint, "na een getal kan een eenheid (‘2 maanden’), ‘euro’ of een maand (‘1 "
+                       "maart 2022’) volgen");
+    if (!hint.data && st->prev_tok == NUMBER && la == YYSYMBOL_NUMBER && has[YYSYMBOL_MONTH])
+        sb_puts(&hint, "een datum schrijft u als ‘1 maart 2022’ of ‘2022-03-01’");
+    if (!hint.data && has[YYSYMBOL_IN] && !has[YYSYMBOL_NAME] && la != YYSYMBOL_IN)
+        sb_puts(&hint, "een selectie noemt eerst het element en dan de lijst: ‘aantal t in "
+                       "toetsen waarvoor t.geslaagd’");
+    if (!hint.data && has[YYSYMBOL_ELKE] && st->prev_tok == VOOR)
+        sb_puts(&hint, "schrijf ‘som van t.bedrag voor elke t in lijst’ of ‘voor alle t in "
+                       "lijst geldt …’");
+    if (!hint.data && expr_start && (st->prev_tok == WAARVOOR || st->prev_tok == GELDT))
+        sb_printf(&hint, "na ‘%s’ volgt een voorwaarde over het element, bijvoorbeeld ‘%s "
+                         "t.geslaagd’",
+                  st->prev_tok == WAARVOOR ? "waarvoor" : "geldt",
+                  st->prev_tok == WAARVOOR ? "waarvoor" : "geldt");
     if (!hint.data && expr_start && st->prev_tok == INDIEN)
         sb_puts(&hint, "na ‘indien’ volgt de voorwaarde, bijvoorbeeld ‘indien werkt’");
     if (!hint.data && n == 1 && exp[0] == YYSYMBOL_DAN)

@@ -25,45 +25,76 @@
 
 enum rbc_section {
     RBC_SEC_STRINGS = 1,  /* u32 n; n × (u32 len, len bytes UTF-8, no NUL) */
-    RBC_SEC_META = 2,     /* u32 policy name str, u32 bron str|NONE, u32 source file str|NONE */
+    RBC_SEC_META = 2,     /* u32 policy name str, u32 bron str|NONE, u32 source file str|NONE,
+                             u32 peildatum input index|NONE */
     RBC_SEC_TYPES = 3,    /* u32 n; n × type entry (see rbc_type_kind) */
     RBC_SEC_CONSTS = 4,   /* u32 n; n × constant entry (see rbc_const_kind) */
     RBC_SEC_INPUTS = 5,   /* u32 n; n × (u32 name str, u32 type) */
     RBC_SEC_OUTCOMES = 6, /* u32 n; n × (name str, type, flags, display index); evaluation order */
     RBC_SEC_RULES = 7,    /* u32 n; n × rule entry (below) */
     RBC_SEC_CODE = 8,     /* raw instructions */
-    RBC_SEC_LINES = 9 /* u32 n; n × (u32 code offset, u32 line, u32 column), offsets ascending */
+    RBC_SEC_LINES = 9,  /* u32 n; n × (u32 code offset, u32 line, u32 column), offsets ascending */
+    RBC_SEC_PARAMS = 10 /* u32 n; n × parameter entry (below) */
 };
-#define RBC_SECTION_COUNT 9
+#define RBC_SECTION_COUNT 10
 
 /* TYPES entry: u8 kind, then
- *   WAARHEID, GETAL, TEKST: nothing
+ *   WAARHEID, GETAL, TEKST, DATUM, DUUR, BEDRAG, PERIODE: nothing
  *   ENUM:   u32 name str, u32 m, m × u32 member name str (m >= 1)
  *   RECORD: u32 name str, u32 f, f × (u32 field name str, u32 field type)
- *           (a field type index must be smaller than the record's own index)
- * Kinds 6.. are reserved for datum, duur, bedrag, lijst, periode. */
+ *   LIJST:  u32 element type
+ * A type index inside an entry (field, element) must be smaller than the
+ * entry's own index; the element type of a LIJST is not itself a LIJST. */
 enum rbc_type_kind {
     RBC_TYPE_WAARHEID = 1,
     RBC_TYPE_GETAL = 2,
     RBC_TYPE_TEKST = 3,
     RBC_TYPE_ENUM = 4,
-    RBC_TYPE_RECORD = 5
+    RBC_TYPE_RECORD = 5,
+    RBC_TYPE_DATUM = 6,   /* a calendar date (runtime/cal.h day number) */
+    RBC_TYPE_DUUR = 7,    /* a calendar duration: months and days */
+    RBC_TYPE_BEDRAG = 8,  /* an amount in euro, int64 cents */
+    RBC_TYPE_PERIODE = 9, /* van..tot inclusive, or open (still running) */
+    RBC_TYPE_LIJST = 10
 };
 
 /* CONSTS entry: u8 kind, then
- *   GETAL: i64 numerator, i64 denominator (> 0, fraction in lowest terms)
- *   TEKST: u32 str */
-enum rbc_const_kind { RBC_CONST_GETAL = 1, RBC_CONST_TEKST = 2 };
+ *   GETAL:  i64 numerator, i64 denominator (> 0, fraction in lowest terms)
+ *   TEKST:  u32 str
+ *   DATUM:  u32 day number (CAL_DAY_MIN..CAL_DAY_MAX)
+ *   DUUR:   i32 months, i32 days
+ *   BEDRAG: i64 cents */
+enum rbc_const_kind {
+    RBC_CONST_GETAL = 1,
+    RBC_CONST_TEKST = 2,
+    RBC_CONST_DATUM = 3,
+    RBC_CONST_DUUR = 4,
+    RBC_CONST_BEDRAG = 5
+};
 
 /* OUTCOMES flags */
 #define RBC_OUTCOME_OUTPUT 1u /* a declared uitkomst (printed); else an intermediate begrip */
 
-/* RULES entry (9 × u32):
+/* RULES entry (11 × u32):
  *   name str, bron str|NONE, citaat str|NONE, outcome index,
  *   parent rule index|NONE (this rule is an uitzondering op parent; parent < own index,
- *   same outcome), line, column, code offset, code length.
+ *   same outcome), line, column, code offset, code length,
+ *   geldig vanaf day|NONE (inclusive), geldig tot day|NONE (exclusive).
+ * A rule with a validity applies only when the case's peildatum lies inside
+ * it (META names the peildatum input); outside it the rule does not apply,
+ * and with peildatum onbekend its result is onbekend. Several rules may share
+ * a name when their validities do not overlap (versions of one rule).
  * Rules of one outcome are evaluated by default logic (doc/bytecode.md). */
-#define RBC_RULE_FIELDS 9
+#define RBC_RULE_FIELDS 11
+
+/* PARAMS entry: u32 name str, u32 type, u32 v (>= 1), then v versions of
+ * (u32 geldig vanaf day|NONE, u32 geldig tot day|NONE (exclusive), u32 const
+ * index of the parameter's type); versions do not overlap and are sorted by
+ * their start. */
+
+/* ROUND operand a: enum num_round_mode (runtime/num.h); operand b: decimals. */
+/* MAKE_DUUR operand: the unit. */
+enum rbc_unit { RBC_UNIT_DAGEN = 0, RBC_UNIT_WEKEN = 1, RBC_UNIT_MAANDEN = 2, RBC_UNIT_JAREN = 3 };
 
 /* Instruction operand layouts. */
 enum rbc_operands { OPND_NONE = 0, OPND_U32 = 1, OPND_U32X2 = 2 };

@@ -1,12 +1,13 @@
-/* case.c — reads the facts of one case from JSON (spec §6) into a struct
- * regel_case typed against a loaded policy. Every error is a value with a
- * Dutch message naming the key; jansson's English error text is never shown. */
+/* case.c — reads the facts of one case from JSON (spec §6; v0.2: dates, durations,
+ * amounts, periods, lists) into a struct regel_case typed against a loaded policy.
+ * Every error is a value with a Dutch message naming the key; never jansson's text. */
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal.h"
 #include "eval.h"
 #include "num.h"
 #include "policy.h"
@@ -144,6 +145,21 @@ static void case_expected(case_reader *r, const rt_type *t, char *buf, size_t ca
         snprintf(buf, cap, "een %s zijn (JSON-object met de velden %s)", t->name, list);
         break;
     }
+    case RBC_TYPE_DATUM:
+        snprintf(buf, cap, "een datum zijn (JSON-tekst JJJJ-MM-DD)");
+        break;
+    case RBC_TYPE_DUUR:
+        snprintf(buf, cap, "een duur zijn (JSON-tekst zoals ‘2 maanden’)");
+        break;
+    case RBC_TYPE_BEDRAG:
+        snprintf(buf, cap, "een bedrag zijn (JSON-getal in euro of een tekst zoals ‘12,50’)");
+        break;
+    case RBC_TYPE_PERIODE:
+        snprintf(buf, cap, "een periode zijn (JSON-object met van en tot)");
+        break;
+    case RBC_TYPE_LIJST:
+        snprintf(buf, cap, "een lijst zijn (JSON-lijst […])");
+        break;
     default:
         snprintf(buf, cap, "van een onbekende soort zijn");
         break;
@@ -178,19 +194,15 @@ static void case_shortest(double d, char *buf, size_t cap)
     }
 }
 
-/* A JSON number as an exact getal. */
-static int case_number(case_reader *r, const char *path, const json_t *v, num_q *out)
+/* The shortest round-trip text of a JSON real in the JSON spelling: '.' as
+ * decimal point (whatever the locale wrote), no '+' in the exponent.
+ * Returns its length; clean must hold 64 bytes. */
+static size_t case_real_text(double d, char clean[64])
 {
-    if (json_is_integer(v)) {
-        *out = num_int((int64_t)json_integer_value(v));
-        return REGEL_OK;
-    }
-    char text[64], clean[64];
-    case_shortest(json_real_value(v), text, sizeof text);
-    /* Normalise to the JSON spelling: '.' as decimal point (whatever the
-     * locale wrote), no '+' in the exponent. */
+    char text[64];
+    case_shortest(d, text, sizeof text);
     size_t j = 0;
-    for (size_t i = 0; text[i] && j + 1 < sizeof clean; i++) {
+    for (size_t i = 0; text[i] && j + 1 < 64; i++) {
         char c = text[i];
         if (c == '+')
             continue;
@@ -199,6 +211,18 @@ static int case_number(case_reader *r, const char *path, const json_t *v, num_q 
         clean[j++] = c;
     }
     clean[j] = '\0';
+    return j;
+}
+
+/* A JSON number as an exact getal. */
+static int case_number(case_reader *r, const char *path, const json_t *v, num_q *out)
+{
+    if (json_is_integer(v)) {
+        *out = num_int((int64_t)json_integer_value(v));
+        return REGEL_OK;
+    }
+    char clean[64];
+    size_t j = case_real_text(json_real_value(v), clean);
     enum num_status st = num_parse(clean, j, out);
     if (st == NUM_OK)
         return REGEL_OK;
@@ -279,6 +303,370 @@ static int case_member(case_reader *r, const char *path, const rt_type *t, const
                      "feit ‘%s’: ‘%s’ is geen %s; mogelijk: %s", path, s, t->name, list);
 }
 
+/* --- v0.2 kinds: datum, duur, bedrag, periode, lijst --- */
+
+/* A value from the case for a message: at most 40 bytes (cut at a UTF-8
+ * boundary) followed by "…" when longer. */
+static void case_show(const char *s, size_t len, char *buf, size_t cap)
+{
+    size_t n = len;
+    bool cut = false;
+    if (n > 40) {
+        n = 40;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        cut = true;
+    }
+    if (n + 4 > cap)
+        n = cap - 4;
+    memcpy(buf, s, n);
+    if (cut)
+        memcpy(buf + n, "…", 4); /* 3 bytes and the NUL */
+    else
+        buf[n] = '\0';
+}
+
+static int case_digits(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* Why the string is not a date: "(februari 2023 heeft 28 dagen)" for a
+ * well-formed JJJJ-MM-DD that does not exist, the expected form otherwise. */
+static void case_date_reason(const char *s, size_t len, char *buf, size_t cap)
+{
+    bool shape = len == 10;
+    for (size_t i = 0; shape && i < 10; i++)
+        shape = (i == 4 || i == 7) ? s[i] == '-' : (s[i] >= '0' && s[i] <= '9');
+    if (!shape) {
+        snprintf(buf, cap, "verwacht een datum als JJJJ-MM-DD");
+        return;
+    }
+    int year = case_digits(s, 4), month = case_digits(s + 5, 2), day = case_digits(s + 8, 2);
+    if (year < 1)
+        snprintf(buf, cap, "het jaar 0 bestaat niet; jaren lopen van 1 tot 9999");
+    else if (month < 1 || month > 12)
+        snprintf(buf, cap, "er is geen maand %d", month);
+    else if (day < 1)
+        snprintf(buf, cap, "er is geen dag 0");
+    else if (day > cal_days_in_month(year, month))
+        snprintf(buf, cap, "%s %d heeft %d dagen", cal_month_name(month), year,
+                 cal_days_in_month(year, month));
+    else
+        snprintf(buf, cap, "verwacht een datum als JJJJ-MM-DD");
+}
+
+static const rt_type case_datum_type = {RBC_TYPE_DATUM, NULL, 0, NULL, NULL, 0};
+
+/* A JSON string "YYYY-MM-DD" as a datum. */
+static int case_date(case_reader *r, const char *path, const json_t *v, rt_value *out)
+{
+    if (!json_is_string(v))
+        return case_type_error(r, path, &case_datum_type, v);
+    const char *s = json_string_value(v);
+    size_t len = json_string_length(v);
+    cal_day d;
+    if (!cal_parse_iso(s, len, &d)) {
+        char shown[48], reason[128];
+        case_show(s, len, shown, sizeof shown);
+        case_date_reason(s, len, reason, sizeof reason);
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                         "feit ‘%s’: ‘%s’ is geen geldige datum (%s)", path, shown, reason);
+    }
+    out->tag = RV_DATUM;
+    out->u.day = d;
+    return REGEL_OK;
+}
+
+/* Units of a duur in a case: the words of the language, singular and plural. */
+static const char *const case_units[] = {"dag",   "dagen",   "week", "weken",
+                                         "maand", "maanden", "jaar", "jaren"};
+#define CASE_N_UNITS (sizeof case_units / sizeof case_units[0])
+
+/* A JSON string "2 maanden", "1 jaar en 2 maanden", "10 dagen", "3 weken"
+ * (parts joined by "en" or a comma, each an optionally negative whole
+ * number and a unit) as a duur. */
+static int case_duration(case_reader *r, const char *path, const json_t *v, rt_value *out)
+{
+    if (!json_is_string(v)) {
+        const rt_type t = {RBC_TYPE_DUUR, NULL, 0, NULL, NULL, 0};
+        return case_type_error(r, path, &t, v);
+    }
+    const char *s = json_string_value(v);
+    size_t len = json_string_length(v), i = 0;
+    char shown[48];
+    case_show(s, len, shown, sizeof shown);
+    int64_t months = 0, days = 0;
+    bool ok = false, big = false;
+    for (;;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        bool neg = i < len && s[i] == '-';
+        if (neg)
+            i++;
+        size_t start = i;
+        int64_t n = 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9' && i - start < 12)
+            n = n * 10 + (s[i++] - '0');
+        if (i == start)
+            break;
+        if (i < len && s[i] >= '0' && s[i] <= '9') {
+            big = true; /* more than 12 digits */
+            break;
+        }
+        size_t gap = i;
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i == gap)
+            break;
+        size_t ustart = i;
+        while (i < len && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+            i++;
+        size_t ulen = i - ustart;
+        size_t u = 0;
+        while (u < CASE_N_UNITS &&
+               !(strlen(case_units[u]) == ulen && memcmp(case_units[u], s + ustart, ulen) == 0))
+            u++;
+        if (u == CASE_N_UNITS) {
+            if (ulen == 0)
+                break;
+            char word[48];
+            case_show(s + ustart, ulen, word, sizeof word);
+            const char *hint = suggest_closest(word, case_units, CASE_N_UNITS);
+            if (hint)
+                return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                                 "feit ‘%s’: ‘%s’ is geen geldige duur: onbekende eenheid ‘%s’; "
+                                 "bedoelde u ‘%s’?",
+                                 path, shown, word, hint);
+            return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                             "feit ‘%s’: ‘%s’ is geen geldige duur: onbekende eenheid ‘%s’; "
+                             "mogelijk: dagen, weken, maanden, jaren",
+                             path, shown, word);
+        }
+        if (neg)
+            n = -n;
+        /* u / 2: 0 dagen, 1 weken, 2 maanden, 3 jaren; |n| < 10^12 */
+        if (u / 2 == 0)
+            days += n;
+        else if (u / 2 == 1)
+            days += n * 7;
+        else if (u / 2 == 2)
+            months += n;
+        else
+            months += n * 12;
+        if (days > INT32_MAX || days < INT32_MIN || months > INT32_MAX || months < INT32_MIN) {
+            big = true;
+            break;
+        }
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i == len) {
+            ok = true;
+            break;
+        }
+        if (s[i] == ',') {
+            i++;
+        } else if (i + 2 < len && s[i] == 'e' && s[i + 1] == 'n' && s[i + 2] == ' ') {
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    if (big)
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                         "feit ‘%s’: de duur ‘%s’ is te groot", path, shown);
+    if (!ok)
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                         "feit ‘%s’: ‘%s’ is geen geldige duur (verwacht bijvoorbeeld ‘2 maanden’, "
+                         "‘1 jaar’, ‘10 dagen’ of ‘3 weken’)",
+                         path, shown);
+    out->tag = RV_DUUR;
+    out->u.duur.months = (int32_t)months;
+    out->u.duur.days = (int32_t)days;
+    return REGEL_OK;
+}
+
+static int case_amount_too_big(case_reader *r, const char *path, const char *shown)
+{
+    return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                     "feit ‘%s’: het bedrag %s is te groot", path, shown);
+}
+
+static int case_amount_decimals(case_reader *r, const char *path, const char *shown)
+{
+    return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                     "feit ‘%s’: het bedrag %s heeft meer dan 2 decimalen", path, shown);
+}
+
+/* An amount in euro: a JSON number (12.5, exact through its shortest
+ * round-trip text) or a string "12,50" / "12.50"; whole cents only. */
+static int case_amount(case_reader *r, const char *path, const json_t *v, rt_value *out)
+{
+    int64_t cents;
+    if (json_is_integer(v)) {
+        json_int_t e = json_integer_value(v);
+        char shown[32];
+        snprintf(shown, sizeof shown, "%lld", (long long)e);
+        if (__builtin_mul_overflow((int64_t)e, (int64_t)100, &cents))
+            return case_amount_too_big(r, path, shown);
+    } else if (json_is_real(v)) {
+        char text[64];
+        size_t n = case_real_text(json_real_value(v), text);
+        num_q q;
+        enum num_status st = num_parse(text, n, &q);
+        if (st == NUM_OVERFLOW) {
+            double d = json_real_value(v);
+            return (d < 1 && d > -1) ? case_amount_decimals(r, path, text)
+                                     : case_amount_too_big(r, path, text);
+        }
+        if (st != NUM_OK)
+            return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                             "feit ‘%s’: het bedrag %s kan niet exact gelezen worden", path, text);
+        st = num_to_cents(q, &cents);
+        if (st == NUM_SYNTAX)
+            return case_amount_decimals(r, path, text);
+        if (st != NUM_OK)
+            return case_amount_too_big(r, path, text);
+    } else if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        size_t len = json_string_length(v), i = 0;
+        char shown[48];
+        case_show(s, len, shown, sizeof shown);
+        if (i < len && s[i] == '-')
+            i++;
+        size_t int_start = i;
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++;
+        bool ok = i > int_start;
+        size_t frac = 0;
+        if (ok && i < len && (s[i] == ',' || s[i] == '.')) {
+            size_t f = ++i;
+            while (i < len && s[i] >= '0' && s[i] <= '9')
+                i++;
+            frac = i - f;
+            ok = frac > 0;
+        }
+        if (!ok || i != len)
+            return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                             "feit ‘%s’: ‘%s’ is geen geldig bedrag (verwacht een getal in euro "
+                             "zoals ‘12,50’ of ‘12.50’, zonder €-teken of scheidingstekens voor "
+                             "duizendtallen)",
+                             path, shown);
+        if (frac > 2)
+            return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                             "feit ‘%s’: het bedrag ‘%s’ heeft meer dan 2 decimalen (de punt of "
+                             "komma is het decimaalteken; schrijf geen scheidingstekens voor "
+                             "duizendtallen)",
+                             path, shown);
+        char quoted[56];
+        snprintf(quoted, sizeof quoted, "‘%s’", shown);
+        num_q q;
+        enum num_status st = num_parse(s, len, &q);
+        if (st == NUM_OK)
+            st = num_to_cents(q, &cents);
+        if (st != NUM_OK)
+            return case_amount_too_big(r, path, quoted);
+    } else {
+        const rt_type t = {RBC_TYPE_BEDRAG, NULL, 0, NULL, NULL, 0};
+        return case_type_error(r, path, &t, v);
+    }
+    out->tag = RV_BEDRAG;
+    out->u.cents = cents;
+    return REGEL_OK;
+}
+
+/* A JSON object {"van": date, "tot": date | null} (tot null or absent: the
+ * period is still running) as a periode. */
+static int case_period(case_reader *r, const char *path, const rt_type *t, const json_t *v,
+                       rt_value *out)
+{
+    static const char *const fields[] = {"van", "tot"};
+    if (!json_is_object(v))
+        return case_type_error(r, path, t, v);
+    rt_value van = {RV_ONBEKEND, {.b = false}}, tot = {RV_ONBEKEND, {.b = false}};
+    const char *key;
+    json_t *item;
+    json_object_foreach((json_t *)v, key, item)
+    {
+        char sub[CASE_PATH_MAX];
+        case_path_join(sub, sizeof sub, path, key);
+        bool is_van = strcmp(key, "van") == 0;
+        if (!is_van && strcmp(key, "tot") != 0) {
+            const char *hint = suggest_closest(key, fields, 2);
+            if (hint)
+                return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
+                                 "onbekend veld ‘%s’ in feit ‘%s’ (een periode); bedoelde u ‘%s’?",
+                                 key, path, hint);
+            return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
+                             "onbekend veld ‘%s’ in feit ‘%s’ (een periode); de velden zijn: van, "
+                             "tot",
+                             key, path);
+        }
+        if (json_is_null(item)) {
+            if (is_van)
+                return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
+                                 "feit ‘%s’ is null, maar een periode heeft altijd een begindatum",
+                                 sub);
+            continue; /* tot null: still running */
+        }
+        int rc = case_date(r, sub, item, is_van ? &van : &tot);
+        if (rc != REGEL_OK)
+            return rc;
+    }
+    if (van.tag != RV_DATUM)
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                         "feit ‘%s’: de periode heeft geen begindatum ‘van’", path);
+    out->tag = RV_PERIODE;
+    out->u.periode.van = van.u.day;
+    out->u.periode.open = tot.tag != RV_DATUM;
+    out->u.periode.tot = out->u.periode.open ? van.u.day : tot.u.day;
+    return REGEL_OK;
+}
+
+/* A JSON array as a lijst; every element of the element type, none null. */
+static int case_list_value(case_reader *r, const char *path, const rt_type *t, const json_t *v,
+                           rt_value *out, unsigned depth)
+{
+    if (!json_is_array(v))
+        return case_type_error(r, path, t, v);
+    size_t n = json_array_size(v);
+    if (n > UINT32_MAX / 2)
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                         "feit ‘%s’: de lijst is te lang", path);
+    rt_value *items = arena_alloc(r->kase->arena, sizeof *items * (n ? n : 1));
+    if (!items)
+        return case_fail(r->err, REGEL_ERR_MEMORY, r->name, path, 0, 0, "onvoldoende geheugen");
+    for (size_t i = 0; i < n; i++) {
+        char sub[CASE_PATH_MAX];
+        snprintf(sub, sizeof sub, "%s[%zu]", path, i);
+        case_trim_utf8(sub, sizeof sub);
+        const json_t *item = json_array_get(v, i);
+        if (json_is_null(item))
+            return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
+                             "feit ‘%s’ is null, maar een lijst kan geen null bevatten; laat het "
+                             "element weg",
+                             sub);
+        int rc = case_value(r, sub, t->elem, item, &items[i], depth + 1);
+        if (rc != REGEL_OK)
+            return rc;
+    }
+    out->tag = RV_LIJST;
+    out->u.list.items = items;
+    out->u.list.n = (uint32_t)n;
+    return REGEL_OK;
+}
+
+static int case_null(case_reader *r, const char *path)
+{
+    return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
+                     "feit ‘%s’ is null, maar optionele feiten komen later; laat de sleutel weg "
+                     "als het feit onbekend is",
+                     path);
+}
+
 static int case_value(case_reader *r, const char *path, uint32_t type, const json_t *v,
                       rt_value *out, unsigned depth)
 {
@@ -288,10 +676,7 @@ static int case_value(case_reader *r, const char *path, uint32_t type, const jso
                          "feit ‘%s’ heeft een type dat het beleid niet kent", path);
     const rt_type *t = &p->types[type];
     if (json_is_null(v))
-        return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
-                         "feit ‘%s’ is null, maar optionele feiten komen later; laat de sleutel "
-                         "weg als het feit onbekend is",
-                         path);
+        return case_null(r, path);
     switch (t->kind) {
     case RBC_TYPE_WAARHEID:
         if (!json_is_boolean(v))
@@ -327,6 +712,16 @@ static int case_value(case_reader *r, const char *path, uint32_t type, const jso
         if (!json_is_object(v))
             return case_type_error(r, path, t, v);
         return case_record(r, path, t, v, out, depth);
+    case RBC_TYPE_DATUM:
+        return case_date(r, path, v, out);
+    case RBC_TYPE_DUUR:
+        return case_duration(r, path, v, out);
+    case RBC_TYPE_BEDRAG:
+        return case_amount(r, path, v, out);
+    case RBC_TYPE_PERIODE:
+        return case_period(r, path, t, v, out);
+    case RBC_TYPE_LIJST:
+        return case_list_value(r, path, t, v, out, depth);
     default:
         return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
                          "feit ‘%s’ heeft een type dat het beleid niet kent", path);
@@ -560,8 +955,22 @@ static int case_read(case_reader *r, const json_t *root)
         while (f < p->n_inputs &&
                !(strlen(names[f]) == key_len && memcmp(names[f], key, key_len) == 0))
             f++;
+        if (f == p->n_inputs && strcmp(key, "peildatum") == 0) {
+            /* peildatum is predeclared (spec3 §3): a policy that does not use
+             * it still accepts it; it must be a valid date, and is ignored. */
+            rt_value ignored;
+            if (json_is_null(item))
+                return case_null(r, path);
+            int rc = case_date(r, path, item, &ignored);
+            if (rc != REGEL_OK)
+                return rc;
+            continue;
+        }
         if (f == p->n_inputs) {
+            static const char *const predeclared[] = {"peildatum"};
             const char *hint = suggest_closest(key, names, p->n_inputs);
+            if (!hint)
+                hint = suggest_closest(key, predeclared, 1);
             if (hint)
                 return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
                                  "onbekend feit ‘%s’ in het geval; bedoelde u ‘%s’?", key, hint);

@@ -1,9 +1,11 @@
 /* disasm.c — regel_disassemble: load and verify bytecode, then print a
  * readable listing (header, tables, every rule block with decoded operands
  * and source lines). Must only list verified bytecode; never run it. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "cal.h"
 #include "policy.h"
 #include "rt.h"
 #include "strbuf.h"
@@ -13,15 +15,72 @@ static uint32_t rd32(const uint8_t *c)
     return (uint32_t)c[0] | (uint32_t)c[1] << 8 | (uint32_t)c[2] << 16 | (uint32_t)c[3] << 24;
 }
 
-static const char *type_name(const regel_policy *p, uint32_t t)
+/* Name of type t; a LIJST is written into buf ("lijst van getal"). */
+static const char *type_name_buf(const regel_policy *p, uint32_t t, char *buf, size_t cap)
 {
-    static const char *const prim[] = {"?", "waarheid", "getal", "tekst"};
+    static const char *const prim[] = {"?", "waarheid", "getal", "tekst",  "?",
+                                       "?", "datum",    "duur",  "bedrag", "periode"};
     if (t >= p->n_types)
         return "?";
     uint8_t k = p->types[t].kind;
-    if (k <= RBC_TYPE_TEKST)
-        return prim[k];
-    return p->types[t].name;
+    if (k == RBC_TYPE_ENUM || k == RBC_TYPE_RECORD)
+        return p->types[t].name;
+    if (k == RBC_TYPE_LIJST) {
+        char inner[128];
+        snprintf(buf, cap, "lijst van %s", type_name_buf(p, p->types[t].elem, inner, sizeof inner));
+        return buf;
+    }
+    return k < sizeof prim / sizeof *prim ? prim[k] : "?";
+}
+
+#define type_name(p, t) type_name_buf((p), (t), (char[160]){0}, 160)
+
+static void put_day(strbuf *sb, uint32_t day)
+{
+    char buf[11];
+    cal_format_iso((cal_day)day, buf);
+    sb_puts(sb, buf);
+}
+
+/* € 1.250,00 / -€ 5,00 */
+static void put_cents(strbuf *sb, int64_t cents)
+{
+    uint64_t u = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)(u / 100));
+    sb_puts(sb, cents < 0 ? "-€ " : "€ ");
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            sb_putc(sb, '.');
+        sb_putc(sb, digits[i]);
+    }
+    sb_printf(sb, ",%02u", (unsigned)(u % 100));
+}
+
+static void put_duur(strbuf *sb, int32_t months, int32_t days)
+{
+    if (months)
+        sb_printf(sb, "%d %s", months, months == 1 || months == -1 ? "maand" : "maanden");
+    if (days || !months)
+        sb_printf(sb, "%s%d %s", months ? " en " : "", days,
+                  days == 1 || days == -1 ? "dag" : "dagen");
+}
+
+static void put_validity(strbuf *sb, uint32_t from, uint32_t until)
+{
+    if (from != RBC_NONE) {
+        sb_puts(sb, "geldig vanaf ");
+        put_day(sb, from);
+    }
+    if (until != RBC_NONE) {
+        sb_puts(sb, from != RBC_NONE ? " tot " : "geldig tot ");
+        if (until > CAL_DAY_MAX)
+            sb_puts(sb, "10000-01-01");
+        else
+            put_day(sb, until);
+    }
+    if (from == RBC_NONE && until == RBC_NONE)
+        sb_puts(sb, "altijd geldig");
 }
 
 static void put_quoted(strbuf *sb, const char *s)
@@ -38,16 +97,35 @@ static void put_quoted(strbuf *sb, const char *s)
     sb_putc(sb, '"');
 }
 
+static const char *const_kind_name(uint8_t k)
+{
+    static const char *const names[] = {"?", "getal", "tekst", "datum", "duur", "bedrag"};
+    return k < sizeof names / sizeof *names ? names[k] : "?";
+}
+
 static void put_const(strbuf *sb, const rt_const *c)
 {
-    if (c->kind == RBC_CONST_GETAL) {
+    switch (c->kind) {
+    case RBC_CONST_GETAL: {
         char buf[NUM_FORMAT_CAP];
         if (num_format(c->q, ',', buf, sizeof buf))
             sb_puts(sb, buf);
         else
             sb_printf(sb, "%lld/%lld", (long long)c->q.num, (long long)c->q.den);
-    } else {
+        break;
+    }
+    case RBC_CONST_DATUM:
+        put_day(sb, (uint32_t)c->day);
+        break;
+    case RBC_CONST_DUUR:
+        put_duur(sb, c->months, c->days);
+        break;
+    case RBC_CONST_BEDRAG:
+        put_cents(sb, c->cents);
+        break;
+    default:
         put_quoted(sb, c->s);
+        break;
     }
 }
 
@@ -66,7 +144,12 @@ static void list_tables(strbuf *sb, const regel_policy *p)
     }
     if (p->source_file)
         sb_printf(sb, "; bronbestand: %s\n", p->source_file);
+    if (p->peildatum_input != RBC_NONE)
+        sb_printf(sb, "; peildatum: invoer %u (%s)\n", p->peildatum_input,
+                  p->inputs[p->peildatum_input].name);
     sb_printf(sb, "; hoogste stapeldiepte: %u\n", p->max_stack);
+    if (p->max_slots)
+        sb_printf(sb, "; lussen: %u\n", p->max_slots);
 
     sb_printf(sb, "\nSTRINGS (%u)\n", p->n_strs);
     for (uint32_t i = 0; i < p->n_strs; i++) {
@@ -87,6 +170,8 @@ static void list_tables(strbuf *sb, const regel_policy *p)
             for (uint32_t k = 0; k < t->n; k++)
                 sb_printf(sb, "%s%u:%s: %s", k ? ", " : "", k, t->fields[k].name,
                           type_name(p, t->fields[k].type));
+        } else if (t->kind == RBC_TYPE_LIJST) {
+            sb_printf(sb, "%s (element: type %u)", type_name(p, i), t->elem);
         } else {
             sb_puts(sb, type_name(p, i));
         }
@@ -94,7 +179,7 @@ static void list_tables(strbuf *sb, const regel_policy *p)
     }
     sb_printf(sb, "\nCONSTS (%u)\n", p->n_consts);
     for (uint32_t i = 0; i < p->n_consts; i++) {
-        sb_printf(sb, "  %4u  %s ", i, p->consts[i].kind == RBC_CONST_GETAL ? "getal" : "tekst");
+        sb_printf(sb, "  %4u  %s ", i, const_kind_name(p->consts[i].kind));
         put_const(sb, &p->consts[i]);
         sb_putc(sb, '\n');
     }
@@ -119,8 +204,13 @@ static void list_tables(strbuf *sb, const regel_policy *p)
         sb_printf(sb, " → %s", p->outcomes[r->outcome].name);
         if (r->parent != RBC_NONE)
             sb_printf(sb, ", uitzondering op %u (\"%s\")", r->parent, p->rules[r->parent].name);
-        sb_printf(sb, ", regel %u kolom %u, code %u..%u\n", r->line, r->col, r->code_off,
+        sb_printf(sb, ", regel %u kolom %u, code %u..%u", r->line, r->col, r->code_off,
                   r->code_off + r->code_len);
+        if (r->valid_from != RBC_NONE || r->valid_until != RBC_NONE) {
+            sb_puts(sb, ", ");
+            put_validity(sb, r->valid_from, r->valid_until);
+        }
+        sb_putc(sb, '\n');
         if (r->bron) {
             sb_puts(sb, "        bron ");
             put_quoted(sb, r->bron);
@@ -131,6 +221,48 @@ static void list_tables(strbuf *sb, const regel_policy *p)
             put_quoted(sb, r->citaat);
             sb_putc(sb, '\n');
         }
+    }
+}
+
+static void list_params(strbuf *sb, const regel_policy *p)
+{
+    if (p->n_params == 0)
+        return; /* a policy without parameters lists as before v0.2 */
+    sb_printf(sb, "\nPARAMS (%u)\n", p->n_params);
+    for (uint32_t i = 0; i < p->n_params; i++) {
+        const rt_param *q = &p->params[i];
+        sb_printf(sb, "  %4u  parameter %s: %s\n", i, q->name, type_name(p, q->type));
+        for (uint32_t k = 0; k < q->n_versions; k++) {
+            const rt_param_version *pv = &q->versions[k];
+            sb_puts(sb, "        is ");
+            put_const(sb, &p->consts[pv->value]);
+            sb_printf(sb, " (constante %u) ", pv->value);
+            put_validity(sb, pv->from, pv->until);
+            sb_putc(sb, '\n');
+        }
+    }
+}
+
+static bool operands_ok(const regel_policy *p, uint8_t op, uint32_t a, uint32_t b)
+{
+    switch ((enum rbc_opcode)op) {
+    case OP_PUSH_CONST:
+        return a < p->n_consts;
+    case OP_PUSH_ENUM:
+        return a < p->n_types && p->types[a].kind == RBC_TYPE_ENUM && b < p->types[a].n;
+    case OP_LOAD_INPUT:
+        return a < p->n_inputs;
+    case OP_LOAD_OUTCOME:
+        return a < p->n_outcomes;
+    case OP_MAKE_DUUR:
+        return a <= RBC_UNIT_JAREN;
+    case OP_ROUND:
+        return a <= NUM_ROUND_HALF_EVEN;
+    case OP_LOAD_PARAM:
+    case OP_LOAD_PARAM_AT:
+        return a < p->n_params;
+    default:
+        return true; /* type_name checks its index itself */
     }
 }
 
@@ -156,7 +288,9 @@ static void list_block(strbuf *sb, const regel_policy *p, uint32_t ri)
         size_t before = sb->len;
         sb_printf(sb, "  %6u  %-20s %-12s", o, rt_opcode_name(op), ops);
         strbuf note = STRBUF_INIT;
-        switch ((enum rbc_opcode)op) {
+        /* unreachable instructions are decoded but their operands are not
+         * verified: annotate only operands that are in range */
+        switch (operands_ok(p, op, a, b) ? (enum rbc_opcode)op : OP__COUNT) {
         case OP_PUSH_CONST:
             put_const(&note, &p->consts[a]);
             break;
@@ -173,6 +307,38 @@ static void list_block(strbuf *sb, const regel_policy *p, uint32_t ri)
             break;
         case OP_COND:
             sb_printf(&note, "onwaar → %u, onbekend → %u", a, b);
+            break;
+        case OP_PUSH_UNKNOWN:
+        case OP_PUSH_LEEG:
+        case OP_LIST_NEW:
+            sb_puts(&note, type_name(p, a));
+            break;
+        case OP_MAKE_DUUR: {
+            static const char *const units[] = {"dagen", "weken", "maanden", "jaren"};
+            sb_puts(&note, units[a]);
+            break;
+        }
+        case OP_ROUND: {
+            static const char *const modes[] = {"naar beneden", "naar boven", "rekenkundig",
+                                                "bankiers"};
+            sb_printf(&note, "afgerond %s op %u decimalen", modes[a], b);
+            break;
+        }
+        case OP_LOAD_PARAM:
+            sb_printf(&note, "parameter %s op de peildatum", p->params[a].name);
+            break;
+        case OP_LOAD_PARAM_AT:
+            sb_printf(&note, "parameter %s", p->params[a].name);
+            break;
+        case OP_ITER_BEGIN:
+        case OP_LOAD_LOCAL:
+            sb_printf(&note, "lus %u", a);
+            break;
+        case OP_ITER_NEXT:
+            sb_printf(&note, "lus %u, klaar → %u", a, b);
+            break;
+        case OP_LOOP:
+            sb_printf(&note, "terug naar %u", a);
             break;
         default:
             break;
@@ -207,6 +373,7 @@ REGEL_API int regel_disassemble(const uint8_t *bytes, size_t len, const char *na
         return rc;
     strbuf sb = STRBUF_INIT;
     list_tables(&sb, p);
+    list_params(&sb, p);
     sb_printf(&sb, "\nCODE (%u bytes)\n", p->code_len);
     for (uint32_t i = 0; i < p->n_rules; i++)
         list_block(&sb, p, i);

@@ -38,6 +38,7 @@ struct regel_eval {
     /* Trace (only written when explaining): row-major bit-per-byte tables. */
     uint8_t *reads_input;   /* [outcome * n_inputs + input]: read while resolving outcome */
     uint8_t *reads_outcome; /* [outcome * n_outcomes + other]: read while resolving outcome */
+    uint8_t *reads_param;   /* [outcome * n_param_versions + version]: parameter version used */
     uint8_t *missing;       /* per input: absent and read (always recorded) */
 };
 

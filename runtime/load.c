@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cal.h"
 #include "policy.h"
 #include "rt.h"
 
@@ -61,6 +62,15 @@ static bool rd_u32(struct rd *r, uint32_t *v)
         return rd_fail_short(r);
     *v = le32(r->b + r->pos);
     r->pos += 4;
+    return true;
+}
+
+static bool rd_i32(struct rd *r, int32_t *v)
+{
+    uint32_t u;
+    if (!rd_u32(r, &u))
+        return false;
+    memcpy(v, &u, sizeof u); /* two's complement reinterpretation */
     return true;
 }
 
@@ -224,7 +234,8 @@ static bool load_meta(struct ld *ld, struct rd *r)
     r->entry = 0;
     return rd_str(r, false, "META (naam van het beleid)", &p->name) &&
            rd_str(r, true, "META (bron)", &p->bron) &&
-           rd_str(r, true, "META (bronbestand)", &p->source_file) && rd_end(r);
+           rd_str(r, true, "META (bronbestand)", &p->source_file) &&
+           rd_u32(r, &p->peildatum_input) && rd_end(r); /* checked against INPUTS in verify */
 }
 
 static bool load_types(struct ld *ld, struct rd *r)
@@ -232,7 +243,12 @@ static bool load_types(struct ld *ld, struct rd *r)
     regel_policy *p = ld->p;
     uint32_t n;
     char ctx[64];
-    if (!rd_count(r, 1, &n) || !alloc_array(ld, (void **)&p->types, n, sizeof *p->types))
+    if (!rd_count(r, 1, &n))
+        return false;
+    if (n >= RT_MAX_TYPES)
+        return rt_bytecode_error(ld->err, ld->name, "sectie TYPES heeft te veel types (%u)", n),
+               false;
+    if (!alloc_array(ld, (void **)&p->types, n, sizeof *p->types))
         return false;
     for (uint32_t i = 0; i < n; i++) {
         rt_type *t = &p->types[i];
@@ -244,6 +260,26 @@ static bool load_types(struct ld *ld, struct rd *r)
         case RBC_TYPE_WAARHEID:
         case RBC_TYPE_GETAL:
         case RBC_TYPE_TEKST:
+        case RBC_TYPE_DATUM:
+        case RBC_TYPE_DUUR:
+        case RBC_TYPE_BEDRAG:
+        case RBC_TYPE_PERIODE:
+            break;
+        case RBC_TYPE_LIJST:
+            if (!rd_u32(r, &t->elem))
+                return false;
+            if (t->elem >= i)
+                return rt_bytecode_error(ld->err, ld->name,
+                                         "lijst (type %u) heeft elementtype %u, dat niet vóór de "
+                                         "lijst zelf staat",
+                                         i, t->elem),
+                       false;
+            if (p->types[t->elem].kind == RBC_TYPE_LIJST)
+                return rt_bytecode_error(ld->err, ld->name,
+                                         "lijst (type %u) heeft als elementtype weer een lijst "
+                                         "(type %u)",
+                                         i, t->elem),
+                       false;
             break;
         case RBC_TYPE_ENUM: {
             uint32_t m;
@@ -316,6 +352,23 @@ static bool load_consts(struct ld *ld, struct rd *r)
             if (!rd_str(r, false, ctx, &c->s))
                 return false;
             c->len = p->str_lens[idx];
+        } else if (c->kind == RBC_CONST_DATUM) {
+            uint32_t day;
+            if (!rd_u32(r, &day))
+                return false;
+            if (day > CAL_DAY_MAX)
+                return rt_bytecode_error(ld->err, ld->name,
+                                         "constante %u is dag %u, buiten het bereik van de "
+                                         "kalender (0 tot en met %u)",
+                                         i, day, (unsigned)CAL_DAY_MAX),
+                       false;
+            c->day = (int32_t)day;
+        } else if (c->kind == RBC_CONST_DUUR) {
+            if (!rd_i32(r, &c->months) || !rd_i32(r, &c->days))
+                return false;
+        } else if (c->kind == RBC_CONST_BEDRAG) {
+            if (!rd_i64(r, &c->cents))
+                return false;
         } else {
             return rt_bytecode_error(ld->err, ld->name, "constante %u heeft onbekende soort %u", i,
                                      c->kind),
@@ -363,6 +416,39 @@ static bool load_outcomes(struct ld *ld, struct rd *r)
     return rd_end(r);
 }
 
+/* A validity [from, until): each bound a day number or RBC_NONE; until may
+ * be the day after the last calendar day (a "tot en met 9999-12-31"). */
+static bool check_validity(struct ld *ld, const char *ctx, uint32_t from, uint32_t until)
+{
+    if (from != RBC_NONE && from > CAL_DAY_MAX)
+        return rt_bytecode_error(ld->err, ld->name,
+                                 "%s is geldig vanaf dag %u, buiten het bereik van de kalender",
+                                 ctx, from),
+               false;
+    if (until != RBC_NONE && until > (uint32_t)CAL_DAY_MAX + 1)
+        return rt_bytecode_error(ld->err, ld->name,
+                                 "%s is geldig tot dag %u, buiten het bereik van de kalender", ctx,
+                                 until),
+               false;
+    if (from != RBC_NONE && until != RBC_NONE && from >= until)
+        return rt_bytecode_error(ld->err, ld->name,
+                                 "%s is geldig vanaf dag %u tot dag %u: het begin ligt niet vóór "
+                                 "het einde",
+                                 ctx, from, until),
+               false;
+    return true;
+}
+
+/* Does a constant of kind ck fit type kind tk? */
+static bool const_fits(uint8_t ck, uint8_t tk)
+{
+    return (ck == RBC_CONST_GETAL && tk == RBC_TYPE_GETAL) ||
+           (ck == RBC_CONST_TEKST && tk == RBC_TYPE_TEKST) ||
+           (ck == RBC_CONST_DATUM && tk == RBC_TYPE_DATUM) ||
+           (ck == RBC_CONST_DUUR && tk == RBC_TYPE_DUUR) ||
+           (ck == RBC_CONST_BEDRAG && tk == RBC_TYPE_BEDRAG);
+}
+
 static bool load_rules(struct ld *ld, struct rd *r)
 {
     regel_policy *p = ld->p;
@@ -378,10 +464,80 @@ static bool load_rules(struct ld *ld, struct rd *r)
         if (!rd_str(r, false, ctx, &u->name) || !rd_str(r, true, ctx, &u->bron) ||
             !rd_str(r, true, ctx, &u->citaat) || !rd_u32(r, &u->outcome) ||
             !rd_u32(r, &u->parent) || !rd_u32(r, &u->line) || !rd_u32(r, &u->col) ||
-            !rd_u32(r, &u->code_off) || !rd_u32(r, &u->code_len))
+            !rd_u32(r, &u->code_off) || !rd_u32(r, &u->code_len) || !rd_u32(r, &u->valid_from) ||
+            !rd_u32(r, &u->valid_until))
+            return false;
+        if (!check_validity(ld, ctx, u->valid_from, u->valid_until))
             return false;
     }
     p->n_rules = n;
+    return rd_end(r);
+}
+
+static bool load_params(struct ld *ld, struct rd *r)
+{
+    regel_policy *p = ld->p;
+    uint32_t n;
+    char ctx[160];
+    /* an entry is at least 12 bytes (its versions are checked below) */
+    if (!rd_count(r, 12, &n) || !alloc_array(ld, (void **)&p->params, n, sizeof *p->params))
+        return false;
+    uint32_t total = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        rt_param *q = &p->params[i];
+        uint32_t v;
+        r->entry = i;
+        snprintf(ctx, sizeof ctx, "parameter %u", i);
+        if (!rd_str(r, false, ctx, &q->name) || !rd_u32(r, &q->type) || !rd_u32(r, &v))
+            return false;
+        if (q->type >= p->n_types)
+            return rt_bytecode_error(ld->err, ld->name,
+                                     "parameter ‘%s’ heeft type %u, maar er zijn %u types", q->name,
+                                     q->type, p->n_types),
+                   false;
+        if (v == 0)
+            return rt_bytecode_error(ld->err, ld->name, "parameter ‘%s’ heeft geen versies",
+                                     q->name),
+                   false;
+        if (v > (r->len - r->pos) / 12)
+            return rd_fail_short(r);
+        if (!alloc_array(ld, (void **)&q->versions, v, sizeof *q->versions))
+            return false;
+        q->n_versions = v;
+        q->first_version = total;
+        total += v; /* v <= section size / 12, so no overflow */
+        for (uint32_t k = 0; k < v; k++) {
+            rt_param_version *pv = &q->versions[k];
+            if (!rd_u32(r, &pv->from) || !rd_u32(r, &pv->until) || !rd_u32(r, &pv->value))
+                return false;
+            snprintf(ctx, sizeof ctx, "versie %u van parameter ‘%s’", k + 1, q->name);
+            if (!check_validity(ld, ctx, pv->from, pv->until))
+                return false;
+            if (pv->value >= p->n_consts)
+                return rt_bytecode_error(ld->err, ld->name,
+                                         "%s verwijst naar constante %u, maar er zijn %u "
+                                         "constanten",
+                                         ctx, pv->value, p->n_consts),
+                       false;
+            if (!const_fits(p->consts[pv->value].kind, p->types[q->type].kind))
+                return rt_bytecode_error(ld->err, ld->name,
+                                         "%s heeft constante %u, die niet van het type van de "
+                                         "parameter is",
+                                         ctx, pv->value),
+                       false;
+            if (k > 0) {
+                const rt_param_version *pr = &q->versions[k - 1];
+                if (pr->until == RBC_NONE || pv->from == RBC_NONE || pv->from < pr->until)
+                    return rt_bytecode_error(ld->err, ld->name,
+                                             "versies %u en %u van parameter ‘%s’ overlappen of "
+                                             "staan niet op volgorde",
+                                             k, k + 1, q->name),
+                           false;
+            }
+        }
+    }
+    p->n_params = n;
+    p->n_param_versions = total;
     return rd_end(r);
 }
 
@@ -511,8 +667,8 @@ int load_policy(const uint8_t *bytes, size_t len, const char *name, regel_policy
     ld.p = p;
 
     static bool (*const loaders[RBC_SECTION_COUNT + 1])(struct ld *, struct rd *) = {
-        NULL,        load_strings,  load_meta,  load_types, load_consts,
-        load_inputs, load_outcomes, load_rules, NULL,       load_lines};
+        NULL,          load_strings, load_meta, load_types, load_consts, load_inputs,
+        load_outcomes, load_rules,   NULL,      load_lines, load_params};
     for (uint32_t id = 1; id <= RBC_SECTION_COUNT; id++) {
         if (id == RBC_SEC_CODE) {
             p->code = copy + off[id];

@@ -26,3 +26,7 @@ libregel_core_la_SOURCES += \
 	runtime/verify.c \
 	runtime/vm.c \
 	runtime/disasm.c
+# calendar and periods (CONTRACT §1)
+libregel_core_la_SOURCES += \
+	runtime/cal.h runtime/cal.c \
+	runtime/period.h runtime/period.c

@@ -273,3 +273,75 @@ size_t num_format(num_q q, char decimal_sep, char *buf, size_t cap)
     buf[len] = '\0';
     return len;
 }
+
+/* 10^k for k <= 18 (fits int64). */
+static int64_t pow10_i64(unsigned k)
+{
+    int64_t p = 1;
+    while (k--)
+        p *= 10;
+    return p;
+}
+
+enum num_status num_round(num_q a, enum num_round_mode mode, unsigned decimals, num_q *out)
+{
+    if (decimals > NUM_ROUND_MAX_DECIMALS)
+        return NUM_OVERFLOW; /* 10^decimals would not fit */
+    if (a.den <= 0)
+        return NUM_DIVZERO;
+    i128 scale = pow10_i64(decimals);
+    /* |a.num * scale| < 2^63 * 2^60: exact in 128 bits. */
+    i128 x = (i128)a.num * scale, den = a.den;
+    i128 q = x / den, r = x % den; /* truncated: make q the floor */
+    if (r < 0) {
+        q -= 1;
+        r += den;
+    }
+    /* Now x = q * den + r with 0 <= r < den, so a * scale lies in [q, q + 1). */
+    i128 twice = 2 * r; /* < 2^64: compares the fraction with one half */
+    switch (mode) {
+    case NUM_ROUND_DOWN:
+        break;
+    case NUM_ROUND_UP:
+        if (r != 0)
+            q += 1;
+        break;
+    case NUM_ROUND_HALF_UP:
+        if (twice > den || (twice == den && x > 0))
+            q += 1; /* a negative half stays at the floor: away from zero */
+        break;
+    case NUM_ROUND_HALF_EVEN:
+        if (twice > den || (twice == den && q % 2 != 0))
+            q += 1;
+        break;
+    default:
+        return NUM_SYNTAX;
+    }
+    return num_from128(q, scale, out);
+}
+
+num_q num_from_cents(int64_t cents)
+{
+    num_q q;
+    /* cents / 100 always fits: the denominator only shrinks. */
+    if (num_from128(cents, 100, &q) != NUM_OK) {
+        q.num = 0;
+        q.den = 1;
+    }
+    return q;
+}
+
+enum num_status num_to_cents(num_q q, int64_t *cents)
+{
+    if (q.den <= 0)
+        return NUM_DIVZERO;
+    i128 x = (i128)q.num * 100;
+    if (x % q.den != 0)
+        return NUM_SYNTAX; /* not a whole number of cents */
+    i128 c = x / q.den;
+    if (c > INT64_MAX || c < INT64_MIN)
+        return NUM_OVERFLOW;
+    if (cents)
+        *cents = (int64_t)c;
+    return NUM_OK;
+}

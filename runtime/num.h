@@ -35,6 +35,23 @@ static inline bool num_eq(num_q a, num_q b)
     return a.num == b.num && a.den == b.den;
 }
 
+/* Named roundings of the language (`afgerond …`). */
+enum num_round_mode {
+    NUM_ROUND_DOWN = 0,     /* naar beneden: towards minus infinity */
+    NUM_ROUND_UP = 1,       /* naar boven: towards plus infinity */
+    NUM_ROUND_HALF_UP = 2,  /* rekenkundig: nearest, halves away from zero */
+    NUM_ROUND_HALF_EVEN = 3 /* bankiers: nearest, halves to the even neighbour */
+};
+#define NUM_ROUND_MAX_DECIMALS 18
+
+/* a rounded to `decimals` (0..NUM_ROUND_MAX_DECIMALS) decimals. */
+enum num_status num_round(num_q a, enum num_round_mode mode, unsigned decimals, num_q *out);
+
+/* Amounts (bedrag) are int64 cents. cents/100 exactly; and back, which
+ * fails with NUM_SYNTAX when q is not a whole number of cents. */
+num_q num_from_cents(int64_t cents);
+enum num_status num_to_cents(num_q q, int64_t *cents);
+
 /* Parse an exact decimal: optional '-', digits, optional fraction after ','
  * or '.', optional exponent (e/E, as JSON writes it). "0.1" is exactly 1/10.
  * The whole of s[0..len) must be consumed. */

@@ -24,6 +24,7 @@ typedef struct rt_type {
     uint32_t n;       /* members (ENUM) or fields (RECORD) */
     const char **members;
     rt_field *fields;
+    uint32_t elem; /* LIJST: element type */
 } rt_type;
 
 typedef struct rt_const {
@@ -31,7 +32,24 @@ typedef struct rt_const {
     num_q q;
     const char *s;
     uint32_t len;
+    int32_t day;          /* DATUM */
+    int32_t months, days; /* DUUR */
+    int64_t cents;        /* BEDRAG */
 } rt_const;
+
+/* One version of a parameter: valid on [from, until) (RBC_NONE = unbounded). */
+typedef struct rt_param_version {
+    uint32_t from, until;
+    uint32_t value; /* CONSTS index */
+} rt_param_version;
+
+typedef struct rt_param {
+    const char *name;
+    uint32_t type;
+    rt_param_version *versions; /* sorted by from, non-overlapping */
+    uint32_t n_versions;
+    uint32_t first_version; /* index of versions[0] among all versions of the policy */
+} rt_param;
 
 typedef struct rt_input {
     const char *name;
@@ -55,7 +73,8 @@ typedef struct rt_rule {
     uint32_t parent; /* RBC_NONE for a root rule */
     uint32_t line, col;
     uint32_t code_off, code_len;
-    uint32_t *children; /* direct exceptions, RULES order */
+    uint32_t valid_from, valid_until; /* day numbers; RBC_NONE = unbounded; until exclusive */
+    uint32_t *children;               /* direct exceptions, RULES order */
     uint32_t n_children;
 } rt_rule;
 
@@ -91,7 +110,12 @@ struct regel_policy {
     uint32_t code_len;
     rt_line *lines;
     uint32_t n_lines;
-    uint32_t max_stack; /* deepest stack of any rule block (verified) */
+    rt_param *params;
+    uint32_t n_params;
+    uint32_t n_param_versions; /* all versions of all parameters */
+    uint32_t peildatum_input;  /* INPUTS index of peildatum, or RBC_NONE */
+    uint32_t max_stack;        /* deepest stack of any rule block (verified) */
+    uint32_t max_slots;        /* loop slots used by any rule block (highest slot + 1, verified) */
 };
 
 /* Source position of the instruction at code offset off: the last LINES

@@ -1,10 +1,11 @@
 /* render.c — value formatting shared by the text and JSON renderers: Dutch
- * text (12,5, waar, "tekst") and JSON (12.5, true, "tekst") of a run-time
- * value given its policy type, and the checks before rendering. No I/O. */
+ * text (12,5, € 1.250,00, 1 maart 2022) and JSON (12.5, "2022-03-01") of a
+ * run-time value given its policy type, and the checks before rendering. No I/O. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal.h"
 #include "num.h"
 #include "render.h"
 
@@ -38,6 +39,154 @@ static bool render_getal(strbuf *sb, num_q q, char sep)
 static const rt_type *render_type(const regel_policy *p, uint32_t type)
 {
     return type < p->n_types ? &p->types[type] : NULL;
+}
+
+/* "€ 1.250,00" (text) or 1250 (JSON: the minimal exact decimal in euro). */
+static void render_bedrag(strbuf *sb, int64_t cents, bool json)
+{
+    uint64_t mag = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
+    uint64_t whole = mag / 100;
+    unsigned frac = (unsigned)(mag % 100);
+    char digits[24];
+    int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)whole);
+    if (cents < 0)
+        sb_putc(sb, '-');
+    if (json) {
+        sb_append(sb, digits, (size_t)n);
+        if (frac % 10)
+            sb_printf(sb, ".%02u", frac);
+        else if (frac)
+            sb_printf(sb, ".%u", frac / 10);
+        return;
+    }
+    sb_puts(sb, "€ ");
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            sb_putc(sb, '.');
+        sb_putc(sb, digits[i]);
+    }
+    sb_printf(sb, ",%02u", frac);
+}
+
+/* One part of a duur: "1 jaar", "2 maanden". */
+static void render_duur_part(strbuf *sb, int64_t n, const char *one, const char *many)
+{
+    sb_printf(sb, "%lld %s", (long long)n, (n == 1 || n == -1) ? one : many);
+}
+
+void render_duur(strbuf *sb, int32_t months, int32_t days)
+{
+    int64_t parts[3] = {months / 12, months % 12, days};
+    static const char *const one[3] = {"jaar", "maand", "dag"};
+    static const char *const many[3] = {"jaar", "maanden", "dagen"};
+    int count = 0;
+    for (int i = 0; i < 3; i++)
+        count += parts[i] != 0;
+    if (count == 0) {
+        sb_puts(sb, "0 dagen");
+        return;
+    }
+    int done = 0;
+    for (int i = 0; i < 3; i++) {
+        if (!parts[i])
+            continue;
+        if (done)
+            sb_puts(sb, done + 1 == count ? " en " : ", ");
+        render_duur_part(sb, parts[i], one[i], many[i]);
+        done++;
+    }
+}
+
+static void render_date_text(strbuf *sb, int32_t day)
+{
+    char buf[32];
+    cal_format_dutch(day, buf, sizeof buf);
+    sb_puts(sb, buf);
+}
+
+static void render_date_json(strbuf *sb, int32_t day)
+{
+    char buf[11];
+    cal_format_iso(day, buf);
+    sb_putc(sb, '"');
+    sb_puts(sb, buf);
+    sb_putc(sb, '"');
+}
+
+static bool render_valid_day(uint32_t d)
+{
+    return d != RBC_NONE && d <= (uint32_t)CAL_DAY_MAX;
+}
+
+bool render_has_validity(uint32_t from, uint32_t until)
+{
+    return render_valid_day(from) || render_valid_day(until);
+}
+
+void render_validity_text(strbuf *sb, uint32_t from, uint32_t until)
+{
+    sb_puts(sb, "geldig");
+    if (render_valid_day(from)) {
+        sb_puts(sb, " vanaf ");
+        render_date_text(sb, (int32_t)from);
+    }
+    if (render_valid_day(until)) {
+        sb_puts(sb, " tot ");
+        render_date_text(sb, (int32_t)until);
+    }
+}
+
+void render_validity_day_json(strbuf *sb, uint32_t day)
+{
+    if (render_valid_day(day))
+        render_date_json(sb, (int32_t)day);
+    else
+        sb_puts(sb, "null");
+}
+
+bool render_param_value(const regel_policy *p, const rt_param *param, uint32_t version,
+                        rt_value *out)
+{
+    memset(out, 0, sizeof *out);
+    if (version >= param->n_versions || param->versions[version].value >= p->n_consts)
+        return false;
+    const rt_const *c = &p->consts[param->versions[version].value];
+    const rt_type *t = render_type(p, param->type);
+    uint8_t kind = t ? t->kind : 0;
+    switch (c->kind) {
+    case RBC_CONST_GETAL:
+        if (kind == RBC_TYPE_WAARHEID) {
+            out->tag = RV_WAARHEID;
+            out->u.b = c->q.num != 0;
+        } else if (kind == RBC_TYPE_ENUM && c->q.den == 1 && c->q.num >= 0) {
+            out->tag = RV_MEMBER;
+            out->u.member = (uint32_t)c->q.num;
+        } else {
+            out->tag = RV_GETAL;
+            out->u.q = c->q;
+        }
+        return true;
+    case RBC_CONST_TEKST:
+        out->tag = RV_TEKST;
+        out->u.str.s = c->s;
+        out->u.str.len = c->len;
+        return true;
+    case RBC_CONST_DATUM:
+        out->tag = RV_DATUM;
+        out->u.day = c->day;
+        return true;
+    case RBC_CONST_DUUR:
+        out->tag = RV_DUUR;
+        out->u.duur.months = c->months;
+        out->u.duur.days = c->days;
+        return true;
+    case RBC_CONST_BEDRAG:
+        out->tag = RV_BEDRAG;
+        out->u.cents = c->cents;
+        return true;
+    default:
+        return false;
+    }
 }
 
 static bool render_text_at(strbuf *sb, const regel_policy *p, uint32_t type, const rt_value *v,
@@ -89,6 +238,36 @@ static bool render_text_at(strbuf *sb, const regel_policy *p, uint32_t type, con
         }
         sb_putc(sb, '}');
         return true;
+    case RV_DATUM:
+        render_date_text(sb, v->u.day);
+        return true;
+    case RV_DUUR:
+        render_duur(sb, v->u.duur.months, v->u.duur.days);
+        return true;
+    case RV_BEDRAG:
+        render_bedrag(sb, v->u.cents, false);
+        return true;
+    case RV_PERIODE:
+        if (v->u.periode.open) {
+            sb_puts(sb, "vanaf ");
+            render_date_text(sb, v->u.periode.van);
+        } else {
+            render_date_text(sb, v->u.periode.van);
+            sb_puts(sb, " tot en met ");
+            render_date_text(sb, v->u.periode.tot);
+        }
+        return true;
+    case RV_LIJST: {
+        uint32_t elem = t && t->kind == RBC_TYPE_LIJST ? t->elem : RBC_NONE;
+        sb_putc(sb, '[');
+        for (uint32_t i = 0; i < v->u.list.n; i++) {
+            sb_puts(sb, i ? ", " : "");
+            if (!render_text_at(sb, p, elem, &v->u.list.items[i], depth + 1))
+                return false;
+        }
+        sb_putc(sb, ']');
+        return true;
+    }
     default:
         sb_puts(sb, "onbekend");
         return true;
@@ -198,6 +377,55 @@ static bool render_json_at(strbuf *sb, const regel_policy *p, uint32_t type, con
         render_indent(sb, indent);
         sb_putc(sb, '}');
         return true;
+    case RV_DATUM:
+        render_date_json(sb, v->u.day);
+        return true;
+    case RV_DUUR: {
+        strbuf text = STRBUF_INIT;
+        render_duur(&text, v->u.duur.months, v->u.duur.days);
+        if (text.failed)
+            sb->failed = true;
+        else
+            render_json_string(sb, text.data, text.len);
+        sb_free(&text);
+        return true;
+    }
+    case RV_BEDRAG:
+        render_bedrag(sb, v->u.cents, true);
+        return true;
+    case RV_PERIODE:
+        sb_puts(sb, "{\n");
+        render_indent(sb, indent + 1);
+        sb_puts(sb, "\"van\": ");
+        render_date_json(sb, v->u.periode.van);
+        sb_puts(sb, ",\n");
+        render_indent(sb, indent + 1);
+        sb_puts(sb, "\"tot\": ");
+        if (v->u.periode.open)
+            sb_puts(sb, "null");
+        else
+            render_date_json(sb, v->u.periode.tot);
+        sb_putc(sb, '\n');
+        render_indent(sb, indent);
+        sb_putc(sb, '}');
+        return true;
+    case RV_LIJST: {
+        uint32_t elem = t && t->kind == RBC_TYPE_LIJST ? t->elem : RBC_NONE;
+        if (v->u.list.n == 0) {
+            sb_puts(sb, "[]");
+            return true;
+        }
+        sb_puts(sb, "[\n");
+        for (uint32_t i = 0; i < v->u.list.n; i++) {
+            render_indent(sb, indent + 1);
+            if (!render_json_at(sb, p, elem, &v->u.list.items[i], indent + 1, depth + 1))
+                return false;
+            sb_puts(sb, i + 1 < v->u.list.n ? ",\n" : "\n");
+        }
+        render_indent(sb, indent);
+        sb_putc(sb, ']');
+        return true;
+    }
     default:
         sb_puts(sb, "null");
         return true;
@@ -224,6 +452,16 @@ static const num_q *render_find_nonterminating(const regel_policy *p, uint32_t t
     char buf[NUM_FORMAT_CAP];
     if (v->tag == RV_GETAL)
         return num_format(v->u.q, '.', buf, sizeof buf) ? NULL : &v->u.q;
+    if (v->tag == RV_LIJST && depth < RENDER_MAX_DEPTH) {
+        const rt_type *t = render_type(p, type);
+        uint32_t elem = t && t->kind == RBC_TYPE_LIJST ? t->elem : RBC_NONE;
+        for (uint32_t i = 0; i < v->u.list.n; i++) {
+            const num_q *q = render_find_nonterminating(p, elem, &v->u.list.items[i], depth + 1);
+            if (q)
+                return q;
+        }
+        return NULL;
+    }
     if (v->tag == RV_RECORD && depth < RENDER_MAX_DEPTH) {
         const rt_type *t = render_type(p, type);
         if (!t || t->kind != RBC_TYPE_RECORD)

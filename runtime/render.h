@@ -14,14 +14,34 @@
 #include "value.h"
 
 /* Dutch text form of v (of policy type `type`): waar/onwaar, 12,5, "tekst",
- * member, {veld: waarde, …}, onbekend. False when a getal in it has no
+ * member, {veld: waarde, …}, 1 maart 2022, 2 maanden, € 1.250,00, "D1 tot en
+ * met D2" / "vanaf D", [a, b], onbekend. False when a getal in it has no
  * finite decimal expansion (nothing useful was appended then). */
 bool render_value_text(strbuf *sb, const regel_policy *p, uint32_t type, const rt_value *v);
 
-/* JSON form of v: true/false, 12.5, "tekst", "member", {…} over several lines
- * indented by 2 × `indent` spaces (the opening brace is not indented), null. */
+/* JSON form of v: true/false, 12.5, "tekst", "member", "2022-03-01", "2
+ * maanden", 1250 (bedrag in euro), {…} (records, periodes) and […] over
+ * several lines indented by 2 × `indent` spaces (the opening bracket is not
+ * indented), null. */
 bool render_value_json(strbuf *sb, const regel_policy *p, uint32_t type, const rt_value *v,
                        unsigned indent);
+
+/* A duur in Dutch: "2 maanden", "1 jaar en 2 maanden", "1 jaar, 2 maanden en
+ * 3 dagen", "0 dagen" (months above 11 as years; days never as weeks). */
+void render_duur(strbuf *sb, int32_t months, int32_t days);
+
+/* Whether a validity [from, until) has a bound (day numbers; RBC_NONE = none). */
+bool render_has_validity(uint32_t from, uint32_t until);
+/* "geldig vanaf 1 maart 2022", "geldig tot 1 maart 2022", "geldig vanaf D1
+ * tot D2": the stored bounds, tot exclusive as in the source. */
+void render_validity_text(strbuf *sb, uint32_t from, uint32_t until);
+/* A validity bound as JSON: "2022-03-01" or null. */
+void render_validity_day_json(strbuf *sb, uint32_t day);
+
+/* The value of version `version` (0-based within param) as a run-time
+ * value; false when the tables do not hold it. */
+bool render_param_value(const regel_policy *p, const rt_param *param, uint32_t version,
+                        rt_value *out);
 
 /* A JSON string literal (RFC 8259 escaping; UTF-8 kept as is). */
 void render_json_string(strbuf *sb, const char *s, size_t len);

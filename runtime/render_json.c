@@ -1,15 +1,18 @@
 /* render_json.c — regel_render_json: the decision of the last evaluation as
- * the JSON of spec §7 (beleid, uitkomsten, uitleg, ontbrekend), written by
- * hand with exact numbers. Reads the evaluation tables; changes nothing. */
+ * the JSON of spec §7 (beleid, uitkomsten, uitleg with rule validity and
+ * parameters, ontbrekend), written by hand with exact numbers. Changes nothing. */
 #include <string.h>
 
 #include "render.h"
 
-/* "key": starting a member line at the given indent. */
+/* "key": starting a member line at the given indent (only the indent when
+ * key is NULL: an array element). */
 static void render_json_key(strbuf *sb, unsigned indent, const char *key)
 {
     for (unsigned i = 0; i < indent; i++)
         sb_puts(sb, "  ");
+    if (!key)
+        return;
     render_json_cstr(sb, key);
     sb_puts(sb, ": ");
 }
@@ -34,6 +37,55 @@ static void render_json_close(strbuf *sb, bool first, unsigned indent)
     sb_putc(sb, '}');
 }
 
+/* ,"parameters": {"naam": [{"waarde": …, "geldig_vanaf": …, "geldig_tot": …}, …], …}
+ * at indent level 3: every parameter version used while resolving outcome o;
+ * nothing when none was used. */
+static void render_json_params(strbuf *sb, const regel_eval *ev, uint32_t o)
+{
+    const regel_policy *p = ev->policy;
+    if (!ev->reads_param || p->n_param_versions == 0)
+        return;
+    bool first = true;
+    for (uint32_t k = 0; k < p->n_params; k++) {
+        const rt_param *param = &p->params[k];
+        bool any = false;
+        for (uint32_t i = 0; i < param->n_versions; i++) {
+            uint64_t g = (uint64_t)param->first_version + i;
+            rt_value v;
+            if (g >= p->n_param_versions || !ev->reads_param[(size_t)o * p->n_param_versions + g] ||
+                !render_param_value(p, param, i, &v))
+                continue;
+            if (first) {
+                sb_puts(sb, ",\n");
+                render_json_key(sb, 3, "parameters");
+            }
+            if (!any) {
+                render_json_next(sb, &first);
+                render_json_key(sb, 4, param->name);
+                sb_puts(sb, "[\n");
+            } else {
+                sb_puts(sb, ",\n");
+            }
+            any = true;
+            render_json_key(sb, 5, NULL);
+            sb_puts(sb, "{\n");
+            render_json_key(sb, 6, "waarde");
+            render_value_json(sb, p, param->type, &v, 6);
+            sb_puts(sb, ",\n");
+            render_json_key(sb, 6, "geldig_vanaf");
+            render_validity_day_json(sb, param->versions[i].from);
+            sb_puts(sb, ",\n");
+            render_json_key(sb, 6, "geldig_tot");
+            render_validity_day_json(sb, param->versions[i].until);
+            sb_puts(sb, "\n          }");
+        }
+        if (any)
+            sb_puts(sb, "\n        ]");
+    }
+    if (!first)
+        render_json_close(sb, first, 3);
+}
+
 /* The explanation object of outcome o at indent level 2. */
 static void render_json_uitleg(strbuf *sb, const regel_eval *ev, uint32_t o)
 {
@@ -43,6 +95,14 @@ static void render_json_uitleg(strbuf *sb, const regel_eval *ev, uint32_t o)
     render_json_key(sb, 3, "regel");
     render_json_cstr(sb, r->name);
     sb_puts(sb, ",\n");
+    if (render_has_validity(r->valid_from, r->valid_until)) {
+        render_json_key(sb, 3, "geldig_vanaf");
+        render_validity_day_json(sb, r->valid_from);
+        sb_puts(sb, ",\n");
+        render_json_key(sb, 3, "geldig_tot");
+        render_validity_day_json(sb, r->valid_until);
+        sb_puts(sb, ",\n");
+    }
     render_json_key(sb, 3, "bron");
     render_json_cstr(sb, r->bron);
     if (r->citaat) {
@@ -67,6 +127,7 @@ static void render_json_uitleg(strbuf *sb, const regel_eval *ev, uint32_t o)
             render_value_json(sb, p, p->inputs[i].type, &ev->kase->facts[i], 4);
         }
         render_json_close(sb, first, 3);
+        render_json_params(sb, ev, o);
         sb_puts(sb, ",\n");
         render_json_key(sb, 3, "steunt_op");
         first = true;

@@ -1,6 +1,6 @@
 /* render_text.c — regel_render_text: the decision of the last evaluation in
- * Dutch for people (spec §7): every uitkomst with its value, the deciding
- * rule, bron, citaat, facts read, and what is missing. Changes nothing. */
+ * Dutch for people (spec §7): every uitkomst with its value, the deciding rule
+ * (and its validity), bron, citaat, facts and parameters read, what is missing. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,11 +56,49 @@ static void render_text_unknown(strbuf *sb, const regel_eval *ev, uint32_t o, ui
     sb_free(&names);
 }
 
+/* "  Parameters: toetsvergoeding = € 90,00 (geldig vanaf 1 maart 2022), …":
+ * every parameter version used while resolving outcome o; nothing when none. */
+static void render_text_params(strbuf *sb, const regel_eval *ev, uint32_t o)
+{
+    const regel_policy *p = ev->policy;
+    if (!ev->reads_param || p->n_param_versions == 0)
+        return;
+    bool any = false;
+    for (uint32_t k = 0; k < p->n_params; k++) {
+        const rt_param *param = &p->params[k];
+        for (uint32_t i = 0; i < param->n_versions; i++) {
+            uint64_t g = (uint64_t)param->first_version + i;
+            if (g >= p->n_param_versions || !ev->reads_param[(size_t)o * p->n_param_versions + g])
+                continue;
+            rt_value v;
+            if (!render_param_value(p, param, i, &v))
+                continue;
+            sb_puts(sb, any ? ", " : "  Parameters: ");
+            sb_printf(sb, "%s = ", param->name);
+            render_value_text(sb, p, param->type, &v);
+            const rt_param_version *pv = &param->versions[i];
+            if (render_has_validity(pv->from, pv->until)) {
+                sb_puts(sb, " (");
+                render_validity_text(sb, pv->from, pv->until);
+                sb_putc(sb, ')');
+            }
+            any = true;
+        }
+    }
+    if (any)
+        sb_putc(sb, '\n');
+}
+
 static void render_text_rule(strbuf *sb, const regel_eval *ev, uint32_t o)
 {
     const regel_policy *p = ev->policy;
     const rt_rule *r = &p->rules[ev->decided_by[o]];
     sb_printf(sb, "  Regel: \"%s\"", r->name);
+    if (render_has_validity(r->valid_from, r->valid_until)) {
+        sb_puts(sb, " (");
+        render_validity_text(sb, r->valid_from, r->valid_until);
+        sb_putc(sb, ')');
+    }
     if (r->parent < p->n_rules)
         sb_printf(sb, " (uitzondering op \"%s\")", p->rules[r->parent].name);
     sb_putc(sb, '\n');
@@ -81,6 +119,7 @@ static void render_text_rule(strbuf *sb, const regel_eval *ev, uint32_t o)
     }
     if (any)
         sb_putc(sb, '\n');
+    render_text_params(sb, ev, o);
     any = false;
     for (uint32_t pos = 0; pos < p->n_outcomes; pos++) {
         uint32_t x = p->display_order[pos];

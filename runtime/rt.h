@@ -13,6 +13,10 @@
 
 /* Deepest operand stack a verified rule block may use. */
 #define RT_MAX_STACK 256
+/* Loop slots a rule block may use (ITER_BEGIN operand < RT_MAX_SLOTS). */
+#define RT_MAX_SLOTS 16
+/* TYPES holds fewer entries than this (abstract list types encode the index). */
+#define RT_MAX_TYPES 0x7F000000u
 
 /* Fill err (may be NULL) with code, location and a formatted Dutch message.
  * file may be NULL; returns code so callers can `return rt_error(...)`. */
@@ -33,7 +37,7 @@ int load_policy(const uint8_t *bytes, size_t len, const char *name, regel_policy
  * interpretation over types). Sets max_stack, roots and children. */
 int verify_policy(regel_policy *p, regel_error *err);
 
-/* Names of the section ids (1..9) as used in messages, e.g. "CODE"; "?" otherwise. */
+/* Names of the section ids (1..10) as used in messages, e.g. "CODE"; "?" otherwise. */
 const char *rt_section_name(uint32_t id);
 
 /* Mnemonic of an opcode (from opcodes.def); NULL when out of range. */

@@ -1,6 +1,7 @@
 /* value.h — run-time values of the VM. Every value may be onbekend (the tag
- * RV_ONBEKEND), so unknown facts flow through evaluation. Room is left for
- * datum, duur, bedrag, lijst and periode (later tags). Plain data only. */
+ * RV_ONBEKEND), so unknown facts flow through evaluation. Plain data only:
+ * strings, records and lists point into the policy, the case or the
+ * evaluation arena. */
 #ifndef REGEL_VALUE_H
 #define REGEL_VALUE_H
 
@@ -14,8 +15,14 @@ typedef enum rv_tag {
     RV_WAARHEID = 1,
     RV_GETAL = 2,
     RV_TEKST = 3,
-    RV_MEMBER = 4, /* member of a soort: u.member is its index */
-    RV_RECORD = 5  /* u.fields: one value per declared field */
+    RV_MEMBER = 4,  /* member of a soort: u.member is its index */
+    RV_RECORD = 5,  /* u.fields: one value per declared field */
+    RV_DATUM = 6,   /* u.day: runtime/cal.h day number */
+    RV_DUUR = 7,    /* u.duur: months and days */
+    RV_BEDRAG = 8,  /* u.cents */
+    RV_PERIODE = 9, /* u.periode */
+    RV_LIJST = 10,  /* u.list */
+    RV_LEEG = 15    /* VM-internal "no element yet" of an accumulator; never stored */
 } rv_tag;
 
 typedef struct rt_value rt_value;
@@ -30,6 +37,19 @@ struct rt_value {
         } str;
         uint32_t member;
         const rt_value *fields;
+        int32_t day;
+        struct {
+            int32_t months, days;
+        } duur;
+        int64_t cents;
+        struct {
+            int32_t van, tot; /* tot ignored when open */
+            bool open;
+        } periode;
+        struct {
+            const rt_value *items;
+            uint32_t n;
+        } list;
     } u;
 };
 

@@ -9,11 +9,40 @@
 #include "policy.h"
 #include "rt.h"
 
-/* Abstract operand types: an ENUM/RECORD type index, or a primitive kind. */
-#define ATY_PRIM(kind) (0xFFFFFF00u | (uint32_t)(kind))
-#define ATY_WAARHEID   ATY_PRIM(RBC_TYPE_WAARHEID)
-#define ATY_GETAL      ATY_PRIM(RBC_TYPE_GETAL)
-#define ATY_TEKST      ATY_PRIM(RBC_TYPE_TEKST)
+/* Abstract operand types: an ENUM/RECORD type index, a primitive kind, or a
+ * list of one of those (lists are compared by element type, not by index). */
+#define ATY_PRIM(kind)    (0xFFFFFF00u | (uint32_t)(kind))
+#define ATY_LISTPRIM(k)   (0xFFFFFE00u | (uint32_t)(k))
+#define ATY_LISTIDX(i)    (0x80000000u | (uint32_t)(i)) /* i < RT_MAX_TYPES */
+#define ATY_WAARHEID      ATY_PRIM(RBC_TYPE_WAARHEID)
+#define ATY_GETAL         ATY_PRIM(RBC_TYPE_GETAL)
+#define ATY_TEKST         ATY_PRIM(RBC_TYPE_TEKST)
+#define ATY_DATUM         ATY_PRIM(RBC_TYPE_DATUM)
+#define ATY_DUUR          ATY_PRIM(RBC_TYPE_DUUR)
+#define ATY_BEDRAG        ATY_PRIM(RBC_TYPE_BEDRAG)
+#define ATY_PERIODE       ATY_PRIM(RBC_TYPE_PERIODE)
+#define ATY_PERIODE_LIJST ATY_LISTPRIM(RBC_TYPE_PERIODE)
+
+static bool aty_is_list(uint32_t at)
+{
+    return (at & 0xFFFFFF00u) == 0xFFFFFE00u || (at >= 0x80000000u && at < 0xFF000000u);
+}
+
+static uint32_t aty_elem(uint32_t at)
+{
+    return (at & 0xFFFFFF00u) == 0xFFFFFE00u ? ATY_PRIM(at & 0xFFu) : at & 0x7FFFFFFFu;
+}
+
+static uint32_t aty_list_of(uint32_t elem)
+{
+    return (elem & 0xFFFFFF00u) == 0xFFFFFF00u ? ATY_LISTPRIM(elem & 0xFFu) : ATY_LISTIDX(elem);
+}
+
+/* Loop-slot state: which slots are active and their element types. */
+struct vf_frame {
+    uint32_t active; /* bit per slot */
+    uint32_t ty[RT_MAX_SLOTS];
+};
 
 struct vf {
     regel_policy *p;
@@ -22,6 +51,11 @@ struct vf {
     /* scratch for rule blocks, code_len entries each */
     uint8_t *start; /* 1 at instruction boundaries of the current block */
     int32_t *state; /* -2: not reached, -1: empty stack, else node index */
+    int32_t *frame; /* loop-slot state at each reached offset (index into frames) */
+    uint32_t *exit; /* ITER_NEXT offsets: their exit target (RBC_NONE otherwise) */
+    struct vf_frame *frames;
+    uint32_t n_frames, cap_frames;
+    uint32_t max_slots;
     struct vf_node {
         uint32_t type;
         int32_t below;
@@ -42,6 +76,8 @@ static int vf_oom(struct vf *v)
 static uint32_t aty_of(const regel_policy *p, uint32_t t)
 {
     uint8_t k = p->types[t].kind;
+    if (k == RBC_TYPE_LIJST) /* elem < t and not a LIJST (load.c) */
+        return aty_list_of(aty_of(p, p->types[t].elem));
     return (k == RBC_TYPE_ENUM || k == RBC_TYPE_RECORD) ? t : ATY_PRIM(k);
 }
 
@@ -54,8 +90,21 @@ static const char *aty_desc(const regel_policy *p, uint32_t at, char *buf, size_
         return "getal";
     case ATY_TEKST:
         return "tekst";
+    case ATY_DATUM:
+        return "datum";
+    case ATY_DUUR:
+        return "duur";
+    case ATY_BEDRAG:
+        return "bedrag";
+    case ATY_PERIODE:
+        return "periode";
     default:
         break;
+    }
+    if (aty_is_list(at)) {
+        char inner[200];
+        snprintf(buf, cap, "lijst van %s", aty_desc(p, aty_elem(at), inner, sizeof inner));
+        return buf;
     }
     if (at < p->n_types) {
         const rt_type *t = &p->types[at];
@@ -188,6 +237,17 @@ static int verify_facts(struct vf *v)
             return rt_bytecode_error(v->err, v->name,
                                      "invoer ‘%s’ heeft type %u, maar er zijn %u types",
                                      p->inputs[i].name, p->inputs[i].type, p->n_types);
+    if (p->peildatum_input != RBC_NONE) {
+        if (p->peildatum_input >= p->n_inputs)
+            return rt_bytecode_error(v->err, v->name,
+                                     "META noemt invoer %u als peildatum, maar er zijn %u "
+                                     "invoerfeiten",
+                                     p->peildatum_input, p->n_inputs);
+        const rt_input *in = &p->inputs[p->peildatum_input];
+        if (p->types[in->type].kind != RBC_TYPE_DATUM)
+            return rt_bytecode_error(v->err, v->name, "de peildatum (invoer ‘%s’) is geen datum",
+                                     in->name);
+    }
     for (uint32_t i = 0; i < p->n_outcomes; i++)
         p->display_order[i] = RBC_NONE;
     for (uint32_t i = 0; i < p->n_outcomes; i++) {
@@ -258,6 +318,12 @@ static int verify_rules(struct vf *v)
         }
         if (r->code_len == 0)
             return rt_bytecode_error(v->err, v->name, "regel ‘%s’ heeft geen code", r->name);
+        if ((r->valid_from != RBC_NONE || r->valid_until != RBC_NONE) &&
+            p->peildatum_input == RBC_NONE)
+            return rt_bytecode_error(v->err, v->name,
+                                     "regel ‘%s’ heeft een geldigheid, maar het beleid heeft geen "
+                                     "peildatum",
+                                     r->name);
         if ((uint64_t)r->code_off + r->code_len > p->code_len)
             return rt_bytecode_error(v->err, v->name,
                                      "de code van regel ‘%s’ (posities %u tot %llu) ligt buiten "
@@ -270,12 +336,26 @@ static int verify_rules(struct vf *v)
         return vf_oom(v);
     for (uint32_t i = 0; i < p->n_rules; i++)
         items[i] = (struct named){p->rules[i].name, i};
-    uint32_t a, b;
     int rc = REGEL_OK;
-    if (find_duplicate(items, p->n_rules, &a, &b))
-        rc = rt_bytecode_error(v->err, v->name,
-                               "regelnaam ‘%s’ komt twee keer voor (regel %u en regel %u)",
-                               p->rules[a].name, a, b);
+    /* Rules may share a name only as versions whose validities do not overlap. */
+    if (p->n_rules > 1)
+        qsort(items, p->n_rules, sizeof *items, named_cmp);
+    for (uint32_t i = 0; i < p->n_rules && rc == REGEL_OK; i++) {
+        for (uint32_t j = i + 1; j < p->n_rules && rc == REGEL_OK; j++) {
+            if (strcmp(items[i].name, items[j].name) != 0)
+                break;
+            const rt_rule *x = &p->rules[items[i].idx], *y = &p->rules[items[j].idx];
+            bool x_before_y = x->valid_until != RBC_NONE && y->valid_from != RBC_NONE &&
+                              x->valid_until <= y->valid_from;
+            bool y_before_x = y->valid_until != RBC_NONE && x->valid_from != RBC_NONE &&
+                              y->valid_until <= x->valid_from;
+            if (!x_before_y && !y_before_x)
+                rc = rt_bytecode_error(v->err, v->name,
+                                       "regelnaam ‘%s’ komt twee keer voor (regel %u en regel "
+                                       "%u)",
+                                       x->name, items[i].idx, items[j].idx);
+        }
+    }
     free(items);
     if (rc != REGEL_OK)
         return rc;
@@ -373,8 +453,26 @@ struct blk {
     uint32_t s, e; /* block range in CODE */
     uint32_t at;   /* offset of the current instruction */
     const char *op;
-    int32_t cur; /* current stack state */
+    int32_t cur;                  /* current stack state */
+    int32_t fr;                   /* current loop-slot state (index into v->frames) */
+    uint32_t reach[RT_MAX_SLOTS]; /* per slot: furthest exit of its ITER_NEXTs so far */
 };
+
+static uint32_t const_aty(uint8_t kind)
+{
+    switch (kind) {
+    case RBC_CONST_GETAL:
+        return ATY_GETAL;
+    case RBC_CONST_DATUM:
+        return ATY_DATUM;
+    case RBC_CONST_DUUR:
+        return ATY_DUUR;
+    case RBC_CONST_BEDRAG:
+        return ATY_BEDRAG;
+    default:
+        return ATY_TEKST;
+    }
+}
 
 static uint32_t st_depth(const struct vf *v, int32_t st)
 {
@@ -402,7 +500,7 @@ static int blk_push(struct blk *k, uint32_t type)
                                  "de stapel van regel ‘%s’ wordt te diep (meer dan %u waarden) op "
                                  "positie %u",
                                  k->r->name, RT_MAX_STACK, k->at);
-    /* nodes has room for one push per code byte */
+    /* nodes has room for two pushes per code byte */
     v->nodes[v->n_nodes] = (struct vf_node){type, k->cur, d};
     k->cur = (int32_t)v->n_nodes++;
     if (d > v->max_depth)
@@ -428,6 +526,17 @@ static int blk_pop_expect(struct blk *k, uint32_t want)
     return rc ? rc : blk_expect(k, t, want);
 }
 
+/* Pop operands of the given types (the last one is the top), push res. */
+static int blk_op(struct blk *k, unsigned n, const uint32_t *in, uint32_t res)
+{
+    for (unsigned i = n; i-- > 0;) {
+        int rc = blk_pop_expect(k, in[i]);
+        if (rc)
+            return rc;
+    }
+    return blk_push(k, res);
+}
+
 static bool st_equal(const struct vf *v, int32_t a, int32_t b)
 {
     while (a >= 0 && b >= 0) {
@@ -441,8 +550,46 @@ static bool st_equal(const struct vf *v, int32_t a, int32_t b)
     return a == b;
 }
 
+static bool fr_equal(const struct vf *v, int32_t a, int32_t b)
+{
+    const struct vf_frame *x = &v->frames[a], *y = &v->frames[b];
+    if (x->active != y->active)
+        return false;
+    for (uint32_t s = 0; s < RT_MAX_SLOTS; s++)
+        if ((x->active >> s & 1u) && x->ty[s] != y->ty[s])
+            return false;
+    return true;
+}
+
+/* A new frame: base with slot s activated (type ty) or deactivated. */
+static int32_t fr_with(struct vf *v, int32_t base, uint32_t s, bool on, uint32_t ty)
+{
+    struct vf_frame f = v->frames[base]; /* cap_frames: one per ITER_* instruction + 1 */
+    if (on) {
+        f.active |= 1u << s;
+        f.ty[s] = ty;
+    } else {
+        f.active &= ~(1u << s);
+    }
+    v->frames[v->n_frames] = f;
+    return (int32_t)v->n_frames++;
+}
+
+static int blk_join_error(struct blk *k, uint32_t target, bool stack)
+{
+    if (stack)
+        return rt_bytecode_error(k->v->err, k->v->name,
+                                 "de stapel verschilt tussen de paden die samenkomen op positie %u "
+                                 "in regel ‘%s’",
+                                 target, k->r->name);
+    return rt_bytecode_error(k->v->err, k->v->name,
+                             "de actieve lussen verschillen tussen de paden die samenkomen op "
+                             "positie %u in regel ‘%s’",
+                             target, k->r->name);
+}
+
 /* Record the state flowing into a jump target; check target validity. */
-static int blk_flow(struct blk *k, uint32_t target, int32_t st)
+static int blk_flow(struct blk *k, uint32_t target, int32_t st, int32_t fr)
 {
     struct vf *v = k->v;
     if (target < k->s || target >= k->e)
@@ -460,27 +607,52 @@ static int blk_flow(struct blk *k, uint32_t target, int32_t st)
                                  "sprong naar positie %u in regel ‘%s’ komt midden in een "
                                  "instructie terecht (instructie op positie %u)",
                                  target, k->r->name, k->at);
-    if (v->state[target] == ST_NONE)
+    if (v->state[target] == ST_NONE) {
         v->state[target] = st;
-    else if (!st_equal(v, v->state[target], st))
-        return rt_bytecode_error(v->err, v->name,
-                                 "de stapel verschilt tussen de paden die samenkomen op positie %u "
-                                 "in regel ‘%s’",
-                                 target, k->r->name);
+        v->frame[target] = fr;
+    } else if (!st_equal(v, v->state[target], st)) {
+        return blk_join_error(k, target, true);
+    } else if (!fr_equal(v, v->frame[target], fr)) {
+        return blk_join_error(k, target, false);
+    }
     return REGEL_OK;
 }
 
+/* Loops and why every evaluation ends.
+ *
+ * The abstract state at each offset is (stack types, loop-slot state: which
+ * slots are active and their element types). It must be identical on every
+ * path that reaches an offset. Rules:
+ *   ITER_BEGIN s   pops a lijst; s must be inactive and the instruction must
+ *                  not lie inside the region of an ITER_NEXT s (below);
+ *                  s becomes active with the list's element type.
+ *   ITER_NEXT s,X  s active; X is a forward jump target where s is inactive;
+ *                  [offset, X) is the loop's region.
+ *   LOOP t         the only backward jump: t is a reached ITER_NEXT s whose
+ *                  region contains the LOOP, s is active, and the state at
+ *                  the LOOP equals the state recorded at t.
+ *   LOAD_LOCAL s   only while s is active. All other jumps go forward.
+ * Termination: suppose a run is infinite. Only LOOP jumps backward, so some
+ * LOOP target is visited infinitely often; let t (ITER_NEXT s, exit X) be the
+ * smallest such. After some point no jump goes below t, so pc stays >= t, and
+ * since a LOOP to t must lie in [t, X) and everything from X on is reached
+ * only forward, pc stays in [t, X). No ITER_BEGIN s lies in [t, X), so the
+ * iterator of s is never reset there; s is active at every visit of t (the
+ * verified state at t says so on every path). Each visit of t takes one
+ * element of that one finite list, so t can be visited only finitely often:
+ * a contradiction. Lists are finite, hence every block runs a bounded time. */
 static int verify_block(struct vf *v, uint32_t ri)
 {
     regel_policy *p = v->p;
     const rt_rule *r = &p->rules[ri];
-    struct blk k = {v, r, r->code_off, r->code_off + r->code_len, 0, NULL, ST_EMPTY};
+    struct blk k = {v, r, r->code_off, r->code_off + r->code_len, 0, NULL, ST_EMPTY, 0, {0}};
     const uint8_t *code = p->code;
 
     /* pass 1: instruction boundaries and operands inside the block */
     for (uint32_t o = k.s; o < k.e; o++) {
         v->start[o] = 0;
         v->state[o] = ST_NONE;
+        v->exit[o] = RBC_NONE;
     }
     for (uint32_t o = k.s; o < k.e;) {
         uint8_t op = code[o];
@@ -500,7 +672,10 @@ static int verify_block(struct vf *v, uint32_t ri)
     /* pass 2: one forward walk; jumps only go forward, so every incoming
      * state of an instruction is known when the walk reaches it */
     v->n_nodes = 0;
+    v->n_frames = 1; /* frame 0: no loop active */
+    memset(&v->frames[0], 0, sizeof v->frames[0]);
     v->state[k.s] = ST_EMPTY;
+    v->frame[k.s] = 0;
     bool live = false; /* the previous instruction falls through */
     uint32_t last = k.s;
     const rt_outcome *out = &p->outcomes[r->outcome];
@@ -513,16 +688,20 @@ static int verify_block(struct vf *v, uint32_t ri)
         k.op = rt_opcode_name(op);
         last = o;
         if (live) {
-            if (v->state[o] != ST_NONE && !st_equal(v, v->state[o], k.cur))
-                return rt_bytecode_error(v->err, v->name,
-                                         "de stapel verschilt tussen de paden die samenkomen op "
-                                         "positie %u in regel ‘%s’",
-                                         o, r->name);
+            if (v->state[o] == ST_NONE) {
+                v->state[o] = k.cur; /* LOOP compares with the state at an ITER_NEXT */
+                v->frame[o] = k.fr;
+            } else if (!st_equal(v, v->state[o], k.cur)) {
+                return blk_join_error(&k, o, true);
+            } else if (!fr_equal(v, v->frame[o], k.fr)) {
+                return blk_join_error(&k, o, false);
+            }
         } else if (v->state[o] == ST_NONE) {
             o += size; /* unreachable: decoded, never executed */
             continue;
         } else {
             k.cur = v->state[o];
+            k.fr = v->frame[o];
         }
         live = true;
         uint32_t t1 = 0, t2 = 0;
@@ -539,7 +718,7 @@ static int verify_block(struct vf *v, uint32_t ri)
                                          "PUSH_CONST op positie %u in regel ‘%s’ verwijst naar "
                                          "constante %u, maar er zijn %u constanten",
                                          o, r->name, a, p->n_consts);
-            rc = blk_push(&k, p->consts[a].kind == RBC_CONST_GETAL ? ATY_GETAL : ATY_TEKST);
+            rc = blk_push(&k, const_aty(p->consts[a].kind));
             break;
         case OP_PUSH_ENUM:
             if (a >= p->n_types)
@@ -608,7 +787,7 @@ static int verify_block(struct vf *v, uint32_t ri)
         case OP_JUMP_IF_FALSE_KEEP:
         case OP_JUMP_IF_TRUE_KEEP:
             if (!(rc = blk_pop_expect(&k, ATY_WAARHEID)) && !(rc = blk_push(&k, ATY_WAARHEID)))
-                rc = blk_flow(&k, a, k.cur);
+                rc = blk_flow(&k, a, k.cur, k.fr);
             break;
         case OP_EQ:
         case OP_NE:
@@ -623,14 +802,31 @@ static int verify_block(struct vf *v, uint32_t ri)
                                          "%s op positie %u in regel ‘%s’ kan gegevens (%s) niet "
                                          "vergelijken",
                                          k.op, o, r->name, aty_desc(p, t1, b1, sizeof b1));
+            if (aty_is_list(t1))
+                return rt_bytecode_error(v->err, v->name,
+                                         "%s op positie %u in regel ‘%s’ kan lijsten (%s) niet "
+                                         "vergelijken",
+                                         k.op, o, r->name, aty_desc(p, t1, b1, sizeof b1));
             rc = blk_push(&k, ATY_WAARHEID);
             break;
         case OP_LT:
         case OP_LE:
         case OP_GT:
         case OP_GE:
-            if (!(rc = blk_pop_expect(&k, ATY_GETAL)) && !(rc = blk_pop_expect(&k, ATY_GETAL)))
-                rc = blk_push(&k, ATY_WAARHEID);
+        case OP_ACC_MIN:
+        case OP_ACC_MAX:
+            if ((rc = blk_pop(&k, &t2)) || (rc = blk_pop(&k, &t1)))
+                break;
+            if (t1 != t2)
+                return rt_bytecode_error(
+                    v->err, v->name, "%s op positie %u in regel ‘%s’ vergelijkt %s met %s", k.op, o,
+                    r->name, aty_desc(p, t1, b1, sizeof b1), aty_desc(p, t2, b2, sizeof b2));
+            if (t1 != ATY_GETAL && t1 != ATY_DATUM && t1 != ATY_BEDRAG)
+                return rt_bytecode_error(v->err, v->name,
+                                         "%s op positie %u in regel ‘%s’ kan %s niet ordenen "
+                                         "(alleen getal, datum en bedrag)",
+                                         k.op, o, r->name, aty_desc(p, t1, b1, sizeof b1));
+            rc = blk_push(&k, op == OP_ACC_MIN || op == OP_ACC_MAX ? t1 : ATY_WAARHEID);
             break;
         case OP_ADD:
         case OP_SUB:
@@ -644,12 +840,12 @@ static int verify_block(struct vf *v, uint32_t ri)
                 rc = blk_push(&k, ATY_GETAL);
             break;
         case OP_JUMP:
-            rc = blk_flow(&k, a, k.cur);
+            rc = blk_flow(&k, a, k.cur, k.fr);
             live = false;
             break;
         case OP_COND:
-            if (!(rc = blk_pop_expect(&k, ATY_WAARHEID)) && !(rc = blk_flow(&k, a, k.cur)))
-                rc = blk_flow(&k, b, k.cur);
+            if (!(rc = blk_pop_expect(&k, ATY_WAARHEID)) && !(rc = blk_flow(&k, a, k.cur, k.fr)))
+                rc = blk_flow(&k, b, k.cur, k.fr);
             break;
         case OP_RESULT:
             if ((rc = blk_pop(&k, &t1)))
@@ -671,6 +867,233 @@ static int verify_block(struct vf *v, uint32_t ri)
                                          k.op, o, r->name, st_depth(v, k.cur));
             live = false;
             break;
+
+        /* ---- time and money ---- */
+        case OP_PUSH_UNKNOWN:
+        case OP_PUSH_LEEG:
+        case OP_LIST_NEW:
+            if (a >= p->n_types)
+                return rt_bytecode_error(v->err, v->name,
+                                         "%s op positie %u in regel ‘%s’ verwijst naar type %u, "
+                                         "maar er zijn %u types",
+                                         k.op, o, r->name, a, p->n_types);
+            if (op == OP_LIST_NEW && p->types[a].kind != RBC_TYPE_LIJST)
+                return rt_bytecode_error(v->err, v->name,
+                                         "LIST_NEW op positie %u in regel ‘%s’ verwijst naar type "
+                                         "%u, dat geen lijst is",
+                                         o, r->name, a);
+            rc = blk_push(&k, aty_of(p, a));
+            break;
+        case OP_MAKE_DUUR:
+            if (a > RBC_UNIT_JAREN)
+                return rt_bytecode_error(v->err, v->name,
+                                         "MAKE_DUUR op positie %u in regel ‘%s’ heeft onbekende "
+                                         "eenheid %u",
+                                         o, r->name, a);
+            rc = blk_op(&k, 1, (const uint32_t[]){ATY_GETAL}, ATY_DUUR);
+            break;
+        case OP_DATE_ADD:
+        case OP_DATE_SUB:
+            rc = blk_op(&k, 2, (const uint32_t[]){ATY_DATUM, ATY_DUUR}, ATY_DATUM);
+            break;
+        case OP_DUUR_ADD:
+            rc = blk_op(&k, 2, (const uint32_t[]){ATY_DUUR, ATY_DUUR}, ATY_DUUR);
+            break;
+        case OP_DUUR_NEG:
+            rc = blk_op(&k, 1, (const uint32_t[]){ATY_DUUR}, ATY_DUUR);
+            break;
+        case OP_DAYS_BETWEEN:
+        case OP_MONTHS_BETWEEN:
+        case OP_YEARS_BETWEEN:
+            rc = blk_op(&k, 2, (const uint32_t[]){ATY_DATUM, ATY_DATUM}, ATY_GETAL);
+            break;
+        case OP_BEDRAG_ADD:
+        case OP_BEDRAG_SUB:
+            rc = blk_op(&k, 2, (const uint32_t[]){ATY_BEDRAG, ATY_BEDRAG}, ATY_BEDRAG);
+            break;
+        case OP_BEDRAG_NEG:
+            rc = blk_op(&k, 1, (const uint32_t[]){ATY_BEDRAG}, ATY_BEDRAG);
+            break;
+        case OP_BEDRAG_TO_GETAL:
+            rc = blk_op(&k, 1, (const uint32_t[]){ATY_BEDRAG}, ATY_GETAL);
+            break;
+        case OP_GETAL_TO_BEDRAG:
+            rc = blk_op(&k, 1, (const uint32_t[]){ATY_GETAL}, ATY_BEDRAG);
+            break;
+        case OP_ROUND:
+            if (a > NUM_ROUND_HALF_EVEN || b > NUM_ROUND_MAX_DECIMALS)
+                return rt_bytecode_error(v->err, v->name,
+                                         "ROUND op positie %u in regel ‘%s’ heeft ongeldige "
+                                         "operanden (wijze %u, %u decimalen)",
+                                         o, r->name, a, b);
+            rc = blk_op(&k, 1, (const uint32_t[]){ATY_GETAL}, ATY_GETAL);
+            break;
+        case OP_LOAD_PARAM:
+        case OP_LOAD_PARAM_AT:
+            if (a >= p->n_params)
+                return rt_bytecode_error(v->err, v->name,
+                                         "%s op positie %u in regel ‘%s’ verwijst naar parameter "
+                                         "%u, maar er zijn %u parameters",
+                                         k.op, o, r->name, a, p->n_params);
+            if (op == OP_LOAD_PARAM && p->peildatum_input == RBC_NONE)
+                return rt_bytecode_error(v->err, v->name,
+                                         "LOAD_PARAM op positie %u in regel ‘%s’ heeft de "
+                                         "peildatum nodig, maar het beleid heeft er geen",
+                                         o, r->name);
+            if (op == OP_LOAD_PARAM_AT && (rc = blk_pop_expect(&k, ATY_DATUM)))
+                break;
+            rc = blk_push(&k, aty_of(p, p->params[a].type));
+            break;
+        case OP_MAKE_PERIODE:
+            rc = blk_op(&k, 2, (const uint32_t[]){ATY_DATUM, ATY_DATUM}, ATY_PERIODE);
+            break;
+        case OP_MAKE_PERIODE_OPEN:
+            rc = blk_op(&k, 1, (const uint32_t[]){ATY_DATUM}, ATY_PERIODE);
+            break;
+        case OP_PERIODE_VAN:
+        case OP_PERIODE_TOT:
+            rc = blk_op(&k, 1, (const uint32_t[]){ATY_PERIODE}, ATY_DATUM);
+            break;
+        case OP_PERIODE_BEVAT:
+            rc = blk_op(&k, 2, (const uint32_t[]){ATY_PERIODE, ATY_DATUM}, ATY_WAARHEID);
+            break;
+        case OP_PERIODE_DUURT:
+            rc = blk_op(&k, 2, (const uint32_t[]){ATY_PERIODE, ATY_DUUR}, ATY_WAARHEID);
+            break;
+        case OP_PERIODE_DAGEN:
+            rc = blk_op(&k, 1, (const uint32_t[]){ATY_PERIODE}, ATY_GETAL);
+            break;
+        case OP_PERIODES_MERGE:
+            rc = blk_op(&k, 1, (const uint32_t[]){ATY_PERIODE_LIJST}, ATY_PERIODE_LIJST);
+            break;
+        case OP_PERIODES_CLIP:
+            rc = blk_op(&k, 2, (const uint32_t[]){ATY_PERIODE_LIJST, ATY_PERIODE},
+                        ATY_PERIODE_LIJST);
+            break;
+        case OP_PERIODES_DAGEN:
+            rc = blk_op(&k, 1, (const uint32_t[]){ATY_PERIODE_LIJST}, ATY_GETAL);
+            break;
+        case OP_PERIODES_LANGSTE:
+            rc = blk_op(&k, 1, (const uint32_t[]){ATY_PERIODE_LIJST}, ATY_PERIODE);
+            break;
+        case OP_LIST_LEN:
+        case OP_ITER_BEGIN:
+            if ((rc = blk_pop(&k, &t1)))
+                break;
+            if (!aty_is_list(t1))
+                return rt_bytecode_error(v->err, v->name,
+                                         "%s op positie %u in regel ‘%s’ verwacht een lijst, maar "
+                                         "krijgt %s",
+                                         k.op, o, r->name, aty_desc(p, t1, b1, sizeof b1));
+            if (op == OP_LIST_LEN) {
+                rc = blk_push(&k, ATY_GETAL);
+                break;
+            }
+            if (a >= RT_MAX_SLOTS)
+                return rt_bytecode_error(v->err, v->name,
+                                         "ITER_BEGIN op positie %u in regel ‘%s’ gebruikt lus %u "
+                                         "(hoogstens %u lussen per regel)",
+                                         o, r->name, a, RT_MAX_SLOTS);
+            if (v->frames[k.fr].active >> a & 1u)
+                return rt_bytecode_error(v->err, v->name,
+                                         "ITER_BEGIN op positie %u in regel ‘%s’ begint lus %u, "
+                                         "die al loopt",
+                                         o, r->name, a);
+            if (o < k.reach[a])
+                return rt_bytecode_error(v->err, v->name,
+                                         "ITER_BEGIN op positie %u in regel ‘%s’ begint lus %u "
+                                         "opnieuw binnen die lus zelf",
+                                         o, r->name, a);
+            k.fr = fr_with(v, k.fr, a, true, aty_elem(t1));
+            if (a + 1 > v->max_slots)
+                v->max_slots = a + 1;
+            break;
+        case OP_ITER_NEXT:
+            if (a >= RT_MAX_SLOTS || !(v->frames[k.fr].active >> a & 1u))
+                return rt_bytecode_error(v->err, v->name,
+                                         "ITER_NEXT op positie %u in regel ‘%s’ gebruikt lus %u, "
+                                         "die hier niet loopt",
+                                         o, r->name, a);
+            if ((rc = blk_flow(&k, b, k.cur, fr_with(v, k.fr, a, false, 0))))
+                break;
+            v->exit[o] = b;
+            if (b > k.reach[a])
+                k.reach[a] = b;
+            break;
+        case OP_LOOP: {
+            if (a < k.s || a >= o || !v->start[a] || code[a] != OP_ITER_NEXT ||
+                v->exit[a] == RBC_NONE)
+                return rt_bytecode_error(v->err, v->name,
+                                         "LOOP op positie %u in regel ‘%s’ springt naar positie "
+                                         "%u, dat geen eerdere ITER_NEXT is",
+                                         o, r->name, a);
+            uint32_t slot = code_u32(code + a + 1);
+            if (o >= v->exit[a] || !(v->frames[k.fr].active >> slot & 1u))
+                return rt_bytecode_error(v->err, v->name,
+                                         "LOOP op positie %u in regel ‘%s’ springt terug naar de "
+                                         "lus op positie %u, die haar niet omvat",
+                                         o, r->name, a);
+            if (!st_equal(v, v->state[a], k.cur))
+                return rt_bytecode_error(
+                    v->err, v->name,
+                    "LOOP op positie %u in regel ‘%s’: de stapel verschilt van "
+                    "die bij het begin van de lus (positie %u)",
+                    o, r->name, a);
+            if (!fr_equal(v, v->frame[a], k.fr))
+                return rt_bytecode_error(v->err, v->name,
+                                         "LOOP op positie %u in regel ‘%s’: de actieve lussen "
+                                         "verschillen van die bij het begin van de lus (positie "
+                                         "%u)",
+                                         o, r->name, a);
+            live = false;
+            break;
+        }
+        case OP_LOAD_LOCAL:
+            if (a >= RT_MAX_SLOTS || !(v->frames[k.fr].active >> a & 1u))
+                return rt_bytecode_error(v->err, v->name,
+                                         "LOAD_LOCAL op positie %u in regel ‘%s’ leest lus %u, "
+                                         "die hier niet loopt",
+                                         o, r->name, a);
+            rc = blk_push(&k, v->frames[k.fr].ty[a]);
+            break;
+        case OP_LIST_APPEND:
+            if ((rc = blk_pop(&k, &t2)) || (rc = blk_pop(&k, &t1)))
+                break;
+            if (!aty_is_list(t1) || aty_elem(t1) != t2)
+                return rt_bytecode_error(v->err, v->name,
+                                         "LIST_APPEND op positie %u in regel ‘%s’ kan %s niet "
+                                         "toevoegen aan %s",
+                                         o, r->name, aty_desc(p, t2, b2, sizeof b2),
+                                         aty_desc(p, t1, b1, sizeof b1));
+            rc = blk_push(&k, t1);
+            break;
+        case OP_JUMP_IF_NOT_LEEG:
+            if (!(rc = blk_pop(&k, &t1)) && !(rc = blk_push(&k, t1)))
+                rc = blk_flow(&k, a, k.cur, k.fr);
+            break;
+        case OP_POP:
+            rc = blk_pop(&k, &t1);
+            break;
+        case OP_ACC_FIRST_BY:
+        case OP_ACC_LAST_BY: {
+            uint32_t kk, e, ak, ae;
+            if ((rc = blk_pop(&k, &kk)) || (rc = blk_pop(&k, &e)) || (rc = blk_pop(&k, &ak)) ||
+                (rc = blk_pop(&k, &ae)))
+                break;
+            if (kk != ak || e != ae)
+                return rt_bytecode_error(v->err, v->name,
+                                         "%s op positie %u in regel ‘%s’: element en sleutel "
+                                         "passen niet bij de accumulator",
+                                         k.op, o, r->name);
+            if (kk != ATY_GETAL && kk != ATY_DATUM && kk != ATY_BEDRAG)
+                return rt_bytecode_error(v->err, v->name,
+                                         "%s op positie %u in regel ‘%s’ kan niet ordenen op %s "
+                                         "(alleen getal, datum en bedrag)",
+                                         k.op, o, r->name, aty_desc(p, kk, b1, sizeof b1));
+            if (!(rc = blk_push(&k, ae)))
+                rc = blk_push(&k, ak);
+            break;
+        }
         case OP__COUNT:
         default:
             break; /* rejected in pass 1 */
@@ -703,8 +1126,12 @@ int verify_policy(regel_policy *p, regel_error *err)
     size_t n = p->code_len ? p->code_len : 1;
     v.start = malloc(n);
     v.state = malloc(n * sizeof *v.state);
-    v.nodes = malloc(n * sizeof *v.nodes);
-    if (!v.start || !v.state || !v.nodes) {
+    v.nodes = malloc((2 * n + 2) * sizeof *v.nodes); /* ACC_*_BY: 2 pushes in 1 byte */
+    v.frame = malloc(n * sizeof *v.frame);
+    v.exit = malloc(n * sizeof *v.exit);
+    v.cap_frames = (uint32_t)(n / 5 + 2); /* one per ITER_BEGIN/ITER_NEXT, plus frame 0 */
+    v.frames = malloc((size_t)v.cap_frames * sizeof *v.frames);
+    if (!v.start || !v.state || !v.nodes || !v.frame || !v.exit || !v.frames) {
         rc = vf_oom(&v);
     } else {
         for (uint32_t i = 0; i < p->n_rules && rc == REGEL_OK; i++)
@@ -713,7 +1140,12 @@ int verify_policy(regel_policy *p, regel_error *err)
     free(v.start);
     free(v.state);
     free(v.nodes);
-    if (rc == REGEL_OK)
+    free(v.frame);
+    free(v.exit);
+    free(v.frames);
+    if (rc == REGEL_OK) {
         p->max_stack = v.max_depth;
+        p->max_slots = v.max_slots;
+    }
     return rc;
 }

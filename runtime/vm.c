@@ -1,12 +1,21 @@
 /* vm.c — the evaluator: runs verified rule blocks over a case (Kleene logic,
  * exact arithmetic) and resolves every outcome by default logic (spec §4).
  * Must not call malloc while evaluating (everything is sized in
- * regel_eval_new) and must not recurse on policy-controlled depth. */
+ * regel_eval_new) and must not recurse on policy-controlled depth.
+ * Loops (ITER_*) always end: see the termination argument in verify.c.
+ * An onbekend list is iterated as ONE onbekend element (so both accumulators
+ * of eerste/laatste become onbekend), and when that loop ends the top of the
+ * stack — the loop's accumulator in every code shape of spec §5 — is made
+ * onbekend: every selection over an onbekend list is onbekend. */
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal.h"
 #include "eval.h"
+#include "period.h"
 #include "rt.h"
 
 enum { RS_NOT_APPLIED = 0, RS_APPLIED = 1, RS_UNKNOWN = 2 };
@@ -23,6 +32,12 @@ struct vm_ctx {
     rt_value *rule_value;    /* per rule: value when applied */
     uint32_t *rule_decider;  /* per rule: the rule whose RESULT was taken */
     struct vm_frame *frames; /* n_rules + 1 */
+    struct vm_slot {
+        const rt_value *items; /* the list being iterated (never modified) */
+        uint32_t n, next;      /* its length and the next element's index */
+        rt_value cur;          /* the current element (LOAD_LOCAL) */
+        bool unknown;          /* iterating an onbekend list */
+    } * slots;                 /* policy->max_slots */
 };
 
 static bool mul_ok(size_t a, size_t b, size_t *out)
@@ -63,6 +78,8 @@ REGEL_API void regel_eval_free(regel_eval *ev)
     free(x->rule_value);
     free(x->rule_decider);
     free(x->frames);
+    free(x->slots);
+    free(ev->reads_param);
     free(x);
 }
 
@@ -90,6 +107,12 @@ REGEL_API regel_eval *regel_eval_new(const regel_policy *policy)
     } else {
         ok = false;
     }
+    size_t n_rp;
+    if (mul_ok(p->n_outcomes, p->n_param_versions, &n_rp))
+        ev->reads_param = vm_calloc(n_rp, 1, &ok);
+    else
+        ok = false;
+    x->slots = vm_calloc(p->max_slots, sizeof *x->slots, &ok);
     ev->missing = vm_calloc(p->n_inputs, 1, &ok);
     x->rule_state = vm_calloc(p->n_rules, 1, &ok);
     x->rule_value = vm_calloc(p->n_rules, sizeof *x->rule_value, &ok);
@@ -136,6 +159,25 @@ static bool vm_value_fits(const regel_policy *p, uint32_t type, const rt_value *
             if (!vm_value_fits(p, t->fields[i].type, &v->u.fields[i], depth + 1))
                 return false;
         return true;
+    case RBC_TYPE_DATUM:
+        return v->tag == RV_DATUM && v->u.day >= CAL_DAY_MIN && v->u.day <= CAL_DAY_MAX;
+    case RBC_TYPE_DUUR:
+        return v->tag == RV_DUUR;
+    case RBC_TYPE_BEDRAG:
+        return v->tag == RV_BEDRAG;
+    case RBC_TYPE_PERIODE:
+        return v->tag == RV_PERIODE && v->u.periode.van >= CAL_DAY_MIN &&
+               v->u.periode.van <= CAL_DAY_MAX &&
+               (v->u.periode.open ||
+                (v->u.periode.tot >= CAL_DAY_MIN && v->u.periode.tot <= CAL_DAY_MAX));
+    case RBC_TYPE_LIJST:
+        if (v->tag != RV_LIJST || (v->u.list.n && !v->u.list.items))
+            return false;
+        for (uint32_t i = 0; i < v->u.list.n; i++)
+            if (v->u.list.items[i].tag == RV_ONBEKEND ||
+                !vm_value_fits(p, t->elem, &v->u.list.items[i], depth + 1))
+                return false;
+        return true;
     default:
         return false;
     }
@@ -152,6 +194,15 @@ static bool vm_equal(const rt_value *x, const rt_value *y)
         return x->u.str.len == y->u.str.len && memcmp(x->u.str.s, y->u.str.s, x->u.str.len) == 0;
     case RV_MEMBER:
         return x->u.member == y->u.member;
+    case RV_DATUM:
+        return x->u.day == y->u.day;
+    case RV_DUUR:
+        return x->u.duur.months == y->u.duur.months && x->u.duur.days == y->u.duur.days;
+    case RV_BEDRAG:
+        return x->u.cents == y->u.cents;
+    case RV_PERIODE:
+        return x->u.periode.van == y->u.periode.van && x->u.periode.open == y->u.periode.open &&
+               (x->u.periode.open || x->u.periode.tot == y->u.periode.tot);
     default:
         return false; /* records are never compared (verified) */
     }
@@ -190,6 +241,200 @@ static int vm_arith_error(regel_eval *ev, const rt_rule *r, uint32_t off, enum n
                     st == NUM_DIVZERO ? "deling door nul" : "getal te groot (overloop)", r->name);
 }
 
+static int vm_fail(regel_eval *ev, const rt_rule *r, uint32_t off, regel_error *err,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* An evaluation error at code offset off of rule r: "<message> in regel ‘r’". */
+static int vm_fail(regel_eval *ev, const rt_rule *r, uint32_t off, regel_error *err,
+                   const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    uint32_t line, col;
+    policy_pos(ev->policy, off, &line, &col);
+    return rt_error(err, REGEL_ERR_EVAL, vm_file(ev->policy), line, col, "%s in regel ‘%s’", msg,
+                    r->name);
+}
+
+static int vm_oom(regel_error *err)
+{
+    return rt_error(err, REGEL_ERR_MEMORY, NULL, 0, 0, "onvoldoende geheugen");
+}
+
+#define DATE_RANGE_MSG  "datum buiten het bereik 1-9999"
+#define BEDRAG_OVF_MSG  "bedrag te groot (overloop)"
+#define OPEN_PERIOD_MSG "een lopende periode heeft geen einde; begrens ze eerst met ‘begrensd tot’"
+
+static rt_value v_of_tag(uint8_t tag)
+{
+    rt_value v = v_unknown();
+    v.tag = tag;
+    return v;
+}
+
+static rt_value v_getal(num_q q)
+{
+    rt_value v = v_of_tag(RV_GETAL);
+    v.u.q = q;
+    return v;
+}
+
+static rt_value v_day(int32_t d)
+{
+    rt_value v = v_of_tag(RV_DATUM);
+    v.u.day = d;
+    return v;
+}
+
+static rt_value v_const(const rt_const *c)
+{
+    rt_value v = v_unknown();
+    switch (c->kind) {
+    case RBC_CONST_GETAL:
+        v = v_getal(c->q);
+        break;
+    case RBC_CONST_TEKST:
+        v.tag = RV_TEKST;
+        v.u.str.s = c->s;
+        v.u.str.len = c->len;
+        break;
+    case RBC_CONST_DATUM:
+        v = v_day(c->day);
+        break;
+    case RBC_CONST_DUUR:
+        v.tag = RV_DUUR;
+        v.u.duur.months = c->months;
+        v.u.duur.days = c->days;
+        break;
+    case RBC_CONST_BEDRAG:
+        v.tag = RV_BEDRAG;
+        v.u.cents = c->cents;
+        break;
+    default:
+        break;
+    }
+    return v;
+}
+
+/* Order of two known values of one ordered type (getal, datum, bedrag). */
+static int vm_order(const rt_value *x, const rt_value *y)
+{
+    switch (x->tag) {
+    case RV_GETAL:
+        return num_cmp(x->u.q, y->u.q);
+    case RV_DATUM:
+        return (x->u.day > y->u.day) - (x->u.day < y->u.day);
+    default:
+        return (x->u.cents > y->u.cents) - (x->u.cents < y->u.cents);
+    }
+}
+
+static bool vm_known(const rt_value *v)
+{
+    return v->tag != RV_ONBEKEND && v->tag != RV_LEEG;
+}
+
+static period v_to_period(const rt_value *v)
+{
+    period q = {v->u.periode.van, v->u.periode.tot, v->u.periode.open};
+    if (q.open)
+        q.tot = q.van;
+    return q;
+}
+
+static rt_value v_periode(period q)
+{
+    rt_value v = v_of_tag(RV_PERIODE);
+    v.u.periode.van = q.van;
+    v.u.periode.tot = q.open ? 0 : q.tot;
+    v.u.periode.open = q.open;
+    return v;
+}
+
+/* Copy a known list of periods to a period array in the arena; false when
+ * an element is onbekend (*ok stays true) or memory runs out (*ok false). */
+static bool vm_periods(regel_eval *ev, const rt_value *l, period **out, bool *ok)
+{
+    uint32_t n = l->u.list.n;
+    *ok = true;
+    *out = arena_alloc(ev->arena, (size_t)(n ? n : 1) * sizeof **out);
+    if (!*out) {
+        *ok = false;
+        return false;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        if (l->u.list.items[i].tag != RV_PERIODE)
+            return false;
+        (*out)[i] = v_to_period(&l->u.list.items[i]);
+    }
+    return true;
+}
+
+static bool vm_period_list(regel_eval *ev, const period *ps, size_t n, rt_value *out)
+{
+    rt_value *items = arena_alloc(ev->arena, (n ? n : 1) * sizeof *items);
+    if (!items)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        items[i] = v_periode(ps[i]);
+    *out = v_of_tag(RV_LIJST);
+    out->u.list.items = items;
+    out->u.list.n = (uint32_t)n;
+    return true;
+}
+
+/* The version of parameter pi valid on day d, or NULL. */
+static const rt_param_version *vm_param_version(const rt_param *q, int32_t d, uint32_t *k)
+{
+    uint32_t ud = (uint32_t)d; /* d >= 0 */
+    for (uint32_t i = 0; i < q->n_versions; i++) {
+        const rt_param_version *pv = &q->versions[i];
+        if ((pv->from == RBC_NONE || pv->from <= ud) && (pv->until == RBC_NONE || ud < pv->until)) {
+            *k = i;
+            return pv;
+        }
+    }
+    return NULL;
+}
+
+/* Read peildatum (recording it as a fact read); RV_ONBEKEND when absent. */
+static rt_value vm_peildatum(regel_eval *ev, uint32_t o, bool explain)
+{
+    const regel_policy *p = ev->policy;
+    uint32_t i = p->peildatum_input;
+    rt_value v = ev->kase->facts[i];
+    ev->missing[i] |= (uint8_t)(v.tag == RV_ONBEKEND);
+    if (explain)
+        ev->reads_input[(size_t)o * p->n_inputs + i] = 1;
+    return v;
+}
+
+static int vm_load_param(regel_eval *ev, const rt_rule *r, uint32_t pc, uint32_t o, bool explain,
+                         uint32_t pi, const rt_value *day, rt_value *out, regel_error *err)
+{
+    const regel_policy *p = ev->policy;
+    const rt_param *q = &p->params[pi];
+    if (day->tag != RV_DATUM) {
+        *out = v_unknown();
+        return REGEL_OK;
+    }
+    uint32_t k;
+    const rt_param_version *pv = vm_param_version(q, day->u.day, &k);
+    if (!pv) {
+        char buf[32];
+        cal_format_dutch(day->u.day, buf, sizeof buf);
+        return vm_fail(ev, r, pc, err, "geen versie van parameter ‘%s’ is geldig op %s", q->name,
+                       buf);
+    }
+    if (explain)
+        ev->reads_param[(size_t)o * p->n_param_versions + q->first_version + k] = 1;
+    *out = v_const(&p->consts[pv->value]);
+    return REGEL_OK;
+}
+
 /* Run the block of rule ri for outcome o; *state is RS_*, *value the result. */
 static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t *state,
                   rt_value *value, regel_error *err)
@@ -203,6 +448,12 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
     rt_value *sp = ev->stack; /* next free slot */
     uint32_t pc = r->code_off;
     enum num_status ns;
+    struct vm_slot *slots = ((struct vm_ctx *)ev)->slots;
+    /* The list most recently built by LIST_APPEND has spare room: appending
+     * to exactly that value (same items, same length) grows it in place.
+     * Values holding a shorter prefix stay valid: they never see the tail. */
+    rt_value *grow_items = NULL;
+    uint32_t grow_n = 0, grow_cap = 0;
 
     for (;;) {
         uint8_t op = code[pc];
@@ -215,21 +466,10 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             *sp++ = v_bool(false);
             pc += 1;
             break;
-        case OP_PUSH_CONST: {
-            const rt_const *c = &p->consts[rd32(code + pc + 1)];
-            rt_value v = v_unknown();
-            if (c->kind == RBC_CONST_GETAL) {
-                v.tag = RV_GETAL;
-                v.u.q = c->q;
-            } else {
-                v.tag = RV_TEKST;
-                v.u.str.s = c->s;
-                v.u.str.len = c->len;
-            }
-            *sp++ = v;
+        case OP_PUSH_CONST:
+            *sp++ = v_const(&p->consts[rd32(code + pc + 1)]);
             pc += 5;
             break;
-        }
         case OP_PUSH_ENUM: {
             rt_value v = v_unknown();
             v.tag = RV_MEMBER;
@@ -303,7 +543,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_EQ:
         case OP_NE: {
             rt_value y = *--sp, *x = &sp[-1];
-            if (x->tag == RV_ONBEKEND || y.tag == RV_ONBEKEND) {
+            if (!vm_known(x) || !vm_known(&y)) {
                 *x = v_unknown();
             } else {
                 bool eq = x->tag == y.tag && vm_equal(x, &y);
@@ -317,10 +557,10 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_GT:
         case OP_GE: {
             rt_value y = *--sp, *x = &sp[-1];
-            if (x->tag != RV_GETAL || y.tag != RV_GETAL) {
+            if (!vm_known(x) || !vm_known(&y)) {
                 *x = v_unknown();
             } else {
-                int c = num_cmp(x->u.q, y.u.q);
+                int c = vm_order(x, &y);
                 bool res = op == OP_LT   ? c < 0
                            : op == OP_LE ? c <= 0
                            : op == OP_GT ? c > 0
@@ -375,6 +615,8 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         }
         case OP_RESULT:
             *value = *--sp;
+            if (value->tag == RV_LEEG) /* never stored */
+                *value = v_unknown();
             *state = RS_APPLIED;
             return REGEL_OK;
         case OP_NOT_APPLIED:
@@ -383,6 +625,415 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_RESULT_UNKNOWN:
             *state = RS_UNKNOWN;
             return REGEL_OK;
+
+        /* ---- time and money ---- */
+        case OP_PUSH_UNKNOWN:
+            *sp++ = v_unknown();
+            pc += 5;
+            break;
+        case OP_PUSH_LEEG:
+            *sp++ = v_of_tag(RV_LEEG);
+            pc += 5;
+            break;
+        case OP_MAKE_DUUR: {
+            uint32_t unit = rd32(code + pc + 1);
+            rt_value *x = &sp[-1];
+            if (x->tag == RV_GETAL) {
+                static const char *const unames[] = {"dagen", "weken", "maanden", "jaren"};
+                static const int64_t factor[] = {1, 7, 1, 12};
+                if (x->u.q.den != 1) {
+                    char buf[NUM_FORMAT_CAP];
+                    if (!num_format(x->u.q, ',', buf, sizeof buf))
+                        snprintf(buf, sizeof buf, "%lld/%lld", (long long)x->u.q.num,
+                                 (long long)x->u.q.den);
+                    return vm_fail(ev, r, pc, err, "%s is geen geheel aantal %s", buf,
+                                   unames[unit]);
+                }
+                int64_t n = x->u.q.num;
+                if (n > INT32_MAX / 12 || n < -(INT32_MAX / 12))
+                    return vm_fail(ev, r, pc, err, "duur te groot (overloop)");
+                n *= factor[unit];
+                rt_value d = v_of_tag(RV_DUUR);
+                if (unit == RBC_UNIT_DAGEN || unit == RBC_UNIT_WEKEN)
+                    d.u.duur.days = (int32_t)n;
+                else
+                    d.u.duur.months = (int32_t)n;
+                *x = d;
+            } else {
+                *x = v_unknown();
+            }
+            pc += 5;
+            break;
+        }
+        case OP_DATE_ADD:
+        case OP_DATE_SUB: {
+            rt_value y = *--sp, *x = &sp[-1];
+            if (x->tag != RV_DATUM || y.tag != RV_DUUR) {
+                *x = v_unknown();
+            } else {
+                int64_t m = y.u.duur.months, d = y.u.duur.days;
+                if (op == OP_DATE_SUB) {
+                    m = -m;
+                    d = -d;
+                }
+                cal_day t1, t2;
+                if (!cal_add_months(x->u.day, m, &t1) || !cal_add_days(t1, d, &t2))
+                    return vm_fail(ev, r, pc, err, DATE_RANGE_MSG);
+                *x = v_day(t2);
+            }
+            pc += 1;
+            break;
+        }
+        case OP_DUUR_ADD: {
+            rt_value y = *--sp, *x = &sp[-1];
+            if (x->tag != RV_DUUR || y.tag != RV_DUUR) {
+                *x = v_unknown();
+            } else {
+                int64_t m = (int64_t)x->u.duur.months + y.u.duur.months;
+                int64_t d = (int64_t)x->u.duur.days + y.u.duur.days;
+                if (m > INT32_MAX || m < -INT32_MAX || d > INT32_MAX || d < -INT32_MAX)
+                    return vm_fail(ev, r, pc, err, "duur te groot (overloop)");
+                x->u.duur.months = (int32_t)m;
+                x->u.duur.days = (int32_t)d;
+            }
+            pc += 1;
+            break;
+        }
+        case OP_DUUR_NEG:
+            if (sp[-1].tag == RV_DUUR) {
+                if (sp[-1].u.duur.months == INT32_MIN || sp[-1].u.duur.days == INT32_MIN)
+                    return vm_fail(ev, r, pc, err, "duur te groot (overloop)");
+                sp[-1].u.duur.months = -sp[-1].u.duur.months;
+                sp[-1].u.duur.days = -sp[-1].u.duur.days;
+            } else {
+                sp[-1] = v_unknown();
+            }
+            pc += 1;
+            break;
+        case OP_DAYS_BETWEEN:
+        case OP_MONTHS_BETWEEN:
+        case OP_YEARS_BETWEEN: {
+            rt_value y = *--sp, *x = &sp[-1];
+            if (x->tag != RV_DATUM || y.tag != RV_DATUM) {
+                *x = v_unknown();
+            } else {
+                int64_t n = op == OP_DAYS_BETWEEN     ? (int64_t)y.u.day - x->u.day
+                            : op == OP_MONTHS_BETWEEN ? cal_months_between(x->u.day, y.u.day)
+                                                      : cal_years_between(x->u.day, y.u.day);
+                *x = v_getal(num_int(n));
+            }
+            pc += 1;
+            break;
+        }
+        case OP_BEDRAG_ADD:
+        case OP_BEDRAG_SUB: {
+            rt_value y = *--sp, *x = &sp[-1];
+            if (x->tag != RV_BEDRAG || y.tag != RV_BEDRAG) {
+                *x = v_unknown();
+            } else {
+                int64_t c;
+                bool ovf = op == OP_BEDRAG_ADD ? __builtin_add_overflow(x->u.cents, y.u.cents, &c)
+                                               : __builtin_sub_overflow(x->u.cents, y.u.cents, &c);
+                if (ovf)
+                    return vm_fail(ev, r, pc, err, BEDRAG_OVF_MSG);
+                x->u.cents = c;
+            }
+            pc += 1;
+            break;
+        }
+        case OP_BEDRAG_NEG:
+            if (sp[-1].tag == RV_BEDRAG) {
+                if (sp[-1].u.cents == INT64_MIN)
+                    return vm_fail(ev, r, pc, err, BEDRAG_OVF_MSG);
+                sp[-1].u.cents = -sp[-1].u.cents;
+            } else {
+                sp[-1] = v_unknown();
+            }
+            pc += 1;
+            break;
+        case OP_BEDRAG_TO_GETAL:
+            sp[-1] =
+                sp[-1].tag == RV_BEDRAG ? v_getal(num_from_cents(sp[-1].u.cents)) : v_unknown();
+            pc += 1;
+            break;
+        case OP_GETAL_TO_BEDRAG:
+            if (sp[-1].tag == RV_GETAL) {
+                int64_t c;
+                ns = num_to_cents(sp[-1].u.q, &c);
+                if (ns == NUM_SYNTAX) {
+                    char buf[NUM_FORMAT_CAP];
+                    if (!num_format(sp[-1].u.q, ',', buf, sizeof buf))
+                        snprintf(buf, sizeof buf, "%lld/%lld", (long long)sp[-1].u.q.num,
+                                 (long long)sp[-1].u.q.den);
+                    return vm_fail(ev, r, pc, err, "%s euro is geen geheel aantal centen", buf);
+                }
+                if (ns != NUM_OK)
+                    return vm_fail(ev, r, pc, err, BEDRAG_OVF_MSG);
+                sp[-1] = v_of_tag(RV_BEDRAG);
+                sp[-1].u.cents = c;
+            } else {
+                sp[-1] = v_unknown();
+            }
+            pc += 1;
+            break;
+        case OP_ROUND:
+            if (sp[-1].tag == RV_GETAL) {
+                num_q q;
+                ns = num_round(sp[-1].u.q, (enum num_round_mode)rd32(code + pc + 1),
+                               rd32(code + pc + 5), &q);
+                if (ns != NUM_OK)
+                    return vm_arith_error(ev, r, pc, ns, err);
+                sp[-1].u.q = q;
+            } else {
+                sp[-1] = v_unknown();
+            }
+            pc += 9;
+            break;
+        case OP_LOAD_PARAM: {
+            rt_value d = vm_peildatum(ev, o, explain);
+            int rc = vm_load_param(ev, r, pc, o, explain, rd32(code + pc + 1), &d, sp, err);
+            if (rc != REGEL_OK)
+                return rc;
+            sp++;
+            pc += 5;
+            break;
+        }
+        case OP_LOAD_PARAM_AT: {
+            rt_value d = sp[-1];
+            int rc = vm_load_param(ev, r, pc, o, explain, rd32(code + pc + 1), &d, &sp[-1], err);
+            if (rc != REGEL_OK)
+                return rc;
+            pc += 5;
+            break;
+        }
+        case OP_MAKE_PERIODE: {
+            rt_value y = *--sp, *x = &sp[-1];
+            if (x->tag != RV_DATUM || y.tag != RV_DATUM) {
+                *x = v_unknown();
+            } else {
+                period q = {x->u.day, y.u.day, false};
+                *x = v_periode(q);
+            }
+            pc += 1;
+            break;
+        }
+        case OP_MAKE_PERIODE_OPEN:
+            if (sp[-1].tag == RV_DATUM) {
+                period q = {sp[-1].u.day, sp[-1].u.day, true};
+                sp[-1] = v_periode(q);
+            } else {
+                sp[-1] = v_unknown();
+            }
+            pc += 1;
+            break;
+        case OP_PERIODE_VAN:
+        case OP_PERIODE_TOT:
+            if (sp[-1].tag != RV_PERIODE || (op == OP_PERIODE_TOT && sp[-1].u.periode.open))
+                sp[-1] = v_unknown();
+            else
+                sp[-1] = v_day(op == OP_PERIODE_VAN ? sp[-1].u.periode.van : sp[-1].u.periode.tot);
+            pc += 1;
+            break;
+        case OP_PERIODE_BEVAT:
+        case OP_PERIODE_DUURT: {
+            rt_value y = *--sp, *x = &sp[-1];
+            if (x->tag != RV_PERIODE || y.tag != (op == OP_PERIODE_BEVAT ? RV_DATUM : RV_DUUR))
+                *x = v_unknown();
+            else if (op == OP_PERIODE_BEVAT)
+                *x = v_bool(period_contains(v_to_period(x), y.u.day));
+            else
+                *x = v_bool(period_lasts(v_to_period(x), y.u.duur.months, y.u.duur.days));
+            pc += 1;
+            break;
+        }
+        case OP_PERIODE_DAGEN:
+            if (sp[-1].tag == RV_PERIODE) {
+                if (sp[-1].u.periode.open)
+                    return vm_fail(ev, r, pc, err, OPEN_PERIOD_MSG);
+                sp[-1] = v_getal(num_int(period_days(v_to_period(&sp[-1]))));
+            } else {
+                sp[-1] = v_unknown();
+            }
+            pc += 1;
+            break;
+        case OP_PERIODES_MERGE:
+        case OP_PERIODES_CLIP:
+        case OP_PERIODES_DAGEN:
+        case OP_PERIODES_LANGSTE: {
+            rt_value w = v_unknown();
+            if (op == OP_PERIODES_CLIP)
+                w = *--sp;
+            rt_value *x = &sp[-1];
+            period *ps;
+            bool ok;
+            if (x->tag != RV_LIJST || (op == OP_PERIODES_CLIP && w.tag != RV_PERIODE)) {
+                *x = v_unknown();
+                pc += 1;
+                break;
+            }
+            if (!vm_periods(ev, x, &ps, &ok)) {
+                if (!ok)
+                    return vm_oom(err);
+                *x = v_unknown(); /* an onbekend element */
+                pc += 1;
+                break;
+            }
+            size_t n = x->u.list.n;
+            if (op == OP_PERIODES_MERGE || op == OP_PERIODES_CLIP) {
+                n = op == OP_PERIODES_MERGE ? period_merge(ps, n)
+                                            : period_clip(ps, n, v_to_period(&w));
+                if (!vm_period_list(ev, ps, n, x))
+                    return vm_oom(err);
+            } else if (op == OP_PERIODES_DAGEN) {
+                for (size_t i = 0; i < n; i++)
+                    if (ps[i].open)
+                        return vm_fail(ev, r, pc, err, OPEN_PERIOD_MSG);
+                period *scratch = arena_alloc(ev->arena, (n ? n : 1) * sizeof *scratch);
+                int64_t days;
+                if (!scratch)
+                    return vm_oom(err);
+                if (!period_total_days(ps, n, scratch, &days))
+                    return vm_fail(ev, r, pc, err, "getal te groot (overloop)");
+                *x = v_getal(num_int(days));
+            } else {
+                n = period_merge(ps, n);
+                if (n == 0) {
+                    *x = v_of_tag(RV_LEEG);
+                } else {
+                    size_t best = 0; /* an open run is the longest; ties: the earliest */
+                    for (size_t i = 1; i < n; i++) {
+                        if (ps[best].open)
+                            break;
+                        if (ps[i].open || period_days(ps[i]) > period_days(ps[best]))
+                            best = i;
+                    }
+                    *x = v_periode(ps[best]);
+                }
+            }
+            pc += 1;
+            break;
+        }
+        case OP_LIST_LEN:
+            sp[-1] = sp[-1].tag == RV_LIJST ? v_getal(num_int(sp[-1].u.list.n)) : v_unknown();
+            pc += 1;
+            break;
+        case OP_LIST_NEW:
+            *sp = v_of_tag(RV_LIJST);
+            sp->u.list.items = NULL;
+            sp->u.list.n = 0;
+            sp++;
+            pc += 5;
+            break;
+        case OP_LIST_APPEND: {
+            rt_value e = *--sp, *l = &sp[-1];
+            if (l->tag != RV_LIJST) {
+                *l = v_unknown();
+                pc += 1;
+                break;
+            }
+            if (e.tag == RV_LEEG)
+                e = v_unknown();
+            uint32_t n = l->u.list.n;
+            if (n == UINT32_MAX)
+                return vm_fail(ev, r, pc, err, "lijst te lang");
+            if (!(grow_items && l->u.list.items == grow_items && n == grow_n && n < grow_cap)) {
+                uint32_t cap = n < 4 ? 8 : (n > UINT32_MAX / 2 ? UINT32_MAX : 2 * n);
+                rt_value *items = arena_alloc(ev->arena, (size_t)cap * sizeof *items);
+                if (!items)
+                    return vm_oom(err);
+                if (n)
+                    memcpy(items, l->u.list.items, (size_t)n * sizeof *items);
+                grow_items = items;
+                grow_cap = cap;
+            }
+            grow_items[n] = e;
+            grow_n = n + 1;
+            l->u.list.items = grow_items;
+            l->u.list.n = grow_n;
+            pc += 1;
+            break;
+        }
+        case OP_ITER_BEGIN: {
+            /* An onbekend list is iterated as one onbekend element, so every
+             * accumulator that depends on an element becomes onbekend. */
+            static const rt_value unknown_one = {0};
+            struct vm_slot *sl = &slots[rd32(code + pc + 1)];
+            rt_value l = *--sp;
+            sl->unknown = l.tag != RV_LIJST;
+            if (!sl->unknown) {
+                sl->items = l.u.list.items;
+                sl->n = l.u.list.n;
+            } else {
+                sl->items = &unknown_one;
+                sl->n = 1;
+            }
+            sl->next = 0;
+            pc += 5;
+            break;
+        }
+        case OP_ITER_NEXT: {
+            struct vm_slot *sl = &slots[rd32(code + pc + 1)];
+            if (sl->next < sl->n) {
+                sl->cur = sl->items[sl->next++];
+                pc += 9;
+            } else {
+                if (sl->unknown && sp > ev->stack)
+                    sp[-1] = v_unknown(); /* the accumulator */
+                pc = rd32(code + pc + 5);
+            }
+            break;
+        }
+        case OP_LOOP:
+            pc = rd32(code + pc + 1);
+            break;
+        case OP_LOAD_LOCAL:
+            *sp++ = slots[rd32(code + pc + 1)].cur;
+            pc += 5;
+            break;
+        case OP_JUMP_IF_NOT_LEEG:
+            if (sp[-1].tag != RV_LEEG)
+                pc = rd32(code + pc + 1);
+            else
+                pc += 5;
+            break;
+        case OP_POP:
+            sp--;
+            pc += 1;
+            break;
+        case OP_ACC_MIN:
+        case OP_ACC_MAX: {
+            rt_value y = *--sp, *acc = &sp[-1];
+            if (acc->tag == RV_ONBEKEND) {
+                /* onbekend sticks */
+            } else if (!vm_known(&y)) {
+                *acc = v_unknown();
+            } else if (acc->tag == RV_LEEG) {
+                *acc = y;
+            } else {
+                int c = vm_order(&y, acc);
+                if (op == OP_ACC_MIN ? c < 0 : c > 0)
+                    *acc = y;
+            }
+            pc += 1;
+            break;
+        }
+        case OP_ACC_FIRST_BY:
+        case OP_ACC_LAST_BY: {
+            rt_value kk = sp[-1], e = sp[-2], *ak = &sp[-3], *ae = &sp[-4];
+            sp -= 2;
+            if (ak->tag == RV_ONBEKEND) {
+                /* onbekend sticks */
+            } else if (!vm_known(&kk)) {
+                *ae = v_unknown();
+                *ak = v_unknown();
+            } else if (ak->tag == RV_LEEG ||
+                       (op == OP_ACC_FIRST_BY ? vm_order(&kk, ak) < 0 : vm_order(&kk, ak) >= 0)) {
+                *ae = e;
+                *ak = kk;
+            }
+            pc += 1;
+            break;
+        }
         case OP__COUNT:
         default:
             /* unreachable for verified code */
@@ -453,11 +1104,25 @@ static int vm_resolve(struct vm_ctx *x, uint32_t o, bool explain, regel_error *e
             val = x->rule_value[first];
             dec = x->rule_decider[first];
         } else if (f->rule != RBC_NONE) {
-            int rc = vm_run(ev, f->rule, o, explain, &st, &val, err);
-            if (rc != REGEL_OK)
-                return rc;
-            if (st == RS_APPLIED)
-                dec = f->rule;
+            const rt_rule *r = &p->rules[f->rule];
+            int valid = 1; /* 1 inside, 0 outside, -1 peildatum onbekend */
+            if (r->valid_from != RBC_NONE || r->valid_until != RBC_NONE) {
+                rt_value d = vm_peildatum(ev, o, explain); /* verified: peildatum exists */
+                if (d.tag != RV_DATUM)
+                    valid = -1;
+                else
+                    valid = (r->valid_from == RBC_NONE || (uint32_t)d.u.day >= r->valid_from) &&
+                            (r->valid_until == RBC_NONE || (uint32_t)d.u.day < r->valid_until);
+            }
+            if (valid == 1) {
+                int rc = vm_run(ev, f->rule, o, explain, &st, &val, err);
+                if (rc != REGEL_OK)
+                    return rc;
+                if (st == RS_APPLIED)
+                    dec = f->rule;
+            } else {
+                st = valid == 0 ? RS_NOT_APPLIED : RS_UNKNOWN;
+            }
         } else {
             st = RS_NOT_APPLIED;
         }
@@ -509,6 +1174,7 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
     if (explain) {
         memset(ev->reads_input, 0, (size_t)p->n_outcomes * p->n_inputs);
         memset(ev->reads_outcome, 0, (size_t)p->n_outcomes * p->n_outcomes);
+        memset(ev->reads_param, 0, (size_t)p->n_outcomes * p->n_param_versions);
     }
     for (uint32_t o = 0; o < p->n_outcomes; o++) {
         ev->status[o] = EV_NO_RULE;

@@ -10,3 +10,4 @@ include $(srcdir)/tests/parse.mk
 include $(srcdir)/tests/check.mk
 include $(srcdir)/tests/runtime.mk
 include $(srcdir)/tests/suite.mk
+include $(srcdir)/tests/time.mk

@@ -8,13 +8,17 @@
 #include <string.h>
 
 #include "arena.h"
+#include "cal.h"
 #include "eval.h"
 #include "policy.h"
 #include "../unit/rbc_builder.h"
 #include "regel.h"
 
 /* A non-trivial policy: an enum, a record, exceptions two deep, a begrip read
- * by an outcome, arithmetic, text, short-circuit logic and LINES. */
+ * by an outcome, arithmetic, text, short-circuit logic and LINES; and (v0.2)
+ * dates, durations, amounts, a parameter with versions, rule versions with a
+ * validity, a list of records with a filtered loop, a minimum with standaard
+ * and periods. */
 static uint8_t *build_policy(size_t *len)
 {
     rbc_builder *b = rb_new();
@@ -150,6 +154,117 @@ static uint8_t *build_policy(size_t *len)
     rb_patch(b, j, 0, rb_op(b, OP_RESULT));
     rb_rule_end(b);
 
+    /* ---- v0.2 ---- */
+    uint32_t td = rb_type_prim(b, RBC_TYPE_DATUM);
+    uint32_t tdu = rb_type_prim(b, RBC_TYPE_DUUR);
+    uint32_t tb = rb_type_prim(b, RBC_TYPE_BEDRAG);
+    uint32_t tp = rb_type_prim(b, RBC_TYPE_PERIODE);
+    const char *afn[] = {"datum", "cijfer", "periode"};
+    uint32_t aft[] = {td, tg, tp};
+    uint32_t ta = rb_type_record(b, "Afname", 3, afn, aft);
+    uint32_t tla = rb_type_list(b, ta);
+    uint32_t tlp = rb_type_list(b, tp);
+    uint32_t i_peil = rb_input(b, "peildatum", td);
+    uint32_t i_afn = rb_input(b, "afnames", tla);
+    uint32_t i_duur = rb_input(b, "termijn", tdu);
+    rb_peildatum(b, i_peil);
+    uint32_t o_verg = rb_outcome(b, "vergoeding", tb, RBC_OUTCOME_OUTPUT, 4);
+    uint32_t o_aantal = rb_outcome(b, "aantal", tg, RBC_OUTCOME_OUTPUT, 5);
+    uint32_t o_eind = rb_outcome(b, "einddatum", td, RBC_OUTCOME_OUTPUT, 6);
+    uint32_t o_dagen = rb_outcome(b, "dagen", tg, RBC_OUTCOME_OUTPUT, 7);
+    uint32_t d2022 = (uint32_t)cal_from_ymd(2022, 3, 1);
+    uint32_t c_e0 = rb_const_bedrag(b, 0), c_e90 = rb_const_bedrag(b, 9000);
+    uint32_t c_d = rb_const_date(b, d2022);
+    uint32_t c_6 = rb_const_num(b, 6, 1);
+    uint32_t c_m = rb_const_duur(b, 3, 0);
+    uint32_t pf[] = {RBC_NONE, d2022}, pu[] = {d2022, RBC_NONE}, pv[] = {c_e0, c_e90};
+    uint32_t par = rb_param(b, "toetsvergoeding", tb, 2, pf, pu, pv);
+
+    /* vergoeding is toetsvergoeding × aantal afnames (two versions of one rule) */
+    r = rb_rule_begin(b, "Vergoeding", o_verg, RBC_NONE);
+    rb_rule_validity(b, r, RBC_NONE, d2022);
+    rb_rule_meta(b, r, NULL, NULL, 80, 1);
+    rb_line(b, rb_op1(b, OP_LOAD_PARAM, par), 80, 1);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    r = rb_rule_begin(b, "Vergoeding", o_verg, RBC_NONE);
+    rb_rule_validity(b, r, d2022, RBC_NONE);
+    rb_rule_meta(b, r, NULL, NULL, 81, 1);
+    rb_line(b, rb_op1(b, OP_PUSH_CONST, c_e0), 81, 1);
+    rb_op1(b, OP_LOAD_INPUT, i_afn);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_FIELD, 0);
+    rb_line(b, rb_op1(b, OP_LOAD_PARAM_AT, par), 81, 20);
+    rb_line(b, rb_op(b, OP_BEDRAG_ADD), 81, 10);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op(b, OP_RESULT));
+    rb_rule_end(b);
+
+    /* aantal is minimum van a.cijfer voor elke a in afnames waarvoor a.datum ≥ 2022-03-01,
+     * standaard 6 */
+    r = rb_rule_begin(b, "Aantal", o_aantal, RBC_NONE);
+    rb_rule_meta(b, r, NULL, NULL, 90, 1);
+    rb_line(b, rb_op1(b, OP_PUSH_LEEG, tg), 90, 1);
+    rb_op1(b, OP_LOAD_INPUT, i_afn);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_FIELD, 0);
+    rb_op1(b, OP_PUSH_CONST, c_d);
+    rb_op(b, OP_GE);
+    c = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_FIELD, 1);
+    rb_op(b, OP_ACC_MIN);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, c, 0, rb_op1(b, OP_LOOP, top));
+    rb_patch(b, c, 1, rb_op(b, OP_POP));
+    rb_op1(b, OP_PUSH_UNKNOWN, tg);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_here(b));
+    j = rb_op1(b, OP_JUMP_IF_NOT_LEEG, 0);
+    rb_op(b, OP_POP);
+    rb_op1(b, OP_PUSH_CONST, c_6);
+    rb_patch(b, j, 0, rb_op(b, OP_RESULT));
+    rb_rule_end(b);
+
+    /* einddatum is peildatum + termijn + 3 maanden − (6) dagen */
+    r = rb_rule_begin(b, "Einddatum", o_eind, RBC_NONE);
+    rb_rule_meta(b, r, NULL, NULL, 100, 1);
+    rb_line(b, rb_op1(b, OP_LOAD_INPUT, i_peil), 100, 1);
+    rb_op1(b, OP_LOAD_INPUT, i_duur);
+    rb_op1(b, OP_PUSH_CONST, c_m);
+    rb_op(b, OP_DUUR_ADD);
+    rb_line(b, rb_op(b, OP_DATE_ADD), 100, 12);
+    rb_op1(b, OP_PUSH_CONST, c_6);
+    rb_line(b, rb_op1(b, OP_MAKE_DUUR, RBC_UNIT_DAGEN), 100, 30);
+    rb_line(b, rb_op(b, OP_DATE_SUB), 100, 25);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+
+    /* dagen is totaal aantal dagen van (elke a.periode) begrensd tot periode van 2022-03-01
+     * tot einddatum, samengevoegd */
+    r = rb_rule_begin(b, "Dagen", o_dagen, RBC_NONE);
+    rb_rule_meta(b, r, NULL, NULL, 110, 1);
+    rb_line(b, rb_op1(b, OP_LIST_NEW, tlp), 110, 1);
+    rb_op1(b, OP_LOAD_INPUT, i_afn);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_FIELD, 2);
+    rb_op(b, OP_LIST_APPEND);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op1(b, OP_PUSH_CONST, c_d));
+    rb_op1(b, OP_LOAD_OUTCOME, o_eind);
+    rb_op(b, OP_MAKE_PERIODE);
+    rb_op(b, OP_PERIODES_CLIP);
+    rb_op(b, OP_PERIODES_MERGE);
+    rb_line(b, rb_op(b, OP_PERIODES_DAGEN), 110, 9);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+
     uint8_t *bytes = rb_finish(b, len);
     rb_free(b);
     return bytes;
@@ -190,6 +305,42 @@ static rt_value make_value(const regel_policy *p, arena *a, uint32_t t, unsigned
             f[i] = make_value(p, a, ty->fields[i].type, variant + i, depth + 1);
         v.tag = RV_RECORD;
         v.u.fields = f;
+        break;
+    }
+    case RBC_TYPE_DATUM:
+        v.tag = RV_DATUM;
+        v.u.day =
+            cal_from_ymd(variant & 1 ? 2022 : 2021, 1 + (int)variant % 12, 31 - (int)variant % 4);
+        if (variant == 4)
+            v.u.day = CAL_DAY_MAX - 3; /* dates near the end of the calendar */
+        break;
+    case RBC_TYPE_DUUR:
+        v.tag = RV_DUUR;
+        v.u.duur.months = (int32_t)variant - 2;
+        v.u.duur.days = (int32_t)variant * 3;
+        break;
+    case RBC_TYPE_BEDRAG:
+        v.tag = RV_BEDRAG;
+        v.u.cents = variant & 1 ? 1250 : INT64_MAX - 5;
+        break;
+    case RBC_TYPE_PERIODE:
+        v.tag = RV_PERIODE;
+        v.u.periode.van = cal_from_ymd(2022, 1 + (int)variant % 12, 1);
+        v.u.periode.open = variant % 3 == 0;
+        v.u.periode.tot = v.u.periode.open ? 0 : v.u.periode.van + 40;
+        break;
+    case RBC_TYPE_LIJST: {
+        uint32_t n = variant % 4;
+        rt_value *items = arena_alloc(a, (n ? n : 1) * sizeof *items);
+        cr_assert_not_null(items);
+        for (uint32_t i = 0; i < n; i++) {
+            items[i] = make_value(p, a, ty->elem, variant + i, depth + 1);
+            if (items[i].tag == RV_ONBEKEND) /* lists hold no onbekend elements */
+                items[i] = make_value(p, a, ty->elem, 1, depth + 1);
+        }
+        v.tag = RV_LIJST;
+        v.u.list.items = items;
+        v.u.list.n = n;
         break;
     }
     default:
@@ -322,7 +473,10 @@ Test(corrupt, built_policy_is_valid)
     regel_policy *p = NULL;
     regel_error err;
     cr_assert_eq(regel_policy_load(bytes, len, "x.rbc", &p, &err), REGEL_OK, "%s", err.message);
-    cr_assert_eq(p->n_rules, 7);
+    cr_assert_eq(p->n_rules, 12);
+    cr_assert_eq(p->n_outcomes, 8);
+    cr_assert_eq(p->max_slots, 1);
+    cr_assert_eq(p->n_param_versions, 2);
     cr_assert_eq(p->rules[1].n_children, 1);
     cr_assert_eq(p->rules[2].n_children, 1);
     cr_assert_eq(p->outcomes[3].n_roots, 2);
@@ -338,7 +492,7 @@ Test(corrupt, built_policy_decides)
     regel_error err;
     cr_assert_eq(regel_policy_load(bytes, len, "x.rbc", &p, &err), REGEL_OK);
     regel_eval *ev = regel_eval_new(p);
-    rt_value facts[5], toets[3];
+    rt_value facts[8], toets[3];
     memset(facts, 0, sizeof facts);
     memset(toets, 0, sizeof toets);
     facts[0].tag = RV_MEMBER;
@@ -361,13 +515,61 @@ Test(corrupt, built_policy_decides)
     cr_assert_eq(ev->status[1], EV_DECIDED);
     cr_assert_eq(ev->values[1].u.b, false);
     cr_assert_eq(ev->decided_by[1], 2);
-    cr_assert_eq(ev->reads_outcome[1 * 4 + 0], 1);
+    cr_assert_eq(ev->reads_outcome[1 * 8 + 0], 1);
     /* bedrag = 9/3 + 100/40 - 0 = 11/2 */
     cr_assert_eq(ev->values[2].u.q.num, 11);
     cr_assert_eq(ev->values[2].u.q.den, 2);
     /* groet: Naam applies, naam is onbekend: onbekend value */
     cr_assert_eq(ev->status[3], EV_UNKNOWN);
     cr_assert_eq(ev->missing[4], 1);
+    /* v0.2: peildatum and afnames onbekend: the versioned rules are onbekend */
+    cr_assert_eq(ev->status[4], EV_UNKNOWN);
+    cr_assert_eq(ev->status[5], EV_UNKNOWN);
+    cr_assert_eq(ev->missing[5], 1);
+    /* peildatum 2022-02-28: the first version, the parameter's first version */
+    facts[5].tag = RV_DATUM;
+    facts[5].u.day = cal_from_ymd(2022, 2, 28);
+    rt_value afn[2][3], list[2];
+    memset(afn, 0, sizeof afn);
+    memset(list, 0, sizeof list);
+    for (int i = 0; i < 2; i++) {
+        afn[i][0].tag = RV_DATUM;
+        afn[i][0].u.day = cal_from_ymd(2022, 2 + i, 28 - 27 * i); /* 02-28, 03-01 */
+        afn[i][1].tag = RV_GETAL;
+        afn[i][1].u.q = num_int(7 - i);
+        afn[i][2].tag = RV_PERIODE;
+        afn[i][2].u.periode.van = cal_from_ymd(2022, 3, 1 + 10 * i);
+        afn[i][2].u.periode.tot = cal_from_ymd(2022, 3, 20 + 10 * i);
+        list[i].tag = RV_RECORD;
+        list[i].u.fields = afn[i];
+    }
+    facts[6].tag = RV_LIJST;
+    facts[6].u.list.items = list;
+    facts[6].u.list.n = 2;
+    facts[7].tag = RV_DUUR;
+    facts[7].u.duur.days = 1;
+    cr_assert_eq(regel_evaluate(ev, &c, REGEL_EXPLAIN, &err), REGEL_OK, "%s", err.message);
+    cr_assert_eq(ev->status[4], EV_DECIDED);
+    cr_assert_eq(ev->values[4].u.cents, 0);
+    cr_assert_eq(ev->reads_param[4 * 2 + 0], 1);
+    cr_assert_eq(ev->values[5].u.q.num, 6); /* minimum over the afname of 03-01 */
+    /* einddatum 2022-02-28 + (3 maanden, 1 dag) − 6 dagen = 2022-05-23 */
+    cr_assert_eq(ev->values[6].u.day, cal_from_ymd(2022, 5, 23));
+    /* periods 03-01..03-20 and 03-11..03-30 merged: 30 days */
+    cr_assert_eq(ev->values[7].u.q.num, 30);
+    /* peildatum 2022-03-01: the second version sums the parameter per afname */
+    facts[5].u.day = cal_from_ymd(2022, 3, 1);
+    cr_assert_eq(regel_evaluate(ev, &c, REGEL_EXPLAIN, &err), REGEL_OK, "%s", err.message);
+    cr_assert_eq(ev->values[4].u.cents, 9000);
+    cr_assert_eq(ev->decided_by[4], 8);
+    cr_assert_eq(ev->reads_param[4 * 2 + 0], 1);
+    cr_assert_eq(ev->reads_param[4 * 2 + 1], 1);
+    facts[5].u.day = CAL_DAY_MAX - 10;
+    cr_assert_eq(regel_evaluate(ev, &c, 0, &err), REGEL_ERR_EVAL);
+    cr_assert_str_eq(err.message, "datum buiten het bereik 1-9999 in regel ‘Einddatum’");
+    cr_assert_eq(err.line, 100);
+    cr_assert_eq(err.column, 12);
+    facts[5].u.day = cal_from_ymd(2022, 3, 1);
     facts[2].u.q = num_int(0);
     cr_assert_eq(regel_evaluate(ev, &c, 0, &err), REGEL_ERR_EVAL);
     cr_assert_str_eq(err.message, "deling door nul in regel ‘Bedrag’");

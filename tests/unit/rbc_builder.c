@@ -61,7 +61,7 @@ struct rbc_builder {
     uint32_t sec_off[RBC_SECTION_COUNT + 1];
     char **strs;
     uint32_t n_strs;
-    uint32_t meta[3];
+    uint32_t meta[4];
     uint32_t next_display;
     uint32_t open_rule; /* RBC_NONE when none */
 };
@@ -77,6 +77,7 @@ rbc_builder *rb_new(void)
     b->meta[0] = RBC_NONE;
     b->meta[1] = RBC_NONE;
     b->meta[2] = RBC_NONE;
+    b->meta[3] = RBC_NONE;
     return b;
 }
 
@@ -129,6 +130,60 @@ void rb_meta(rbc_builder *b, const char *name, const char *bron, const char *sou
     b->meta[0] = rb_str(b, name);
     b->meta[1] = rb_str(b, bron);
     b->meta[2] = rb_str(b, source);
+}
+
+void rb_peildatum(rbc_builder *b, uint32_t input)
+{
+    b->meta[3] = input;
+}
+
+uint32_t rb_type_list(rbc_builder *b, uint32_t elem)
+{
+    struct buf *s = &b->sec[RBC_SEC_TYPES];
+    buf_u8(s, RBC_TYPE_LIJST);
+    buf_u32(s, elem);
+    return b->count[RBC_SEC_TYPES]++;
+}
+
+uint32_t rb_const_date(rbc_builder *b, uint32_t day)
+{
+    struct buf *s = &b->sec[RBC_SEC_CONSTS];
+    buf_u8(s, RBC_CONST_DATUM);
+    buf_u32(s, day);
+    return b->count[RBC_SEC_CONSTS]++;
+}
+
+uint32_t rb_const_duur(rbc_builder *b, int32_t months, int32_t days)
+{
+    struct buf *s = &b->sec[RBC_SEC_CONSTS];
+    buf_u8(s, RBC_CONST_DUUR);
+    buf_u32(s, (uint32_t)months);
+    buf_u32(s, (uint32_t)days);
+    return b->count[RBC_SEC_CONSTS]++;
+}
+
+uint32_t rb_const_bedrag(rbc_builder *b, int64_t cents)
+{
+    struct buf *s = &b->sec[RBC_SEC_CONSTS];
+    buf_u8(s, RBC_CONST_BEDRAG);
+    buf_i64(s, cents);
+    return b->count[RBC_SEC_CONSTS]++;
+}
+
+uint32_t rb_param(rbc_builder *b, const char *name, uint32_t type, uint32_t n, const uint32_t *from,
+                  const uint32_t *until, const uint32_t *value)
+{
+    uint32_t id = rb_str(b, name);
+    struct buf *s = &b->sec[RBC_SEC_PARAMS];
+    buf_u32(s, id);
+    buf_u32(s, type);
+    buf_u32(s, n);
+    for (uint32_t i = 0; i < n; i++) {
+        buf_u32(s, from[i]);
+        buf_u32(s, until[i]);
+        buf_u32(s, value[i]);
+    }
+    return b->count[RBC_SEC_PARAMS]++;
 }
 
 uint32_t rb_type_prim(rbc_builder *b, uint8_t kind)
@@ -231,6 +286,8 @@ uint32_t rb_rule_begin(rbc_builder *b, const char *name, uint32_t outcome, uint3
     buf_u32(s, 1);
     buf_u32(s, (uint32_t)b->sec[RBC_SEC_CODE].n);
     buf_u32(s, 0);
+    buf_u32(s, RBC_NONE);
+    buf_u32(s, RBC_NONE);
     b->open_rule = b->count[RBC_SEC_RULES];
     return b->count[RBC_SEC_RULES]++;
 }
@@ -247,6 +304,12 @@ void rb_rule_meta(rbc_builder *b, uint32_t rule, const char *bron, const char *c
     rb_rule_set(b, rule, 2, rb_str(b, citaat));
     rb_rule_set(b, rule, 5, line);
     rb_rule_set(b, rule, 6, col);
+}
+
+void rb_rule_validity(rbc_builder *b, uint32_t rule, uint32_t from, uint32_t until)
+{
+    rb_rule_set(b, rule, 9, from);
+    rb_rule_set(b, rule, 10, until);
 }
 
 void rb_rule_end(rbc_builder *b)
@@ -332,6 +395,7 @@ uint8_t *rb_finish(rbc_builder *b, size_t *len)
             buf_u32(p, b->meta[0]);
             buf_u32(p, b->meta[1]);
             buf_u32(p, b->meta[2]);
+            buf_u32(p, b->meta[3]);
         } else if (id != RBC_SEC_CODE) {
             buf_u32(p, b->count_override[id] != RBC_NONE ? b->count_override[id] : b->count[id]);
         }

@@ -22,17 +22,28 @@ uint32_t rb_str_raw(rbc_builder *b, const void *bytes, uint32_t len);
 /* META; strings by value, NULL → RBC_NONE. Default: name "test". */
 void rb_meta(rbc_builder *b, const char *name, const char *bron, const char *source);
 
+/* META field 4: the INPUTS index of peildatum (default RBC_NONE). */
+void rb_peildatum(rbc_builder *b, uint32_t input);
+
 /* TYPES */
 uint32_t rb_type_prim(rbc_builder *b, uint8_t kind);
 uint32_t rb_type_enum(rbc_builder *b, const char *name, uint32_t n, const char *const *members);
 uint32_t rb_type_record(rbc_builder *b, const char *name, uint32_t n, const char *const *names,
                         const uint32_t *types);
+uint32_t rb_type_list(rbc_builder *b, uint32_t elem);
 /* Raw bytes appended to TYPES as one entry (for malformed entries). */
 uint32_t rb_type_raw(rbc_builder *b, const void *bytes, size_t n);
 
 /* CONSTS (num/den stored as given, not reduced) */
 uint32_t rb_const_num(rbc_builder *b, int64_t num, int64_t den);
 uint32_t rb_const_text(rbc_builder *b, const char *s);
+uint32_t rb_const_date(rbc_builder *b, uint32_t day);
+uint32_t rb_const_duur(rbc_builder *b, int32_t months, int32_t days);
+uint32_t rb_const_bedrag(rbc_builder *b, int64_t cents);
+
+/* PARAMS: a parameter with n versions (from/until day or RBC_NONE, CONSTS index). */
+uint32_t rb_param(rbc_builder *b, const char *name, uint32_t type, uint32_t n, const uint32_t *from,
+                  const uint32_t *until, const uint32_t *value);
 
 uint32_t rb_input(rbc_builder *b, const char *name, uint32_t type);
 /* display RBC_NONE → next display index in call order */
@@ -45,8 +56,10 @@ uint32_t rb_rule_begin(rbc_builder *b, const char *name, uint32_t outcome, uint3
 void rb_rule_meta(rbc_builder *b, uint32_t rule, const char *bron, const char *citaat,
                   uint32_t line, uint32_t col);
 void rb_rule_end(rbc_builder *b);
-/* Overwrite one of the 9 u32 fields of a rule entry (field 0..8: name, bron, citaat,
- * outcome, parent, line, column, code offset, code length). */
+/* Validity of a rule: day numbers or RBC_NONE (until exclusive). */
+void rb_rule_validity(rbc_builder *b, uint32_t rule, uint32_t from, uint32_t until);
+/* Overwrite one of the 11 u32 fields of a rule entry (field 0..10: name, bron, citaat,
+ * outcome, parent, line, column, code offset, code length, geldig vanaf, geldig tot). */
 void rb_rule_set(rbc_builder *b, uint32_t rule, unsigned field, uint32_t value);
 
 /* CODE: emit an instruction, returns its offset. */

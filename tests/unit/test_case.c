@@ -5,26 +5,62 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cal.h"
 #include "eval.h"
 #include "policy.h"
 #include "regel.h"
 
 /* Facts of the test policy, in input order. */
-enum { IN_WERKT, IN_UREN, IN_NAAM, IN_REGISTER, IN_TOETS, IN_COUNT };
+enum {
+    IN_WERKT,
+    IN_UREN,
+    IN_NAAM,
+    IN_REGISTER,
+    IN_TOETS,
+    /* v0.2 */
+    IN_GEBOORTEDATUM,
+    IN_TERMIJN,
+    IN_VERGOEDING,
+    IN_VERBLIJF_NU,
+    IN_TOETSEN,
+    IN_VERBLIJF,
+    IN_BEDRAGEN,
+    IN_ACTIVITEIT,
+    IN_CONTRACT,
+    IN_COUNT
+};
 
 static const char *register_members[] = {"vreemdelingenregister", "bevolkingsregister"};
 static const char *soort_members[] = {"nt2", "mo"};
 static rt_field toets_fields[] = {{"soort", 4}, {"geslaagd", 0}, {"score", 1}};
+/* gegeven Toetsafname heeft soort: Soort, datum: datum, geslaagd: waarheid, kosten: bedrag */
+static rt_field afname_fields[] = {{"soort", 4}, {"datum", 6}, {"geslaagd", 0}, {"kosten", 8}};
+/* gegeven Activiteit heeft van: datum, tot: datum (NOT a periode) */
+static rt_field activiteit_fields[] = {{"van", 6}, {"tot", 6}};
+/* gegeven Contract heeft looptijd: periode, duur: duur */
+static rt_field contract_fields[] = {{"looptijd", 9}, {"duur", 7}};
 static rt_type types[] = {
-    {RBC_TYPE_WAARHEID, NULL, 0, NULL, NULL},
-    {RBC_TYPE_GETAL, NULL, 0, NULL, NULL},
-    {RBC_TYPE_TEKST, NULL, 0, NULL, NULL},
-    {RBC_TYPE_ENUM, "Register", 2, register_members, NULL},
-    {RBC_TYPE_ENUM, "Soort", 2, soort_members, NULL},
-    {RBC_TYPE_RECORD, "Toets", 3, NULL, toets_fields},
+    {RBC_TYPE_WAARHEID, NULL, 0, NULL, NULL, 0},
+    {RBC_TYPE_GETAL, NULL, 0, NULL, NULL, 0},
+    {RBC_TYPE_TEKST, NULL, 0, NULL, NULL, 0},
+    {RBC_TYPE_ENUM, "Register", 2, register_members, NULL, 0},
+    {RBC_TYPE_ENUM, "Soort", 2, soort_members, NULL, 0},
+    {RBC_TYPE_RECORD, "Toets", 3, NULL, toets_fields, 0},
+    {RBC_TYPE_DATUM, NULL, 0, NULL, NULL, 0},                       /* 6 */
+    {RBC_TYPE_DUUR, NULL, 0, NULL, NULL, 0},                        /* 7 */
+    {RBC_TYPE_BEDRAG, NULL, 0, NULL, NULL, 0},                      /* 8 */
+    {RBC_TYPE_PERIODE, NULL, 0, NULL, NULL, 0},                     /* 9 */
+    {RBC_TYPE_RECORD, "Toetsafname", 4, NULL, afname_fields, 0},    /* 10 */
+    {RBC_TYPE_LIJST, NULL, 0, NULL, NULL, 10},                      /* 11 */
+    {RBC_TYPE_LIJST, NULL, 0, NULL, NULL, 9},                       /* 12 */
+    {RBC_TYPE_LIJST, NULL, 0, NULL, NULL, 8},                       /* 13 */
+    {RBC_TYPE_RECORD, "Activiteit", 2, NULL, activiteit_fields, 0}, /* 14 */
+    {RBC_TYPE_RECORD, "Contract", 2, NULL, contract_fields, 0},     /* 15 */
 };
 static rt_input inputs[] = {
-    {"werkt", 0}, {"uren", 1}, {"naam", 2}, {"register", 3}, {"toets", 5},
+    {"werkt", 0},         {"uren", 1},      {"naam", 2},        {"register", 3},    {"toets", 5},
+    {"geboortedatum", 6}, {"termijn", 7},   {"vergoeding", 8},  {"verblijf_nu", 9}, {"toetsen", 11},
+    {"verblijf", 12},     {"bedragen", 13}, {"activiteit", 14}, {"contract", 15},
 };
 
 static regel_policy test_policy(void)
@@ -344,4 +380,437 @@ Test(case_reader, usage_errors)
     /* a NULL error pointer is allowed */
     cr_assert_eq(regel_case_from_json(&p, "[", 1, "g", &c, NULL), REGEL_ERR_CASE);
     cr_assert_null(c);
+}
+
+/* ---- v0.2: datum, duur, bedrag, periode, lijst (spec3 §6) ---- */
+
+/* Read {"<fact>": <json>} and return the case (free it). */
+static regel_case *read_fact(const regel_policy *p, const char *fact, const char *json)
+{
+    char buf[2048];
+    snprintf(buf, sizeof buf, "{\"%s\": %s}", fact, json);
+    return read_ok(p, buf);
+}
+
+/* {"<fact>": <json>} fails with exactly this key and message. */
+static void fact_fails(const char *fact, const char *json, const char *key, const char *message)
+{
+    char buf[2048];
+    snprintf(buf, sizeof buf, "{\"%s\": %s}", fact, json);
+    read_fails(buf, key, message);
+}
+
+static void assert_datum(const char *json, int32_t y, int m, int d)
+{
+    regel_policy p = test_policy();
+    regel_case *c = read_fact(&p, "geboortedatum", json);
+    cr_assert_eq(c->facts[IN_GEBOORTEDATUM].tag, RV_DATUM, "%s", json);
+    cr_assert_eq(c->facts[IN_GEBOORTEDATUM].u.day, cal_from_ymd(y, m, d), "%s", json);
+    regel_case_free(c);
+}
+
+static void datum_fails(const char *json, const char *message)
+{
+    fact_fails("geboortedatum", json, "geboortedatum", message);
+}
+
+Test(case_v02, dates)
+{
+    assert_datum("\"2024-02-29\"", 2024, 2, 29);
+    assert_datum("\"2022-03-01\"", 2022, 3, 1);
+    assert_datum("\"2000-02-29\"", 2000, 2, 29);
+    assert_datum("\"0001-01-01\"", 1, 1, 1);
+    assert_datum("\"9999-12-31\"", 9999, 12, 31);
+    regel_policy p = test_policy();
+    regel_case *c = read_fact(&p, "geboortedatum", "\"0001-01-01\"");
+    cr_assert_eq(c->facts[IN_GEBOORTEDATUM].u.day, 0, "day 0 is 0001-01-01");
+    regel_case_free(c);
+}
+
+Test(case_v02, date_errors)
+{
+    datum_fails("\"2023-02-29\"", "feit ‘geboortedatum’: ‘2023-02-29’ is geen geldige datum "
+                                  "(februari 2023 heeft 28 dagen)");
+    datum_fails("\"2023-02-30\"", "feit ‘geboortedatum’: ‘2023-02-30’ is geen geldige datum "
+                                  "(februari 2023 heeft 28 dagen)");
+    datum_fails("\"2024-02-30\"", "feit ‘geboortedatum’: ‘2024-02-30’ is geen geldige datum "
+                                  "(februari 2024 heeft 29 dagen)");
+    datum_fails("\"1900-02-29\"", "feit ‘geboortedatum’: ‘1900-02-29’ is geen geldige datum "
+                                  "(februari 1900 heeft 28 dagen)");
+    datum_fails("\"2023-04-31\"", "feit ‘geboortedatum’: ‘2023-04-31’ is geen geldige datum "
+                                  "(april 2023 heeft 30 dagen)");
+    datum_fails("\"2023-13-01\"",
+                "feit ‘geboortedatum’: ‘2023-13-01’ is geen geldige datum (er is geen maand 13)");
+    datum_fails("\"2023-00-10\"",
+                "feit ‘geboortedatum’: ‘2023-00-10’ is geen geldige datum (er is geen maand 0)");
+    datum_fails("\"2023-01-00\"",
+                "feit ‘geboortedatum’: ‘2023-01-00’ is geen geldige datum (er is geen dag 0)");
+    datum_fails("\"0000-01-01\"", "feit ‘geboortedatum’: ‘0000-01-01’ is geen geldige datum (het "
+                                  "jaar 0 bestaat niet; jaren lopen van 1 tot 9999)");
+    const char *format[] = {"1-3-2022",   "2022-3-1",   "2022-03-01T00:00:00", " 2022-03-01",
+                            "2022/03/01", "01-03-2022", "1 maart 2022",        ""};
+    for (size_t i = 0; i < sizeof format / sizeof format[0]; i++) {
+        char json[64], msg[256];
+        snprintf(json, sizeof json, "\"%s\"", format[i]);
+        snprintf(msg, sizeof msg,
+                 "feit ‘geboortedatum’: ‘%s’ is geen geldige datum (verwacht een datum als "
+                 "JJJJ-MM-DD)",
+                 format[i]);
+        datum_fails(json, msg);
+    }
+    /* a long value is cut in the message */
+    datum_fails("\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"",
+                "feit ‘geboortedatum’: ‘xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…’ is geen "
+                "geldige datum (verwacht een datum als JJJJ-MM-DD)");
+    datum_fails("20220301", "feit ‘geboortedatum’ moet een datum zijn (JSON-tekst JJJJ-MM-DD), "
+                            "maar is een getal");
+    datum_fails("{\"van\": \"2022-03-01\"}", "feit ‘geboortedatum’ moet een datum zijn "
+                                             "(JSON-tekst JJJJ-MM-DD), maar is een object");
+}
+
+static void assert_duur(const char *text, int32_t months, int32_t days)
+{
+    regel_policy p = test_policy();
+    char json[128];
+    snprintf(json, sizeof json, "\"%s\"", text);
+    regel_case *c = read_fact(&p, "termijn", json);
+    cr_assert_eq(c->facts[IN_TERMIJN].tag, RV_DUUR, "%s", text);
+    cr_assert_eq(c->facts[IN_TERMIJN].u.duur.months, months, "%s: %d maanden", text,
+                 c->facts[IN_TERMIJN].u.duur.months);
+    cr_assert_eq(c->facts[IN_TERMIJN].u.duur.days, days, "%s: %d dagen", text,
+                 c->facts[IN_TERMIJN].u.duur.days);
+    regel_case_free(c);
+}
+
+Test(case_v02, durations)
+{
+    assert_duur("2 maanden", 2, 0);
+    assert_duur("1 maand", 1, 0);
+    assert_duur("1 jaar", 12, 0);
+    assert_duur("2 jaren", 24, 0);
+    assert_duur("5 jaar", 60, 0);
+    assert_duur("10 dagen", 0, 10);
+    assert_duur("1 dag", 0, 1);
+    assert_duur("3 weken", 0, 21);
+    assert_duur("1 week", 0, 7);
+    assert_duur("0 dagen", 0, 0);
+    assert_duur("-1 dag", 0, -1);
+    /* what the renderers write reads back */
+    assert_duur("1 jaar en 2 maanden", 14, 0);
+    assert_duur("1 jaar, 2 maanden en 3 dagen", 14, 3);
+    assert_duur("6 maanden en 1 dag", 6, 1);
+    assert_duur("-2 maanden", -2, 0);
+}
+
+static void duur_fails(const char *text, const char *message)
+{
+    char json[128];
+    snprintf(json, sizeof json, "\"%s\"", text);
+    fact_fails("termijn", json, "termijn", message);
+}
+
+Test(case_v02, duration_errors)
+{
+    const char *bad[] = {
+        "twee maanden",      "2maanden",    "",          "2", "maanden", "2 maanden en",
+        "2 maanden 3 dagen", "2.5 maanden", "+2 maanden"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char msg[256];
+        snprintf(msg, sizeof msg,
+                 "feit ‘termijn’: ‘%s’ is geen geldige duur (verwacht bijvoorbeeld ‘2 maanden’, "
+                 "‘1 jaar’, ‘10 dagen’ of ‘3 weken’)",
+                 bad[i]);
+        duur_fails(bad[i], msg);
+    }
+    duur_fails("2 maandn", "feit ‘termijn’: ‘2 maandn’ is geen geldige duur: onbekende eenheid "
+                           "‘maandn’; bedoelde u ‘maand’?");
+    duur_fails("2 uur", "feit ‘termijn’: ‘2 uur’ is geen geldige duur: onbekende eenheid ‘uur’; "
+                        "mogelijk: dagen, weken, maanden, jaren");
+    duur_fails("9999999999999 dagen", "feit ‘termijn’: de duur ‘9999999999999 dagen’ is te groot");
+    duur_fails("999999999 jaar", "feit ‘termijn’: de duur ‘999999999 jaar’ is te groot");
+    fact_fails("termijn", "2", "termijn",
+               "feit ‘termijn’ moet een duur zijn (JSON-tekst zoals ‘2 maanden’), maar is een "
+               "getal");
+}
+
+static void assert_bedrag(const char *json, int64_t cents)
+{
+    regel_policy p = test_policy();
+    regel_case *c = read_fact(&p, "vergoeding", json);
+    cr_assert_eq(c->facts[IN_VERGOEDING].tag, RV_BEDRAG, "%s", json);
+    cr_assert_eq(c->facts[IN_VERGOEDING].u.cents, cents, "%s: %lld cent", json,
+                 (long long)c->facts[IN_VERGOEDING].u.cents);
+    regel_case_free(c);
+}
+
+Test(case_v02, amounts_are_exact)
+{
+    assert_bedrag("0.1", 10);
+    assert_bedrag("0.05", 5);
+    assert_bedrag("12.5", 1250);
+    assert_bedrag("12.50", 1250);
+    assert_bedrag("90", 9000);
+    assert_bedrag("0", 0);
+    assert_bedrag("-3", -300);
+    assert_bedrag("-0.5", -50);
+    assert_bedrag("1e2", 10000);
+    assert_bedrag("1234567.89", 123456789);
+    assert_bedrag("92233720368547758", 9223372036854775800LL);
+    assert_bedrag("\"12,50\"", 1250);
+    assert_bedrag("\"12.50\"", 1250);
+    assert_bedrag("\"12,5\"", 1250);
+    assert_bedrag("\"0,05\"", 5);
+    assert_bedrag("\"90\"", 9000);
+    assert_bedrag("\"-3,00\"", -300);
+    assert_bedrag("\"007,10\"", 710);
+}
+
+static void bedrag_fails(const char *json, const char *message)
+{
+    fact_fails("vergoeding", json, "vergoeding", message);
+}
+
+Test(case_v02, amount_errors)
+{
+    bedrag_fails("12.345", "feit ‘vergoeding’: het bedrag 12.345 heeft meer dan 2 decimalen");
+    bedrag_fails("0.001", "feit ‘vergoeding’: het bedrag 0.001 heeft meer dan 2 decimalen");
+    /* exact: the double 0.1 + 0.2 is not 30 cents */
+    bedrag_fails("0.30000000000000004",
+                 "feit ‘vergoeding’: het bedrag 0.30000000000000004 heeft meer dan 2 decimalen");
+    bedrag_fails("1e-30", "feit ‘vergoeding’: het bedrag 1e-30 heeft meer dan 2 decimalen");
+    bedrag_fails("92233720368547759",
+                 "feit ‘vergoeding’: het bedrag 92233720368547759 is te groot");
+    bedrag_fails("-92233720368547759",
+                 "feit ‘vergoeding’: het bedrag -92233720368547759 is te groot");
+    bedrag_fails("1e300", "feit ‘vergoeding’: het bedrag 1e300 is te groot");
+    bedrag_fails("1e17", "feit ‘vergoeding’: het bedrag 1e17 is te groot");
+    bedrag_fails("\"99999999999999999999\"",
+                 "feit ‘vergoeding’: het bedrag ‘99999999999999999999’ is te groot");
+    const char *more[] = {"12,345", "1.250", "0,001"};
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) {
+        char json[64], msg[512];
+        snprintf(json, sizeof json, "\"%s\"", more[i]);
+        snprintf(msg, sizeof msg,
+                 "feit ‘vergoeding’: het bedrag ‘%s’ heeft meer dan 2 decimalen (de punt of komma "
+                 "is het decimaalteken; schrijf geen scheidingstekens voor duizendtallen)",
+                 more[i]);
+        bedrag_fails(json, msg);
+    }
+    const char *bad[] = {"€ 12,50", "12,50 euro", "1.250,00", "",    "12,",
+                         ",5",      "abc",        " 12",      "1e2", "+5"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char json[64], msg[512];
+        snprintf(json, sizeof json, "\"%s\"", bad[i]);
+        snprintf(msg, sizeof msg,
+                 "feit ‘vergoeding’: ‘%s’ is geen geldig bedrag (verwacht een getal in euro "
+                 "zoals ‘12,50’ of ‘12.50’, zonder €-teken of scheidingstekens voor "
+                 "duizendtallen)",
+                 bad[i]);
+        bedrag_fails(json, msg);
+    }
+    bedrag_fails("true", "feit ‘vergoeding’ moet een bedrag zijn (JSON-getal in euro of een tekst "
+                         "zoals ‘12,50’), maar is een waarheid (true/false)");
+}
+
+Test(case_v02, periods)
+{
+    regel_policy p = test_policy();
+    regel_case *c =
+        read_fact(&p, "verblijf_nu", "{\"van\": \"2022-03-01\", \"tot\": \"2023-05-05\"}");
+    const rt_value *v = &c->facts[IN_VERBLIJF_NU];
+    cr_assert_eq(v->tag, RV_PERIODE);
+    cr_assert_eq(v->u.periode.van, cal_from_ymd(2022, 3, 1));
+    cr_assert_eq(v->u.periode.tot, cal_from_ymd(2023, 5, 5));
+    cr_assert_not(v->u.periode.open);
+    regel_case_free(c);
+    /* tot null or absent: still running */
+    const char *open[] = {"{\"van\": \"2022-03-01\", \"tot\": null}",
+                          "{\"tot\": null, \"van\": \"2022-03-01\"}", "{\"van\": \"2022-03-01\"}"};
+    for (size_t i = 0; i < 3; i++) {
+        c = read_fact(&p, "verblijf_nu", open[i]);
+        v = &c->facts[IN_VERBLIJF_NU];
+        cr_assert_eq(v->tag, RV_PERIODE, "%s", open[i]);
+        cr_assert_eq(v->u.periode.van, cal_from_ymd(2022, 3, 1));
+        cr_assert(v->u.periode.open, "%s", open[i]);
+        regel_case_free(c);
+    }
+    /* tot before van is taken as given (the period operations leave it out) */
+    c = read_fact(&p, "verblijf_nu", "{\"van\": \"2022-03-01\", \"tot\": \"2022-02-28\"}");
+    cr_assert_eq(c->facts[IN_VERBLIJF_NU].u.periode.tot, cal_from_ymd(2022, 2, 28));
+    cr_assert_not(c->facts[IN_VERBLIJF_NU].u.periode.open);
+    regel_case_free(c);
+}
+
+Test(case_v02, period_errors)
+{
+    fact_fails("verblijf_nu", "{\"tot\": \"2022-01-01\"}", "verblijf_nu",
+               "feit ‘verblijf_nu’: de periode heeft geen begindatum ‘van’");
+    fact_fails("verblijf_nu", "{}", "verblijf_nu",
+               "feit ‘verblijf_nu’: de periode heeft geen begindatum ‘van’");
+    fact_fails("verblijf_nu", "{\"van\": null}", "verblijf_nu.van",
+               "feit ‘verblijf_nu.van’ is null, maar een periode heeft altijd een begindatum");
+    fact_fails("verblijf_nu", "{\"van\": \"2022-02-30\"}", "verblijf_nu.van",
+               "feit ‘verblijf_nu.van’: ‘2022-02-30’ is geen geldige datum (februari 2022 heeft "
+               "28 dagen)");
+    fact_fails("verblijf_nu", "{\"van\": \"2022-01-01\", \"tot\": 5}", "verblijf_nu.tot",
+               "feit ‘verblijf_nu.tot’ moet een datum zijn (JSON-tekst JJJJ-MM-DD), maar is een "
+               "getal");
+    fact_fails("verblijf_nu", "{\"van\": \"2022-01-01\", \"tott\": null}", "verblijf_nu.tott",
+               "onbekend veld ‘tott’ in feit ‘verblijf_nu’ (een periode); bedoelde u ‘tot’?");
+    fact_fails("verblijf_nu", "{\"van\": \"2022-01-01\", \"soort\": \"werk\"}", "verblijf_nu.soort",
+               "onbekend veld ‘soort’ in feit ‘verblijf_nu’ (een periode); de velden zijn: van, "
+               "tot");
+    fact_fails("verblijf_nu", "\"2022-01-01\"", "verblijf_nu",
+               "feit ‘verblijf_nu’ moet een periode zijn (JSON-object met van en tot), maar is "
+               "een tekst");
+    fact_fails("verblijf_nu", "[\"2022-01-01\", null]", "verblijf_nu",
+               "feit ‘verblijf_nu’ moet een periode zijn (JSON-object met van en tot), maar is "
+               "een lijst");
+}
+
+Test(case_v02, lists)
+{
+    regel_policy p = test_policy();
+    regel_case *c = read_ok(&p, "{\"toetsen\": [], \"verblijf\": [], \"bedragen\": []}");
+    for (int i = IN_TOETSEN; i <= IN_BEDRAGEN; i++) {
+        cr_assert_eq(c->facts[i].tag, RV_LIJST, "feit %d", i);
+        cr_assert_eq(c->facts[i].u.list.n, 0);
+    }
+    regel_case_free(c);
+    c = read_ok(&p, "{\"toetsen\": ["
+                    "{\"soort\": \"nt2\", \"datum\": \"2022-02-28\", \"geslaagd\": false},"
+                    "{\"soort\": \"mo\", \"datum\": \"2022-03-01\", \"kosten\": \"90,00\"},"
+                    "{\"datum\": \"2024-02-29\", \"geslaagd\": true, \"kosten\": 0.1}],"
+                    " \"verblijf\": [{\"van\": \"2020-01-01\", \"tot\": \"2021-12-31\"},"
+                    " {\"van\": \"2022-11-03\", \"tot\": null}],"
+                    " \"bedragen\": [90, \"12,50\", 0.1, -3]}");
+    const rt_value *l = &c->facts[IN_TOETSEN];
+    cr_assert_eq(l->tag, RV_LIJST);
+    cr_assert_eq(l->u.list.n, 3);
+    const rt_value *t0 = l->u.list.items[0].u.fields, *t1 = l->u.list.items[1].u.fields,
+                   *t2 = l->u.list.items[2].u.fields;
+    cr_assert_eq(l->u.list.items[0].tag, RV_RECORD);
+    cr_assert_eq(t0[0].tag, RV_MEMBER);
+    cr_assert_eq(t0[0].u.member, 0);
+    cr_assert_eq(t0[1].tag, RV_DATUM);
+    cr_assert_eq(t0[1].u.day, cal_from_ymd(2022, 2, 28));
+    cr_assert_eq(t0[2].tag, RV_WAARHEID);
+    cr_assert_not(t0[2].u.b);
+    cr_assert_eq(t0[3].tag, RV_ONBEKEND, "kosten ontbreekt");
+    cr_assert_eq(t1[2].tag, RV_ONBEKEND, "geslaagd ontbreekt");
+    cr_assert_eq(t1[3].tag, RV_BEDRAG);
+    cr_assert_eq(t1[3].u.cents, 9000);
+    cr_assert_eq(t2[0].tag, RV_ONBEKEND);
+    cr_assert_eq(t2[1].u.day, cal_from_ymd(2024, 2, 29));
+    cr_assert_eq(t2[3].u.cents, 10);
+    l = &c->facts[IN_VERBLIJF];
+    cr_assert_eq(l->u.list.n, 2);
+    cr_assert_eq(l->u.list.items[0].tag, RV_PERIODE);
+    cr_assert_not(l->u.list.items[0].u.periode.open);
+    cr_assert_eq(l->u.list.items[0].u.periode.tot, cal_from_ymd(2021, 12, 31));
+    cr_assert(l->u.list.items[1].u.periode.open);
+    l = &c->facts[IN_BEDRAGEN];
+    cr_assert_eq(l->u.list.n, 4);
+    int64_t want[] = {9000, 1250, 10, -300};
+    for (int i = 0; i < 4; i++) {
+        cr_assert_eq(l->u.list.items[i].tag, RV_BEDRAG);
+        cr_assert_eq(l->u.list.items[i].u.cents, want[i], "bedragen[%d]", i);
+    }
+    regel_case_free(c);
+}
+
+Test(case_v02, list_errors_carry_the_index)
+{
+    fact_fails("toetsen",
+               "[{\"datum\": \"2023-01-02\"}, {\"datum\": \"2023-02-28\"}, {\"datum\": "
+               "\"2023-02-29\"}]",
+               "toetsen[2].datum",
+               "feit ‘toetsen[2].datum’: ‘2023-02-29’ is geen geldige datum (februari 2023 "
+               "heeft 28 dagen)");
+    fact_fails("toetsen", "[{\"datum\": \"2023-01-02\"}, null]", "toetsen[1]",
+               "feit ‘toetsen[1]’ is null, maar een lijst kan geen null bevatten; laat het "
+               "element weg");
+    fact_fails("bedragen", "[1, null]", "bedragen[1]",
+               "feit ‘bedragen[1]’ is null, maar een lijst kan geen null bevatten; laat het "
+               "element weg");
+    fact_fails("toetsen", "[{\"datun\": \"2023-01-02\"}]", "toetsen[0].datun",
+               "onbekend veld ‘datun’ in feit ‘toetsen[0]’ (een Toetsafname); bedoelde u "
+               "‘datum’?");
+    fact_fails("toetsen", "[{\"soort\": \"b1\"}]", "toetsen[0].soort",
+               "feit ‘toetsen[0].soort’: ‘b1’ is geen Soort; mogelijk: nt2, mo");
+    fact_fails("toetsen", "[{\"kosten\": \"12,345\"}]", "toetsen[0].kosten",
+               "feit ‘toetsen[0].kosten’: het bedrag ‘12,345’ heeft meer dan 2 decimalen (de "
+               "punt of komma is het decimaalteken; schrijf geen scheidingstekens voor "
+               "duizendtallen)");
+    fact_fails("toetsen", "[{\"datum\": null}]", "toetsen[0].datum",
+               "feit ‘toetsen[0].datum’ is null, maar optionele feiten komen later; laat de "
+               "sleutel weg als het feit onbekend is");
+    fact_fails("toetsen", "[\"nt2\"]", "toetsen[0]",
+               "feit ‘toetsen[0]’ moet een Toetsafname zijn (JSON-object met de velden soort, "
+               "datum, geslaagd, kosten), maar is een tekst");
+    fact_fails("toetsen", "{\"datum\": \"2023-01-02\"}", "toetsen",
+               "feit ‘toetsen’ moet een lijst zijn (JSON-lijst […]), maar is een object");
+    fact_fails("verblijf",
+               "[{\"van\": \"2020-01-01\"}, {\"van\": \"2021-01-01\", \"tot\": "
+               "\"2021-06-31\"}]",
+               "verblijf[1].tot",
+               "feit ‘verblijf[1].tot’: ‘2021-06-31’ is geen geldige datum (juni 2021 heeft 30 "
+               "dagen)");
+    fact_fails("bedragen", "[1, 2, 0.125]", "bedragen[2]",
+               "feit ‘bedragen[2]’: het bedrag 0.125 heeft meer dan 2 decimalen");
+    read_fails("{\"toetsen\": [{}, {\"datum\": \"2022-01-01\", \"datum\": \"2022-01-02\"}]}",
+               "toetsen[1].datum",
+               "sleutel ‘toetsen[1].datum’ komt twee keer voor in het geval (regel 1, kolom 48)");
+}
+
+Test(case_v02, records_with_new_kinds)
+{
+    regel_policy p = test_policy();
+    /* a record with fields van and tot of type datum is an ordinary record */
+    regel_case *c = read_fact(&p, "activiteit", "{\"van\": \"2022-01-01\"}");
+    const rt_value *a = &c->facts[IN_ACTIVITEIT];
+    cr_assert_eq(a->tag, RV_RECORD);
+    cr_assert_eq(a->u.fields[0].tag, RV_DATUM);
+    cr_assert_eq(a->u.fields[1].tag, RV_ONBEKEND, "tot is unknown, not open");
+    regel_case_free(c);
+    fact_fails("activiteit", "{\"van\": \"2022-01-01\", \"tot\": null}", "activiteit.tot",
+               "feit ‘activiteit.tot’ is null, maar optionele feiten komen later; laat de "
+               "sleutel weg als het feit onbekend is");
+    /* a record field of type periode reads a nested object */
+    c = read_fact(&p, "contract",
+                  "{\"looptijd\": {\"van\": \"2022-01-01\", \"tot\": null}, \"duur\": \"2 "
+                  "maanden\"}");
+    a = &c->facts[IN_CONTRACT];
+    cr_assert_eq(a->u.fields[0].tag, RV_PERIODE);
+    cr_assert(a->u.fields[0].u.periode.open);
+    cr_assert_eq(a->u.fields[0].u.periode.van, cal_from_ymd(2022, 1, 1));
+    cr_assert_eq(a->u.fields[1].tag, RV_DUUR);
+    cr_assert_eq(a->u.fields[1].u.duur.months, 2);
+    regel_case_free(c);
+    fact_fails("contract", "{\"looptijd\": {\"van\": \"2022-01-01\", \"tot\": \"2022-1-2\"}}",
+               "contract.looptijd.tot",
+               "feit ‘contract.looptijd.tot’: ‘2022-1-2’ is geen geldige datum (verwacht een "
+               "datum als JJJJ-MM-DD)");
+    fact_fails("contract", "{\"duur\": \"2 mnd\"}", "contract.duur",
+               "feit ‘contract.duur’: ‘2 mnd’ is geen geldige duur: onbekende eenheid ‘mnd’; "
+               "mogelijk: dagen, weken, maanden, jaren");
+}
+
+Test(case_v02, peildatum_is_predeclared)
+{
+    /* the test policy has no peildatum input: the key is still accepted (and checked) */
+    regel_policy p = test_policy();
+    regel_case *c = read_ok(&p, "{\"peildatum\": \"2023-06-01\", \"werkt\": true}");
+    cr_assert_eq(c->facts[IN_WERKT].tag, RV_WAARHEID);
+    regel_case_free(c);
+    read_fails("{\"peildatum\": \"2023-06-31\"}", "peildatum",
+               "feit ‘peildatum’: ‘2023-06-31’ is geen geldige datum (juni 2023 heeft 30 dagen)");
+    read_fails("{\"peildatum\": true}", "peildatum",
+               "feit ‘peildatum’ moet een datum zijn (JSON-tekst JJJJ-MM-DD), maar is een waarheid "
+               "(true/false)");
+    read_fails("{\"peildatum\": null}", "peildatum",
+               "feit ‘peildatum’ is null, maar optionele feiten komen later; laat de sleutel weg "
+               "als het feit onbekend is");
+    read_fails("{\"peildatun\": \"2023-06-01\"}", "peildatun",
+               "onbekend feit ‘peildatun’ in het geval; bedoelde u ‘peildatum’?");
 }

@@ -81,14 +81,14 @@ static ast_expr *rule_expr(checked *c, size_t rule, size_t b, bool cond)
     "soort Register is een van vreemdelingenregister, bevolkingsregister, geen.\n"                 \
     "soort Diploma is een van nt2, geen.\n"                                                        \
     "gegeven Toets heeft diploma: Diploma, score: getal.\n"                                        \
-    "invoer register: Register, werkt: waarheid, leeftijd: getal, toets: Toets, naam: tekst.\n"
+    "invoer register: Register, werkt: waarheid, ouderdom: getal, toets: Toets, naam: tekst.\n"
 
 Test(check, valid_policy_has_no_messages)
 {
     checked c = run(HEAD "uitkomst toegang: waarheid.\n"
                          "regel \"Toegang\" toegang is waar\n"
                          "  indien register is vreemdelingenregister en werkt\n"
-                         "    en leeftijd ten minste 18 en toets.score > 5 en naam is \"x\"\n"
+                         "    en ouderdom ten minste 18 en toets.score > 5 en naam is \"x\"\n"
                          "    en toets.diploma is nt2,\n"
                          "  anders onwaar.\n");
     cr_assert_eq(c.errors, 0, "%s", c.text);
@@ -206,7 +206,7 @@ Test(check, type_that_is_a_fact)
 
 Test(check, compare_mismatch)
 {
-    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is leeftijd is werkt.\n",
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is ouderdom is werkt.\n",
                  "kan getal niet vergelijken met waarheid", NULL);
 }
 
@@ -226,13 +226,13 @@ Test(check, record_equality_rejected)
 
 Test(check, arithmetic_on_waarheid)
 {
-    expect_error(HEAD "uitkomst u: getal.\nregel \"R\" u is leeftijd + werkt.\n",
+    expect_error(HEAD "uitkomst u: getal.\nregel \"R\" u is ouderdom + werkt.\n",
                  "kan niet rekenen met waarheid; rekenen kan alleen met getallen", NULL);
 }
 
 Test(check, logic_needs_waarheid)
 {
-    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is werkt en leeftijd.\n",
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is werkt en ouderdom.\n",
                  "‘en’ verwacht een waarheid, maar dit is van het type getal", NULL);
     expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is niet naam.\n",
                  "‘niet’ verwacht een waarheid, maar dit is van het type tekst", NULL);
@@ -240,20 +240,20 @@ Test(check, logic_needs_waarheid)
 
 Test(check, condition_needs_waarheid)
 {
-    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is waar indien leeftijd.\n",
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is waar indien ouderdom.\n",
                  "de voorwaarde na ‘indien’ moet een waarheid zijn, maar is van het type getal",
                  NULL);
 }
 
 Test(check, wrong_conclusion_type)
 {
-    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is leeftijd.\n",
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is ouderdom.\n",
                  "‘u’ is van het type waarheid, maar deze waarde is van het type getal", NULL);
 }
 
 Test(check, een_van_item_type)
 {
-    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is leeftijd is een van 1, \"twee\".\n",
+    expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is ouderdom is een van 1, \"twee\".\n",
                  "kan getal niet vergelijken met tekst", NULL);
 }
 
@@ -261,7 +261,7 @@ Test(check, field_errors)
 {
     expect_error(HEAD "uitkomst u: getal.\nregel \"R\" u is toets.scor.\n",
                  "gegeven ‘Toets’ heeft geen veld ‘scor’", "bedoelde u ‘score’?");
-    expect_error(HEAD "uitkomst u: getal.\nregel \"R\" u is leeftijd.score.\n",
+    expect_error(HEAD "uitkomst u: getal.\nregel \"R\" u is ouderdom.score.\n",
                  "alleen een gegeven heeft velden, maar dit is van het type getal", NULL);
 }
 
@@ -465,4 +465,313 @@ Test(check, too_deep_expression_is_an_error_not_a_crash)
     cr_assert_not_null(strstr(c.text, "de expressie is te diep genest (meer dan 1000 niveaus)"));
     done(&c);
     free(src);
+}
+
+/* ------------------------------------------------------------ v0.2 */
+
+#define V2                                                                                         \
+    "gegeven Toets heeft datum: datum, geslaagd: waarheid, cijfer: getal, naam: tekst.\n"          \
+    "invoer toetsen: lijst van Toets, d: datum, e: datum, n: getal, b: bedrag, du: duur,\n"        \
+    "    p: periode, ps: lijst van periode, tekstje: tekst.\n"
+
+/* The type kind of rule 0's value. */
+static uint8_t value_kind(const char *decl, const char *expr)
+{
+    char src[2048];
+    snprintf(src, sizeof src, V2 "%s\nregel \"R\" u is %s.\n", decl, expr);
+    checked c = run(src);
+    cr_assert_eq(c.errors, 0, "onverwachte fouten voor ‘%s’:\n%s", expr, c.text);
+    ast_expr *v = rule_expr(&c, 0, 0, false);
+    cr_assert_geq(v->type, 0);
+    uint8_t k = c.r->types[v->type].kind;
+    done(&c);
+    return k;
+}
+
+static void v2_error(const char *decl, const char *expr, const char *needle)
+{
+    char src[2048];
+    snprintf(src, sizeof src, V2 "%s\nregel \"R\" u is %s.\n", decl, expr);
+    expect_error(src, needle, NULL);
+}
+
+Test(check_v2, datum_duur_typing)
+{
+    cr_assert_eq(value_kind("uitkomst u: datum.", "d + 2 maanden"), RBC_TYPE_DATUM);
+    cr_assert_eq(value_kind("uitkomst u: datum.", "d - (n) weken"), RBC_TYPE_DATUM);
+    cr_assert_eq(value_kind("uitkomst u: duur.", "du + 1 jaar - 3 dagen"), RBC_TYPE_DUUR);
+    cr_assert_eq(value_kind("uitkomst u: duur.", "-du"), RBC_TYPE_DUUR);
+    cr_assert_eq(value_kind("uitkomst u: waarheid.", "d < e"), RBC_TYPE_WAARHEID);
+    cr_assert_eq(value_kind("uitkomst u: waarheid.", "du = 2 maanden"), RBC_TYPE_WAARHEID);
+    cr_assert_eq(value_kind("uitkomst u: getal.", "dagen tussen d en e"), RBC_TYPE_GETAL);
+    cr_assert_eq(value_kind("uitkomst u: getal.", "maanden tussen d en e"), RBC_TYPE_GETAL);
+    cr_assert_eq(value_kind("uitkomst u: getal.", "leeftijd van d op e"), RBC_TYPE_GETAL);
+    cr_assert_eq(value_kind("uitkomst u: datum.", "1 maart 2022 + 1 maand"), RBC_TYPE_DATUM);
+}
+
+Test(check_v2, datum_duur_errors)
+{
+    v2_error("uitkomst u: waarheid.", "du < 2 maanden",
+             "een duur kan niet geordend worden: een maand is geen vast aantal dagen");
+    v2_error("uitkomst u: datum.", "d + 3",
+             "kan geen getal optellen bij een datum; alleen een duur");
+    v2_error("uitkomst u: getal.", "d - e",
+             "twee datums kunnen niet van elkaar afgetrokken worden");
+    v2_error("uitkomst u: getal.", "dagen tussen d en n",
+             "‘dagen tussen’ verwacht een datum, maar dit is van het type getal");
+    v2_error("uitkomst u: duur.", "(d) maanden",
+             "een duur verwacht een getal, maar dit is van het type datum");
+    v2_error("uitkomst u: datum.", "31 december 9999 + 1 dag", "datum buiten het bereik 1-9999");
+    v2_error(
+        "uitkomst u: waarheid.", "p < p",
+        "alleen getallen kunnen op grootte vergeleken worden, maar dit is van het type periode");
+}
+
+Test(check_v2, bedrag_typing)
+{
+    cr_assert_eq(value_kind("uitkomst u: bedrag.", "b + 2 euro - €3,50"), RBC_TYPE_BEDRAG);
+    cr_assert_eq(value_kind("uitkomst u: bedrag.", "-b"), RBC_TYPE_BEDRAG);
+    cr_assert_eq(value_kind("uitkomst u: getal.", "b / 2 euro"), RBC_TYPE_GETAL);
+    cr_assert_eq(value_kind("uitkomst u: bedrag.", "b × 2"), RBC_TYPE_BEDRAG);
+    cr_assert_eq(value_kind("uitkomst u: bedrag.", "3 × b"), RBC_TYPE_BEDRAG);
+    cr_assert_eq(value_kind("uitkomst u: bedrag.", "b × n afgerond naar beneden"), RBC_TYPE_BEDRAG);
+    cr_assert_eq(value_kind("uitkomst u: bedrag.", "b / 3 afgerond bankiers op 1 decimaal"),
+                 RBC_TYPE_BEDRAG);
+    cr_assert_eq(value_kind("uitkomst u: getal.", "n / 3 afgerond naar boven op 4 decimalen"),
+                 RBC_TYPE_GETAL);
+    cr_assert_eq(value_kind("uitkomst u: waarheid.", "b ≥ 10 euro"), RBC_TYPE_WAARHEID);
+}
+
+Test(check_v2, unrounded_amount_is_an_error)
+{
+    v2_error("uitkomst u: bedrag.", "b × 1,5",
+             "een bedrag maal een getal moet afgerond worden: schrijf bijvoorbeeld ‘… afgerond "
+             "rekenkundig op 2 decimalen’");
+    v2_error("uitkomst u: bedrag.", "b × n + 1 euro", "een bedrag maal een getal moet afgerond");
+    v2_error("uitkomst u: bedrag.", "b / 2", "een bedrag maal een getal moet afgerond");
+    v2_error("uitkomst u: bedrag.", "(b × n + b) afgerond rekenkundig",
+             "een bedrag maal een getal moet afgerond");
+    v2_error("uitkomst u: bedrag.", "b × n afgerond rekenkundig op 3 decimalen",
+             "een bedrag kan op ten hoogste 2 decimalen afgerond worden, niet 3");
+    v2_error("uitkomst u: bedrag.", "b + n", "kan getal niet optellen bij bedrag");
+    v2_error("uitkomst u: bedrag.", "b × b", "kan bedrag niet vermenigvuldigen met bedrag");
+    v2_error("uitkomst u: tekst.", "tekstje afgerond rekenkundig",
+             "alleen een getal of bedrag kan afgerond worden, maar dit is van het type tekst");
+}
+
+Test(check_v2, periode_typing)
+{
+    cr_assert_eq(value_kind("uitkomst u: periode.", "periode van d tot e"), RBC_TYPE_PERIODE);
+    cr_assert_eq(value_kind("uitkomst u: periode.", "periode vanaf d"), RBC_TYPE_PERIODE);
+    cr_assert_eq(value_kind("uitkomst u: datum.", "p.van"), RBC_TYPE_DATUM);
+    cr_assert_eq(value_kind("uitkomst u: datum.", "p.tot"), RBC_TYPE_DATUM);
+    cr_assert_eq(value_kind("uitkomst u: waarheid.", "p bevat d"), RBC_TYPE_WAARHEID);
+    cr_assert_eq(value_kind("uitkomst u: waarheid.", "p duurt ten minste 6 maanden"),
+                 RBC_TYPE_WAARHEID);
+    cr_assert_eq(value_kind("uitkomst u: getal.", "aantal dagen van p"), RBC_TYPE_GETAL);
+    cr_assert_eq(value_kind("uitkomst u: getal.", "totaal aantal dagen van ps samengevoegd"),
+                 RBC_TYPE_GETAL);
+    cr_assert_eq(value_kind("uitkomst u: lijst van periode.", "ps begrensd tot p"), RBC_TYPE_LIJST);
+    cr_assert_eq(
+        value_kind("uitkomst u: periode.", "langste aaneengesloten periode van ps, standaard p"),
+        RBC_TYPE_PERIODE);
+}
+
+Test(check_v2, periode_errors)
+{
+    v2_error("uitkomst u: datum.", "p.einde", "een periode heeft geen veld ‘einde’");
+    v2_error("uitkomst u: waarheid.", "p bevat n",
+             "‘bevat’ verwacht een datum, maar dit is van het type getal");
+    v2_error("uitkomst u: waarheid.", "p duurt ten minste 3",
+             "‘duurt ten minste’ verwacht een duur, maar dit is van het type getal");
+    v2_error("uitkomst u: getal.", "totaal aantal dagen van toetsen",
+             "‘totaal aantal dagen van’ verwacht een lijst van periode, maar dit is van het type "
+             "lijst van Toets");
+    v2_error("uitkomst u: periode.", "langste aaneengesloten periode van ps",
+             "‘langste aaneengesloten periode’ heeft een standaardwaarde nodig");
+}
+
+Test(check_v2, selections_typing)
+{
+    cr_assert_eq(value_kind("uitkomst u: getal.", "aantal toetsen"), RBC_TYPE_GETAL);
+    cr_assert_eq(value_kind("uitkomst u: getal.", "aantal t in toetsen waarvoor t.geslaagd"),
+                 RBC_TYPE_GETAL);
+    cr_assert_eq(value_kind("uitkomst u: getal.", "som van t.cijfer voor elke t in toetsen"),
+                 RBC_TYPE_GETAL);
+    cr_assert_eq(value_kind("uitkomst u: bedrag.", "som van b voor elke t in toetsen"),
+                 RBC_TYPE_BEDRAG);
+    cr_assert_eq(
+        value_kind("uitkomst u: datum.", "maximum van t.datum voor elke t in toetsen, standaard d"),
+        RBC_TYPE_DATUM);
+    cr_assert_eq(
+        value_kind("uitkomst u: lijst van Toets.", "elke t in toetsen waarvoor t.geslaagd"),
+        RBC_TYPE_LIJST);
+    cr_assert_eq(value_kind("uitkomst u: waarheid.", "er is een t in toetsen waarvoor t.geslaagd"),
+                 RBC_TYPE_WAARHEID);
+    cr_assert_eq(value_kind("uitkomst u: waarheid.", "voor alle t in toetsen geldt t.cijfer > 5"),
+                 RBC_TYPE_WAARHEID);
+    cr_assert_eq(value_kind("uitkomst u: datum.\ninvoer t0: Toets.",
+                            "(eerste t in toetsen volgens t.datum, standaard t0).datum"),
+                 RBC_TYPE_DATUM);
+}
+
+Test(check_v2, element_is_resolved_to_its_slot)
+{
+    checked c = run(V2 "uitkomst u: waarheid.\nregel \"R\" u is er is een t in toetsen waarvoor "
+                       "voor alle s in toetsen geldt s.cijfer ≤ t.cijfer.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    ast_expr *v = rule_expr(&c, 0, 0, false);
+    ast_expr *inner = v->u.select.cond;
+    cr_assert_eq(inner->kind, EX_SELECT);
+    ast_expr *cmp = inner->u.select.cond;
+    ast_expr *s = cmp->u.binary.lhs->u.field.rec, *t = cmp->u.binary.rhs->u.field.rec;
+    cr_assert_eq(s->res.kind, REF_ELEMENT);
+    cr_assert_eq(s->res.index, 1);
+    cr_assert_eq(t->res.kind, REF_ELEMENT);
+    cr_assert_eq(t->res.index, 0);
+    done(&c);
+}
+
+Test(check_v2, selection_errors)
+{
+    v2_error("uitkomst u: getal.", "minimum van t.cijfer voor elke t in toetsen",
+             "‘minimum van’ heeft een standaardwaarde nodig voor een lege selectie");
+    v2_error("uitkomst u: tekst.", "som van t.naam voor elke t in toetsen",
+             "‘som van’ telt getallen of bedragen op, maar dit is van het type tekst");
+    v2_error("uitkomst u: tekst.", "maximum van t.naam voor elke t in toetsen, standaard \"\"",
+             "‘maximum van’ werkt op getallen, datums of bedragen, maar dit is van het type tekst");
+    v2_error("uitkomst u: getal.", "aantal t in toetsen waarvoor t.cijfer",
+             "de voorwaarde na ‘waarvoor’ moet een waarheid zijn, maar is van het type getal");
+    v2_error("uitkomst u: getal.", "aantal n in toetsen waarvoor waar",
+             "de elementnaam ‘n’ is al in gebruik als invoer");
+    v2_error("uitkomst u: waarheid.",
+             "er is een t in toetsen waarvoor er is een t in toetsen waarvoor waar",
+             "de elementnaam ‘t’ is al in gebruik door een omringende selectie");
+    v2_error("uitkomst u: getal.", "aantal n",
+             "‘aantal’ verwacht een lijst, maar dit is van het type getal");
+    v2_error("uitkomst u: getal.", "t.cijfer", "onbekende naam ‘t’");
+}
+
+Test(check_v2, peildatum_predeclared_only_when_used)
+{
+    checked c = run("invoer n: getal.\nuitkomst u: getal.\nregel \"R\" u is n.\n");
+    cr_assert_eq(c.r->peildatum, -1);
+    cr_assert_eq(c.r->n_inputs, 1);
+    done(&c);
+    c = run("invoer n: getal.\nuitkomst u: getal.\nregel \"R\" u is dagen tussen peildatum en "
+            "1 januari 2030.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_eq(c.r->peildatum, 1);
+    cr_assert_eq(c.r->n_inputs, 2);
+    cr_assert_str_eq(c.r->inputs[1].name, "peildatum");
+    done(&c);
+    c = run("invoer peildatum: datum.\nuitkomst u: getal.\nregel \"R\" geldig vanaf 1 januari "
+            "2020 u is 1.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_eq(c.r->peildatum, 0);
+    cr_assert_eq(c.r->n_inputs, 1);
+    done(&c);
+}
+
+Test(check_v2, peildatum_must_be_a_datum)
+{
+    expect_error("invoer peildatum: getal.\nuitkomst u: getal.\nregel \"R\" u is peildatum.\n",
+                 "‘peildatum’ is de datum waarop het beleid wordt toegepast en moet van het type "
+                 "datum zijn, niet getal",
+                 NULL);
+}
+
+Test(check_v2, parameters)
+{
+    checked c =
+        run("parameter v: bedrag is 90 euro geldig vanaf 1 maart 2022, is 0 euro geldig tot "
+            "1 maart 2022.\nuitkomst u: bedrag.\nregel \"R\" u is v.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_eq(c.r->n_params, 1);
+    cr_assert_eq(c.r->params[0].n_versions, 2);
+    cr_assert_eq(c.r->params[0].versions[0].vanaf, -1); /* sorted by start */
+    cr_assert_eq(c.r->params[0].versions[1].vanaf, 738214);
+    cr_assert_eq(c.r->peildatum, 0);
+    ast_expr *v = rule_expr(&c, 0, 0, false);
+    cr_assert_eq(v->res.kind, REF_PARAM);
+    done(&c);
+    /* geldig op alone does not need peildatum */
+    c = run("parameter v: getal is 1.\ninvoer d: datum.\nuitkomst u: getal.\n"
+            "regel \"R\" u is v geldig op d.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_eq(c.r->peildatum, -1);
+    done(&c);
+}
+
+Test(check_v2, parameter_errors)
+{
+    expect_error("parameter v: bedrag is 1 euro geldig tot en met 1 maart 2022, is 2 euro geldig "
+                 "vanaf 1 maart 2022.\nuitkomst u: bedrag.\nregel \"R\" u is v.\n",
+                 "de versies van parameter ‘v’ overlappen: versie 1 (geldig tot en met 1 maart "
+                 "2022) en versie 2 (geldig vanaf 1 maart 2022) gelden allebei van 1 maart 2022 "
+                 "tot 2 maart 2022",
+                 NULL);
+    expect_error("parameter v: bedrag is 1 euro, is 2 euro geldig vanaf 1 maart 2022.\n"
+                 "uitkomst u: bedrag.\nregel \"R\" u is v.\n",
+                 "versie 1 (altijd geldig) en versie 2 (geldig vanaf 1 maart 2022) gelden allebei "
+                 "vanaf 1 maart 2022",
+                 NULL);
+    expect_error("parameter v: bedrag is 5.\nuitkomst u: bedrag.\nregel \"R\" u is v.\n",
+                 "parameter ‘v’ is van het type bedrag, maar versie 1 is van het type getal", NULL);
+    expect_error("parameter v: getal is 5.\nuitkomst u: getal.\nregel \"R\" u is w geldig op "
+                 "peildatum.\n",
+                 "onbekende parameter ‘w’", NULL);
+}
+
+Test(check_v2, rule_versions)
+{
+    expect_ok("uitkomst u: getal.\nregel \"R\" geldig tot 1 maart 2022 u is 1.\n"
+              "regel \"R\" geldig vanaf 1 maart 2022 u is 2.\n");
+    expect_error("uitkomst u: getal.\nregel \"R\" geldig tot 2 maart 2022 u is 1.\n"
+                 "regel \"R\" geldig vanaf 1 maart 2022 u is 2.\n",
+                 "de versies van regel ‘R’ overlappen: de versie op regel 2 (geldig tot 2 maart "
+                 "2022) en de versie op regel 3 (geldig vanaf 1 maart 2022) gelden allebei van 1 "
+                 "maart 2022 tot 2 maart 2022",
+                 NULL);
+    expect_error("uitkomst u: getal.\ninvoer a: waarheid.\n"
+                 "regel \"R\" geldig tot 1 maart 2022 u is 1.\n"
+                 "regel \"R\" geldig vanaf 1 maart 2022 u is 2.\n"
+                 "uitzondering \"E\" op \"R\" u is 3 indien a.\n",
+                 "uitzondering ‘E’ is een uitzondering op regel ‘R’, maar die regel heeft 2 "
+                 "versies",
+                 NULL);
+}
+
+Test(check_v2, list_of_lists_rejected)
+{
+    expect_error("invoer l: lijst van lijst van getal.\nuitkomst u: getal.\n"
+                 "regel \"R\" u is aantal l.\n",
+                 "een lijst van lijsten is niet toegestaan", NULL);
+}
+
+Test(check_v2, reads_inside_selections_are_dependencies)
+{
+    checked c = run("gegeven Toets heeft cijfer: getal.\ninvoer toetsen: lijst van Toets.\n"
+                    "uitkomst u: getal.\nbegrip grens: getal.\n"
+                    "regel \"U\" u is aantal t in toetsen waarvoor t.cijfer > grens.\n"
+                    "regel \"G\" grens is 5.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_eq(c.r->eval_order[0], 1, "grens komt eerst");
+    cr_assert_eq(c.r->eval_order[1], 0);
+    done(&c);
+    expect_error("gegeven Toets heeft cijfer: getal.\ninvoer toetsen: lijst van Toets.\n"
+                 "begrip a: getal, b: getal.\n"
+                 "regel \"A\" a is som van t.cijfer voor elke t in toetsen waarvoor t.cijfer > b.\n"
+                 "regel \"B\" b is maximum van t.cijfer voor elke t in toetsen, standaard a.\n",
+                 "kringverwijzing: a → b → a", NULL);
+}
+
+Test(check_v2, overlapping_versions_are_no_conflict)
+{
+    /* two versions that always apply but never on the same day */
+    expect_ok("uitkomst u: getal.\nregel \"A\" geldig tot 1 maart 2022 u is 1.\n"
+              "regel \"B\" geldig vanaf 1 maart 2022 u is 2.\n");
+    expect_error("uitkomst u: getal.\nregel \"A\" geldig tot 2 maart 2022 u is 1.\n"
+                 "regel \"B\" geldig vanaf 1 maart 2022 u is 2.\n",
+                 "conflict: de regels ‘A’ en ‘B’", NULL);
 }

@@ -230,3 +230,220 @@ Test(cli, help_and_version)
     cr_assert_str_eq(r->err, "");
     free(r);
 }
+
+/* ---- v0.2: dates, amounts, periods, lists, versions (spec3 §6, §7) ---- */
+
+/* Write src to a fresh temporary policy file; path receives its name. */
+static void write_policy(const char *src, char path[64])
+{
+    snprintf(path, 64, "/tmp/regel-test-beleid-XXXXXX");
+    int fd = mkstemp(path);
+    cr_assert(fd >= 0);
+    cr_assert_eq(write(fd, src, strlen(src)), (ssize_t)strlen(src));
+    close(fd);
+}
+
+static const char tijd_src[] =
+    "beleid \"Tijd\".\n"
+    "soort Toetssoort is een van nt2, mo, b1.\n"
+    "gegeven Toetsafname heeft soort: Toetssoort, datum: datum, geslaagd: waarheid.\n"
+    "invoer geboortedatum: datum, vergoeding: bedrag, toetsen: lijst van Toetsafname,\n"
+    "    verblijf: lijst van periode, termijn: duur.\n"
+    "uitkomst geboren: datum, bedrag_uit: bedrag, afnames: lijst van Toetsafname,\n"
+    "    perioden: lijst van periode, t: duur.\n"
+    "regel \"Geboren\" geboren is geboortedatum.\n"
+    "regel \"Bedrag\" bedrag_uit is vergoeding.\n"
+    "regel \"Afnames\" afnames is toetsen.\n"
+    "regel \"Perioden\" perioden is verblijf.\n"
+    "regel \"T\" t is termijn.\n";
+
+static const char tijd_case[] =
+    "{\"geboortedatum\": \"1994-07-15\", \"vergoeding\": \"1250,5\",\n"
+    " \"toetsen\": [{\"soort\": \"nt2\", \"datum\": \"2022-03-01\", \"geslaagd\": true},\n"
+    "              {\"soort\": \"mo\", \"datum\": \"2024-02-29\"}],\n"
+    " \"verblijf\": [{\"van\": \"2020-01-01\", \"tot\": \"2021-12-31\"},\n"
+    "              {\"van\": \"2022-11-03\", \"tot\": null}],\n"
+    " \"termijn\": \"1 jaar en 2 maanden\"}\n";
+
+Test(cli, v02_values_in_text)
+{
+    char path[64];
+    write_policy(tijd_src, path);
+    run_result *r = RUN(tijd_case, path, "-");
+    unlink(path);
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_str_eq(r->out, "Beleid: Tijd\n"
+                             "\n"
+                             "geboren: 15 juli 1994\n"
+                             "  Regel: \"Geboren\"\n"
+                             "  Feiten: geboortedatum = 15 juli 1994\n"
+                             "\n"
+                             "bedrag_uit: € 1.250,50\n"
+                             "  Regel: \"Bedrag\"\n"
+                             "  Feiten: vergoeding = € 1.250,50\n"
+                             "\n"
+                             "afnames: [{soort: nt2, datum: 1 maart 2022, geslaagd: waar}, {soort: "
+                             "mo, datum: 29 februari 2024, geslaagd: onbekend}]\n"
+                             "  Regel: \"Afnames\"\n"
+                             "  Feiten: toetsen = [{soort: nt2, datum: 1 maart 2022, geslaagd: "
+                             "waar}, {soort: mo, datum: 29 februari 2024, geslaagd: onbekend}]\n"
+                             "\n"
+                             "perioden: [1 januari 2020 tot en met 31 december 2021, vanaf 3 "
+                             "november 2022]\n"
+                             "  Regel: \"Perioden\"\n"
+                             "  Feiten: verblijf = [1 januari 2020 tot en met 31 december 2021, "
+                             "vanaf 3 november 2022]\n"
+                             "\n"
+                             "t: 1 jaar en 2 maanden\n"
+                             "  Regel: \"T\"\n"
+                             "  Feiten: termijn = 1 jaar en 2 maanden\n");
+    free(r);
+}
+
+Test(cli, v02_values_in_json)
+{
+    char path[64];
+    write_policy(tijd_src, path);
+    run_result *r = RUN(tijd_case, "--json", path, "-");
+    unlink(path);
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_not_null(strstr(r->out, "  \"uitkomsten\": {\n"
+                                      "    \"geboren\": \"1994-07-15\",\n"
+                                      "    \"bedrag_uit\": 1250.5,\n"
+                                      "    \"afnames\": [\n"
+                                      "      {\n"
+                                      "        \"soort\": \"nt2\",\n"
+                                      "        \"datum\": \"2022-03-01\",\n"
+                                      "        \"geslaagd\": true\n"
+                                      "      },\n"
+                                      "      {\n"
+                                      "        \"soort\": \"mo\",\n"
+                                      "        \"datum\": \"2024-02-29\",\n"
+                                      "        \"geslaagd\": null\n"
+                                      "      }\n"
+                                      "    ],\n"
+                                      "    \"perioden\": [\n"
+                                      "      {\n"
+                                      "        \"van\": \"2020-01-01\",\n"
+                                      "        \"tot\": \"2021-12-31\"\n"
+                                      "      },\n"
+                                      "      {\n"
+                                      "        \"van\": \"2022-11-03\",\n"
+                                      "        \"tot\": null\n"
+                                      "      }\n"
+                                      "    ],\n"
+                                      "    \"t\": \"1 jaar en 2 maanden\"\n"
+                                      "  },\n"),
+                       "%s", r->out);
+    cr_assert_not_null(strstr(r->out, "      \"feiten\": {\n"
+                                      "        \"vergoeding\": 1250.5\n"
+                                      "      },\n"),
+                       "%s", r->out);
+    free(r);
+    /* empty lists; peildatum is accepted although this policy does not use it */
+    write_policy(tijd_src, path);
+    r = RUN("{\"peildatum\": \"2023-06-01\", \"toetsen\": [], \"verblijf\": []}", "--json", path,
+            "-");
+    unlink(path);
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_not_null(strstr(r->out, "    \"afnames\": [],\n    \"perioden\": [],\n"), "%s",
+                       r->out);
+    free(r);
+}
+
+Test(cli, v02_case_errors_name_the_key)
+{
+    char path[64];
+    write_policy(tijd_src, path);
+    run_result *r = RUN("{\"toetsen\": [{\"datum\": \"2023-01-01\"}, {\"datum\": \"2023-02-28\"},"
+                        " {\"datum\": \"2023-02-29\"}]}",
+                        "--json", path, "-");
+    cr_assert_eq(r->status, 1);
+    cr_assert_str_eq(r->out, "");
+    cr_assert_str_eq(r->err, "regel: (standaardinvoer): fout: feit ‘toetsen[2].datum’: "
+                             "‘2023-02-29’ is geen geldige datum (februari 2023 heeft 28 "
+                             "dagen)\n");
+    free(r);
+    r = RUN("{\"vergoeding\": 12.345}", path, "-");
+    cr_assert_eq(r->status, 1);
+    cr_assert_str_eq(r->out, "");
+    cr_assert_str_eq(r->err, "regel: (standaardinvoer): fout: feit ‘vergoeding’: het bedrag "
+                             "12.345 heeft meer dan 2 decimalen\n");
+    free(r);
+    r = RUN("{\"verblijf\": [{\"van\": \"2020-01-01\", \"tot\": null, \"soort\": \"werk\"}]}", path,
+            "-");
+    cr_assert_eq(r->status, 1);
+    cr_assert_str_eq(r->out, "");
+    cr_assert_str_eq(r->err, "regel: (standaardinvoer): fout: onbekend veld ‘soort’ in feit "
+                             "‘verblijf[0]’ (een periode); de velden zijn: van, tot\n");
+    free(r);
+    unlink(path);
+}
+
+static const char versies_src[] =
+    "beleid \"Versies\".\n"
+    "invoer contract_getekend: datum.\n"
+    "uitkomst fee: bedrag, vc: bedrag.\n"
+    "parameter toetsvergoeding: bedrag is 0 euro geldig tot 1 maart 2022,\n"
+    "    is 90 euro geldig vanaf 1 maart 2022.\n"
+    "regel \"Vergoeding oud\" geldig tot 1 maart 2022 fee is 1 euro.\n"
+    "regel \"Vergoeding nieuw\" geldig vanaf 1 maart 2022 fee is toetsvergoeding.\n"
+    "regel \"VC\" vc is toetsvergoeding geldig op contract_getekend.\n";
+
+Test(cli, v02_versions_and_parameters)
+{
+    char path[64];
+    write_policy(versies_src, path);
+    const char *kase = "{\"peildatum\": \"2023-06-01\", \"contract_getekend\": \"2022-02-28\"}";
+    run_result *r = RUN(kase, path, "-");
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_not_null(
+        strstr(r->out, "fee: € 90,00\n"
+                       "  Regel: \"Vergoeding nieuw\" (geldig vanaf 1 maart 2022)\n"
+                       "  Feiten: peildatum = 1 juni 2023\n"
+                       "  Parameters: toetsvergoeding = € 90,00 (geldig vanaf 1 maart 2022)\n"),
+        "%s", r->out);
+    cr_assert_not_null(strstr(r->out,
+                              "vc: € 0,00\n"
+                              "  Regel: \"VC\"\n"
+                              "  Feiten: contract_getekend = 28 februari 2022\n"
+                              "  Parameters: toetsvergoeding = € 0,00 (geldig tot 1 maart 2022)\n"),
+                       "%s", r->out);
+    free(r);
+    r = RUN(kase, "--json", path, "-");
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_not_null(strstr(r->out, "    \"fee\": {\n"
+                                      "      \"regel\": \"Vergoeding nieuw\",\n"
+                                      "      \"geldig_vanaf\": \"2022-03-01\",\n"
+                                      "      \"geldig_tot\": null,\n"
+                                      "      \"bron\": null,\n"
+                                      "      \"feiten\": {\n"
+                                      "        \"peildatum\": \"2023-06-01\"\n"
+                                      "      },\n"
+                                      "      \"parameters\": {\n"
+                                      "        \"toetsvergoeding\": [\n"
+                                      "          {\n"
+                                      "            \"waarde\": 90,\n"
+                                      "            \"geldig_vanaf\": \"2022-03-01\",\n"
+                                      "            \"geldig_tot\": null\n"
+                                      "          }\n"
+                                      "        ]\n"
+                                      "      },\n"
+                                      "      \"steunt_op\": {}\n"
+                                      "    },\n"),
+                       "%s", r->out);
+    cr_assert_not_null(strstr(r->out, "            \"waarde\": 0,\n"
+                                      "            \"geldig_vanaf\": null,\n"
+                                      "            \"geldig_tot\": \"2022-03-01\"\n"),
+                       "%s", r->out);
+    free(r);
+    /* the day before the boundary: the old rule */
+    r = RUN("{\"peildatum\": \"2022-02-28\", \"contract_getekend\": \"2022-03-01\"}", path, "-");
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_not_null(strstr(r->out, "fee: € 1,00\n"
+                                      "  Regel: \"Vergoeding oud\" (geldig tot 1 maart 2022)\n"),
+                       "%s", r->out);
+    cr_assert_not_null(strstr(r->out, "vc: € 90,00\n"), "%s", r->out);
+    free(r);
+    unlink(path);
+}

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bytecode.h"
+#include "num.h"
 #include "regel.h"
 
 typedef struct rbc {
@@ -113,6 +114,7 @@ Test(emit, tiny_policy_exact_bytes)
     x32(&e, 0);
     x32(&e, RBC_NONE);
     x32(&e, 1);
+    x32(&e, RBC_NONE); /* no peildatum */
     assert_section(&r, RBC_SEC_META, &e);
 
     e.n = 0;
@@ -146,7 +148,13 @@ Test(emit, tiny_policy_exact_bytes)
     x32(&e, 1);        /* column */
     x32(&e, 0);        /* code offset */
     x32(&e, 2);        /* code length */
+    x32(&e, RBC_NONE); /* geldig vanaf */
+    x32(&e, RBC_NONE); /* geldig tot */
     assert_section(&r, RBC_SEC_RULES, &e);
+
+    e.n = 0;
+    x32(&e, 0);
+    assert_section(&r, RBC_SEC_PARAMS, &e);
 
     e.n = 0;
     x8(&e, OP_PUSH_TRUE);
@@ -455,4 +463,311 @@ Test(emit, load_file_missing_gives_io_error)
     cr_assert_null(pol);
     cr_assert_str_eq(err.message,
                      "kan ‘/nonexistent/beleid.regel’ niet lezen: het bestand bestaat niet");
+}
+
+/* ------------------------------------------------------------ v0.2 */
+
+/* The instruction that starts at offset `at` must be `op`; returns the
+ * offset after it. */
+static const uint8_t emit_opnd_test[OP__COUNT] = {
+#define OP(name, opnd, pops, pushes, doc) [OP_##name] = (opnd),
+#include "opcodes.def"
+#undef OP
+};
+
+/* The opcodes of CODE, in order (operands skipped), into ops; returns count. */
+static size_t code_ops(const rbc *r, uint8_t *ops, size_t cap)
+{
+    uint32_t size;
+    const uint8_t *c = section(r, RBC_SEC_CODE, &size);
+    size_t n = 0;
+    for (uint32_t at = 0; at < size && n < cap;) {
+        cr_assert_lt(c[at], OP__COUNT);
+        ops[n++] = c[at];
+        at += rbc_instr_size((enum rbc_operands)emit_opnd_test[c[at]]);
+    }
+    return n;
+}
+
+static void assert_ops(const rbc *r, const uint8_t *want, size_t n_want)
+{
+    uint8_t ops[256];
+    size_t n = code_ops(r, ops, 256);
+    cr_assert_eq(n, n_want, "%zu instructies, verwacht %zu", n, n_want);
+    for (size_t i = 0; i < n; i++)
+        cr_assert_eq(ops[i], want[i], "instructie %zu: %u, verwacht %u", i, ops[i], want[i]);
+}
+
+/* Operand k of the i-th instruction in CODE. */
+static uint32_t code_operand(const rbc *r, size_t i, int k)
+{
+    uint32_t size;
+    const uint8_t *c = section(r, RBC_SEC_CODE, &size);
+    uint32_t at = 0;
+    for (size_t j = 0; j < i; j++)
+        at += rbc_instr_size((enum rbc_operands)emit_opnd_test[c[at]]);
+    return rd32(c + at + 1 + 4 * k);
+}
+
+static uint32_t code_offset(const rbc *r, size_t i)
+{
+    uint32_t size;
+    const uint8_t *c = section(r, RBC_SEC_CODE, &size);
+    uint32_t at = 0;
+    for (size_t j = 0; j < i; j++)
+        at += rbc_instr_size((enum rbc_operands)emit_opnd_test[c[at]]);
+    return at;
+}
+
+#define LIST_HEAD                                                                                  \
+    "gegeven Toets heeft datum: datum, geslaagd: waarheid, cijfer: getal.\n"                       \
+    "invoer toetsen: lijst van Toets.\n"
+
+Test(emit, count_with_condition_is_a_loop)
+{
+    rbc r = compile(LIST_HEAD "uitkomst u: getal.\n"
+                              "regel \"R\" u is aantal t in toetsen waarvoor t.geslaagd.\n");
+    const uint8_t want[] = {OP_PUSH_CONST, OP_LOAD_INPUT, OP_ITER_BEGIN, OP_ITER_NEXT,
+                            OP_LOAD_LOCAL, OP_FIELD,      OP_COND,       OP_PUSH_CONST,
+                            OP_ADD,        OP_LOOP,       OP_POP,        OP_PUSH_UNKNOWN,
+                            OP_LOOP,       OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    /* slot 0; ITER_NEXT ends at RESULT; COND: onwaar → the first LOOP, onbekend → POP */
+    cr_assert_eq(code_operand(&r, 2, 0), 0);
+    cr_assert_eq(code_operand(&r, 3, 0), 0);
+    cr_assert_eq(code_operand(&r, 3, 1), code_offset(&r, 13));
+    cr_assert_eq(code_operand(&r, 6, 0), code_offset(&r, 9));
+    cr_assert_eq(code_operand(&r, 6, 1), code_offset(&r, 10));
+    cr_assert_eq(code_operand(&r, 9, 0), code_offset(&r, 3));
+    cr_assert_eq(code_operand(&r, 12, 0), code_offset(&r, 3));
+    cr_assert_eq(code_operand(&r, 4, 0), 0);
+    cr_assert_eq(code_operand(&r, 11, 0), 1); /* onbekend getal */
+    free(r.bytes);
+}
+
+Test(emit, nested_loops_use_slots_by_depth)
+{
+    rbc r = compile(LIST_HEAD "uitkomst u: waarheid.\n"
+                              "regel \"R\" u is er is een t in toetsen waarvoor voor alle s in "
+                              "toetsen geldt s.cijfer ≤ t.cijfer.\n");
+    const uint8_t want[] = {
+        OP_PUSH_FALSE, OP_LOAD_INPUT, OP_ITER_BEGIN, OP_ITER_NEXT, OP_PUSH_TRUE,  OP_LOAD_INPUT,
+        OP_ITER_BEGIN, OP_ITER_NEXT,  OP_LOAD_LOCAL, OP_FIELD,     OP_LOAD_LOCAL, OP_FIELD,
+        OP_LE,         OP_AND,        OP_LOOP,       OP_OR,        OP_LOOP,       OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    cr_assert_eq(code_operand(&r, 2, 0), 0);
+    cr_assert_eq(code_operand(&r, 6, 0), 1);
+    cr_assert_eq(code_operand(&r, 8, 0), 1);  /* s */
+    cr_assert_eq(code_operand(&r, 10, 0), 0); /* t */
+    free(r.bytes);
+}
+
+Test(emit, minimum_with_standaard)
+{
+    rbc r = compile(LIST_HEAD "uitkomst u: getal.\n"
+                              "regel \"R\" u is minimum van t.cijfer voor elke t in toetsen, "
+                              "standaard 0.\n");
+    const uint8_t want[] = {OP_PUSH_LEEG,        OP_LOAD_INPUT, OP_ITER_BEGIN, OP_ITER_NEXT,
+                            OP_LOAD_LOCAL,       OP_FIELD,      OP_ACC_MIN,    OP_LOOP,
+                            OP_JUMP_IF_NOT_LEEG, OP_POP,        OP_PUSH_CONST, OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    cr_assert_eq(code_operand(&r, 0, 0), 1); /* LEEG getal */
+    cr_assert_eq(code_operand(&r, 8, 0), code_offset(&r, 11));
+    cr_assert_eq(code_operand(&r, 3, 1), code_offset(&r, 8));
+    free(r.bytes);
+}
+
+Test(emit, eerste_volgens_drops_the_key)
+{
+    rbc r = compile("invoer data: lijst van datum.\nuitkomst u: datum.\n"
+                    "regel \"R\" u is laatste d in data waarvoor d > 1 januari 2000 volgens d, "
+                    "standaard 1 januari 2000.\n");
+    const uint8_t want[] = {OP_PUSH_LEEG,    OP_PUSH_LEEG,  OP_LOAD_INPUT, OP_ITER_BEGIN,
+                            OP_ITER_NEXT,    OP_LOAD_LOCAL, OP_PUSH_CONST, OP_GT,
+                            OP_COND,         OP_LOAD_LOCAL, OP_LOAD_LOCAL, OP_ACC_LAST_BY,
+                            OP_LOOP,         OP_POP,        OP_POP,        OP_PUSH_UNKNOWN,
+                            OP_PUSH_UNKNOWN, OP_LOOP,       OP_POP,        OP_JUMP_IF_NOT_LEEG,
+                            OP_POP,          OP_PUSH_CONST, OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    cr_assert_eq(code_operand(&r, 4, 1), code_offset(&r, 18)); /* done → drop the key */
+    free(r.bytes);
+}
+
+Test(emit, parameter_use_and_params_section)
+{
+    rbc r = compile("parameter vergoeding: bedrag is 0 euro geldig tot 1 maart 2022, "
+                    "is 90 euro geldig vanaf 1 maart 2022.\n"
+                    "invoer d: datum.\nuitkomst u: bedrag, v: bedrag.\n"
+                    "regel \"U\" u is vergoeding.\n"
+                    "regel \"V\" v is vergoeding geldig op d.\n");
+    const uint8_t want[] = {OP_LOAD_PARAM, OP_RESULT, OP_LOAD_INPUT, OP_LOAD_PARAM_AT, OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    uint32_t size;
+    const uint8_t *m = section(&r, RBC_SEC_META, &size);
+    cr_assert_eq(size, 16);
+    cr_assert_eq(rd32(m + 12), 1); /* peildatum added after d */
+    const uint8_t *in = section(&r, RBC_SEC_INPUTS, &size);
+    cr_assert_eq(rd32(in), 2);
+    const uint8_t *p = section(&r, RBC_SEC_PARAMS, &size);
+    cr_assert_eq(size, 4 + 12 + 2 * 12);
+    cr_assert_eq(rd32(p), 1);
+    cr_assert_eq(rd32(p + 12), 2);        /* versions */
+    cr_assert_eq(rd32(p + 16), RBC_NONE); /* first: from unbounded */
+    cr_assert_eq(rd32(p + 20), 738214);   /* tot 2022-03-01 (day number) */
+    cr_assert_eq(rd32(p + 28), 738214);   /* second: vanaf 2022-03-01 */
+    cr_assert_eq(rd32(p + 32), RBC_NONE);
+    /* the constants are bedrag 0 and 90 euro */
+    const uint8_t *k = section(&r, RBC_SEC_CONSTS, &size);
+    uint32_t c0 = rd32(p + 24), c1 = rd32(p + 36);
+    cr_assert_eq(rd32(k), 2);
+    cr_assert_eq(k[4 + 9 * c0], RBC_CONST_BEDRAG);
+    cr_assert_eq(rd32(k + 4 + 9 * c1 + 1), 9000);
+    /* LINES has entries for LOAD_PARAM and LOAD_PARAM_AT */
+    const uint8_t *l = section(&r, RBC_SEC_LINES, &size);
+    cr_assert_eq(rd32(l), 3); /* LOAD_PARAM (at the start of rule U), rule V, LOAD_PARAM_AT */
+    free(r.bytes);
+}
+
+Test(emit, rounded_amount_product)
+{
+    rbc r = compile("invoer b: bedrag, f: getal.\nuitkomst u: bedrag.\n"
+                    "regel \"R\" u is b × f afgerond rekenkundig op 2 decimalen.\n");
+    const uint8_t want[] = {OP_LOAD_INPUT, OP_BEDRAG_TO_GETAL, OP_LOAD_INPUT, OP_MUL,
+                            OP_ROUND,      OP_GETAL_TO_BEDRAG, OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    cr_assert_eq(code_operand(&r, 4, 0), NUM_ROUND_HALF_UP);
+    cr_assert_eq(code_operand(&r, 4, 1), 2);
+    free(r.bytes);
+}
+
+Test(emit, whole_literal_amount_product_needs_no_rounding)
+{
+    rbc r = compile("invoer b: bedrag.\nuitkomst u: bedrag.\nregel \"R\" u is b × 2.\n");
+    const uint8_t want[] = {OP_LOAD_INPUT, OP_BEDRAG_TO_GETAL, OP_PUSH_CONST,
+                            OP_MUL,        OP_GETAL_TO_BEDRAG, OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    free(r.bytes);
+}
+
+Test(emit, date_literal_plus_duration_is_folded)
+{
+    rbc r = compile("uitkomst u: datum.\nregel \"R\" u is 31 januari 2023 + 1 maand.\n");
+    const uint8_t want[] = {OP_PUSH_CONST, OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    uint32_t size;
+    const uint8_t *k = section(&r, RBC_SEC_CONSTS, &size);
+    cr_assert_eq(rd32(k), 1);
+    cr_assert_eq(k[4], RBC_CONST_DATUM);
+    cr_assert_eq(rd32(k + 5), 738578); /* 2023-02-28: clamped to the month end */
+    free(r.bytes);
+}
+
+Test(emit, date_plus_computed_duration)
+{
+    rbc r = compile("invoer d: datum, n: getal.\nuitkomst u: datum.\n"
+                    "regel \"R\" u is d + (n) maanden - 2 weken.\n");
+    const uint8_t want[] = {OP_LOAD_INPUT, OP_LOAD_INPUT, OP_MAKE_DUUR, OP_DATE_ADD,
+                            OP_PUSH_CONST, OP_DATE_SUB,   OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    cr_assert_eq(code_operand(&r, 2, 0), RBC_UNIT_MAANDEN);
+    uint32_t size;
+    const uint8_t *k = section(&r, RBC_SEC_CONSTS, &size);
+    cr_assert_eq(k[4], RBC_CONST_DUUR);
+    cr_assert_eq(rd32(k + 5), 0);
+    cr_assert_eq(rd32(k + 9), 14);
+    free(r.bytes);
+}
+
+Test(emit, rule_validity_in_rules_entry)
+{
+    rbc r = compile("uitkomst u: getal.\n"
+                    "regel \"R\" geldig vanaf 1 maart 2022 u is 1.\n"
+                    "regel \"R\" geldig tot 1 maart 2022 u is 2.\n");
+    uint32_t size;
+    const uint8_t *ru = section(&r, RBC_SEC_RULES, &size);
+    cr_assert_eq(rd32(ru), 2);
+    cr_assert_eq(size, 4 + 2 * 4 * RBC_RULE_FIELDS);
+    cr_assert_eq(rd32(ru + 4 + 9 * 4), 738214);
+    cr_assert_eq(rd32(ru + 4 + 10 * 4), RBC_NONE);
+    cr_assert_eq(rd32(ru + 4 + 44 + 9 * 4), RBC_NONE);
+    cr_assert_eq(rd32(ru + 4 + 44 + 10 * 4), 738214);
+    const uint8_t *m = section(&r, RBC_SEC_META, &size);
+    cr_assert_eq(rd32(m + 12), 0); /* peildatum is the only input */
+    free(r.bytes);
+}
+
+Test(emit, list_type_after_its_element)
+{
+    rbc r = compile(LIST_HEAD "uitkomst u: getal.\nregel \"R\" u is aantal toetsen.\n");
+    uint32_t size;
+    const uint8_t *t = section(&r, RBC_SEC_TYPES, &size);
+    /* waarheid getal tekst datum Toets lijst */
+    cr_assert_eq(rd32(t), 6);
+    cr_assert_eq(t[4 + 3], RBC_TYPE_DATUM);
+    cr_assert_eq(t[4 + 4], RBC_TYPE_RECORD);
+    cr_assert_eq(t[size - 5], RBC_TYPE_LIJST);
+    cr_assert_eq(rd32(t + size - 4), 4);
+    free(r.bytes);
+}
+
+Test(emit, v02_deterministic_output)
+{
+    const char *src = LIST_HEAD "parameter p: bedrag is 10 euro geldig tot 1 januari 2024, is "
+                                "12,50 euro geldig vanaf 1 januari 2024.\n"
+                                "uitkomst u: bedrag, w: getal.\n"
+                                "regel \"U\" u is som van p × 2 voor elke t in toetsen waarvoor "
+                                "t.geslaagd.\n"
+                                "regel \"W\" w is dagen tussen 1 januari 2024 en peildatum.\n";
+    rbc r1 = compile(src), r2 = compile(src);
+    cr_assert_eq(r1.len, r2.len);
+    cr_assert_eq(memcmp(r1.bytes, r2.bytes, r1.len), 0);
+    free(r1.bytes);
+    free(r2.bytes);
+}
+
+/* The LINES entries after the rule's own entry: (offset → opcode). */
+Test(emit, lines_for_instructions_that_can_fail)
+{
+    rbc r = compile("invoer b: bedrag, n: getal, d: datum, l: lijst van bedrag.\n"
+                    "uitkomst u: bedrag, v: datum.\n"
+                    "regel \"U\" u is som van x voor elke x in l waarvoor x > 0 euro.\n"
+                    "regel \"V\" v is d + (n) dagen.\n");
+    uint32_t size, csize;
+    const uint8_t *l = section(&r, RBC_SEC_LINES, &size);
+    const uint8_t *c = section(&r, RBC_SEC_CODE, &csize);
+    uint32_t n = rd32(l);
+    uint8_t seen[OP__COUNT] = {0};
+    uint32_t prev = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t off = rd32(l + 4 + 12 * i);
+        cr_assert(i == 0 || off > prev, "LINES oplopend");
+        prev = off;
+        cr_assert_lt(off, csize);
+        seen[c[off]] = 1;
+    }
+    cr_assert(seen[OP_BEDRAG_ADD]);
+    cr_assert(seen[OP_MAKE_DUUR]);
+    cr_assert(seen[OP_DATE_ADD]);
+    free(r.bytes);
+}
+
+Test(emit, failing_instruction_at_block_start_loads)
+{
+    /* LOAD_PARAM is the first instruction of its block: one LINES entry there */
+    rbc r = compile("parameter p: getal is 1 geldig tot 1 januari 2024, is 2 geldig vanaf 1 "
+                    "januari 2024.\nuitkomst u: getal, v: getal.\n"
+                    "regel \"U\" u is p.\nregel \"V\" v is p × 2.\n");
+    uint32_t size;
+    const uint8_t *l = section(&r, RBC_SEC_LINES, &size);
+    cr_assert_eq(rd32(l), 3); /* LOAD_PARAM of U, LOAD_PARAM of V (each replaces its rule), MUL */
+    cr_assert_eq(rd32(l + 4), 0);
+    cr_assert_eq(rd32(l + 8), 3);   /* line of `p` */
+    cr_assert_eq(rd32(l + 12), 16); /* its column */
+    regel_policy *pol = NULL;
+    regel_error err;
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(regel_policy_load(r.bytes, r.len, "t.rbc", &pol, &err), REGEL_OK, "laden: %s",
+                 err.message);
+    regel_policy_free(pol);
+    free(r.bytes);
 }

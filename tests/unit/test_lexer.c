@@ -505,3 +505,249 @@ Test(lexer, all_typographic_quotes)
     cr_assert_eq(x.t[1].kind, NAME);
     free(x.diags);
 }
+
+/* ---- v0.2 (spec3 §1) ---- */
+
+Test(lexer_v02, every_new_keyword)
+{
+    static const struct {
+        const char *w;
+        int k;
+    } kw[] = {
+        {"dag", DAG},
+        {"dagen", DAGEN},
+        {"week", WEEK},
+        {"weken", WEKEN},
+        {"maand", MAAND},
+        {"maanden", MAANDEN},
+        {"jaar", JAAR},
+        {"jaren", JAREN},
+        {"euro", EURO},
+        {"datum", DATUM},
+        {"duur", DUUR},
+        {"bedrag", BEDRAG},
+        {"periode", PERIODE},
+        {"lijst", LIJST},
+        {"tussen", TUSSEN},
+        {"afgerond", AFGEROND},
+        {"naar", NAAR},
+        {"beneden", BENEDEN},
+        {"boven", BOVEN},
+        {"rekenkundig", REKENKUNDIG},
+        {"bankiers", BANKIERS},
+        {"decimaal", DECIMAAL},
+        {"decimalen", DECIMALEN},
+        {"parameter", PARAMETER},
+        {"geldig", GELDIG},
+        {"vanaf", VANAF},
+        {"tot", TOT},
+        {"met", MET},
+        {"aantal", AANTAL},
+        {"som", SOM},
+        {"minimum", MINIMUM},
+        {"maximum", MAXIMUM},
+        {"eerste", EERSTE},
+        {"laatste", LAATSTE},
+        {"elke", ELKE},
+        {"alle", ALLE},
+        {"waarvoor", WAARVOOR},
+        {"geldt", GELDT},
+        {"er", ER},
+        {"in", IN},
+        {"volgens", VOLGENS},
+        {"standaard", STANDAARD},
+        {"bevat", BEVAT},
+        {"samengevoegd", SAMENGEVOEGD},
+        {"begrensd", BEGRENSD},
+        {"langste", LANGSTE},
+        {"aaneengesloten", AANEENGESLOTEN},
+        {"totaal", TOTAAL},
+        {"duurt", DUURT},
+        {"voor", VOOR},
+    };
+    for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++) {
+        lexed x;
+        lex_str(&x, kw[i].w);
+        cr_assert_eq(x.n, 1, "%s", kw[i].w);
+        cr_assert_eq(x.t[0].kind, kw[i].k, "%s", kw[i].w);
+        cr_assert_eq(x.errors, 0, "%s", kw[i].w);
+        free(x.diags);
+    }
+    /* longer words stay names */
+    EXPECT_KINDS("dagelijks totaalbedrag Datum euros", NAME, NAME, NAME, NAME);
+}
+
+Test(lexer_v02, month_names)
+{
+    static const char *const months[] = {"januari",   "februari", "maart",    "april",
+                                         "mei",       "juni",     "juli",     "augustus",
+                                         "september", "oktober",  "november", "december"};
+    for (int i = 0; i < 12; i++) {
+        lexed x;
+        lex_str(&x, months[i]);
+        cr_assert_eq(x.n, 1, "%s", months[i]);
+        cr_assert_eq(x.t[0].kind, MONTH, "%s", months[i]);
+        cr_assert_eq(x.t[0].val.ival, i + 1, "%s", months[i]);
+        free(x.diags);
+    }
+    EXPECT_KINDS("Maart maarten", NAME, NAME);
+    lexed x;
+    lex_str(&x, "1 maart 2022");
+    cr_assert_eq(x.n, 3);
+    cr_assert_eq(x.t[0].kind, NUMBER);
+    cr_assert_eq(x.t[1].kind, MONTH);
+    cr_assert_eq(x.t[2].kind, NUMBER);
+    expect_loc(x.t[1].loc, 1, 3, 1, 8, 2, 7);
+    free(x.diags);
+}
+
+Test(lexer_v02, date_literal)
+{
+    lexed x;
+    lex_str(&x, "a 2022-03-01.");
+    cr_assert_eq(x.n, 3);
+    cr_assert_eq(x.t[1].kind, DATE);
+    cr_assert_eq(x.t[1].val.day, cal_from_ymd(2022, 3, 1));
+    expect_loc(x.t[1].loc, 1, 3, 1, 13, 2, 12);
+    cr_assert_eq(x.t[2].kind, DOT);
+    cr_assert_eq(x.errors, 0);
+    free(x.diags);
+    lex_str(&x, "2024-02-29 0001-01-01 9999-12-31");
+    cr_assert_eq(x.errors, 0, "%s", x.diags);
+    cr_assert_eq(x.t[0].val.day, cal_from_ymd(2024, 2, 29));
+    cr_assert_eq(x.t[1].val.day, CAL_DAY_MIN);
+    cr_assert_eq(x.t[2].val.day, CAL_DAY_MAX);
+    free(x.diags);
+    /* arithmetic stays arithmetic */
+    EXPECT_KINDS("2022 - 03 - 01", NUMBER, MINUS, NUMBER, MINUS, NUMBER);
+    EXPECT_KINDS("2022-03", NUMBER, MINUS, NUMBER);
+}
+
+Test(lexer_v02, invalid_dates)
+{
+    lexed x;
+    lex_str(&x, "2023-02-30");
+    cr_assert_eq(x.n, 1);
+    cr_assert_eq(x.t[0].kind, DATE); /* parsing goes on */
+    cr_assert_eq(x.errors, 1);
+    cr_assert_str_eq(x.diags, "t.regel:1:1: fout: ongeldige datum ‘2023-02-30’: februari 2023 "
+                              "heeft 28 dagen\n"
+                              "   1 | 2023-02-30\n"
+                              "     | ^~~~~~~~~~\n");
+    free(x.diags);
+    lex_str(&x, "2024-02-30 2023-13-01 0000-01-01 2023-04-31 2023-01-00");
+    cr_assert_eq(x.n, 5);
+    cr_assert_eq(x.errors, 5);
+    cr_assert(strstr(x.diags, "‘2024-02-30’: februari 2024 heeft 29 dagen\n"), "%s", x.diags);
+    cr_assert(strstr(x.diags, "‘2023-13-01’: er is geen maand 13\n"), "%s", x.diags);
+    cr_assert(strstr(x.diags, "‘0000-01-01’: het jaar moet tussen 1 en 9999 liggen\n"), "%s",
+              x.diags);
+    cr_assert(strstr(x.diags, "‘2023-04-31’: april 2023 heeft 30 dagen\n"), "%s", x.diags);
+    cr_assert(strstr(x.diags, "‘2023-01-00’: er is geen dag 0\n"), "%s", x.diags);
+    free(x.diags);
+    /* one-digit month or day: a fix */
+    lex_str(&x, "2022-3-1");
+    cr_assert_eq(x.n, 1);
+    cr_assert_eq(x.t[0].kind, DATE);
+    cr_assert_eq(x.t[0].val.day, cal_from_ymd(2022, 3, 1));
+    cr_assert_eq(x.errors, 1);
+    cr_assert(strstr(x.diags, "t.regel:1:1: fout: datum ‘2022-3-1’; schrijf ‘2022-03-01’\n"), "%s",
+              x.diags);
+    free(x.diags);
+}
+
+Test(lexer_v02, euro_sign)
+{
+    EXPECT_KINDS("€ 90", EURO_TEKEN, NUMBER);
+    EXPECT_KINDS("€90", EURO_TEKEN, NUMBER);
+    EXPECT_KINDS("90 euro", NUMBER, EURO);
+    EXPECT_KINDS("a€b", NAME, EURO_TEKEN, NAME);
+    lexed x;
+    lex_str(&x, "x €12,50");
+    expect_loc(x.t[1].loc, 1, 3, 1, 4, 2, 5);
+    expect_loc(x.t[2].loc, 1, 4, 1, 9, 5, 10);
+    free(x.diags);
+}
+
+Test(lexer_v02, amount_with_decimal_point)
+{
+    lexed x;
+    lex_str(&x, "12.50 euro");
+    cr_assert_eq(x.errors, 1);
+    cr_assert_str_eq(x.diags, "t.regel:1:1: fout: bedrag met een decimale punt ‘12.50 euro’; "
+                              "schrijf ‘12,50 euro’\n"
+                              "   1 | 12.50 euro\n"
+                              "     | ^~~~~\n"
+                              "     = hint: Regel schrijft decimalen met een komma, ook in "
+                              "bedragen\n");
+    free(x.diags);
+    lex_str(&x, "€ 12.5");
+    cr_assert_eq(x.errors, 1);
+    cr_assert(strstr(x.diags, "fout: bedrag met een decimale punt ‘€ 12.5’; schrijf ‘€ 12,5’\n"),
+              "%s", x.diags);
+    free(x.diags);
+    lex_str(&x, "1.250 euro");
+    cr_assert(strstr(x.diags, "fout: bedrag met een punt ‘1.250 euro’; schrijf ‘1250 euro’\n"),
+              "%s", x.diags);
+    free(x.diags);
+    /* not an amount: the old message */
+    lex_str(&x, "12.50 euros");
+    cr_assert(strstr(x.diags, "fout: getal met een decimale punt ‘12.50’; schrijf ‘12,50’\n"), "%s",
+              x.diags);
+    free(x.diags);
+}
+
+Test(lexer_v02, comma_standaard_is_one_token)
+{
+    EXPECT_KINDS("a, standaard b", NAME, STANDAARD, NAME);
+    EXPECT_KINDS("a standaard b", NAME, STANDAARD, NAME);
+    EXPECT_KINDS("a, standaarden", NAME, COMMA, NAME);
+    EXPECT_KINDS("a, anders b, standaard c", NAME, ANDERS, NAME, STANDAARD, NAME);
+    lexed x;
+    lex_str(&x, "a,\n standaard 0");
+    cr_assert_eq(x.t[1].kind, STANDAARD);
+    expect_loc(x.t[1].loc, 1, 2, 2, 11, 1, 13);
+    free(x.diags);
+}
+
+Test(lexer_v02, keywords_after_a_dot_are_fields)
+{
+    EXPECT_KINDS("p.van p.tot t.soort t.datum t.in", NAME, FIELD, NAME, FIELD, NAME, FIELD, NAME,
+                 FIELD, NAME, FIELD);
+    lexed x;
+    lex_str(&x, "p.van");
+    cr_assert_str_eq(x.t[1].val.str.s, "van");
+    expect_loc(x.t[1].loc, 1, 2, 1, 6, 1, 5);
+    free(x.diags);
+    /* but the words that start a declaration are not */
+    EXPECT_KINDS("1.parameter", NUMBER, DOT, PARAMETER);
+    EXPECT_KINDS("a.regel a.uitzondering a.begrip a.gegeven a.uitkomst a.beleid", NAME, DOT, REGEL,
+                 NAME, DOT, UITZONDERING, NAME, DOT, BEGRIP, NAME, DOT, GEGEVEN, NAME, DOT,
+                 UITKOMST, NAME, DOT, BELEID);
+}
+
+Test(lexer_v02, units_after_numbers)
+{
+    EXPECT_KINDS("2 maanden 1 maand (n) jaren", NUMBER, MAANDEN, NUMBER, MAAND, LPAREN, NAME,
+                 RPAREN, JAREN);
+}
+
+/* `leeftijd` is a keyword only before `van`, so an outcome may be called
+ * leeftijd (the contract's output key). */
+Test(lexer_v02, leeftijd_is_contextual)
+{
+    lexed x;
+    lex_str(&x, "leeftijd is leeftijd van g op d");
+    cr_assert_eq(x.errors, 0);
+    cr_assert_eq(x.n, 7);
+    cr_assert_eq(x.t[0].kind, NAME);
+    cr_assert_eq(x.t[2].kind, LEEFTIJD);
+    cr_assert_eq(x.t[3].kind, VAN);
+    free(x.diags);
+    lex_str(&x, "leeftijd\n  # commentaar\n  van g");
+    cr_assert_eq(x.t[0].kind, LEEFTIJD);
+    free(x.diags);
+    lex_str(&x, "leeftijd vanaf");
+    cr_assert_eq(x.t[0].kind, NAME);
+    free(x.diags);
+}

@@ -216,3 +216,204 @@ Test(num, roundtrip)
         cr_assert_str_eq(buf, vals[i]);
     }
 }
+
+/* ---- rounding (num_round) and cents ---- */
+
+static num_q R(const char *s, enum num_round_mode mode, unsigned decimals)
+{
+    num_q out = {0, 0};
+    enum num_status st = num_round(P(s), mode, decimals, &out);
+    cr_assert_eq(st, NUM_OK, "num_round(%s, %d, %u) gaf %d", s, mode, decimals, st);
+    return out;
+}
+
+static void expect_round(const char *s, unsigned decimals, const char *down, const char *up,
+                         const char *half_up, const char *half_even)
+{
+    const char *want[4] = {down, up, half_up, half_even};
+    for (int mode = 0; mode < 4; mode++) {
+        num_q got = R(s, (enum num_round_mode)mode, decimals);
+        num_q w = P(want[mode]);
+        char buf[128];
+        num_format(got, ',', buf, sizeof buf);
+        cr_assert(num_eq(got, w), "%s afgerond (modus %d, %u decimalen) = %s, verwacht %s", s, mode,
+                  decimals, buf, want[mode]);
+    }
+}
+
+Test(num_round, halves_in_every_mode)
+{
+    /* modes: naar beneden, naar boven, rekenkundig, bankiers */
+    expect_round("2,5", 0, "2", "3", "3", "2");
+    expect_round("-2,5", 0, "-3", "-2", "-3", "-2");
+    expect_round("3,5", 0, "3", "4", "4", "4");
+    expect_round("-3,5", 0, "-4", "-3", "-4", "-4");
+    expect_round("0,5", 0, "0", "1", "1", "0");
+    expect_round("-0,5", 0, "-1", "0", "-1", "0");
+    expect_round("1,005", 2, "1", "1,01", "1,01", "1");
+    expect_round("1,015", 2, "1,01", "1,02", "1,02", "1,02");
+    expect_round("-1,005", 2, "-1,01", "-1", "-1,01", "-1");
+    expect_round("0,125", 2, "0,12", "0,13", "0,13", "0,12");
+    expect_round("12,345", 2, "12,34", "12,35", "12,35", "12,34");
+}
+
+Test(num_round, not_halves_and_exact_values)
+{
+    expect_round("2,4", 0, "2", "3", "2", "2");
+    expect_round("2,6", 0, "2", "3", "3", "3");
+    expect_round("-2,4", 0, "-3", "-2", "-2", "-2");
+    expect_round("-2,6", 0, "-3", "-2", "-3", "-3");
+    expect_round("7", 0, "7", "7", "7", "7");
+    expect_round("-7", 3, "-7", "-7", "-7", "-7");
+    expect_round("0", 18, "0", "0", "0", "0");
+    expect_round("0,3", 1, "0,3", "0,3", "0,3", "0,3");
+    expect_round("1,2345", 4, "1,2345", "1,2345", "1,2345", "1,2345");
+    num_q third, q;
+    cr_assert_eq(num_make(1, 3, &third), NUM_OK);
+    cr_assert_eq(num_round(third, NUM_ROUND_HALF_UP, 2, &q), NUM_OK);
+    cr_assert(num_eq(q, P("0,33")));
+    cr_assert_eq(num_round(third, NUM_ROUND_UP, 2, &q), NUM_OK);
+    cr_assert(num_eq(q, P("0,34")));
+    cr_assert_eq(num_make(-2, 3, &third), NUM_OK);
+    cr_assert_eq(num_round(third, NUM_ROUND_HALF_EVEN, 3, &q), NUM_OK);
+    cr_assert(num_eq(q, P("-0,667")));
+    cr_assert_eq(num_round(third, NUM_ROUND_DOWN, 0, &q), NUM_OK);
+    cr_assert(num_eq(q, num_int(-1)));
+    cr_assert_eq(num_round(third, NUM_ROUND_UP, 0, &q), NUM_OK);
+    cr_assert(num_eq(q, num_int(0)));
+}
+
+/* 1/3 and -1/3 at every number of decimals: the result has that many
+ * decimals and lies within one unit of the last decimal, on the right side. */
+Test(num_round, every_decimals_value)
+{
+    for (unsigned k = 0; k <= NUM_ROUND_MAX_DECIMALS; k++) {
+        int64_t unit_den = 1;
+        for (unsigned i = 0; i < k; i++)
+            unit_den *= 10;
+        for (int sign = -1; sign <= 1; sign += 2) {
+            num_q a, unit, lo, hi;
+            cr_assert_eq(num_make(sign * 1, 3, &a), NUM_OK);
+            cr_assert_eq(num_make(1, unit_den, &unit), NUM_OK);
+            cr_assert_eq(num_round(a, NUM_ROUND_DOWN, k, &lo), NUM_OK);
+            cr_assert_eq(num_round(a, NUM_ROUND_UP, k, &hi), NUM_OK);
+            num_q diff, scaled;
+            cr_assert_eq(num_sub(hi, lo, &diff), NUM_OK);
+            cr_assert(num_eq(diff, unit), "k=%u", k);
+            cr_assert_lt(num_cmp(lo, a), 0);
+            cr_assert_gt(num_cmp(hi, a), 0);
+            cr_assert_eq(num_mul(lo, num_int(unit_den), &scaled), NUM_OK);
+            cr_assert_eq(scaled.den, 1, "k=%u: %lld/%lld", k, (long long)lo.num, (long long)lo.den);
+            num_q n1, n2;
+            cr_assert_eq(num_round(a, NUM_ROUND_HALF_UP, k, &n1), NUM_OK);
+            cr_assert_eq(num_round(a, NUM_ROUND_HALF_EVEN, k, &n2), NUM_OK);
+            /* 0,333…: nearest is towards zero; -0,333…: also towards zero */
+            cr_assert(num_eq(n1, sign > 0 ? lo : hi), "k=%u", k);
+            cr_assert(num_eq(n2, n1));
+        }
+    }
+    /* a half at 18 decimals */
+    expect_round("0,0000000000000000025", 18, "0,000000000000000002", "0,000000000000000003",
+                 "0,000000000000000003", "0,000000000000000002");
+    expect_round("-0,0000000000000000015", 18, "-0,000000000000000002", "-0,000000000000000001",
+                 "-0,000000000000000002", "-0,000000000000000002");
+}
+
+Test(num_round, extremes_and_overflow)
+{
+    num_q q;
+    num_q max = num_int(INT64_MAX), min = num_int(INT64_MIN);
+    for (unsigned k = 0; k <= NUM_ROUND_MAX_DECIMALS; k++) {
+        for (int mode = 0; mode < 4; mode++) {
+            cr_assert_eq(num_round(max, (enum num_round_mode)mode, k, &q), NUM_OK);
+            cr_assert(num_eq(q, max));
+            cr_assert_eq(num_round(min, (enum num_round_mode)mode, k, &q), NUM_OK);
+            cr_assert(num_eq(q, min));
+        }
+    }
+    num_q half_max; /* 4611686018427387903,5 */
+    cr_assert_eq(num_make(INT64_MAX, 2, &half_max), NUM_OK);
+    cr_assert_eq(num_round(half_max, NUM_ROUND_UP, 0, &q), NUM_OK);
+    cr_assert_eq(q.num, INT64_MAX / 2 + 1);
+    num_q tiny; /* 1 / (2^63 - 1): rounds to 0 or 10^-18 */
+    cr_assert_eq(num_make(1, INT64_MAX, &tiny), NUM_OK);
+    cr_assert_eq(num_round(tiny, NUM_ROUND_UP, 18, &q), NUM_OK);
+    cr_assert_eq(q.num, 1);
+    cr_assert_eq(q.den, 1000000000000000000);
+    cr_assert_eq(num_round(tiny, NUM_ROUND_HALF_UP, 18, &q), NUM_OK);
+    cr_assert_eq(q.num, 0);
+    /* (2^63 - 1) / 999999999999999996 = 9,223372036854775843… : naar beneden
+     * on 18 decimals is 9223372036854775843 / 10^18, a numerator too big;
+     * naar boven ends in …844 and reduces to a fraction that fits. */
+    num_q big = {INT64_MAX, 999999999999999996};
+    q = num_int(42);
+    cr_assert_eq(num_round(big, NUM_ROUND_DOWN, 18, &q), NUM_OVERFLOW);
+    cr_assert(num_eq(q, num_int(42)), "a failed rounding must not write");
+    cr_assert_eq(num_round(big, NUM_ROUND_UP, 18, &q), NUM_OK);
+    cr_assert_eq(q.num, 2305843009213693961);
+    cr_assert_eq(q.den, 250000000000000000);
+    cr_assert_eq(num_round(big, NUM_ROUND_DOWN, 17, &q), NUM_OK);
+    cr_assert_eq(num_round(P("1,5"), NUM_ROUND_DOWN, NUM_ROUND_MAX_DECIMALS + 1, &q), NUM_OVERFLOW);
+    cr_assert_eq(num_round(P("1,5"), (enum num_round_mode)9, 0, &q), NUM_SYNTAX);
+}
+
+Test(num_round, tenth_plus_two_tenths_stays_exact)
+{
+    num_q s, r;
+    cr_assert_eq(num_add(P("0,1"), P("0,2"), &s), NUM_OK);
+    for (unsigned k = 1; k <= NUM_ROUND_MAX_DECIMALS; k++) {
+        for (int mode = 0; mode < 4; mode++) {
+            cr_assert_eq(num_round(s, (enum num_round_mode)mode, k, &r), NUM_OK);
+            cr_assert(num_eq(r, P("0,3")), "k=%u modus %d", k, mode);
+        }
+    }
+    cr_assert_eq(num_round(s, NUM_ROUND_DOWN, 0, &r), NUM_OK);
+    cr_assert(num_eq(r, num_int(0)));
+    cr_assert_eq(num_round(s, NUM_ROUND_UP, 0, &r), NUM_OK);
+    cr_assert(num_eq(r, num_int(1)));
+}
+
+Test(num_cents, conversions)
+{
+    num_q q = num_from_cents(1250);
+    cr_assert(num_eq(q, P("12,5")));
+    cr_assert(num_eq(num_from_cents(-5), P("-0,05")));
+    cr_assert(num_eq(num_from_cents(0), num_int(0)));
+    cr_assert(num_eq(num_from_cents(27000), num_int(270)));
+    q = num_from_cents(INT64_MIN);
+    cr_assert_eq(q.num, INT64_MIN / 4);
+    cr_assert_eq(q.den, 25);
+    q = num_from_cents(INT64_MAX);
+    cr_assert_eq(q.num, INT64_MAX);
+    cr_assert_eq(q.den, 100);
+
+    int64_t c = 7;
+    cr_assert_eq(num_to_cents(P("12,5"), &c), NUM_OK);
+    cr_assert_eq(c, 1250);
+    cr_assert_eq(num_to_cents(P("-0,05"), &c), NUM_OK);
+    cr_assert_eq(c, -5);
+    cr_assert_eq(num_to_cents(num_int(90), &c), NUM_OK);
+    cr_assert_eq(c, 9000);
+    c = 7;
+    cr_assert_eq(num_to_cents(P("12,345"), &c), NUM_SYNTAX); /* not whole cents */
+    cr_assert_eq(num_to_cents(P("-0,001"), &c), NUM_SYNTAX);
+    num_q third;
+    cr_assert_eq(num_make(1, 3, &third), NUM_OK);
+    cr_assert_eq(num_to_cents(third, &c), NUM_SYNTAX);
+    cr_assert_eq(c, 7);
+    cr_assert_eq(num_to_cents(num_int(INT64_MAX / 100 + 1), &c), NUM_OVERFLOW);
+    cr_assert_eq(num_to_cents(num_int(INT64_MIN), &c), NUM_OVERFLOW);
+    cr_assert_eq(num_to_cents(num_int(INT64_MAX / 100), &c), NUM_OK);
+    cr_assert_eq(c, INT64_MAX / 100 * 100);
+    /* round trips */
+    const int64_t samples[] = {0, 1, -1, 99, 100, -101, 123456789, INT64_MAX, INT64_MIN};
+    for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        cr_assert_eq(num_to_cents(num_from_cents(samples[i]), &c), NUM_OK);
+        cr_assert_eq(c, samples[i]);
+    }
+    /* rounding to 2 decimals always gives whole cents */
+    num_q r;
+    cr_assert_eq(num_round(P("12,345"), NUM_ROUND_HALF_EVEN, 2, &r), NUM_OK);
+    cr_assert_eq(num_to_cents(r, &c), NUM_OK);
+    cr_assert_eq(c, 1234);
+}

@@ -19,6 +19,132 @@ static const char *astdump_op(ast_binop op)
     return names[op];
 }
 
+static void astdump_expr(strbuf *sb, const ast_expr *e);
+
+static const char *astdump_unit(ast_unit u)
+{
+    static const char *const names[] = {"dag", "week", "maand", "jaar"};
+    return names[u];
+}
+
+static void astdump_day(strbuf *sb, cal_day d)
+{
+    char buf[11];
+    cal_format_iso(d, buf);
+    sb_puts(sb, buf);
+}
+
+/* v0.2 nodes: (kind operands...) */
+static void astdump_expr2(strbuf *sb, const ast_expr *e)
+{
+    static const char *const modes[] = {"beneden", "boven", "rekenkundig", "bankiers"};
+    static const char *const sels[] = {"aantal",  "som",  "minimum", "maximum",  "eerste",
+                                       "laatste", "elke", "er-is",   "voor-alle"};
+    switch (e->kind) {
+    case EX_DATE:
+        sb_puts(sb, "#");
+        astdump_day(sb, e->u.date.day);
+        break;
+    case EX_AMOUNT:
+        sb_printf(sb, "%lldct", (long long)e->u.amount.cents);
+        break;
+    case EX_DURATION:
+        if (e->u.duration.count_expr) {
+            sb_puts(sb, "(duur ");
+            astdump_expr(sb, e->u.duration.count_expr);
+            sb_printf(sb, " %s)", astdump_unit(e->u.duration.unit));
+        } else {
+            sb_printf(sb, "%lld%s", (long long)e->u.duration.count,
+                      astdump_unit(e->u.duration.unit));
+        }
+        break;
+    case EX_PARAM_AT:
+        sb_printf(sb, "(%s geldig-op ", e->u.param_at.name);
+        astdump_expr(sb, e->u.param_at.date);
+        sb_puts(sb, ")");
+        break;
+    case EX_BETWEEN:
+    case EX_AGE:
+        sb_printf(sb, "(%s-%s ", e->kind == EX_AGE ? "leeftijd" : "tussen",
+                  astdump_unit(e->u.between.unit));
+        astdump_expr(sb, e->u.between.from);
+        sb_puts(sb, " ");
+        astdump_expr(sb, e->u.between.to);
+        sb_puts(sb, ")");
+        break;
+    case EX_PERIOD:
+        sb_puts(sb, "(periode ");
+        astdump_expr(sb, e->u.period.from);
+        sb_puts(sb, " ");
+        astdump_expr(sb, e->u.period.until);
+        sb_puts(sb, ")");
+        break;
+    case EX_ROUND:
+        sb_printf(sb, "(afgerond-%s", modes[e->u.round.mode]);
+        if (e->u.round.has_decimals)
+            sb_printf(sb, "-%u", (unsigned)e->u.round.decimals);
+        sb_puts(sb, " ");
+        astdump_expr(sb, e->u.round.operand);
+        sb_puts(sb, ")");
+        break;
+    case EX_BEVAT:
+    case EX_DUURT:
+    case EX_CLIP:
+        sb_printf(sb, "(%s ",
+                  e->kind == EX_BEVAT   ? "bevat"
+                  : e->kind == EX_DUURT ? "duurt"
+                                        : "begrensd");
+        astdump_expr(sb, e->u.binary.lhs);
+        sb_puts(sb, " ");
+        astdump_expr(sb, e->u.binary.rhs);
+        sb_puts(sb, ")");
+        break;
+    case EX_MERGE:
+    case EX_TOTAL_DAYS:
+    case EX_DAYS_OF:
+    case EX_COUNT:
+        sb_printf(sb, "(%s ",
+                  e->kind == EX_MERGE        ? "samengevoegd"
+                  : e->kind == EX_TOTAL_DAYS ? "totaal-dagen"
+                  : e->kind == EX_DAYS_OF    ? "dagen-van"
+                                             : "aantal");
+        astdump_expr(sb, e->u.unary.operand);
+        sb_puts(sb, ")");
+        break;
+    case EX_LONGEST:
+        sb_puts(sb, "(langste ");
+        astdump_expr(sb, e->u.longest.list);
+        sb_puts(sb, " ");
+        astdump_expr(sb, e->u.longest.dflt);
+        sb_puts(sb, ")");
+        break;
+    case EX_SELECT:
+        sb_printf(sb, "(%s %s ", sels[e->u.select.kind], e->u.select.var);
+        astdump_expr(sb, e->u.select.list);
+        if (e->u.select.value) {
+            sb_puts(sb, " waarde=");
+            astdump_expr(sb, e->u.select.value);
+        }
+        if (e->u.select.cond) {
+            sb_puts(sb, " waarvoor=");
+            astdump_expr(sb, e->u.select.cond);
+        }
+        if (e->u.select.key) {
+            sb_puts(sb, " volgens=");
+            astdump_expr(sb, e->u.select.key);
+        }
+        if (e->u.select.dflt) {
+            sb_puts(sb, " standaard=");
+            astdump_expr(sb, e->u.select.dflt);
+        }
+        sb_puts(sb, ")");
+        break;
+    default:
+        sb_puts(sb, "?");
+        break;
+    }
+}
+
 static void astdump_expr(strbuf *sb, const ast_expr *e)
 {
     if (!e) {
@@ -73,6 +199,9 @@ static void astdump_expr(strbuf *sb, const ast_expr *e)
         }
         sb_puts(sb, ")");
         break;
+    default:
+        astdump_expr2(sb, e);
+        break;
     }
 }
 
@@ -91,6 +220,36 @@ static void astdump_type(strbuf *sb, const ast_type *t)
     case AST_TYPE_NAMED:
         sb_puts(sb, t->name);
         break;
+    case AST_TYPE_DATUM:
+        sb_puts(sb, "datum");
+        break;
+    case AST_TYPE_DUUR:
+        sb_puts(sb, "duur");
+        break;
+    case AST_TYPE_BEDRAG:
+        sb_puts(sb, "bedrag");
+        break;
+    case AST_TYPE_PERIODE:
+        sb_puts(sb, "periode");
+        break;
+    case AST_TYPE_LIJST:
+        sb_puts(sb, "lijst<");
+        astdump_type(sb, t->elem);
+        sb_puts(sb, ">");
+        break;
+    }
+}
+
+/* " [vanaf D][ tot D(excl)]" */
+static void astdump_validity(strbuf *sb, const ast_validity *v)
+{
+    if (v->has_from) {
+        sb_puts(sb, " vanaf ");
+        astdump_day(sb, v->from);
+    }
+    if (v->has_until) {
+        sb_puts(sb, v->until_inclusive ? " tot(t/m) " : " tot ");
+        astdump_day(sb, v->until);
     }
 }
 
@@ -134,6 +293,7 @@ static void astdump_policy(strbuf *sb, const ast_policy *p)
                 sb_printf(sb, " bron \"%s\"", r->bron);
             if (r->citaat)
                 sb_printf(sb, " citaat \"%s\"", r->citaat);
+            astdump_validity(sb, &r->validity);
             sb_printf(sb, " %s:", r->target);
             for (size_t j = 0; j < r->n_branches; j++) {
                 sb_puts(sb, " [");
@@ -142,6 +302,18 @@ static void astdump_policy(strbuf *sb, const ast_policy *p)
                     sb_puts(sb, " indien ");
                     astdump_expr(sb, r->branches[j].cond);
                 }
+                sb_puts(sb, "]");
+            }
+            break;
+        }
+        case DECL_PARAM: {
+            const ast_param *pm = &d->u.param;
+            sb_printf(sb, "parameter %s=", pm->name);
+            astdump_type(sb, &pm->type);
+            for (size_t j = 0; j < pm->n_versions; j++) {
+                sb_puts(sb, " [");
+                astdump_expr(sb, pm->versions[j].value);
+                astdump_validity(sb, &pm->versions[j].validity);
                 sb_puts(sb, "]");
             }
             break;
@@ -591,8 +763,8 @@ Test(parser_errors, misspelt_keywords)
 {
     expect_diags("regle \"r\" a is 1.",
                  "t.regel:1:1: fout: onverwachte naam ‘regle’; verwacht ‘beleid’, ‘bron’ of een "
-                 "declaratie (‘soort’, ‘gegeven’, ‘invoer’, ‘uitkomst’, ‘begrip’, ‘regel’ of "
-                 "‘uitzondering’)\n"
+                 "declaratie (‘soort’, ‘gegeven’, ‘invoer’, ‘uitkomst’, ‘begrip’, ‘parameter’, "
+                 "‘regel’ of ‘uitzondering’)\n"
                  "   1 | regle \"r\" a is 1.\n"
                  "     | ^~~~~\n"
                  "     = hint: bedoelde u ‘regel’?\n");
@@ -646,10 +818,11 @@ Test(parser_errors, names_are_one_word)
                  "     |                ^~\n"
                  "     = hint: een naam is één woord; verbind woorden met ‘_’, bijvoorbeeld "
                  "‘recht_op_premie’\n");
-    expect_diags("gegeven T heeft soort: S.",
-                 "t.regel:1:17: fout: onverwacht ‘soort’; verwacht een naam\n"
-                 "   1 | gegeven T heeft soort: S.\n"
-                 "     |                 ^~~~~\n"
+    /* v0.2: keywords are field names in `gegeven`, but not names of facts */
+    expect_diags("invoer soort: S.",
+                 "t.regel:1:8: fout: onverwacht ‘soort’; verwacht een naam\n"
+                 "   1 | invoer soort: S.\n"
+                 "     |        ^~~~~\n"
                  "     = hint: ‘soort’ is een gereserveerd woord en kan geen naam zijn\n");
 }
 
@@ -816,7 +989,7 @@ Test(parser_errors, error_right_after_missing_dot_is_reported)
 Test(parser_errors, no_cascade_after_error_at_a_keyword)
 {
     parsed r;
-    parse_str(&r, "gegeven T heeft soort: S, b: getal.\nuitkomst u: getal.");
+    parse_str(&r, "invoer soort: S, b: getal.\nuitkomst u: getal.");
     cr_assert_eq(r.errors, 1, "%s", r.diags);
     cr_assert_str_eq(r.tree, "uitkomst u=getal\n");
     parsed_free(&r);
@@ -834,8 +1007,8 @@ static void expect_hint(const char *src, const char *hint)
 
 Test(parser_errors, hints_for_common_mistakes)
 {
-    expect_hint("invoer leeftijd getal.",
-                "tussen de naam en het type staat een dubbele punt: ‘leeftijd: getal’");
+    expect_hint("invoer ouderdom getal.",
+                "tussen de naam en het type staat een dubbele punt: ‘ouderdom: getal’");
     expect_hint("invoer reg Register.",
                 "tussen de naam en het type staat een dubbele punt: ‘reg: Register’");
     expect_hint("soort Register is vreemdelingen, geen.",
@@ -847,4 +1020,423 @@ Test(parser_errors, hints_for_common_mistakes)
                 "opsomming (‘is een van a, b’) of vóór ‘anders’");
     expect_hint("regel \"r\" a is (1 + 2.", "er ontbreekt een ‘)’ bij een eerder ‘(’");
     expect_hint("regel \"r\" a is “x”.", "gebruik rechte aanhalingstekens: \"…\"");
+}
+
+/* ---- v0.2: time and money (spec3 §2) ---- */
+
+Test(parser_v02, types)
+{
+    expect_tree("invoer a: datum, b: duur, c: bedrag, d: periode, e: lijst van periode.",
+                "invoer a=datum\ninvoer b=duur\ninvoer c=bedrag\ninvoer d=periode\n"
+                "invoer e=lijst<periode>\n");
+    expect_tree("invoer l: lijst van lijst van Toets.", "invoer l=lijst<lijst<Toets>>\n");
+    parsed r;
+    parse_str(&r, "invoer l: lijst van getal.");
+    cr_assert_eq(r.errors, 0, "%s", r.diags);
+    const ast_type *t = &r.p->decls[0].u.var.type;
+    cr_assert_eq(t->kind, AST_TYPE_LIJST);
+    cr_assert_eq(t->loc.col, 11);
+    cr_assert_eq(t->loc.end_col, 26);
+    cr_assert_eq(t->elem->kind, AST_TYPE_GETAL);
+    cr_assert_eq(t->elem->loc.col, 21);
+    cr_assert_null(t->elem->elem);
+    parsed_free(&r);
+}
+
+Test(parser_v02, keywords_as_record_fields)
+{
+    expect_tree("gegeven Toetsafname heeft soort: Toetssoort, datum: datum, geslaagd: waarheid.",
+                "gegeven Toetsafname: soort=Toetssoort datum=datum geslaagd=waarheid\n");
+    expect_tree("gegeven P heeft van: datum, tot: datum, maart: getal, in: tekst.",
+                "gegeven P: van=datum tot=datum maart=getal in=tekst\n");
+    /* `, anders` and `, standaard` are single tokens */
+    parsed r;
+    parse_str(&r, "gegeven P heeft a: getal, anders: tekst,\n  standaard: getal.");
+    cr_assert_eq(r.errors, 0, "%s", r.diags);
+    cr_assert_str_eq(r.tree, "gegeven P: a=getal anders=tekst standaard=getal\n");
+    const ast_field *f = r.p->decls[0].u.record.fields;
+    cr_assert_eq(f[1].loc.line, 1);
+    cr_assert_eq(f[1].loc.col, 27);
+    cr_assert_eq(f[1].loc.end_col, 33);
+    cr_assert_eq(f[2].loc.line, 2);
+    cr_assert_eq(f[2].loc.col, 3);
+    parsed_free(&r);
+    /* keywords after a dot are fields */
+    expect_expr("t.van + t.datum.tot", "(+ (. t van) (. (. t datum) tot))");
+    expect_expr("t.soort", "(. t soort)");
+}
+
+Test(parser_v02, date_literals)
+{
+    expect_expr("2022-03-01", "#2022-03-01");
+    expect_expr("1 maart 2022", "#2022-03-01");
+    expect_expr("29 februari 2024", "#2024-02-29");
+    expect_expr("31 december 9999", "#9999-12-31");
+    expect_expr("1 januari 1", "#0001-01-01");
+    parsed r;
+    parse_str(&r, "regel \"r\" x is 1 maart 2022 + 2022-03-01.");
+    cr_assert_eq(r.errors, 0, "%s", r.diags);
+    const ast_expr *plus = r.p->decls[0].u.rule.branches[0].value;
+    const ast_expr *a = plus->u.binary.lhs, *b = plus->u.binary.rhs;
+    cr_assert_eq(a->kind, EX_DATE);
+    cr_assert_eq(a->loc.col, 16);
+    cr_assert_eq(a->loc.end_col, 28);
+    cr_assert_eq(a->loc.off, 15);
+    cr_assert_eq(a->loc.end_off, 27);
+    cr_assert_eq(b->kind, EX_DATE);
+    cr_assert_eq(b->loc.col, 31);
+    cr_assert_eq(b->loc.end_col, 41);
+    cr_assert_eq(a->u.date.day, b->u.date.day);
+    cr_assert_eq(a->type, -1);
+    parsed_free(&r);
+}
+
+Test(parser_v02, invalid_written_dates)
+{
+    parsed r;
+    parse_str(&r, "regel \"r\" x is 30 februari 2023.");
+    cr_assert_eq(r.errors, 1);
+    cr_assert(strstr(r.diags, "t.regel:1:16: fout: ongeldige datum ‘30 februari 2023’: februari "
+                              "2023 heeft 28 dagen\n"),
+              "%s", r.diags);
+    parsed_free(&r);
+    parse_str(&r, "regel \"r\" x is 0 mei 2023 + 1 mei 0 + 1,5 mei 2020.");
+    cr_assert_eq(r.errors, 3, "%s", r.diags);
+    cr_assert(strstr(r.diags, "ongeldige datum ‘0 mei 2023’: er is geen dag 0\n"), "%s", r.diags);
+    cr_assert(strstr(r.diags, "ongeldige datum ‘1 mei 0’: het jaar moet tussen 1 en 9999 "
+                              "liggen\n"),
+              "%s", r.diags);
+    cr_assert(strstr(r.diags, "ongeldige datum ‘1,5 mei 2020’: dag en jaar zijn gehele "
+                              "getallen\n"),
+              "%s", r.diags);
+    parsed_free(&r);
+}
+
+Test(parser_v02, date_without_year)
+{
+    expect_diags("regel \"r\" x is 1 maart.",
+                 "t.regel:1:23: fout: onverwacht ‘.’; verwacht een jaartal\n"
+                 "   1 | regel \"r\" x is 1 maart.\n"
+                 "     |                       ^\n"
+                 "     = hint: een datum heeft een jaartal: schrijf bijvoorbeeld ‘1 maart 2022’ "
+                 "of ‘2022-03-01’\n");
+}
+
+Test(parser_v02, amounts)
+{
+    expect_expr("90 euro", "9000ct");
+    expect_expr("12,5 euro", "1250ct");
+    expect_expr("€ 0,05", "5ct");
+    expect_expr("€12,50", "1250ct");
+    expect_expr("- 5 euro", "(neg 500ct)");
+    expect_expr("2 × 90 euro", "(* 2=2/1 9000ct)");
+    parsed r;
+    parse_str(&r, "regel \"r\" x is 12,50 euro.");
+    const ast_expr *e = r.p->decls[0].u.rule.branches[0].value;
+    cr_assert_eq(e->kind, EX_AMOUNT);
+    cr_assert_str_eq(e->u.amount.text, "12,50");
+    cr_assert_eq(e->loc.col, 16);
+    cr_assert_eq(e->loc.end_col, 26);
+    parsed_free(&r);
+    parse_str(&r, "regel \"r\" x is 12,505 euro + € 0,001.");
+    cr_assert_eq(r.errors, 2, "%s", r.diags);
+    cr_assert(strstr(r.diags, "t.regel:1:16: fout: bedrag ‘12,505 euro’ heeft meer dan 2 "
+                              "decimalen\n"),
+              "%s", r.diags);
+    parsed_free(&r);
+}
+
+Test(parser_v02, durations)
+{
+    expect_expr("1 dag", "1dag");
+    expect_expr("10 dagen", "10dag");
+    expect_expr("1 week + 3 weken", "(+ 1week 3week)");
+    expect_expr("1 maand - 2 maanden", "(- 1maand 2maand)");
+    expect_expr("1 jaar + 2 jaren", "(+ 1jaar 2jaar)");
+    expect_expr("(n) maanden", "(duur n maand)");
+    expect_expr("(n + 1) jaar", "(duur (+ n 1=1/1) jaar)");
+    expect_expr("d + (n) dagen", "(+ d (duur n dag))");
+    expect_expr("(n)", "n");
+    parsed r;
+    parse_str(&r, "regel \"r\" x is 1,5 maand.");
+    cr_assert_eq(r.errors, 1);
+    cr_assert(strstr(r.diags, "fout: een duur is een geheel aantal maanden, niet ‘1,5’\n"), "%s",
+              r.diags);
+    parsed_free(&r);
+}
+
+Test(parser_v02, parameter_at_and_calendar_forms)
+{
+    expect_expr("vergoeding geldig op t.datum", "(vergoeding geldig-op (. t datum))");
+    expect_expr("vergoeding geldig op 1 maart 2022 * 2",
+                "(* (vergoeding geldig-op #2022-03-01) 2=2/1)");
+    expect_expr("dagen tussen a en b", "(tussen-dag a b)");
+    expect_expr("maanden tussen a en b + 1 maand", "(tussen-maand a (+ b 1maand))");
+    expect_expr("jaren tussen a.van en b", "(tussen-jaar (. a van) b)");
+    expect_expr("leeftijd van g op peildatum", "(leeftijd-jaar g peildatum)");
+    expect_expr("leeftijd van g op p is ten minste 18", "(≥ (leeftijd-jaar g p) 18=18/1)");
+    expect_expr("dagen tussen a en b en c", "(en (tussen-dag a b) c)");
+    expect_expr("periode van a tot b", "(periode a b)");
+    expect_expr("periode vanaf a", "(periode a NULL)");
+    expect_expr("periode vanaf a + 1 jaar", "(periode (+ a 1jaar) NULL)");
+}
+
+Test(parser_v02, rounding_precedence)
+{
+    expect_expr("a afgerond naar beneden", "(afgerond-beneden a)");
+    expect_expr("a afgerond naar boven", "(afgerond-boven a)");
+    expect_expr("a afgerond rekenkundig op 2 decimalen", "(afgerond-rekenkundig-2 a)");
+    expect_expr("a afgerond bankiers op 1 decimaal", "(afgerond-bankiers-1 a)");
+    expect_expr("a afgerond bankiers op 0 decimalen", "(afgerond-bankiers-0 a)");
+    /* arithmetic binds tighter than afgerond, afgerond tighter than comparison */
+    expect_expr("a + b * c afgerond rekenkundig", "(afgerond-rekenkundig (+ a (* b c)))");
+    expect_expr("a * 2 afgerond naar beneden is groter dan b + 1 afgerond naar boven",
+                "(> (afgerond-beneden (* a 2=2/1)) (afgerond-boven (+ b 1=1/1)))");
+    expect_expr("a afgerond rekenkundig is b en c", "(en (= (afgerond-rekenkundig a) b) c)");
+    expect_expr("(a afgerond rekenkundig) * 2", "(* (afgerond-rekenkundig a) 2=2/1)");
+    expect_expr("a is een van b afgerond bankiers, c", "(een-van a (afgerond-bankiers b) c)");
+    parsed r;
+    parse_str(&r, "regel \"r\" x is a * b afgerond rekenkundig op 2 decimalen.");
+    const ast_expr *e = r.p->decls[0].u.rule.branches[0].value;
+    cr_assert_eq(e->kind, EX_ROUND);
+    cr_assert_eq(e->loc.col, 22); /* the operator words */
+    cr_assert_eq(e->loc.end_col, 57);
+    cr_assert_eq(e->u.round.decimals_loc.col, 46);
+    parsed_free(&r);
+    parse_str(&r, "regel \"r\" x is a afgerond op 2 decimalen.");
+    cr_assert_eq(r.errors, 1);
+    cr_assert(strstr(r.diags, "fout: onverwacht ‘op’; verwacht ‘naar’, ‘rekenkundig’ of "
+                              "‘bankiers’\n"),
+              "%s", r.diags);
+    parsed_free(&r);
+    parse_str(&r, "regel \"r\" x is (a afgerond rekenkundig op 2 decimaal) + (a afgerond "
+                  "bankiers op 1,5 decimalen).");
+    cr_assert_eq(r.errors, 2, "%s", r.diags);
+    cr_assert(strstr(r.diags, "fout: schrijf ‘2 decimalen’\n"), "%s", r.diags);
+    cr_assert(strstr(r.diags, "fout: afronden kan op 0 tot en met 18 decimalen, niet op ‘1,5’\n"),
+              "%s", r.diags);
+    parsed_free(&r);
+}
+
+Test(parser_v02, period_operations)
+{
+    expect_expr("p bevat d", "(bevat p d)");
+    expect_expr("p bevat d + 1 dag en q", "(en (bevat p (+ d 1dag)) q)");
+    expect_expr("p duurt ten minste 2 maanden", "(duurt p 2maand)");
+    expect_expr("niet p duurt ten minste 1 jaar of q", "(of (niet (duurt p 1jaar)) q)");
+    expect_expr("l samengevoegd", "(samengevoegd l)");
+    expect_expr("l samengevoegd begrensd tot p", "(begrensd (samengevoegd l) p)");
+    expect_expr("l begrensd tot periode van a tot b", "(begrensd l (periode a b))");
+    expect_expr("l begrensd tot p samengevoegd", "(samengevoegd (begrensd l p))");
+    expect_expr("totaal aantal dagen van l samengevoegd", "(totaal-dagen (samengevoegd l))");
+    expect_expr("aantal dagen van p", "(dagen-van p)");
+    expect_expr("aantal dagen van p + 1", "(+ (dagen-van p) 1=1/1)");
+    expect_expr("langste aaneengesloten periode van l, standaard p", "(langste l p)");
+    expect_expr("langste aaneengesloten periode van l standaard periode vanaf d",
+                "(langste l (periode d NULL))");
+    expect_expr("langste aaneengesloten periode van l", "(langste l NULL)");
+}
+
+Test(parser_v02, selections)
+{
+    expect_expr("aantal l", "(aantal l)");
+    expect_expr("aantal t.toetsen", "(aantal (. t toetsen))");
+    expect_expr("aantal l + 1", "(+ (aantal l) 1=1/1)");
+    expect_expr("aantal t in l", "(aantal t l)");
+    expect_expr("aantal t in l waarvoor t.geslaagd", "(aantal t l waarvoor=(. t geslaagd))");
+    expect_expr("som van t.bedrag voor elke t in l", "(som t l waarde=(. t bedrag))");
+    expect_expr("som van t.a * 2 voor elke t in l waarvoor t.b is 1",
+                "(som t l waarde=(* (. t a) 2=2/1) waarvoor=(= (. t b) 1=1/1))");
+    expect_expr("minimum van t.datum voor elke t in l, standaard 1 maart 2022",
+                "(minimum t l waarde=(. t datum) standaard=#2022-03-01)");
+    expect_expr("maximum van t.datum voor elke t in l waarvoor t.geslaagd, standaard d",
+                "(maximum t l waarde=(. t datum) waarvoor=(. t geslaagd) standaard=d)");
+    /* a missing standaard is the checker's error, not a syntax error */
+    expect_expr("minimum van t.datum voor elke t in l", "(minimum t l waarde=(. t datum))");
+    expect_expr("eerste t in l volgens t.datum, standaard d",
+                "(eerste t l volgens=(. t datum) standaard=d)");
+    expect_expr("laatste t in l waarvoor t.geslaagd volgens t.datum, standaard d",
+                "(laatste t l waarvoor=(. t geslaagd) volgens=(. t datum) standaard=d)");
+    expect_expr("(laatste t in l volgens t.datum, standaard d).datum",
+                "(. (laatste t l volgens=(. t datum) standaard=d) datum)");
+    expect_expr("elke t in l waarvoor t.geslaagd", "(elke t l waarvoor=(. t geslaagd))");
+    expect_expr("er is een t in l waarvoor t.geslaagd", "(er-is t l waarvoor=(. t geslaagd))");
+    expect_expr("voor alle t in l geldt t.geslaagd", "(voor-alle t l waarvoor=(. t geslaagd))");
+    expect_expr("aantal elke t in l waarvoor t.a", "(aantal (elke t l waarvoor=(. t a)))");
+    parsed r;
+    parse_str(&r, "regel \"r\" x is aantal toets in toetsen waarvoor toets.geslaagd.");
+    cr_assert_eq(r.errors, 0, "%s", r.diags);
+    const ast_expr *e = r.p->decls[0].u.rule.branches[0].value;
+    cr_assert_eq(e->kind, EX_SELECT);
+    cr_assert_eq(e->u.select.kind, SEL_COUNT);
+    cr_assert_str_eq(e->u.select.var, "toets");
+    cr_assert_eq(e->u.select.var_loc.col, 23);
+    cr_assert_eq(e->u.select.var_loc.end_col, 28);
+    cr_assert_eq(e->loc.col, 16);
+    cr_assert_eq(e->loc.end_col, 63);
+    cr_assert_null(e->u.select.value);
+    cr_assert_null(e->u.select.key);
+    cr_assert_null(e->u.select.dflt);
+    cr_assert_eq(e->u.select.cond->type, -1);
+    parsed_free(&r);
+}
+
+Test(parser_v02, conditions_extend_as_far_as_possible)
+{
+    /* the condition takes everything, like `indien` */
+    expect_expr("aantal t in l waarvoor t.a en t.b is 3",
+                "(aantal t l waarvoor=(en (. t a) (= (. t b) 3=3/1)))");
+    expect_expr("aantal t in l waarvoor t.a is groter dan 2",
+                "(aantal t l waarvoor=(> (. t a) 2=2/1))");
+    expect_expr("er is een t in l waarvoor t.a of b", "(er-is t l waarvoor=(of (. t a) b))");
+    expect_expr("voor alle t in l geldt t.a en b", "(voor-alle t l waarvoor=(en (. t a) b))");
+    /* parentheses end it */
+    expect_expr("(aantal t in l waarvoor t.a) is groter dan 2",
+                "(> (aantal t l waarvoor=(. t a)) 2=2/1)");
+    expect_expr("(er is een t in l waarvoor t.a) of b", "(of (er-is t l waarvoor=(. t a)) b)");
+    /* the dangling `waarvoor` belongs to the innermost selection */
+    expect_expr("aantal t in elke u in l waarvoor u.a", "(aantal t (elke u l waarvoor=(. u a)))");
+    expect_expr("aantal t in aantal u in l waarvoor u.a",
+                "(aantal t (aantal u l waarvoor=(. u a)))");
+    expect_expr("aantal t in (aantal u in l) waarvoor t.a",
+                "(aantal t (aantal u l) waarvoor=(. t a))");
+    /* ... and so does a dangling `standaard` */
+    expect_expr("minimum van t.a voor elke t in langste aaneengesloten periode van l, standaard "
+                "d",
+                "(minimum t (langste l d) waarde=(. t a))");
+    /* the default is a sum: it extends too */
+    expect_expr("eerste t in l volgens t.d, standaard a + 1 is b",
+                "(= (eerste t l volgens=(. t d) standaard=(+ a 1=1/1)) b)");
+    /* a conclusion with a selection still takes `indien` and `anders` */
+    expect_tree("regel \"r\" x is aantal t in l waarvoor t.a indien b, anders 0.",
+                "regel \"r\" x: [(aantal t l waarvoor=(. t a)) indien b] [0=0/1]\n");
+    expect_tree("regel \"r\" x is elke t in l waarvoor t.a is een van b, c indien e, anders d.",
+                "regel \"r\" x: [(elke t l waarvoor=(een-van (. t a) b c)) indien e] [d]\n");
+}
+
+Test(parser_v02, parameters)
+{
+    expect_tree("parameter toetsvergoeding: bedrag is 0 euro geldig tot 1 maart 2022, is 90 euro "
+                "geldig vanaf 1 maart 2022.",
+                "parameter toetsvergoeding=bedrag [0ct tot 2022-03-01] [9000ct vanaf "
+                "2022-03-01]\n");
+    expect_tree("parameter g: getal is 5.", "parameter g=getal [5=5/1]\n");
+    expect_tree("parameter g: getal is 5 geldig vanaf 2020-01-01 tot 2021-01-01, is 6 geldig "
+                "vanaf 2021-01-01 tot en met 2021-12-31, is 7 geldig tot en met 2019-12-31.",
+                "parameter g=getal [5=5/1 vanaf 2020-01-01 tot 2021-01-01] [6=6/1 vanaf "
+                "2021-01-01 tot(t/m) 2022-01-01] [7=7/1 tot(t/m) 2020-01-01]\n");
+    expect_tree("parameter a: tekst is \"x\", is waar, is onwaar, is 2022-01-01, is 2 maanden, "
+                "is € 1, is lid.",
+                "parameter a=tekst [\"x\"] [waar] [onwaar] [#2022-01-01] [2maand] [100ct] "
+                "[lid]\n");
+    parsed r;
+    parse_str(&r, "parameter p: duur is 3 weken geldig vanaf 1 januari 2020 tot 2020-02-01.");
+    cr_assert_eq(r.errors, 0, "%s", r.diags);
+    const ast_param *pm = &r.p->decls[0].u.param;
+    cr_assert_eq(r.p->decls[0].kind, DECL_PARAM);
+    cr_assert_eq(pm->loc.col, 11);
+    cr_assert_eq(pm->type.kind, AST_TYPE_DUUR);
+    cr_assert_eq(pm->n_versions, 1);
+    const ast_param_version *v = &pm->versions[0];
+    cr_assert_eq(v->loc.col, 19);
+    cr_assert_eq(v->loc.end_col, 72);
+    cr_assert(v->validity.has_from && v->validity.has_until && !v->validity.until_inclusive);
+    cr_assert_eq(v->validity.from, cal_from_ymd(2020, 1, 1));
+    cr_assert_eq(v->validity.until, cal_from_ymd(2020, 2, 1));
+    cr_assert_eq(v->validity.from_loc.col, 43);
+    cr_assert_eq(v->validity.until_loc.col, 62);
+    cr_assert_eq(v->validity.loc.col, 30);
+    parsed_free(&r);
+}
+
+Test(parser_v02, rule_validity)
+{
+    expect_tree("regel \"X\" geldig vanaf 1 maart 2022 x is 1.",
+                "regel \"X\" vanaf 2022-03-01 x: [1=1/1]\n");
+    expect_tree("regel \"X\" geldig tot 2022-03-01 bron \"b\" x is 1.",
+                "regel \"X\" bron \"b\" tot 2022-03-01 x: [1=1/1]\n");
+    expect_tree("uitzondering \"E\" op \"X\" geldig vanaf 2020-01-01 tot en met 31 december 2021 "
+                "x is 2.",
+                "uitzondering \"E\" op \"X\" vanaf 2020-01-01 tot(t/m) 2022-01-01 x: [2=2/1]\n");
+    parsed r;
+    parse_str(&r, "regel \"X\" x is 1.");
+    cr_assert(!r.p->decls[0].u.rule.validity.has_from);
+    cr_assert(!r.p->decls[0].u.rule.validity.has_until);
+    parsed_free(&r);
+    /* an empty validity */
+    parse_str(&r, "regel \"X\" geldig vanaf 2022-03-01 tot 2022-03-01 x is 1.");
+    cr_assert_eq(r.errors, 1, "%s", r.diags);
+    cr_assert(strstr(r.diags, "t.regel:1:11: fout: lege geldigheid: er is geen dag vanaf 1 maart "
+                              "2022 tot 1 maart 2022\n"),
+              "%s", r.diags);
+    cr_assert(strstr(r.diags, "bedoelt u ‘tot en met’?"), "%s", r.diags);
+    parsed_free(&r);
+    /* tot en met the last day of the calendar */
+    parse_str(&r, "regel \"X\" geldig tot en met 9999-12-31 x is 1.");
+    cr_assert_eq(r.errors, 1, "%s", r.diags);
+    cr_assert(strstr(r.diags, "fout: datum buiten het bereik 1-9999\n"), "%s", r.diags);
+    parsed_free(&r);
+}
+
+Test(parser_v02, geldig_needs_vanaf_or_tot)
+{
+    expect_diags("regel \"X\" geldig 2022-03-01 x is 1.",
+                 "t.regel:1:18: fout: onverwachte datum ‘2022-03-01’; verwacht ‘vanaf’ of "
+                 "‘tot’\n"
+                 "   1 | regel \"X\" geldig 2022-03-01 x is 1.\n"
+                 "     |                  ^~~~~~~~~~\n"
+                 "     = hint: schrijf ‘geldig vanaf 1 maart 2022’, ‘geldig tot 1 maart 2022’ of "
+                 "‘geldig vanaf 1 januari 2020 tot en met 28 februari 2022’\n");
+}
+
+Test(parser_v02, error_messages_name_new_tokens)
+{
+    parsed r;
+    parse_str(&r, "regel \"r\" x is aantal t l.");
+    cr_assert(strstr(r.diags, "fout: onverwachte naam ‘l’; verwacht "), "%s", r.diags);
+    parsed_free(&r);
+    parse_str(&r, "regel \"r\" x is som van t.a voor t in l.");
+    cr_assert(strstr(r.diags, "fout: onverwachte naam ‘t’; verwacht ‘elke’\n"), "%s", r.diags);
+    parsed_free(&r);
+    parse_str(&r, "regel \"r\" x is eerste t in l, standaard d.");
+    cr_assert(strstr(r.diags, "fout: onverwacht ‘, standaard’; verwacht ‘waarvoor’ of "
+                              "‘volgens’\n"),
+              "%s", r.diags);
+    parsed_free(&r);
+    parse_str(&r, "regel \"r\" x is aantal t in l waarvoor.");
+    cr_assert(strstr(r.diags, "fout: onverwacht ‘.’; verwacht een voorwaarde\n"), "%s", r.diags);
+    cr_assert(strstr(r.diags, "hint: na ‘waarvoor’ volgt een voorwaarde over het element"), "%s",
+              r.diags);
+    parsed_free(&r);
+    parse_str(&r, "regel \"r\" x is d + (n) mnd.");
+    cr_assert(strstr(r.diags, "een eenheid (dagen, weken, maanden, jaren)"), "%s", r.diags);
+    cr_assert(strstr(r.diags, "hint: een berekende duur schrijft u als ‘(n) maanden’"), "%s",
+              r.diags);
+    parsed_free(&r);
+    parse_str(&r, "regel \"r\" x is (n) maandn.");
+    cr_assert(strstr(r.diags, "hint: bedoelde u ‘maand’?"), "%s", r.diags);
+    parsed_free(&r);
+    parse_str(&r, "parameter p: bedrag is 5 euro geldig vanaf 2022-01-01 is 6 euro.");
+    cr_assert(strstr(r.diags, "fout: onverwacht ‘is’; verwacht "), "%s", r.diags);
+    parsed_free(&r);
+    parse_str(&r, "regel \"r\" x is d afgerond naar voren.");
+    cr_assert(strstr(r.diags, "verwacht ‘beneden’ of ‘boven’\n"), "%s", r.diags);
+    cr_assert(strstr(r.diags, "hint: schrijf ‘naar beneden’ of ‘naar boven’\n"), "%s", r.diags);
+    parsed_free(&r);
+    /* declaration keywords after a dot are not fields */
+    parse_str(&r, "uitkomst a: getal.regel \"r\" a is 1.");
+    cr_assert_eq(r.errors, 0, "%s", r.diags);
+    parsed_free(&r);
+    parse_str(&r, "uitkomst a: getal.parameter p: getal is 1.");
+    cr_assert_eq(r.errors, 0, "%s", r.diags);
+    parsed_free(&r);
+}
+
+Test(parser_v02, v01_precedence_unchanged)
+{
+    /* the precedence declarations only settle the new forms */
+    expect_expr("a + b * c - d / e", "(- (+ a (* b c)) (/ d e))");
+    expect_expr("a is b en c of d", "(of (en (= a b) c) d)");
+    expect_expr("- a.b * c", "(* (neg (. a b)) c)");
+    expect_expr("a is een van b, c en d", "(en (een-van a b c) d)");
 }

@@ -6,12 +6,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal.h"
 #include "eval.h"
 #include "policy.h"
 #include "regel.h"
 #include "render.h"
 
-enum { T_WAARHEID, T_GETAL, T_TEKST, T_REGISTER, T_SOORT, T_TOETS };
+enum {
+    T_WAARHEID,
+    T_GETAL,
+    T_TEKST,
+    T_REGISTER,
+    T_SOORT,
+    T_TOETS,
+    /* v0.2 */
+    T_DATUM,
+    T_DUUR,
+    T_BEDRAG,
+    T_PERIODE,
+    T_AFNAME, /* gegeven Afname heeft datum: datum, kosten: bedrag, looptijd: periode */
+    T_LIJST_AFNAME,
+    T_LIJST_BEDRAG,
+    T_LIJST_GETAL,
+    T_LIJST_PERIODE,
+    N_TYPES
+};
+/* parameter versions, numbered over all parameters */
+enum { PV_TOETS_OUD, PV_TOETS_NIEUW, PV_DREMPEL, N_PV };
 enum { IN_REGISTER, IN_WERKT, IN_STUDEERT, IN_NAAM, IN_TOETS, N_IN };
 /* outcomes in evaluation order */
 enum { O_VRIJGESTELD, O_TOEGANG, O_BEDRAG, O_GROET, O_NIVEAU, O_PLICHT, O_LAATSTE, O_BEZIG, N_OUT };
@@ -34,7 +55,13 @@ typedef struct fixture {
     const char *register_members[2];
     const char *soort_members[2];
     rt_field toets_fields[2];
-    rt_type types[6];
+    rt_field afname_fields[3];
+    rt_type types[N_TYPES];
+    rt_const consts[N_PV];
+    rt_param_version toets_versions[2];
+    rt_param_version drempel_versions[1];
+    rt_param params[2];
+    uint8_t reads_param[N_OUT * N_PV];
     rt_input inputs[N_IN];
     rt_outcome outcomes[N_OUT];
     uint32_t display_order[N_OUT];
@@ -100,6 +127,8 @@ static void set_rule(fixture *f, uint32_t r, const char *name, const char *bron,
     rule.parent = parent;
     rule.line = 10 + r;
     rule.col = 1;
+    rule.valid_from = RBC_NONE;
+    rule.valid_until = RBC_NONE;
     f->rules[r] = rule;
 }
 
@@ -130,12 +159,24 @@ static fixture *make_fixture(void)
     f->soort_members[1] = "mo";
     f->toets_fields[0] = (rt_field){"soort", T_SOORT};
     f->toets_fields[1] = (rt_field){"geslaagd", T_WAARHEID};
-    f->types[T_WAARHEID] = (rt_type){RBC_TYPE_WAARHEID, NULL, 0, NULL, NULL};
-    f->types[T_GETAL] = (rt_type){RBC_TYPE_GETAL, NULL, 0, NULL, NULL};
-    f->types[T_TEKST] = (rt_type){RBC_TYPE_TEKST, NULL, 0, NULL, NULL};
-    f->types[T_REGISTER] = (rt_type){RBC_TYPE_ENUM, "Register", 2, f->register_members, NULL};
-    f->types[T_SOORT] = (rt_type){RBC_TYPE_ENUM, "Soort", 2, f->soort_members, NULL};
-    f->types[T_TOETS] = (rt_type){RBC_TYPE_RECORD, "Toets", 2, NULL, f->toets_fields};
+    f->types[T_WAARHEID] = (rt_type){RBC_TYPE_WAARHEID, NULL, 0, NULL, NULL, 0};
+    f->types[T_GETAL] = (rt_type){RBC_TYPE_GETAL, NULL, 0, NULL, NULL, 0};
+    f->types[T_TEKST] = (rt_type){RBC_TYPE_TEKST, NULL, 0, NULL, NULL, 0};
+    f->types[T_REGISTER] = (rt_type){RBC_TYPE_ENUM, "Register", 2, f->register_members, NULL, 0};
+    f->types[T_SOORT] = (rt_type){RBC_TYPE_ENUM, "Soort", 2, f->soort_members, NULL, 0};
+    f->types[T_TOETS] = (rt_type){RBC_TYPE_RECORD, "Toets", 2, NULL, f->toets_fields, 0};
+    f->afname_fields[0] = (rt_field){"datum", T_DATUM};
+    f->afname_fields[1] = (rt_field){"kosten", T_BEDRAG};
+    f->afname_fields[2] = (rt_field){"looptijd", T_PERIODE};
+    f->types[T_DATUM] = (rt_type){RBC_TYPE_DATUM, NULL, 0, NULL, NULL, 0};
+    f->types[T_DUUR] = (rt_type){RBC_TYPE_DUUR, NULL, 0, NULL, NULL, 0};
+    f->types[T_BEDRAG] = (rt_type){RBC_TYPE_BEDRAG, NULL, 0, NULL, NULL, 0};
+    f->types[T_PERIODE] = (rt_type){RBC_TYPE_PERIODE, NULL, 0, NULL, NULL, 0};
+    f->types[T_AFNAME] = (rt_type){RBC_TYPE_RECORD, "Afname", 3, NULL, f->afname_fields, 0};
+    f->types[T_LIJST_AFNAME] = (rt_type){RBC_TYPE_LIJST, NULL, 0, NULL, NULL, T_AFNAME};
+    f->types[T_LIJST_BEDRAG] = (rt_type){RBC_TYPE_LIJST, NULL, 0, NULL, NULL, T_BEDRAG};
+    f->types[T_LIJST_GETAL] = (rt_type){RBC_TYPE_LIJST, NULL, 0, NULL, NULL, T_GETAL};
+    f->types[T_LIJST_PERIODE] = (rt_type){RBC_TYPE_LIJST, NULL, 0, NULL, NULL, T_PERIODE};
     f->inputs[IN_REGISTER] = (rt_input){"register", T_REGISTER};
     f->inputs[IN_WERKT] = (rt_input){"werkt", T_WAARHEID};
     f->inputs[IN_STUDEERT] = (rt_input){"studeert", T_WAARHEID};
@@ -166,7 +207,7 @@ static fixture *make_fixture(void)
     p->source_file = "test.regel";
     p->name = "Inburgering \"test\"";
     p->types = f->types;
-    p->n_types = 6;
+    p->n_types = N_TYPES;
     p->inputs = f->inputs;
     p->n_inputs = N_IN;
     p->outcomes = f->outcomes;
@@ -537,6 +578,406 @@ Test(render, value_forms)
     free(f);
 }
 
+/* ---- v0.2: dates, durations, amounts, periods, lists, versions ---- */
+
+static int32_t ymd(int32_t y, int m, int d)
+{
+    cr_assert(cal_valid_ymd(y, m, d));
+    return cal_from_ymd(y, m, d);
+}
+
+static rt_value v_datum(int32_t y, int m, int d)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_DATUM;
+    v.u.day = ymd(y, m, d);
+    return v;
+}
+
+static rt_value v_bedrag(int64_t cents)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_BEDRAG;
+    v.u.cents = cents;
+    return v;
+}
+
+static rt_value v_duur(int32_t months, int32_t days)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_DUUR;
+    v.u.duur.months = months;
+    v.u.duur.days = days;
+    return v;
+}
+
+static rt_value v_periode(rt_value van, const rt_value *tot)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_PERIODE;
+    v.u.periode.van = van.u.day;
+    v.u.periode.open = tot == NULL;
+    v.u.periode.tot = tot ? tot->u.day : van.u.day;
+    return v;
+}
+
+static rt_value v_lijst(const rt_value *items, uint32_t n)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_LIJST;
+    v.u.list.items = items;
+    v.u.list.n = n;
+    return v;
+}
+
+/* How often needle occurs in hay. */
+static int count(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *at = strstr(hay, needle); at; at = strstr(at + 1, needle))
+        n++;
+    return n;
+}
+
+/* Text and JSON (at indent 0) of v of the given type. */
+static void assert_forms(const fixture *f, uint32_t type, rt_value v, const char *text,
+                         const char *json)
+{
+    strbuf sb = STRBUF_INIT;
+    cr_assert(render_value_text(&sb, &f->policy, type, &v));
+    cr_assert_str_eq(sb.data, text);
+    sb_free(&sb);
+    cr_assert(render_value_json(&sb, &f->policy, type, &v, 0));
+    cr_assert_str_eq(sb.data, json);
+    sb_free(&sb);
+}
+
+Test(render_v02, datum)
+{
+    fixture *f = make_fixture();
+    assert_forms(f, T_DATUM, v_datum(2022, 3, 1), "1 maart 2022", "\"2022-03-01\"");
+    assert_forms(f, T_DATUM, v_datum(2024, 2, 29), "29 februari 2024", "\"2024-02-29\"");
+    assert_forms(f, T_DATUM, v_datum(1, 1, 1), "1 januari 1", "\"0001-01-01\"");
+    assert_forms(f, T_DATUM, v_datum(9999, 12, 31), "31 december 9999", "\"9999-12-31\"");
+    free(f);
+}
+
+Test(render_v02, bedrag)
+{
+    fixture *f = make_fixture();
+    assert_forms(f, T_BEDRAG, v_bedrag(27000), "€ 270,00", "270");
+    assert_forms(f, T_BEDRAG, v_bedrag(9000), "€ 90,00", "90");
+    assert_forms(f, T_BEDRAG, v_bedrag(1250), "€ 12,50", "12.5");
+    assert_forms(f, T_BEDRAG, v_bedrag(1234), "€ 12,34", "12.34");
+    assert_forms(f, T_BEDRAG, v_bedrag(5), "€ 0,05", "0.05");
+    assert_forms(f, T_BEDRAG, v_bedrag(10), "€ 0,10", "0.1");
+    assert_forms(f, T_BEDRAG, v_bedrag(0), "€ 0,00", "0");
+    assert_forms(f, T_BEDRAG, v_bedrag(-300), "-€ 3,00", "-3");
+    assert_forms(f, T_BEDRAG, v_bedrag(-500), "-€ 5,00", "-5");
+    assert_forms(f, T_BEDRAG, v_bedrag(-5), "-€ 0,05", "-0.05");
+    /* thousands separators: a dot every three digits, none below 1000 */
+    assert_forms(f, T_BEDRAG, v_bedrag(99999), "€ 999,99", "999.99");
+    assert_forms(f, T_BEDRAG, v_bedrag(100000), "€ 1.000,00", "1000");
+    assert_forms(f, T_BEDRAG, v_bedrag(125000), "€ 1.250,00", "1250");
+    assert_forms(f, T_BEDRAG, v_bedrag(-125050), "-€ 1.250,50", "-1250.5");
+    assert_forms(f, T_BEDRAG, v_bedrag(123456789012), "€ 1.234.567.890,12", "1234567890.12");
+    assert_forms(f, T_BEDRAG, v_bedrag(INT64_MAX), "€ 92.233.720.368.547.758,07",
+                 "92233720368547758.07");
+    assert_forms(f, T_BEDRAG, v_bedrag(INT64_MIN), "-€ 92.233.720.368.547.758,08",
+                 "-92233720368547758.08");
+    free(f);
+}
+
+Test(render_v02, duur)
+{
+    fixture *f = make_fixture();
+    assert_forms(f, T_DUUR, v_duur(2, 0), "2 maanden", "\"2 maanden\"");
+    assert_forms(f, T_DUUR, v_duur(1, 0), "1 maand", "\"1 maand\"");
+    assert_forms(f, T_DUUR, v_duur(12, 0), "1 jaar", "\"1 jaar\"");
+    assert_forms(f, T_DUUR, v_duur(24, 0), "2 jaar", "\"2 jaar\"");
+    assert_forms(f, T_DUUR, v_duur(14, 0), "1 jaar en 2 maanden", "\"1 jaar en 2 maanden\"");
+    assert_forms(f, T_DUUR, v_duur(0, 10), "10 dagen", "\"10 dagen\"");
+    assert_forms(f, T_DUUR, v_duur(0, 1), "1 dag", "\"1 dag\"");
+    assert_forms(f, T_DUUR, v_duur(0, 21), "21 dagen", "\"21 dagen\""); /* never weeks */
+    assert_forms(f, T_DUUR, v_duur(13, 3), "1 jaar, 1 maand en 3 dagen",
+                 "\"1 jaar, 1 maand en 3 dagen\"");
+    assert_forms(f, T_DUUR, v_duur(6, 1), "6 maanden en 1 dag", "\"6 maanden en 1 dag\"");
+    assert_forms(f, T_DUUR, v_duur(0, 0), "0 dagen", "\"0 dagen\"");
+    assert_forms(f, T_DUUR, v_duur(-2, 0), "-2 maanden", "\"-2 maanden\"");
+    assert_forms(f, T_DUUR, v_duur(0, -1), "-1 dag", "\"-1 dag\"");
+    free(f);
+}
+
+Test(render_v02, periode)
+{
+    fixture *f = make_fixture();
+    rt_value tot = v_datum(2023, 5, 5);
+    assert_forms(f, T_PERIODE, v_periode(v_datum(2022, 3, 1), &tot),
+                 "1 maart 2022 tot en met 5 mei 2023",
+                 "{\n  \"van\": \"2022-03-01\",\n  \"tot\": \"2023-05-05\"\n}");
+    assert_forms(f, T_PERIODE, v_periode(v_datum(2022, 3, 1), NULL), "vanaf 1 maart 2022",
+                 "{\n  \"van\": \"2022-03-01\",\n  \"tot\": null\n}");
+    /* indented inside a larger document */
+    strbuf sb = STRBUF_INIT;
+    rt_value v = v_periode(v_datum(2022, 3, 1), NULL);
+    cr_assert(render_value_json(&sb, &f->policy, T_PERIODE, &v, 2));
+    cr_assert_str_eq(sb.data, "{\n      \"van\": \"2022-03-01\",\n      \"tot\": null\n    }");
+    sb_free(&sb);
+    free(f);
+}
+
+Test(render_v02, lijsten)
+{
+    fixture *f = make_fixture();
+    assert_forms(f, T_LIJST_BEDRAG, v_lijst(NULL, 0), "[]", "[]");
+    assert_forms(f, T_LIJST_AFNAME, v_lijst(NULL, 0), "[]", "[]");
+    rt_value bedragen[] = {v_bedrag(9000), v_bedrag(0), v_bedrag(-125)};
+    assert_forms(f, T_LIJST_BEDRAG, v_lijst(bedragen, 3), "[€ 90,00, € 0,00, -€ 1,25]",
+                 "[\n  90,\n  0,\n  -1.25\n]");
+    rt_value tot = v_datum(2021, 12, 31);
+    rt_value perioden[] = {v_periode(v_datum(2020, 1, 1), &tot),
+                           v_periode(v_datum(2022, 11, 3), NULL)};
+    assert_forms(f, T_LIJST_PERIODE, v_lijst(perioden, 2),
+                 "[1 januari 2020 tot en met 31 december 2021, vanaf 3 november 2022]",
+                 "[\n"
+                 "  {\n"
+                 "    \"van\": \"2020-01-01\",\n"
+                 "    \"tot\": \"2021-12-31\"\n"
+                 "  },\n"
+                 "  {\n"
+                 "    \"van\": \"2022-11-03\",\n"
+                 "    \"tot\": null\n"
+                 "  }\n"
+                 "]");
+    /* a list of records holding the new kinds; a missing field is onbekend */
+    rt_value a1[3] = {v_datum(2022, 2, 28), v_bedrag(0), v_periode(v_datum(2022, 2, 1), &tot)};
+    rt_value a2[3] = {v_datum(2022, 3, 1), v_bedrag(9000), {RV_ONBEKEND, {.b = false}}};
+    rt_value afnames[2];
+    memset(afnames, 0, sizeof afnames);
+    afnames[0].tag = RV_RECORD;
+    afnames[0].u.fields = a1;
+    afnames[1].tag = RV_RECORD;
+    afnames[1].u.fields = a2;
+    assert_forms(f, T_LIJST_AFNAME, v_lijst(afnames, 2),
+                 "[{datum: 28 februari 2022, kosten: € 0,00, looptijd: 1 februari 2022 tot en "
+                 "met 31 december 2021}, {datum: 1 maart 2022, kosten: € 90,00, looptijd: "
+                 "onbekend}]",
+                 "[\n"
+                 "  {\n"
+                 "    \"datum\": \"2022-02-28\",\n"
+                 "    \"kosten\": 0,\n"
+                 "    \"looptijd\": {\n"
+                 "      \"van\": \"2022-02-01\",\n"
+                 "      \"tot\": \"2021-12-31\"\n"
+                 "    }\n"
+                 "  },\n"
+                 "  {\n"
+                 "    \"datum\": \"2022-03-01\",\n"
+                 "    \"kosten\": 90,\n"
+                 "    \"looptijd\": null\n"
+                 "  }\n"
+                 "]");
+    free(f);
+}
+
+Test(render_v02, lijst_in_outcome_and_non_terminating_element)
+{
+    fixture *f = make_fixture();
+    rt_value getallen[] = {v_getal(1, 2), v_getal(1, 3)};
+    f->outcomes[O_BEDRAG].type = T_LIJST_GETAL;
+    f->values[O_BEDRAG] = v_lijst(getallen, 1);
+    regel_error err;
+    char *out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "\nbedrag: [0,5]\n"), "%s", out);
+    regel_free(out);
+    out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "    \"bedrag\": [\n      0.5\n    ],\n"), "%s", out);
+    regel_free(out);
+    f->values[O_BEDRAG] = v_lijst(getallen, 2);
+    render(&f->ev, true, REGEL_ERR_EVAL, &err);
+    cr_assert_str_eq(err.message,
+                     "uitkomst ‘bedrag’ is 1/3 en heeft geen eindige decimale schrijfwijze");
+    render(&f->ev, false, REGEL_ERR_EVAL, &err);
+    cr_assert_str_eq(err.message,
+                     "uitkomst ‘bedrag’ is 1/3 en heeft geen eindige decimale schrijfwijze");
+    free(f);
+}
+
+/* The fixture with versions: Doelgroep valid from 1 March 2022, Korting
+ * until then; toegang used toetsvergoeding in both versions and drempel. */
+static void add_versions(fixture *f)
+{
+    f->rules[R_DOELGROEP].valid_from = (uint32_t)ymd(2022, 3, 1);
+    f->rules[R_KORTING].valid_until = (uint32_t)ymd(2022, 3, 1);
+    f->consts[PV_TOETS_OUD] = (rt_const){.kind = RBC_CONST_BEDRAG, .cents = 0};
+    f->consts[PV_TOETS_NIEUW] = (rt_const){.kind = RBC_CONST_BEDRAG, .cents = 9000};
+    f->consts[PV_DREMPEL] = (rt_const){.kind = RBC_CONST_GETAL, .q = {81, 2}};
+    f->toets_versions[0] = (rt_param_version){RBC_NONE, (uint32_t)ymd(2022, 3, 1), PV_TOETS_OUD};
+    f->toets_versions[1] = (rt_param_version){(uint32_t)ymd(2022, 3, 1), RBC_NONE, PV_TOETS_NIEUW};
+    f->drempel_versions[0] = (rt_param_version){RBC_NONE, RBC_NONE, PV_DREMPEL};
+    f->params[0] = (rt_param){"toetsvergoeding", T_BEDRAG, f->toets_versions, 2, 0};
+    f->params[1] = (rt_param){"drempel", T_GETAL, f->drempel_versions, 1, 2};
+    f->policy.consts = f->consts;
+    f->policy.n_consts = N_PV;
+    f->policy.params = f->params;
+    f->policy.n_params = 2;
+    f->policy.n_param_versions = N_PV;
+    f->ev.reads_param = f->reads_param;
+    f->reads_param[O_TOEGANG * N_PV + PV_TOETS_NIEUW] = 1;
+    f->reads_param[O_TOEGANG * N_PV + PV_TOETS_OUD] = 1;
+    f->reads_param[O_TOEGANG * N_PV + PV_DREMPEL] = 1;
+    f->reads_param[O_GROET * N_PV + PV_TOETS_NIEUW] = 1;
+    /* used by a begrip only: not part of toegang's explanation */
+    f->reads_param[O_VRIJGESTELD * N_PV + PV_DREMPEL] = 1;
+}
+
+Test(render_v02, versions_text)
+{
+    fixture *f = make_fixture();
+    add_versions(f);
+    regel_error err;
+    char *out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_not_null(
+        strstr(out, "toegang: waar\n"
+                    "  Regel: \"Doelgroep\" (geldig vanaf 1 maart 2022)\n"
+                    "  Bron: Regeerakkoord, Doelgroep\n"
+                    "  Citaat: \"Wie in het vreemdelingenregister staat, krijgt toegang.\"\n"
+                    "  Feiten: register = vreemdelingenregister, werkt = onwaar\n"
+                    "  Parameters: toetsvergoeding = € 0,00 (geldig tot 1 maart 2022), "
+                    "toetsvergoeding = € 90,00 (geldig vanaf 1 maart 2022), drempel = 40,5\n"
+                    "  Steunt op: vrijgesteld = onwaar\n"
+                    "\n"),
+        "%s", out);
+    cr_assert_not_null(strstr(out,
+                              "bedrag: 12,5\n"
+                              "  Regel: \"Korting\" (geldig tot 1 maart 2022) (uitzondering op "
+                              "\"Vergoeding\")\n"
+                              "  Bron: Vergoedingen, korting\n"
+                              "  Steunt op: toegang = waar, vrijgesteld = onwaar\n"
+                              "\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "  Feiten: naam = \"Zoë\"\n"
+                                   "  Parameters: toetsvergoeding = € 90,00 (geldig vanaf 1 maart "
+                                   "2022)\n\n"),
+                       "%s", out);
+    /* a rule without a validity keeps the v0.1 line; no Parameters line when none was used */
+    cr_assert_not_null(strstr(out, "  Regel: \"Laatste\"\n  Feiten: toets = "), "%s", out);
+    cr_assert_eq(count(out, "Parameters:"), 2, "%s", out);
+    regel_free(out);
+    /* both bounds: exactly as stored, tot exclusive */
+    f->rules[R_DOELGROEP].valid_from = (uint32_t)ymd(2020, 1, 1);
+    f->rules[R_DOELGROEP].valid_until = (uint32_t)ymd(2022, 3, 1);
+    f->toets_versions[0].from = (uint32_t)ymd(2019, 12, 31);
+    out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_not_null(
+        strstr(out, "  Regel: \"Doelgroep\" (geldig vanaf 1 januari 2020 tot 1 maart 2022)\n"),
+        "%s", out);
+    cr_assert_not_null(strstr(out, "toetsvergoeding = € 0,00 (geldig vanaf 31 december 2019 tot "
+                                   "1 maart 2022), "),
+                       "%s", out);
+    regel_free(out);
+    /* without a trace there are no parameters either */
+    f->ev.explained = false;
+    out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_null(strstr(out, "Parameters:"));
+    cr_assert_not_null(strstr(out, "(geldig vanaf 1 januari 2020 tot 1 maart 2022)"));
+    regel_free(out);
+    free(f);
+}
+
+Test(render_v02, versions_json)
+{
+    fixture *f = make_fixture();
+    add_versions(f);
+    regel_error err;
+    char *out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "    \"toegang\": {\n"
+                                   "      \"regel\": \"Doelgroep\",\n"
+                                   "      \"geldig_vanaf\": \"2022-03-01\",\n"
+                                   "      \"geldig_tot\": null,\n"
+                                   "      \"bron\": \"Regeerakkoord, Doelgroep\",\n"
+                                   "      \"citaat\": \"Wie in het vreemdelingenregister "
+                                   "staat, krijgt toegang.\",\n"
+                                   "      \"feiten\": {\n"
+                                   "        \"register\": \"vreemdelingenregister\",\n"
+                                   "        \"werkt\": false\n"
+                                   "      },\n"
+                                   "      \"parameters\": {\n"
+                                   "        \"toetsvergoeding\": [\n"
+                                   "          {\n"
+                                   "            \"waarde\": 0,\n"
+                                   "            \"geldig_vanaf\": null,\n"
+                                   "            \"geldig_tot\": \"2022-03-01\"\n"
+                                   "          },\n"
+                                   "          {\n"
+                                   "            \"waarde\": 90,\n"
+                                   "            \"geldig_vanaf\": \"2022-03-01\",\n"
+                                   "            \"geldig_tot\": null\n"
+                                   "          }\n"
+                                   "        ],\n"
+                                   "        \"drempel\": [\n"
+                                   "          {\n"
+                                   "            \"waarde\": 40.5,\n"
+                                   "            \"geldig_vanaf\": null,\n"
+                                   "            \"geldig_tot\": null\n"
+                                   "          }\n"
+                                   "        ]\n"
+                                   "      },\n"
+                                   "      \"steunt_op\": {\n"
+                                   "        \"vrijgesteld\": false\n"
+                                   "      }\n"
+                                   "    },\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "    \"bedrag\": {\n"
+                                   "      \"regel\": \"Korting\",\n"
+                                   "      \"geldig_vanaf\": null,\n"
+                                   "      \"geldig_tot\": \"2022-03-01\",\n"
+                                   "      \"bron\": \"Vergoedingen, korting\",\n"
+                                   "      \"uitzondering_op\": \"Vergoeding\",\n"
+                                   "      \"feiten\": {},\n"
+                                   "      \"steunt_op\": {\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "      \"feiten\": {\n"
+                                   "        \"naam\": \"Zoë\"\n"
+                                   "      },\n"
+                                   "      \"parameters\": {\n"
+                                   "        \"toetsvergoeding\": [\n"
+                                   "          {\n"
+                                   "            \"waarde\": 90,\n"
+                                   "            \"geldig_vanaf\": \"2022-03-01\",\n"
+                                   "            \"geldig_tot\": null\n"
+                                   "          }\n"
+                                   "        ]\n"
+                                   "      },\n"
+                                   "      \"steunt_op\": {}\n"),
+                       "%s", out);
+    /* rules without validity and outcomes without parameters: no such keys */
+    cr_assert_not_null(strstr(out, "      \"regel\": \"Laatste\",\n      \"bron\": null,\n"
+                                   "      \"feiten\": {\n"),
+                       "%s", out);
+    cr_assert_eq(count(out, "\"parameters\""), 2, "%s", out);
+    cr_assert_eq(count(out, "\"geldig_vanaf\""), 2 + 4, "%s", out); /* 2 rules, 4 versions */
+    regel_free(out);
+    free(f);
+}
+
+Test(render_v02, no_parameter_tables)
+{
+    /* reads_param NULL (an evaluation of a policy without parameters) */
+    fixture *f = make_fixture();
+    f->ev.reads_param = NULL;
+    regel_error err;
+    char *out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_str_eq(out, expected_json);
+    regel_free(out);
+    free(f);
+}
+
 /* ---- through the compiler, loader and VM ---- */
 
 static const char klein_src[] =
@@ -544,21 +985,21 @@ static const char klein_src[] =
     "bron \"Testbron\".\n"
     "soort Kleur is een van rood, groen.\n"
     "gegeven Toets heeft kleur: Kleur, geslaagd: waarheid.\n"
-    "invoer prijs: getal, aantal: getal, kleur: Kleur, naam: tekst, toets: Toets,\n"
+    "invoer prijs: getal, stuks: getal, kleur: Kleur, naam: tekst, toets: Toets,\n"
     "    werkt: waarheid.\n"
-    "uitkomst totaal: getal, korting: waarheid, groet: tekst, gekozen: Kleur,\n"
+    "uitkomst subtotaal: getal, korting: waarheid, groet: tekst, gekozen: Kleur,\n"
     "    status: waarheid.\n"
-    "begrip duur: waarheid.\n"
-    "regel \"Totaal\" bron \"Art. 1\" citaat \"De prijs maal het aantal.\"\n"
-    "    totaal is prijs * aantal.\n"
-    "regel \"Duur\" duur is prijs groter dan 10.\n"
+    "begrip kostbaar: waarheid.\n"
+    "regel \"Totaal\" bron \"Art. 1\" citaat \"De prijs maal het aantal stuks.\"\n"
+    "    subtotaal is prijs * stuks.\n"
+    "regel \"Duur\" kostbaar is prijs groter dan 10.\n"
     "regel \"Korting\" bron \"Art. 2\" korting is onwaar.\n"
     "uitzondering \"Korting bij duur\" op \"Korting\" bron \"Art. 2a\"\n"
-    "    korting is waar indien duur en werkt.\n"
+    "    korting is waar indien kostbaar en werkt.\n"
     "regel \"Groet\" groet is naam.\n"
     "regel \"Kleur\" gekozen is kleur indien toets.geslaagd.\n"
     "regel \"Status\" status is waar indien werkt.\n"
-    "regel \"Derde\" bron \"Art. 3\" derde is totaal / 3.\n";
+    "regel \"Derde\" bron \"Art. 3\" derde is subtotaal / 3.\n";
 
 /* Compile klein_src (optionally without the last rule and outcome), read
  * the case, evaluate with a trace and render. Returns the output or NULL
@@ -603,7 +1044,7 @@ static char *run_klein(const char *case_json, bool json, bool with_derde, int *r
     return out;
 }
 
-static const char klein_case[] = "{\"prijs\": 12.5, \"aantal\": 3, \"kleur\": \"groen\", "
+static const char klein_case[] = "{\"prijs\": 12.5, \"stuks\": 3, \"kleur\": \"groen\", "
                                  "\"naam\": \"Zoë \\\"Z\\\"\", \"toets\": {\"kleur\": \"rood\"}, "
                                  "\"werkt\": false}";
 
@@ -615,17 +1056,17 @@ Test(render_compiled, text)
     cr_assert_eq(rc, REGEL_OK, "%s", err.message);
     cr_assert_str_eq(out, "Beleid: Klein\n"
                           "\n"
-                          "totaal: 37,5\n"
+                          "subtotaal: 37,5\n"
                           "  Regel: \"Totaal\"\n"
                           "  Bron: Art. 1\n"
-                          "  Citaat: \"De prijs maal het aantal.\"\n"
-                          "  Feiten: prijs = 12,5, aantal = 3\n"
+                          "  Citaat: \"De prijs maal het aantal stuks.\"\n"
+                          "  Feiten: prijs = 12,5, stuks = 3\n"
                           "\n"
                           "korting: onwaar\n"
                           "  Regel: \"Korting\"\n"
                           "  Bron: Art. 2\n"
                           "  Feiten: werkt = onwaar\n"
-                          "  Steunt op: duur = waar\n"
+                          "  Steunt op: kostbaar = waar\n"
                           "\n"
                           "groet: \"Zoë \\\"Z\\\"\"\n"
                           "  Regel: \"Groet\"\n"
@@ -648,20 +1089,20 @@ Test(render_compiled, json)
     cr_assert_str_eq(out, "{\n"
                           "  \"beleid\": \"Klein\",\n"
                           "  \"uitkomsten\": {\n"
-                          "    \"totaal\": 37.5,\n"
+                          "    \"subtotaal\": 37.5,\n"
                           "    \"korting\": false,\n"
                           "    \"groet\": \"Zoë \\\"Z\\\"\",\n"
                           "    \"gekozen\": null,\n"
                           "    \"status\": null\n"
                           "  },\n"
                           "  \"uitleg\": {\n"
-                          "    \"totaal\": {\n"
+                          "    \"subtotaal\": {\n"
                           "      \"regel\": \"Totaal\",\n"
                           "      \"bron\": \"Art. 1\",\n"
-                          "      \"citaat\": \"De prijs maal het aantal.\",\n"
+                          "      \"citaat\": \"De prijs maal het aantal stuks.\",\n"
                           "      \"feiten\": {\n"
                           "        \"prijs\": 12.5,\n"
-                          "        \"aantal\": 3\n"
+                          "        \"stuks\": 3\n"
                           "      },\n"
                           "      \"steunt_op\": {}\n"
                           "    },\n"
@@ -672,7 +1113,7 @@ Test(render_compiled, json)
                           "        \"werkt\": false\n"
                           "      },\n"
                           "      \"steunt_op\": {\n"
-                          "        \"duur\": true\n"
+                          "        \"kostbaar\": true\n"
                           "      }\n"
                           "    },\n"
                           "    \"groet\": {\n"
@@ -697,14 +1138,14 @@ Test(render_compiled, exception_and_missing_facts)
     cr_assert_eq(rc, REGEL_OK, "%s", err.message);
     cr_assert_str_eq(out, "Beleid: Klein\n"
                           "\n"
-                          "totaal: onbekend\n"
-                          "  Kan nog niet beslist worden; ontbrekende feiten: aantal.\n"
+                          "subtotaal: onbekend\n"
+                          "  Kan nog niet beslist worden; ontbrekende feiten: stuks.\n"
                           "\n"
                           "korting: waar\n"
                           "  Regel: \"Korting bij duur\" (uitzondering op \"Korting\")\n"
                           "  Bron: Art. 2a\n"
                           "  Feiten: werkt = waar\n"
-                          "  Steunt op: duur = waar\n"
+                          "  Steunt op: kostbaar = waar\n"
                           "\n"
                           "groet: onbekend\n"
                           "  Kan nog niet beslist worden; ontbrekende feiten: naam.\n"
@@ -716,7 +1157,7 @@ Test(render_compiled, exception_and_missing_facts)
                           "  Regel: \"Status\"\n"
                           "  Feiten: werkt = waar\n"
                           "\n"
-                          "Ontbrekende feiten: aantal, naam, toets.\n");
+                          "Ontbrekende feiten: stuks, naam, toets.\n");
     regel_free(out);
     out = run_klein("{\"prijs\": 20, \"werkt\": true}", true, false, &rc, &err);
     cr_assert_eq(rc, REGEL_OK, "%s", err.message);
@@ -725,7 +1166,7 @@ Test(render_compiled, exception_and_missing_facts)
                                    "      \"feiten\": {\n"),
                        "%s", out);
     cr_assert_not_null(strstr(out, "  \"ontbrekend\": [\n"
-                                   "    \"aantal\",\n"
+                                   "    \"stuks\",\n"
                                    "    \"naam\",\n"
                                    "    \"toets\"\n"
                                    "  ]\n"
@@ -738,18 +1179,18 @@ Test(render_compiled, non_terminating_uitkomst)
     regel_error err;
     int rc;
     /* 12.5 × 1 / 3 = 25/6 */
-    char *out = run_klein("{\"prijs\": 12.5, \"aantal\": 1}", true, true, &rc, &err);
+    char *out = run_klein("{\"prijs\": 12.5, \"stuks\": 1}", true, true, &rc, &err);
     cr_assert_eq(rc, REGEL_ERR_EVAL);
     cr_assert_null(out);
     cr_assert_str_eq(err.message,
                      "uitkomst ‘derde’ is 25/6 en heeft geen eindige decimale schrijfwijze");
     cr_assert_str_eq(err.file, "klein.regel");
     cr_assert_eq(err.line, 19);
-    out = run_klein("{\"prijs\": 12.5, \"aantal\": 1}", false, true, &rc, &err);
+    out = run_klein("{\"prijs\": 12.5, \"stuks\": 1}", false, true, &rc, &err);
     cr_assert_eq(rc, REGEL_ERR_EVAL);
     cr_assert_null(out);
     /* 12.5 × 6 / 3 = 25 */
-    out = run_klein("{\"prijs\": 12.5, \"aantal\": 6}", true, true, &rc, &err);
+    out = run_klein("{\"prijs\": 12.5, \"stuks\": 6}", true, true, &rc, &err);
     cr_assert_eq(rc, REGEL_OK, "%s", err.message);
     cr_assert_not_null(strstr(out, "    \"derde\": 25\n  },\n"));
     regel_free(out);

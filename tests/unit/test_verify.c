@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal.h"
 #include "policy.h"
 #include "rbc_builder.h"
 #include "regel.h"
@@ -222,7 +223,7 @@ Test(verify, section_count)
     size_t len;
     uint8_t *b = valid(&len, NULL);
     put32(b + 8, 8);
-    expect_bytes_bad(b, len, "de kop noemt 8 secties, verwacht 9");
+    expect_bytes_bad(b, len, "de kop noemt 8 secties, verwacht 10");
     free(b);
 }
 
@@ -251,7 +252,7 @@ Test(verify, directory_truncated)
     uint8_t *b = valid(&len, NULL);
     put32(b + 12, 50);
     expect_bytes_bad(b, 50,
-                     "het bestand is afgebroken (de sectietabel loopt tot byte 124, het bestand is "
+                     "het bestand is afgebroken (de sectietabel loopt tot byte 136, het bestand is "
                      "50 bytes)");
     free(b);
 }
@@ -281,7 +282,7 @@ Test(verify, section_overlap)
     put32(b + 16 + 4, 100); /* STRINGS inside the directory */
     expect_bytes_bad(b, len,
                      "sectie STRINGS begint op byte 100, binnen de kop of de vorige sectie (die "
-                     "loopt tot byte 124)");
+                     "loopt tot byte 136)");
     free(b);
     rb_free(rb);
 }
@@ -427,8 +428,8 @@ Test(verify, type_kind)
 {
     rbc_builder *b = base();
     rule_r(b);
-    rb_type_prim(b, 9);
-    expect_bad(b, "type 6 heeft onbekende soort 9");
+    rb_type_prim(b, 11);
+    expect_bad(b, "type 6 heeft onbekende soort 11");
 }
 
 Test(verify, enum_without_members)
@@ -836,7 +837,7 @@ Test(verify, operand_types)
         {OP_PUSH_TRUE, OP_PUSH_CONST, 0, 0, OP_ADD, 1,
          "ADD op positie 6 in regel ‘R’ verwacht getal, maar krijgt waarheid"},
         {OP_PUSH_CONST, OP_PUSH_CONST, 0, 1, OP_LT, 0,
-         "LT op positie 10 in regel ‘R’ verwacht getal, maar krijgt tekst"},
+         "LT op positie 10 in regel ‘R’ vergelijkt getal met tekst"},
         {OP_PUSH_ENUM, OP__COUNT, 3, 0, OP_NEG, 1,
          "NEG op positie 9 in regel ‘R’ verwacht getal, maar krijgt soort ‘Kleur’"},
         {OP_LOAD_INPUT, OP__COUNT, 2, 0, OP_DIV, 1,
@@ -1140,5 +1141,591 @@ Test(verify, disassemble)
     out = (char *)1;
     cr_assert_eq(regel_disassemble(bytes, len - 1, "x.rbc", &out, &err), REGEL_ERR_BYTECODE);
     cr_assert_null(out);
+    free(bytes);
+}
+
+/* ---- v0.2: time, money, parameters, lists and loops ---- */
+
+/* base() plus types 6 datum, 7 duur, 8 bedrag, 9 periode, 10 lijst van getal,
+ * 11 lijst van periode, 12 lijst van T; inputs 3 peil: datum (the
+ * peildatum), 4 l: lijst van getal, 5 ps: lijst van periode, 6 ts: lijst van
+ * T; outcomes 2 d: datum, 3 b: bedrag; consts 2 date 2022-03-01, 3 duur 1
+ * maand, 4 bedrag € 90,00; parameter 0 vergoeding: bedrag. */
+static rbc_builder *base2(void)
+{
+    rbc_builder *b = base();
+    rb_type_prim(b, RBC_TYPE_DATUM);
+    rb_type_prim(b, RBC_TYPE_DUUR);
+    rb_type_prim(b, RBC_TYPE_BEDRAG);
+    rb_type_prim(b, RBC_TYPE_PERIODE);
+    rb_type_list(b, 1);
+    rb_type_list(b, 9);
+    rb_type_list(b, 4);
+    rb_input(b, "peil", 6);
+    rb_input(b, "l", 10);
+    rb_input(b, "ps", 11);
+    rb_input(b, "ts", 12);
+    rb_peildatum(b, 3);
+    rb_outcome(b, "d", 6, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rb_outcome(b, "b", 8, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rb_const_date(b, (uint32_t)cal_from_ymd(2022, 3, 1));
+    rb_const_duur(b, 1, 0);
+    rb_const_bedrag(b, 9000);
+    uint32_t from[] = {RBC_NONE}, until[] = {RBC_NONE}, val[] = {4};
+    rb_param(b, "vergoeding", 8, 1, from, until, val);
+    return b;
+}
+
+static rbc_builder *code_base2(uint32_t o)
+{
+    rbc_builder *b = base2();
+    rb_rule_begin(b, "R", o, RBC_NONE);
+    return b;
+}
+
+Test(verify2, valid_program_accepted)
+{
+    rbc_builder *b = code_base2(1);
+    /* som van x voor elke x in l */
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op(b, OP_ADD);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op(b, OP_RESULT));
+    rb_rule_end(b);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->max_slots, 1);
+    cr_assert_eq(p->peildatum_input, 3);
+    cr_assert_eq(p->n_params, 1);
+    cr_assert_eq(p->n_param_versions, 1);
+    cr_assert_eq(p->types[10].elem, 1);
+    cr_assert_eq(p->consts[4].cents, 9000);
+    regel_policy_free(p);
+}
+
+Test(verify2, meta_peildatum)
+{
+    rbc_builder *b = base2();
+    rule_r(b);
+    rb_peildatum(b, 7);
+    expect_bad(b, "META noemt invoer 7 als peildatum, maar er zijn 7 invoerfeiten");
+    b = base2();
+    rule_r(b);
+    rb_peildatum(b, 1);
+    expect_bad(b, "de peildatum (invoer ‘x’) is geen datum");
+}
+
+Test(verify2, list_types)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_type_list(b, 6);
+    expect_bad(b, "lijst (type 6) heeft elementtype 6, dat niet vóór de lijst zelf staat");
+    b = base();
+    rule_r(b);
+    rb_type_list(b, 1);
+    rb_type_list(b, 6);
+    expect_bad(b, "lijst (type 7) heeft als elementtype weer een lijst (type 6)");
+}
+
+Test(verify2, consts)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_const_date(b, 3652059);
+    expect_bad(b, "constante 2 is dag 3652059, buiten het bereik van de kalender (0 tot en met "
+                  "3652058)");
+    b = base();
+    rule_r(b);
+    rb_const_num(b, 1, 1);
+    rb_const_text(b, "x");
+    uint8_t raw[] = {RBC_CONST_BEDRAG, 1, 2, 3};
+    rb_section_extra(b, RBC_SEC_CONSTS, raw, sizeof raw);
+    rb_section_count(b, RBC_SEC_CONSTS, 5);
+    expect_bad(b, "sectie CONSTS is afgebroken: ingang 4 loopt voorbij het einde van de sectie "
+                  "(52 bytes)");
+}
+
+Test(verify2, rule_validity)
+{
+    rbc_builder *b = base2();
+    rule_r(b);
+    rb_rule_validity(b, 0, 100, 100);
+    expect_bad(b, "regel 0 is geldig vanaf dag 100 tot dag 100: het begin ligt niet vóór het "
+                  "einde");
+    b = base2();
+    rule_r(b);
+    rb_rule_validity(b, 0, 3652059, RBC_NONE);
+    expect_bad(b, "regel 0 is geldig vanaf dag 3652059, buiten het bereik van de kalender");
+    b = base2();
+    rule_r(b);
+    rb_rule_validity(b, 0, RBC_NONE, 3652060);
+    expect_bad(b, "regel 0 is geldig tot dag 3652060, buiten het bereik van de kalender");
+    /* a validity needs a peildatum */
+    b = base();
+    rule_r(b);
+    rb_rule_validity(b, 0, 5, RBC_NONE);
+    expect_bad(b, "regel ‘R’ heeft een geldigheid, maar het beleid heeft geen peildatum");
+}
+
+Test(verify2, rule_versions_share_a_name)
+{
+    rbc_builder *b = base2();
+    rule_r(b);
+    rule_r(b);
+    rb_rule_validity(b, 0, RBC_NONE, 100);
+    rb_rule_validity(b, 1, 100, RBC_NONE);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->rules[1].valid_from, 100);
+    regel_policy_free(p);
+    b = base2();
+    rule_r(b);
+    rule_r(b);
+    rb_rule_validity(b, 0, RBC_NONE, 101);
+    rb_rule_validity(b, 1, 100, RBC_NONE);
+    expect_bad(b, "regelnaam ‘R’ komt twee keer voor (regel 0 en regel 1)");
+}
+
+static void param_bad(uint32_t type, uint32_t n, const uint32_t *from, const uint32_t *until,
+                      const uint32_t *val, const char *msg)
+{
+    rbc_builder *b = base2();
+    rule_r(b);
+    rb_param(b, "p", type, n, from, until, val);
+    expect_bad(b, msg);
+}
+
+Test(verify2, params)
+{
+    uint32_t f2[] = {RBC_NONE, 100}, u2[] = {100, RBC_NONE}, v2[] = {4, 4};
+    rbc_builder *b = base2();
+    rule_r(b);
+    rb_param(b, "p", 8, 2, f2, u2, v2);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->n_params, 2);
+    cr_assert_eq(p->n_param_versions, 3);
+    cr_assert_eq(p->params[1].first_version, 1);
+    cr_assert_eq(p->params[1].versions[1].from, 100);
+    regel_policy_free(p);
+
+    uint32_t u2b[] = {101, RBC_NONE};
+    param_bad(8, 2, f2, u2b, v2,
+              "versies 1 en 2 van parameter ‘p’ overlappen of staan niet op "
+              "volgorde");
+    uint32_t f2c[] = {100, RBC_NONE};
+    uint32_t u2c[] = {200, 50};
+    param_bad(8, 2, f2c, u2c, v2,
+              "versies 1 en 2 van parameter ‘p’ overlappen of staan niet op "
+              "volgorde");
+    uint32_t v1[] = {0};
+    param_bad(8, 1, f2, u2, v1,
+              "versie 1 van parameter ‘p’ heeft constante 0, die niet van het "
+              "type van de parameter is");
+    uint32_t v9[] = {9};
+    param_bad(8, 1, f2, u2, v9,
+              "versie 1 van parameter ‘p’ verwijst naar constante 9, maar er "
+              "zijn 5 constanten");
+    param_bad(99, 1, f2, u2, v2, "parameter ‘p’ heeft type 99, maar er zijn 13 types");
+    uint32_t fe[] = {7}, ue[] = {7};
+    param_bad(8, 1, fe, ue, v2,
+              "versie 1 van parameter ‘p’ is geldig vanaf dag 7 tot dag 7: het "
+              "begin ligt niet vóór het einde");
+    param_bad(8, 0, f2, u2, v2, "parameter ‘p’ heeft geen versies");
+}
+
+struct opcase {
+    uint32_t outcome;
+    void (*emit)(rbc_builder *b);
+    const char *msg;
+};
+
+static void e_date_add_bad(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_CONST, 2);
+    rb_op1(b, OP_PUSH_CONST, 2); /* datum instead of duur */
+    rb_op(b, OP_DATE_ADD);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_lt_duur(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_CONST, 3);
+    rb_op1(b, OP_PUSH_CONST, 3);
+    rb_op(b, OP_LT);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_eq_list(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op(b, OP_EQ);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_bedrag_add_getal(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_CONST, 4);
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op(b, OP_BEDRAG_ADD);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_make_duur_unit(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op1(b, OP_MAKE_DUUR, 4);
+    rb_op(b, OP_POP);
+    rb_op(b, OP_NOT_APPLIED);
+}
+
+static void e_round_mode(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op2(b, OP_ROUND, 4, 2);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_round_decimals(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op2(b, OP_ROUND, 0, 19);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_param_index(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_PARAM, 1);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_param_at_type(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op1(b, OP_LOAD_PARAM_AT, 0);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_clip_bad(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, 4); /* lijst van getal */
+    rb_op1(b, OP_PUSH_CONST, 2);
+    rb_op(b, OP_MAKE_PERIODE_OPEN);
+    rb_op(b, OP_PERIODES_CLIP);
+    rb_op(b, OP_POP);
+    rb_op(b, OP_NOT_APPLIED);
+}
+
+static void e_list_len_bad(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op(b, OP_LIST_LEN);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_list_new_bad(rbc_builder *b)
+{
+    rb_op1(b, OP_LIST_NEW, 1);
+    rb_op(b, OP_POP);
+    rb_op(b, OP_NOT_APPLIED);
+}
+
+static void e_append_bad(rbc_builder *b)
+{
+    rb_op1(b, OP_LIST_NEW, 10);
+    rb_op1(b, OP_PUSH_CONST, 2);
+    rb_op(b, OP_LIST_APPEND);
+    rb_op(b, OP_POP);
+    rb_op(b, OP_NOT_APPLIED);
+}
+
+static void e_acc_min_bad(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_LEEG, 2);
+    rb_op1(b, OP_PUSH_CONST, 1);
+    rb_op(b, OP_ACC_MIN);
+    rb_op(b, OP_POP);
+    rb_op(b, OP_NOT_APPLIED);
+}
+
+static void e_first_by_bad(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_LEEG, 1);
+    rb_op1(b, OP_PUSH_LEEG, 1);
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op1(b, OP_PUSH_CONST, 2);
+    rb_op(b, OP_ACC_FIRST_BY);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_iter_non_list(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    rb_op(b, OP_NOT_APPLIED);
+}
+
+static void e_iter_slot_range(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_ITER_BEGIN, 16);
+    rb_op(b, OP_NOT_APPLIED);
+}
+
+static void e_iter_active(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    rb_op(b, OP_NOT_APPLIED);
+}
+
+static void e_load_local_outside(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op1(b, OP_LOAD_LOCAL, 0));
+    rb_op(b, OP_RESULT);
+}
+
+static void e_next_inactive(rbc_builder *b)
+{
+    rb_op2(b, OP_ITER_NEXT, 1, 9);
+    rb_op(b, OP_NOT_APPLIED);
+}
+
+/* LOOP from the inner loop straight back to the outer ITER_NEXT while the
+ * inner slot is still active: the loop state differs */
+static void e_loop_state_slots(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t outer = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_ITER_BEGIN, 1);
+    uint32_t inner = rb_op2(b, OP_ITER_NEXT, 1, 0);
+    rb_op1(b, OP_LOOP, outer);
+    rb_patch(b, inner, 1, rb_op1(b, OP_LOOP, outer));
+    rb_patch(b, outer, 1, rb_op(b, OP_NOT_APPLIED));
+}
+
+/* the stack at LOOP is deeper than at the ITER_NEXT */
+static void e_loop_state_stack(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op(b, OP_NOT_APPLIED));
+}
+
+/* a LOOP after the first loop's exit, back into that (finished) loop */
+static void e_loop_not_enclosing(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t first = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOOP, first);
+    rb_patch(b, first, 1, rb_op1(b, OP_LOAD_INPUT, 4));
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t second = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOOP, first);
+    rb_patch(b, second, 1, rb_op(b, OP_NOT_APPLIED));
+}
+
+static void e_loop_not_iter_next(rbc_builder *b)
+{
+    uint32_t at = rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_POP);
+    rb_op1(b, OP_LOOP, at);
+}
+
+/* slot 0 is begun again inside its own loop, after an inner ITER_NEXT 0
+ * ended it: rejected (could loop forever) */
+static void e_begin_inside_own_loop(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t t = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    uint32_t t2 = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOOP, t2);
+    rb_patch(b, t2, 1, rb_op1(b, OP_LOAD_INPUT, 4));
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    rb_op1(b, OP_LOOP, t);
+    rb_patch(b, t, 1, rb_op(b, OP_NOT_APPLIED));
+}
+
+static void e_join_slots(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    uint32_t c = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t j = rb_op1(b, OP_JUMP, 0);
+    uint32_t l = rb_op(b, OP_NOT_APPLIED);
+    rb_patch(b, c, 0, l);
+    rb_patch(b, c, 1, l);
+    rb_patch(b, j, 0, l);
+}
+
+static void e_leeg_jump_back(rbc_builder *b)
+{
+    uint32_t at = rb_op1(b, OP_PUSH_LEEG, 1);
+    rb_op1(b, OP_JUMP_IF_NOT_LEEG, at);
+    rb_op(b, OP_RESULT);
+}
+
+Test(verify2, opcodes)
+{
+    static const struct opcase cases[] = {
+        {2, e_date_add_bad, "DATE_ADD op positie 10 in regel ‘R’ verwacht duur, maar krijgt datum"},
+        {0, e_lt_duur,
+         "LT op positie 10 in regel ‘R’ kan duur niet ordenen (alleen getal, datum en "
+         "bedrag)"},
+        {0, e_eq_list,
+         "EQ op positie 10 in regel ‘R’ kan lijsten (lijst van getal) niet "
+         "vergelijken"},
+        {3, e_bedrag_add_getal,
+         "BEDRAG_ADD op positie 10 in regel ‘R’ verwacht bedrag, maar krijgt getal"},
+        {0, e_make_duur_unit, "MAKE_DUUR op positie 5 in regel ‘R’ heeft onbekende eenheid 4"},
+        {1, e_round_mode,
+         "ROUND op positie 5 in regel ‘R’ heeft ongeldige operanden (wijze 4, 2 decimalen)"},
+        {1, e_round_decimals,
+         "ROUND op positie 5 in regel ‘R’ heeft ongeldige operanden (wijze 0, 19 decimalen)"},
+        {3, e_param_index,
+         "LOAD_PARAM op positie 0 in regel ‘R’ verwijst naar parameter 1, maar "
+         "er zijn 1 parameters"},
+        {3, e_param_at_type,
+         "LOAD_PARAM_AT op positie 5 in regel ‘R’ verwacht datum, maar krijgt getal"},
+        {0, e_clip_bad,
+         "PERIODES_CLIP op positie 11 in regel ‘R’ verwacht lijst van periode, "
+         "maar krijgt lijst van getal"},
+        {1, e_list_len_bad,
+         "LIST_LEN op positie 5 in regel ‘R’ verwacht een lijst, maar krijgt getal"},
+        {0, e_list_new_bad,
+         "LIST_NEW op positie 0 in regel ‘R’ verwijst naar type 1, dat geen lijst is"},
+        {0, e_append_bad,
+         "LIST_APPEND op positie 10 in regel ‘R’ kan datum niet toevoegen aan "
+         "lijst van getal"},
+        {0, e_acc_min_bad,
+         "ACC_MIN op positie 10 in regel ‘R’ kan tekst niet ordenen (alleen getal, datum en "
+         "bedrag)"},
+        {1, e_first_by_bad,
+         "ACC_FIRST_BY op positie 20 in regel ‘R’: element en sleutel passen "
+         "niet bij de accumulator"},
+        {0, e_iter_non_list,
+         "ITER_BEGIN op positie 5 in regel ‘R’ verwacht een lijst, maar krijgt getal"},
+        {0, e_iter_slot_range,
+         "ITER_BEGIN op positie 5 in regel ‘R’ gebruikt lus 16 (hoogstens 16 lussen per regel)"},
+        {0, e_iter_active, "ITER_BEGIN op positie 15 in regel ‘R’ begint lus 0, die al loopt"},
+        {1, e_load_local_outside,
+         "LOAD_LOCAL op positie 24 in regel ‘R’ leest lus 0, die hier niet loopt"},
+        {0, e_next_inactive,
+         "ITER_NEXT op positie 0 in regel ‘R’ gebruikt lus 1, die hier niet "
+         "loopt"},
+        {0, e_loop_state_slots,
+         "LOOP op positie 38 in regel ‘R’: de actieve lussen verschillen "
+         "van die bij het begin van de lus (positie 10)"},
+        {0, e_loop_state_stack,
+         "LOOP op positie 24 in regel ‘R’: de stapel verschilt van die bij "
+         "het begin van de lus (positie 10)"},
+        {0, e_loop_not_enclosing,
+         "LOOP op positie 43 in regel ‘R’ springt terug naar de lus op "
+         "positie 10, die haar niet omvat"},
+        {0, e_loop_not_iter_next,
+         "LOOP op positie 2 in regel ‘R’ springt naar positie 0, dat geen eerdere ITER_NEXT is"},
+        {0, e_begin_inside_own_loop,
+         "ITER_BEGIN op positie 38 in regel ‘R’ begint lus 0 opnieuw binnen die lus zelf"},
+        {0, e_join_slots,
+         "de actieve lussen verschillen tussen de paden die samenkomen op positie "
+         "29 in regel ‘R’"},
+        {1, e_leeg_jump_back,
+         "sprong terug naar positie 0 in regel ‘R’ (instructie op positie "
+         "5); alleen sprongen vooruit zijn toegestaan"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        rbc_builder *b = code_base2(cases[i].outcome);
+        cases[i].emit(b);
+        rb_rule_end(b);
+        expect_bad(b, cases[i].msg);
+    }
+}
+
+Test(verify2, load_param_needs_peildatum)
+{
+    rbc_builder *b = base();
+    rb_type_prim(b, RBC_TYPE_BEDRAG);
+    rb_const_bedrag(b, 5);
+    uint32_t from[] = {RBC_NONE}, until[] = {RBC_NONE}, val[] = {2};
+    rb_param(b, "p", 6, 1, from, until, val);
+    rb_outcome(b, "b", 6, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rb_rule_begin(b, "R", 2, RBC_NONE);
+    rb_op1(b, OP_LOAD_PARAM, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "LOAD_PARAM op positie 0 in regel ‘R’ heeft de peildatum nodig, maar het beleid "
+                  "heeft er geen");
+}
+
+Test(verify2, disassemble)
+{
+    rbc_builder *b = base2();
+    uint32_t r = rb_rule_begin(b, "Vergoeding", 3, RBC_NONE);
+    rb_rule_validity(b, r, (uint32_t)cal_from_ymd(2022, 3, 1), RBC_NONE);
+    rb_op1(b, OP_LOAD_PARAM, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_rule_begin(b, "Som", 1, RBC_NONE);
+    rb_op1(b, OP_PUSH_CONST, 0);
+    rb_op1(b, OP_LOAD_INPUT, 4);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op(b, OP_ADD);
+    rb_op2(b, OP_ROUND, 2, 1);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op(b, OP_RESULT));
+    rb_rule_end(b);
+    rb_const_bedrag(b, -125050);
+    rb_const_duur(b, 14, 3);
+    size_t len;
+    uint8_t *bytes = finish(b, &len);
+    rb_free(b);
+    char *out = NULL;
+    regel_error err;
+    cr_assert_eq(regel_disassemble(bytes, len, "x.rbc", &out, &err), REGEL_OK, "%s", err.message);
+    static const char *const want[] = {
+        "; peildatum: invoer 3 (peil)\n",
+        "; lussen: 1\n",
+        "     6  datum\n",
+        "    10  lijst van getal (element: type 1)\n",
+        "    12  lijst van T (element: type 4)\n",
+        "     2  datum 2022-03-01\n",
+        "     3  duur 1 maand\n",
+        "     4  bedrag € 90,00\n",
+        "     5  bedrag -€ 1.250,50\n",
+        "     6  duur 14 maanden en 3 dagen\n",
+        "     4  l: lijst van getal\n",
+        "\"Vergoeding\" → b, regel 1 kolom 1, code 0..6, geldig vanaf 2022-03-01\n",
+        "PARAMS (1)\n",
+        "     0  parameter vergoeding: bedrag\n",
+        "        is € 90,00 (constante 4) altijd geldig\n",
+        "       0  LOAD_PARAM           0            ; parameter vergoeding op de peildatum\n",
+        "      16  ITER_BEGIN           0            ; lus 0\n",
+        "      21  ITER_NEXT            0, 50        ; lus 0, klaar → 50\n",
+        "      30  LOAD_LOCAL           0            ; lus 0\n",
+        "      36  ROUND                2, 1         ; afgerond rekenkundig op 1 decimalen\n",
+        "      45  LOOP                 21           ; terug naar 21\n",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        cr_assert(strstr(out, want[i]) != NULL, "ontbreekt: [%s] in\n%s", want[i], out);
+    regel_free(out);
     free(bytes);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal.h"
 #include "eval.h"
 #include "policy.h"
 #include "rbc_builder.h"
@@ -599,5 +600,1154 @@ Test(vm, usage_errors)
     regel_eval_free(NULL);
     regel_policy_free(NULL);
     cr_assert_str_eq(regel_version(), REGEL_VERSION_STRING);
+    unload(&f);
+}
+
+/* ---- v0.2: time, money, parameters, periods, lists and loops ---- */
+
+/* Types of the time policy (tp_build). */
+enum {
+    T_WAARHEID,
+    T_GETAL,
+    T_TEKST,
+    T_DATUM,
+    T_DUUR,
+    T_BEDRAG,
+    T_PERIODE,
+    T_LGETAL,
+    T_LPERIODE,
+    T_TOETS,
+    T_LTOETS
+};
+/* Inputs of the time policy. */
+enum { I_PEIL, I_D1, I_D2, I_N, I_L, I_PS, I_TS, I_B1, I_B2, I_P, I_DU };
+
+typedef void (*emit_fn)(rbc_builder *b);
+
+/* A policy with every v0.2 type, the inputs above (peildatum = I_PEIL), one
+ * outcome r of type out and rule "R" (source "tijd.regel", line 2) whose code
+ * the emitter writes; emitters put LINES entries on failing instructions. */
+static void tp_build(struct fixture *f, uint32_t out, emit_fn emit)
+{
+    rbc_builder *b = rb_new();
+    rb_meta(b, "Tijd", NULL, "tijd.regel");
+    rb_type_prim(b, RBC_TYPE_WAARHEID);
+    rb_type_prim(b, RBC_TYPE_GETAL);
+    rb_type_prim(b, RBC_TYPE_TEKST);
+    rb_type_prim(b, RBC_TYPE_DATUM);
+    rb_type_prim(b, RBC_TYPE_DUUR);
+    rb_type_prim(b, RBC_TYPE_BEDRAG);
+    rb_type_prim(b, RBC_TYPE_PERIODE);
+    rb_type_list(b, T_GETAL);
+    rb_type_list(b, T_PERIODE);
+    const char *fields[] = {"datum", "cijfer"};
+    uint32_t ftypes[] = {T_DATUM, T_GETAL};
+    rb_type_record(b, "Toets", 2, fields, ftypes);
+    rb_type_list(b, T_TOETS);
+    rb_input(b, "peildatum", T_DATUM);
+    rb_input(b, "d1", T_DATUM);
+    rb_input(b, "d2", T_DATUM);
+    rb_input(b, "n", T_GETAL);
+    rb_input(b, "l", T_LGETAL);
+    rb_input(b, "ps", T_LPERIODE);
+    rb_input(b, "ts", T_LTOETS);
+    rb_input(b, "b1", T_BEDRAG);
+    rb_input(b, "b2", T_BEDRAG);
+    rb_input(b, "p", T_PERIODE);
+    rb_input(b, "du", T_DUUR);
+    rb_peildatum(b, I_PEIL);
+    rb_outcome(b, "r", out, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t r = rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_rule_meta(b, r, NULL, NULL, 2, 1);
+    emit(b);
+    rb_rule_end(b);
+    load(f, b);
+}
+
+static int32_t ymd(int y, int m, int d)
+{
+    return cal_from_ymd(y, m, d);
+}
+
+static rt_value vd(int y, int m, int d)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_DATUM;
+    v.u.day = ymd(y, m, d);
+    return v;
+}
+
+static rt_value vcents(int64_t c)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_BEDRAG;
+    v.u.cents = c;
+    return v;
+}
+
+static rt_value vduur(int32_t m, int32_t d)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_DUUR;
+    v.u.duur.months = m;
+    v.u.duur.days = d;
+    return v;
+}
+
+static rt_value vper(int32_t van, int32_t tot, bool open)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_PERIODE;
+    v.u.periode.van = van;
+    v.u.periode.tot = open ? 0 : tot;
+    v.u.periode.open = open;
+    return v;
+}
+
+static rt_value vlist(const rt_value *items, uint32_t n)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_LIJST;
+    v.u.list.items = items;
+    v.u.list.n = n;
+    return v;
+}
+
+static const rt_value *result(struct fixture *f)
+{
+    cr_assert_eq(f->ev->status[0], EV_DECIDED, "status %d", f->ev->status[0]);
+    return &f->ev->values[0];
+}
+
+static void ok_run(struct fixture *f)
+{
+    cr_assert_eq(run(f, REGEL_EXPLAIN), REGEL_OK, "%s", f->err.message);
+}
+
+static void expect_day(struct fixture *f, int y, int m, int d)
+{
+    ok_run(f);
+    const rt_value *v = result(f);
+    cr_assert_eq(v->tag, RV_DATUM);
+    char got[11], want[11];
+    cal_format_iso(v->u.day, got);
+    cal_format_iso(ymd(y, m, d), want);
+    cr_assert_str_eq(got, want);
+}
+
+static void expect_int(struct fixture *f, int64_t n)
+{
+    ok_run(f);
+    const rt_value *v = result(f);
+    cr_assert_eq(v->tag, RV_GETAL);
+    cr_assert_eq(v->u.q.num, n, "kreeg %lld", (long long)v->u.q.num);
+    cr_assert_eq(v->u.q.den, 1);
+}
+
+static void expect_bool(struct fixture *f, int want)
+{
+    ok_run(f);
+    cr_assert_eq(out_bool(f, 0), want);
+}
+
+static void expect_unknown(struct fixture *f)
+{
+    ok_run(f);
+    cr_assert_eq(f->ev->status[0], EV_UNKNOWN);
+}
+
+static void expect_error(struct fixture *f, const char *msg, unsigned line, unsigned col)
+{
+    cr_assert_eq(run(f, 0), REGEL_ERR_EVAL);
+    cr_assert_str_eq(f->err.message, msg);
+    cr_assert_str_eq(f->err.file, "tijd.regel");
+    cr_assert_eq(f->err.line, line);
+    cr_assert_eq(f->err.column, col);
+}
+
+/* r = d1 + du */
+static void e_date_add(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_D1);
+    rb_op1(b, OP_LOAD_INPUT, I_DU);
+    rb_line(b, rb_op(b, OP_DATE_ADD), 3, 9);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_date_sub(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_D1);
+    rb_op1(b, OP_LOAD_INPUT, I_DU);
+    rb_line(b, rb_op(b, OP_DATE_SUB), 3, 9);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, date_add_month_end_clamp)
+{
+    struct fixture f;
+    tp_build(&f, T_DATUM, e_date_add);
+    f.facts[I_D1] = vd(2023, 1, 31);
+    f.facts[I_DU] = vduur(1, 0);
+    expect_day(&f, 2023, 2, 28);
+    f.facts[I_D1] = vd(2024, 1, 31);
+    expect_day(&f, 2024, 2, 29);
+    f.facts[I_DU] = vduur(1, 1); /* months first, then days */
+    f.facts[I_D1] = vd(2023, 1, 31);
+    expect_day(&f, 2023, 3, 1);
+    f.facts[I_DU] = vduur(12, 0);
+    f.facts[I_D1] = vd(2024, 2, 29);
+    expect_day(&f, 2025, 2, 28);
+    f.facts[I_DU] = vduur(0, 10);
+    f.facts[I_D1] = vd(2023, 12, 25);
+    expect_day(&f, 2024, 1, 4);
+    f.facts[I_DU] = vb(U);
+    expect_unknown(&f);
+    f.facts[I_D1] = vd(9999, 12, 31);
+    f.facts[I_DU] = vduur(0, 1);
+    expect_error(&f, "datum buiten het bereik 1-9999 in regel ‘R’", 3, 9);
+    unload(&f);
+}
+
+Test(vm2, date_sub)
+{
+    struct fixture f;
+    tp_build(&f, T_DATUM, e_date_sub);
+    f.facts[I_D1] = vd(2023, 3, 31);
+    f.facts[I_DU] = vduur(1, 0);
+    expect_day(&f, 2023, 2, 28);
+    f.facts[I_DU] = vduur(0, 31);
+    expect_day(&f, 2023, 2, 28);
+    f.facts[I_D1] = vd(1, 1, 1);
+    f.facts[I_DU] = vduur(0, 1);
+    expect_error(&f, "datum buiten het bereik 1-9999 in regel ‘R’", 3, 9);
+    unload(&f);
+}
+
+/* r = d1 + (n weken), duur via MAKE_DUUR with the unit from the test */
+static uint32_t g_unit;
+static void e_make_duur(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_D1);
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    rb_line(b, rb_op1(b, OP_MAKE_DUUR, g_unit), 4, 2);
+    rb_op(b, OP_DATE_ADD);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, make_duur_units)
+{
+    struct {
+        uint32_t unit;
+        int64_t n;
+        int y, m, d;
+    } cases[] = {
+        {RBC_UNIT_DAGEN, 3, 2023, 2, 3},      {RBC_UNIT_WEKEN, 2, 2023, 2, 14},
+        {RBC_UNIT_MAANDEN, 1, 2023, 3, 2},    {RBC_UNIT_JAREN, 2, 2025, 1, 31},
+        {RBC_UNIT_MAANDEN, -1, 2022, 12, 31},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct fixture f;
+        g_unit = cases[i].unit;
+        tp_build(&f, T_DATUM, e_make_duur);
+        f.facts[I_D1] = vd(2023, 1, 31);
+        if (cases[i].unit == RBC_UNIT_MAANDEN && cases[i].n == 1)
+            f.facts[I_D1] = vd(2023, 2, 2);
+        f.facts[I_N] = vq(cases[i].n, 1);
+        expect_day(&f, cases[i].y, cases[i].m, cases[i].d);
+        unload(&f);
+    }
+    struct fixture f;
+    g_unit = RBC_UNIT_MAANDEN;
+    tp_build(&f, T_DATUM, e_make_duur);
+    f.facts[I_D1] = vd(2023, 1, 31);
+    f.facts[I_N] = vq(5, 2);
+    expect_error(&f, "2,5 is geen geheel aantal maanden in regel ‘R’", 4, 2);
+    f.facts[I_N] = vq(INT64_MAX, 1);
+    expect_error(&f, "duur te groot (overloop) in regel ‘R’", 4, 2);
+    f.facts[I_N] = vb(U);
+    expect_unknown(&f);
+    unload(&f);
+}
+
+/* r = (du + du) = -(-(du+du)) and duur equality */
+static void e_duur_ops(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_DU);
+    rb_op1(b, OP_LOAD_INPUT, I_DU);
+    rb_op(b, OP_DUUR_ADD);
+    rb_op(b, OP_DUUR_NEG);
+    rb_op(b, OP_DUUR_NEG);
+    rb_op1(b, OP_PUSH_CONST, rb_const_duur(b, 2, 6));
+    rb_op(b, OP_EQ);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, duur_ops)
+{
+    struct fixture f;
+    tp_build(&f, T_WAARHEID, e_duur_ops);
+    f.facts[I_DU] = vduur(1, 3);
+    expect_bool(&f, W);
+    f.facts[I_DU] = vduur(1, 4);
+    expect_bool(&f, O);
+    f.facts[I_DU] = vb(U);
+    expect_bool(&f, U);
+    unload(&f);
+}
+
+static enum rbc_opcode g_op;
+static void e_between(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_D1);
+    rb_op1(b, OP_LOAD_INPUT, I_D2);
+    rb_op(b, g_op);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, between)
+{
+    struct {
+        enum rbc_opcode op;
+        int32_t a, b;
+        int64_t want;
+    } cases[] = {
+        {OP_DAYS_BETWEEN, ymd(2022, 3, 1), ymd(2022, 2, 1), -28},
+        {OP_DAYS_BETWEEN, ymd(2024, 2, 1), ymd(2024, 3, 1), 29},
+        {OP_MONTHS_BETWEEN, ymd(2023, 1, 31), ymd(2023, 2, 28), 1},
+        {OP_MONTHS_BETWEEN, ymd(2023, 1, 31), ymd(2023, 2, 27), 0},
+        {OP_MONTHS_BETWEEN, ymd(2023, 3, 1), ymd(2023, 1, 1), -2},
+        {OP_YEARS_BETWEEN, ymd(2000, 2, 29), ymd(2018, 2, 28), 18},
+        {OP_YEARS_BETWEEN, ymd(2000, 3, 1), ymd(2018, 2, 28), 17},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct fixture f;
+        g_op = cases[i].op;
+        tp_build(&f, T_GETAL, e_between);
+        f.facts[I_D1] = vd(1, 1, 1);
+        f.facts[I_D1].u.day = cases[i].a;
+        f.facts[I_D2] = vd(1, 1, 1);
+        f.facts[I_D2].u.day = cases[i].b;
+        expect_int(&f, cases[i].want);
+        f.facts[I_D2] = vb(U);
+        expect_unknown(&f);
+        unload(&f);
+    }
+}
+
+static void e_bedrag_ops(rbc_builder *b)
+{
+    /* r = -(b1 + b2 - b2) + b1 + b1 → b1 */
+    rb_op1(b, OP_LOAD_INPUT, I_B1);
+    rb_op1(b, OP_LOAD_INPUT, I_B2);
+    rb_line(b, rb_op(b, OP_BEDRAG_ADD), 5, 3);
+    rb_op1(b, OP_LOAD_INPUT, I_B2);
+    rb_line(b, rb_op(b, OP_BEDRAG_SUB), 5, 8);
+    rb_line(b, rb_op(b, OP_BEDRAG_NEG), 5, 1);
+    rb_op1(b, OP_LOAD_INPUT, I_B1);
+    rb_op(b, OP_BEDRAG_ADD);
+    rb_op1(b, OP_LOAD_INPUT, I_B1);
+    rb_op(b, OP_BEDRAG_ADD);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, bedrag_ops_and_overflow)
+{
+    struct fixture f;
+    tp_build(&f, T_BEDRAG, e_bedrag_ops);
+    f.facts[I_B1] = vcents(1250);
+    f.facts[I_B2] = vcents(-5);
+    ok_run(&f);
+    cr_assert_eq(result(&f)->tag, RV_BEDRAG);
+    cr_assert_eq(result(&f)->u.cents, 1250);
+    f.facts[I_B2] = vb(U);
+    expect_unknown(&f);
+    f.facts[I_B1] = vcents(INT64_MAX);
+    f.facts[I_B2] = vcents(1);
+    expect_error(&f, "bedrag te groot (overloop) in regel ‘R’", 5, 3);
+    f.facts[I_B1] = vcents(INT64_MIN + 1);
+    f.facts[I_B2] = vcents(2);
+    /* b1 + b2 fits, then − b2 fits, then NEG of INT64_MIN + 1 fits; + b1 overflows */
+    f.facts[I_B1] = vcents(INT64_MIN);
+    f.facts[I_B2] = vcents(0);
+    expect_error(&f, "bedrag te groot (overloop) in regel ‘R’", 5, 1);
+    unload(&f);
+}
+
+/* r = getal_to_bedrag(bedrag_to_getal(b1) × n afgerond rekenkundig op 2) */
+static void e_bedrag_round(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_B1);
+    rb_op(b, OP_BEDRAG_TO_GETAL);
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    rb_op(b, OP_MUL);
+    rb_op2(b, OP_ROUND, NUM_ROUND_HALF_UP, 2);
+    rb_line(b, rb_op(b, OP_GETAL_TO_BEDRAG), 6, 4);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, bedrag_round_trip)
+{
+    struct fixture f;
+    tp_build(&f, T_BEDRAG, e_bedrag_round);
+    f.facts[I_B1] = vcents(1000);
+    f.facts[I_N] = vq(1, 3); /* 3,333… → 3,33 */
+    ok_run(&f);
+    cr_assert_eq(result(&f)->u.cents, 333);
+    f.facts[I_B1] = vcents(5);
+    f.facts[I_N] = vq(1, 2); /* 0,025 → 0,03 */
+    ok_run(&f);
+    cr_assert_eq(result(&f)->u.cents, 3);
+    f.facts[I_N] = vb(U);
+    expect_unknown(&f);
+    unload(&f);
+}
+
+static void e_to_bedrag(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    rb_line(b, rb_op(b, OP_GETAL_TO_BEDRAG), 6, 4);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, getal_to_bedrag_needs_whole_cents)
+{
+    struct fixture f;
+    tp_build(&f, T_BEDRAG, e_to_bedrag);
+    f.facts[I_N] = vq(25, 2);
+    ok_run(&f);
+    cr_assert_eq(result(&f)->u.cents, 1250);
+    f.facts[I_N] = vq(1, 1000);
+    expect_error(&f, "0,001 euro is geen geheel aantal centen in regel ‘R’", 6, 4);
+    f.facts[I_N] = vq(INT64_MAX, 1);
+    expect_error(&f, "bedrag te groot (overloop) in regel ‘R’", 6, 4);
+    unload(&f);
+}
+
+static uint32_t g_mode;
+static void e_round(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    rb_op2(b, OP_ROUND, g_mode, 0);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, round_modes)
+{
+    int64_t want[4][2] = {{2, -3}, {3, -2}, {3, -3}, {2, -2}}; /* 2,5 and -2,5 */
+    for (uint32_t m = 0; m < 4; m++) {
+        struct fixture f;
+        g_mode = m;
+        tp_build(&f, T_GETAL, e_round);
+        f.facts[I_N] = vq(5, 2);
+        expect_int(&f, want[m][0]);
+        f.facts[I_N] = vq(-5, 2);
+        expect_int(&f, want[m][1]);
+        unload(&f);
+    }
+}
+
+static void e_cmp_dates(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_D1);
+    rb_op1(b, OP_LOAD_INPUT, I_D2);
+    rb_op(b, g_op);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_cmp_bedrag(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_B1);
+    rb_op1(b, OP_LOAD_INPUT, I_B2);
+    rb_op(b, g_op);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, ordered_comparisons)
+{
+    enum rbc_opcode ops[] = {OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE};
+    int want[6][3] = {{W, O, O}, {W, W, O}, {O, O, W}, {O, W, W}, {O, W, O}, {W, O, W}};
+    for (int i = 0; i < 6; i++) {
+        struct fixture f, g;
+        g_op = ops[i];
+        tp_build(&f, T_WAARHEID, e_cmp_dates);
+        tp_build(&g, T_WAARHEID, e_cmp_bedrag);
+        for (int k = 0; k < 3; k++) {
+            f.facts[I_D1] = vd(2022, 3, 2);
+            f.facts[I_D2] = vd(2022, 3, 3 - k);
+            expect_bool(&f, want[i][k]);
+            g.facts[I_B1] = vcents(100);
+            g.facts[I_B2] = vcents(101 - k);
+            expect_bool(&g, want[i][k]);
+        }
+        f.facts[I_D2] = vb(U);
+        expect_bool(&f, U);
+        unload(&f);
+        unload(&g);
+    }
+}
+
+/* parameters: vergoeding 0 euro tot 2022-03-01, 90 euro vanaf 2022-03-01;
+ * oud: only valid from 2020-01-01 */
+static void add_params(rbc_builder *b)
+{
+    uint32_t c0 = rb_const_bedrag(b, 0), c90 = rb_const_bedrag(b, 9000);
+    uint32_t d = (uint32_t)ymd(2022, 3, 1);
+    uint32_t from[] = {RBC_NONE, d}, until[] = {d, RBC_NONE}, val[] = {c0, c90};
+    rb_param(b, "vergoeding", T_BEDRAG, 2, from, until, val);
+    uint32_t f2[] = {(uint32_t)ymd(2020, 1, 1)}, u2[] = {RBC_NONE}, v2[] = {c90};
+    rb_param(b, "toetsvergoeding", T_BEDRAG, 1, f2, u2, v2);
+}
+
+static uint32_t g_param;
+static void e_load_param(rbc_builder *b)
+{
+    add_params(b);
+    rb_line(b, rb_op1(b, OP_LOAD_PARAM, g_param), 7, 11);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_load_param_at(rbc_builder *b)
+{
+    add_params(b);
+    rb_op1(b, OP_LOAD_INPUT, I_D1);
+    rb_line(b, rb_op1(b, OP_LOAD_PARAM_AT, g_param), 7, 11);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, load_param_versions)
+{
+    struct fixture f;
+    g_param = 0;
+    tp_build(&f, T_BEDRAG, e_load_param);
+    cr_assert_eq(f.p->n_param_versions, 3);
+    f.facts[I_PEIL] = vd(2022, 2, 28); /* the day before the boundary */
+    ok_run(&f);
+    cr_assert_eq(result(&f)->u.cents, 0);
+    cr_assert_eq(f.ev->reads_param[0], 1);
+    cr_assert_eq(f.ev->reads_param[1], 0);
+    cr_assert_eq(f.ev->reads_input[I_PEIL], 1, "peildatum counts as a fact read");
+    f.facts[I_PEIL] = vd(2022, 3, 1); /* the boundary day: the new version */
+    ok_run(&f);
+    cr_assert_eq(result(&f)->u.cents, 9000);
+    cr_assert_eq(f.ev->reads_param[0], 0);
+    cr_assert_eq(f.ev->reads_param[1], 1);
+    f.facts[I_PEIL] = vb(U);
+    expect_unknown(&f);
+    cr_assert_eq(f.ev->missing[I_PEIL], 1);
+    unload(&f);
+
+    g_param = 1;
+    tp_build(&f, T_BEDRAG, e_load_param);
+    f.facts[I_PEIL] = vd(1990, 1, 1);
+    expect_error(&f,
+                 "geen versie van parameter ‘toetsvergoeding’ is geldig op 1 januari 1990 in "
+                 "regel ‘R’",
+                 7, 11);
+    f.facts[I_PEIL] = vd(2020, 1, 1);
+    ok_run(&f);
+    cr_assert_eq(result(&f)->u.cents, 9000);
+    cr_assert_eq(f.ev->reads_param[2], 1);
+    unload(&f);
+}
+
+Test(vm2, load_param_at)
+{
+    struct fixture f;
+    g_param = 0;
+    tp_build(&f, T_BEDRAG, e_load_param_at);
+    f.facts[I_PEIL] = vb(U); /* not needed */
+    f.facts[I_D1] = vd(2022, 3, 1);
+    ok_run(&f);
+    cr_assert_eq(result(&f)->u.cents, 9000);
+    cr_assert_eq(f.ev->missing[I_PEIL], 0);
+    cr_assert_eq(f.ev->reads_input[I_PEIL], 0);
+    f.facts[I_D1] = vd(2022, 2, 28);
+    ok_run(&f);
+    cr_assert_eq(result(&f)->u.cents, 0);
+    f.facts[I_D1] = vb(U);
+    expect_unknown(&f);
+    unload(&f);
+    g_param = 1;
+    tp_build(&f, T_BEDRAG, e_load_param_at);
+    f.facts[I_D1] = vd(2019, 12, 31);
+    expect_error(&f,
+                 "geen versie van parameter ‘toetsvergoeding’ is geldig op 31 december 2019 "
+                 "in regel ‘R’",
+                 7, 11);
+    unload(&f);
+}
+
+/* rule validity: two versions of rule "R": 1 vanaf 2022-03-01, 0 tot 2022-03-01 */
+Test(vm2, rule_validity_boundary)
+{
+    struct fixture f;
+    rbc_builder *b = rb_new();
+    uint32_t tg = rb_type_prim(b, RBC_TYPE_GETAL);
+    uint32_t td = rb_type_prim(b, RBC_TYPE_DATUM);
+    rb_input(b, "peildatum", td);
+    rb_peildatum(b, 0);
+    rb_outcome(b, "r", tg, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t c0 = rb_const_num(b, 0, 1), c1 = rb_const_num(b, 1, 1);
+    uint32_t d = (uint32_t)ymd(2022, 3, 1);
+    uint32_t r0 = rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_rule_validity(b, r0, RBC_NONE, d);
+    rb_op1(b, OP_PUSH_CONST, c0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    uint32_t r1 = rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_rule_validity(b, r1, d, (uint32_t)ymd(2023, 1, 1));
+    rb_op1(b, OP_PUSH_CONST, c1);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    load(&f, b);
+    f.facts[0] = vd(2022, 2, 28);
+    expect_int(&f, 0);
+    cr_assert_eq(f.ev->decided_by[0], 0);
+    cr_assert_eq(f.ev->reads_input[0], 1);
+    f.facts[0] = vd(2022, 3, 1);
+    expect_int(&f, 1);
+    cr_assert_eq(f.ev->decided_by[0], 1);
+    f.facts[0] = vd(2022, 12, 31);
+    expect_int(&f, 1);
+    f.facts[0] = vd(2023, 1, 1); /* until is exclusive: no version applies */
+    ok_run(&f);
+    cr_assert_eq(f.ev->status[0], EV_NO_RULE);
+    f.facts[0] = vb(U);
+    ok_run(&f);
+    cr_assert_eq(f.ev->status[0], EV_UNKNOWN);
+    cr_assert_eq(f.ev->missing[0], 1);
+    unload(&f);
+}
+
+/* periods */
+static void e_periode_dagen(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_D1);
+    rb_op1(b, OP_LOAD_INPUT, I_D2);
+    rb_op(b, OP_MAKE_PERIODE);
+    rb_line(b, rb_op(b, OP_PERIODE_DAGEN), 8, 1);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_open_dagen(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_P);
+    rb_line(b, rb_op(b, OP_PERIODE_DAGEN), 8, 1);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_periode_tot(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_D1);
+    rb_op(b, OP_MAKE_PERIODE_OPEN);
+    rb_op(b, g_op);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_bevat(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_P);
+    rb_op1(b, OP_LOAD_INPUT, I_D1);
+    rb_op(b, OP_PERIODE_BEVAT);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_duurt(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_P);
+    rb_op1(b, OP_LOAD_INPUT, I_DU);
+    rb_op(b, OP_PERIODE_DUURT);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, periods)
+{
+    struct fixture f;
+    tp_build(&f, T_GETAL, e_periode_dagen);
+    f.facts[I_D1] = vd(2022, 3, 1);
+    f.facts[I_D2] = vd(2022, 3, 31);
+    expect_int(&f, 31);
+    f.facts[I_D2] = vb(U);
+    expect_unknown(&f);
+    unload(&f);
+
+    tp_build(&f, T_GETAL, e_open_dagen);
+    f.facts[I_P] = vper(ymd(2022, 3, 1), 0, true);
+    expect_error(&f,
+                 "een lopende periode heeft geen einde; begrens ze eerst met ‘begrensd tot’ in "
+                 "regel ‘R’",
+                 8, 1);
+    unload(&f);
+
+    g_op = OP_PERIODE_VAN;
+    tp_build(&f, T_DATUM, e_periode_tot);
+    f.facts[I_D1] = vd(2022, 3, 1);
+    expect_day(&f, 2022, 3, 1);
+    unload(&f);
+    g_op = OP_PERIODE_TOT;
+    tp_build(&f, T_DATUM, e_periode_tot);
+    f.facts[I_D1] = vd(2022, 3, 1);
+    expect_unknown(&f); /* an open period has no tot */
+    unload(&f);
+
+    tp_build(&f, T_WAARHEID, e_bevat);
+    f.facts[I_P] = vper(ymd(2022, 3, 1), ymd(2022, 3, 31), false);
+    f.facts[I_D1] = vd(2022, 3, 31);
+    expect_bool(&f, W);
+    f.facts[I_D1] = vd(2022, 4, 1);
+    expect_bool(&f, O);
+    f.facts[I_P] = vper(ymd(2022, 3, 1), 0, true);
+    expect_bool(&f, W);
+    f.facts[I_P] = vb(U);
+    expect_bool(&f, U);
+    unload(&f);
+
+    tp_build(&f, T_WAARHEID, e_duurt);
+    f.facts[I_P] = vper(ymd(2022, 1, 31), ymd(2022, 2, 27), false);
+    f.facts[I_DU] = vduur(1, 0);
+    expect_bool(&f, W); /* 2022-01-31 + 1 maand = 02-28 <= 02-27 + 1 dag */
+    f.facts[I_P] = vper(ymd(2022, 1, 31), ymd(2022, 2, 26), false);
+    expect_bool(&f, O);
+    unload(&f);
+}
+
+static void e_merge_len(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_PS);
+    rb_op(b, OP_PERIODES_MERGE);
+    rb_op(b, OP_LIST_LEN);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_clip_dagen(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_PS);
+    rb_op1(b, OP_LOAD_INPUT, I_P);
+    rb_op(b, OP_PERIODES_CLIP);
+    rb_line(b, rb_op(b, OP_PERIODES_DAGEN), 9, 5);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_dagen_list(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_PS);
+    rb_line(b, rb_op(b, OP_PERIODES_DAGEN), 9, 5);
+    rb_op(b, OP_RESULT);
+}
+
+/* langste … , standaard periode vanaf d1 */
+static void e_langste(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_PS);
+    rb_op(b, OP_PERIODES_LANGSTE);
+    uint32_t j = rb_op1(b, OP_JUMP_IF_NOT_LEEG, 0);
+    rb_op(b, OP_POP);
+    rb_op1(b, OP_LOAD_INPUT, I_D1);
+    rb_op(b, OP_MAKE_PERIODE_OPEN);
+    rb_patch(b, j, 0, rb_here(b));
+    rb_op(b, OP_PERIODE_VAN);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, period_lists)
+{
+    rt_value ps[3] = {vper(ymd(2022, 1, 1), ymd(2022, 1, 10), false),
+                      vper(ymd(2022, 1, 11), ymd(2022, 1, 20), false),
+                      vper(ymd(2022, 3, 1), ymd(2022, 3, 5), false)};
+    struct fixture f;
+    tp_build(&f, T_GETAL, e_merge_len);
+    f.facts[I_PS] = vlist(ps, 3);
+    expect_int(&f, 2); /* touching periods join */
+    f.facts[I_PS] = vb(U);
+    expect_unknown(&f);
+    unload(&f);
+
+    tp_build(&f, T_GETAL, e_clip_dagen);
+    f.facts[I_PS] = vlist(ps, 3);
+    f.facts[I_P] = vper(ymd(2022, 1, 5), ymd(2022, 3, 2), false);
+    expect_int(&f, 16 + 2);
+    rt_value open_ps[2] = {ps[0], vper(ymd(2022, 2, 1), 0, true)};
+    f.facts[I_PS] = vlist(open_ps, 2);
+    expect_int(&f, 6 + 30); /* the open period is cut at 2022-03-02 */
+    unload(&f);
+
+    tp_build(&f, T_GETAL, e_dagen_list);
+    f.facts[I_PS] = vlist(ps, 3);
+    expect_int(&f, 25);
+    f.facts[I_PS] = vlist(open_ps, 2);
+    expect_error(&f,
+                 "een lopende periode heeft geen einde; begrens ze eerst met ‘begrensd tot’ in "
+                 "regel ‘R’",
+                 9, 5);
+    unload(&f);
+
+    tp_build(&f, T_DATUM, e_langste);
+    f.facts[I_D1] = vd(2000, 1, 1);
+    f.facts[I_PS] = vlist(ps, 3);
+    expect_day(&f, 2022, 1, 1);
+    rt_value later[2] = {ps[2], vper(ymd(2022, 6, 1), ymd(2022, 8, 1), false)};
+    f.facts[I_PS] = vlist(later, 2);
+    expect_day(&f, 2022, 6, 1);
+    f.facts[I_PS] = vlist(NULL, 0); /* empty: LEEG → standaard */
+    expect_day(&f, 2000, 1, 1);
+    unload(&f);
+}
+
+/* ---- loops ---- */
+
+/* som van x voor elke x in l waarvoor x > 1 (onbekend condition sticks) */
+static void e_sum_filtered(rbc_builder *b)
+{
+    uint32_t c0 = rb_const_num(b, 0, 1), c1 = rb_const_num(b, 1, 1);
+    rb_op1(b, OP_PUSH_CONST, c0);
+    rb_op1(b, OP_LOAD_INPUT, I_L);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_PUSH_CONST, c1);
+    rb_op(b, OP_GT);
+    uint32_t cond = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op(b, OP_ADD);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, cond, 0, rb_op1(b, OP_LOOP, top));
+    rb_patch(b, cond, 1, rb_op(b, OP_POP));
+    rb_op1(b, OP_PUSH_UNKNOWN, T_GETAL);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op(b, OP_RESULT));
+}
+
+Test(vm2, loop_sum_with_filter)
+{
+    struct fixture f;
+    tp_build(&f, T_GETAL, e_sum_filtered);
+    cr_assert_eq(f.p->max_slots, 1);
+    rt_value l[4] = {vq(1, 1), vq(2, 1), vq(3, 1), vq(1, 2)};
+    f.facts[I_L] = vlist(l, 4);
+    expect_int(&f, 5);
+    f.facts[I_L] = vlist(NULL, 0);
+    expect_int(&f, 0);
+    f.facts[I_L] = vb(U); /* an onbekend list: onbekend, not 0 */
+    expect_unknown(&f);
+    cr_assert_eq(f.ev->missing[I_L], 1);
+    unload(&f);
+}
+
+/* minimum van t.cijfer voor elke t in ts waarvoor t.datum ≥ d1, standaard n */
+static void e_min_records(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_LEEG, T_GETAL);
+    rb_op1(b, OP_LOAD_INPUT, I_TS);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_FIELD, 0);
+    rb_op1(b, OP_LOAD_INPUT, I_D1);
+    rb_op(b, OP_GE);
+    uint32_t cond = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_FIELD, 1);
+    rb_op(b, g_op);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, cond, 0, rb_op1(b, OP_LOOP, top));
+    rb_patch(b, cond, 1, rb_op(b, OP_POP));
+    rb_op1(b, OP_PUSH_UNKNOWN, T_GETAL);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_here(b));
+    uint32_t j = rb_op1(b, OP_JUMP_IF_NOT_LEEG, 0);
+    rb_op(b, OP_POP);
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    rb_patch(b, j, 0, rb_op(b, OP_RESULT));
+}
+
+static rt_value vtoets(rt_value *fields, rt_value datum, rt_value cijfer)
+{
+    fields[0] = datum;
+    fields[1] = cijfer;
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_RECORD;
+    v.u.fields = fields;
+    return v;
+}
+
+Test(vm2, loop_min_max_standaard_and_onbekend_sticks)
+{
+    rt_value fl[4][2];
+    rt_value ts[4] = {vtoets(fl[0], vd(2022, 1, 1), vq(7, 1)),
+                      vtoets(fl[1], vd(2022, 5, 1), vq(6, 1)),
+                      vtoets(fl[2], vd(2022, 6, 1), vq(9, 1)), vtoets(fl[3], vb(U), vq(1, 1))};
+    struct fixture f;
+    g_op = OP_ACC_MIN;
+    tp_build(&f, T_GETAL, e_min_records);
+    f.facts[I_TS] = vlist(ts, 3);
+    f.facts[I_D1] = vd(2022, 2, 1);
+    f.facts[I_N] = vq(-1, 1);
+    expect_int(&f, 6);
+    f.facts[I_D1] = vd(2023, 1, 1); /* nothing selected: standaard */
+    expect_int(&f, -1);
+    f.facts[I_TS] = vlist(ts, 4); /* an element whose condition is onbekend */
+    expect_unknown(&f);
+    f.facts[I_TS] = vlist(NULL, 0);
+    expect_int(&f, -1);
+    unload(&f);
+    g_op = OP_ACC_MAX;
+    tp_build(&f, T_GETAL, e_min_records);
+    f.facts[I_TS] = vlist(ts, 3);
+    f.facts[I_D1] = vd(2021, 1, 1);
+    f.facts[I_N] = vq(-1, 1);
+    expect_int(&f, 9);
+    rt_value fl2[2];
+    rt_value ts2[2] = {ts[0], vtoets(fl2, vd(2022, 1, 2), vb(U))}; /* onbekend cijfer */
+    f.facts[I_TS] = vlist(ts2, 2);
+    expect_unknown(&f);
+    unload(&f);
+}
+
+/* som over the list `elke x in l waarvoor x > n`, built by a first loop */
+static void e_filter_sum(rbc_builder *b)
+{
+    uint32_t c0 = rb_const_num(b, 0, 1), c10 = rb_const_num(b, 10, 1);
+    rb_op1(b, OP_PUSH_CONST, c0); /* accumulator of the outer som */
+    rb_op1(b, OP_LIST_NEW, T_LGETAL);
+    rb_op1(b, OP_LOAD_INPUT, I_L);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    rb_op(b, OP_GT);
+    uint32_t cond = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op(b, OP_LIST_APPEND);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, cond, 0, rb_op1(b, OP_LOOP, top));
+    rb_patch(b, cond, 1, rb_op(b, OP_POP));
+    rb_op1(b, OP_PUSH_UNKNOWN, T_LGETAL);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op1(b, OP_ITER_BEGIN, 0)); /* iterate the filtered list */
+    uint32_t top2 = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    /* acc = acc × 10 + x: order-sensitive, so the order of the list shows */
+    rb_op1(b, OP_PUSH_CONST, c10);
+    rb_op(b, OP_MUL);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op(b, OP_ADD);
+    rb_op1(b, OP_LOOP, top2);
+    rb_patch(b, top2, 1, rb_op(b, OP_RESULT));
+}
+
+Test(vm2, loop_filter_builds_list)
+{
+    struct fixture f;
+    tp_build(&f, T_GETAL, e_filter_sum);
+    rt_value l[40];
+    for (int i = 0; i < 6; i++)
+        l[i] = vq(i + 1, 1);
+    f.facts[I_L] = vlist(l, 6);
+    f.facts[I_N] = vq(2, 1);
+    expect_int(&f, 3456);
+    f.facts[I_N] = vq(9, 1);
+    expect_int(&f, 0);
+    /* a long list (grown in place past several capacities) keeps every element */
+    for (int i = 0; i < 40; i++)
+        l[i] = vq(i == 37 ? 4 : i == 39 ? 7 : 0, 1);
+    f.facts[I_L] = vlist(l, 40);
+    f.facts[I_N] = vq(-1, 1);
+    expect_int(&f, 407);
+    unload(&f);
+}
+
+/* er is een x in l waarvoor x = n (OR), voor alle x in l geldt x > 0 (AND) */
+static void e_exists(rbc_builder *b)
+{
+    rb_op(b, g_op == OP_OR ? OP_PUSH_FALSE : OP_PUSH_TRUE);
+    rb_op1(b, OP_LOAD_INPUT, I_L);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    rb_op(b, g_op == OP_OR ? OP_EQ : OP_GT);
+    rb_op(b, g_op);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op(b, OP_RESULT));
+}
+
+static void e_exists_const(rbc_builder *b)
+{
+    rb_op(b, OP_PUSH_FALSE);
+    rb_op1(b, OP_LOAD_INPUT, I_L);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_OR);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op(b, OP_RESULT));
+}
+
+Test(vm2, loop_exists_forall)
+{
+    rt_value l[3] = {vq(1, 1), vq(2, 1), vq(3, 1)};
+    struct fixture f;
+    g_op = OP_OR;
+    tp_build(&f, T_WAARHEID, e_exists);
+    f.facts[I_L] = vlist(l, 3);
+    f.facts[I_N] = vq(2, 1);
+    expect_bool(&f, W);
+    f.facts[I_N] = vq(5, 1);
+    expect_bool(&f, O);
+    f.facts[I_N] = vb(U);
+    expect_bool(&f, U);
+    f.facts[I_L] = vlist(NULL, 0);
+    expect_bool(&f, O); /* false for an empty list */
+    f.facts[I_L] = vb(U);
+    f.facts[I_N] = vq(2, 1);
+    expect_bool(&f, U);
+    unload(&f);
+    /* a condition that does not depend on the element: still onbekend */
+    g_op = OP_OR;
+    tp_build(&f, T_WAARHEID, e_exists_const);
+    f.facts[I_L] = vlist(l, 3);
+    expect_bool(&f, W);
+    f.facts[I_L] = vb(U);
+    expect_bool(&f, U);
+    unload(&f);
+    g_op = OP_AND;
+    tp_build(&f, T_WAARHEID, e_exists);
+    f.facts[I_L] = vlist(l, 3);
+    f.facts[I_N] = vq(0, 1);
+    expect_bool(&f, W);
+    f.facts[I_N] = vq(1, 1);
+    expect_bool(&f, O);
+    f.facts[I_L] = vlist(NULL, 0);
+    expect_bool(&f, W); /* true for an empty list */
+    unload(&f);
+}
+
+/* eerste/laatste t in ts volgens t.datum: its cijfer, standaard n */
+static void e_first_by(rbc_builder *b)
+{
+    rb_op1(b, OP_PUSH_LEEG, T_TOETS);
+    rb_op1(b, OP_PUSH_LEEG, T_DATUM);
+    rb_op1(b, OP_LOAD_INPUT, I_TS);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_FIELD, 0);
+    rb_op(b, g_op);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op(b, OP_POP)); /* drop the key */
+    uint32_t j = rb_op1(b, OP_JUMP_IF_NOT_LEEG, 0);
+    rb_op(b, OP_POP);
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    uint32_t done = rb_op1(b, OP_JUMP, 0);
+    rb_patch(b, j, 0, rb_op1(b, OP_FIELD, 1));
+    rb_patch(b, done, 0, rb_op(b, OP_RESULT));
+}
+
+Test(vm2, loop_first_last_by_key)
+{
+    rt_value fl[4][2];
+    rt_value ts[4] = {
+        vtoets(fl[0], vd(2022, 5, 1), vq(7, 1)), vtoets(fl[1], vd(2022, 1, 1), vq(6, 1)),
+        vtoets(fl[2], vd(2022, 6, 1), vq(9, 1)), vtoets(fl[3], vd(2022, 1, 1), vq(4, 1))};
+    struct fixture f;
+    g_op = OP_ACC_FIRST_BY;
+    tp_build(&f, T_GETAL, e_first_by);
+    f.facts[I_TS] = vlist(ts, 4);
+    f.facts[I_N] = vq(-1, 1);
+    expect_int(&f, 6); /* ties: the first one stays */
+    f.facts[I_TS] = vlist(NULL, 0);
+    expect_int(&f, -1);
+    rt_value fl2[2];
+    rt_value ts2[2] = {ts[0], vtoets(fl2, vb(U), vq(1, 1))};
+    f.facts[I_TS] = vlist(ts2, 2);
+    expect_unknown(&f);
+    f.facts[I_TS] = vb(U); /* an onbekend list: onbekend, not the standaard */
+    expect_unknown(&f);
+    unload(&f);
+    g_op = OP_ACC_LAST_BY;
+    tp_build(&f, T_GETAL, e_first_by);
+    f.facts[I_TS] = vlist(ts, 4);
+    f.facts[I_N] = vq(-1, 1);
+    expect_int(&f, 9);
+    ts[2] = vtoets(fl[2], vd(2022, 1, 1), vq(9, 1));
+    expect_int(&f, 7);
+    unload(&f);
+}
+
+/* nested loops: aantal paren (x, y) uit l × l met x < y */
+static void e_nested(rbc_builder *b)
+{
+    uint32_t c0 = rb_const_num(b, 0, 1), c1 = rb_const_num(b, 1, 1);
+    rb_op1(b, OP_PUSH_CONST, c0);
+    rb_op1(b, OP_LOAD_INPUT, I_L);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t outer = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_INPUT, I_L);
+    rb_op1(b, OP_ITER_BEGIN, 1);
+    uint32_t inner = rb_op2(b, OP_ITER_NEXT, 1, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 1);
+    rb_op(b, OP_LT);
+    uint32_t cond = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_PUSH_CONST, c1);
+    rb_op(b, OP_ADD);
+    rb_op1(b, OP_LOOP, inner);
+    rb_patch(b, cond, 0, rb_op1(b, OP_LOOP, inner));
+    rb_patch(b, cond, 1, rb_op(b, OP_POP));
+    rb_op1(b, OP_PUSH_UNKNOWN, T_GETAL);
+    rb_op1(b, OP_LOOP, inner);
+    rb_patch(b, inner, 1, rb_op1(b, OP_LOOP, outer));
+    rb_patch(b, outer, 1, rb_op(b, OP_RESULT));
+}
+
+Test(vm2, nested_loops)
+{
+    rt_value l[4] = {vq(3, 1), vq(1, 1), vq(2, 1), vq(2, 1)};
+    struct fixture f;
+    tp_build(&f, T_GETAL, e_nested);
+    cr_assert_eq(f.p->max_slots, 2);
+    f.facts[I_L] = vlist(l, 4);
+    expect_int(&f, 5); /* (1,3), (1,2), (1,2), (2,3), (2,3) */
+    unload(&f);
+}
+
+static void e_list_len(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_L);
+    rb_op(b, OP_LIST_LEN);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm2, list_len)
+{
+    rt_value l[2] = {vq(1, 1), vq(1, 1)};
+    struct fixture f;
+    tp_build(&f, T_GETAL, e_list_len);
+    f.facts[I_L] = vlist(l, 2);
+    expect_int(&f, 2);
+    f.facts[I_L] = vlist(NULL, 0);
+    expect_int(&f, 0);
+    f.facts[I_L] = vb(U);
+    expect_unknown(&f);
+    unload(&f);
+}
+
+Test(vm2, case_values_checked_against_types)
+{
+    struct fixture f;
+    tp_build(&f, T_GETAL, e_list_len);
+    rt_value bad[1] = {vd(2022, 1, 1)}; /* a datum in a lijst van getal */
+    f.facts[I_L] = vlist(bad, 1);
+    cr_assert_eq(run(&f, 0), REGEL_ERR_CASE);
+    f.facts[I_L] = vb(U);
+    f.facts[I_D1] = vd(1, 1, 1);
+    f.facts[I_D1].u.day = CAL_DAY_MAX + 1;
+    cr_assert_eq(run(&f, 0), REGEL_ERR_CASE);
     unload(&f);
 }

@@ -1,0 +1,1 @@
+regelc --disasm tests/golden/beleid/tijd-en-geld.regel

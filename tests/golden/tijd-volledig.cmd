@@ -1,0 +1,1 @@
+regel tests/golden/beleid/tijd-en-geld.regel tests/golden/gevallen/tijd-volledig.json
