@@ -6,3 +6,5 @@ regel_LDADD = $(CLI_LIBS)
 bin_PROGRAMS += regelc
 regelc_SOURCES = cli/regelc.c
 regelc_LDADD = $(CLI_LIBS)
+regel_SOURCES += cli/vraag.c
+regel_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)

@@ -10,6 +10,8 @@
 #include "regel.h"
 #include "suggest.h"
 
+int regel_vraag_main(int argc, char **argv); /* cli/vraag.c */
+
 #define EXIT_DECIDED 0
 #define EXIT_ERROR   1
 #define EXIT_USAGE   2
@@ -19,6 +21,9 @@ static const char regel_usage_line[] = "Gebruik: regel [--json] BELEID GEVAL\n";
 static void regel_print_help(void)
 {
     fputs(regel_usage_line, stdout);
+    fputs("       regel --json --volgende-vraag [--uitkomst NAAM]… BELEID GEVAL\n"
+          "       regel vraag [--uitkomst NAAM]… [--json] [--bewaar BESTAND] BELEID GEVAL\n",
+          stdout);
     fputs("\n"
           "Beslist een geval volgens een beleid en legt elke uitkomst uit: de regel\n"
           "die haar besliste, de bron (en het citaat) en de feiten die gelezen werden.\n"
@@ -33,9 +38,20 @@ static void regel_print_help(void)
           "Opties:\n"
           "  --json      schrijf de uitkomsten en de uitleg als JSON (uitkomsten,\n"
           "              uitleg, ontbrekend) in plaats van als Nederlandse tekst\n"
+          "  --volgende-vraag\n"
+          "              (met --json) voeg \"volgende_vraag\" toe: het ontbrekende feit\n"
+          "              dat nu gevraagd moet worden, of null als alles beslist is\n"
+          "  --uitkomst NAAM\n"
+          "              (met --volgende-vraag) alleen deze uitkomst hoeft beslist te\n"
+          "              worden; mag vaker (standaard: alle uitkomsten)\n"
           "  -h, --help  toon deze hulp en stop\n"
           "  --version   toon de versie en stop\n"
           "  --          wat volgt zijn argumenten, geen opties\n"
+          "\n"
+          "Vraaggesprek:\n"
+          "  regel vraag stelt vragen over de ontbrekende feiten die ertoe doen (eerst\n"
+          "  het feit dat de meeste open uitkomsten kan beslissen), leest de antwoorden\n"
+          "  van de standaardinvoer en toont dan de beslissing; zie ‘regel vraag --help’.\n"
           "\n"
           "Afsluitstatus:\n"
           "  0  het geval is beslist (ook als sommige uitkomsten onbekend zijn)\n"
@@ -47,7 +63,8 @@ static void regel_print_help(void)
           "  regel examples/inburgering-basis.regel \\\n"
           "        examples/gevallen/01-verplichte-nieuwkomer.json\n"
           "  regelc beleid.regel -o beleid.rbc\n"
-          "  regel --json beleid.rbc - < geval.json\n",
+          "  regel --json beleid.rbc - < geval.json\n"
+          "  regel vraag --bewaar geval.json beleid.regel geval.json\n",
           stdout);
 }
 
@@ -166,8 +183,49 @@ static bool regel_write(const char *text, size_t len)
 }
 
 /* Load, read, evaluate and render; *out receives the text for stdout. */
-static int regel_run(const char *policy_path, const char *case_path, bool json, char **out,
-                     size_t *out_len)
+/* Insert `,\n  "volgende_vraag": <q>` before the final `}` of rendered JSON. */
+static bool regel_add_next_question(const regel_eval *ev, const char *const *targets,
+                                    size_t n_targets, char **out, size_t *out_len, regel_error *err)
+{
+    char *q = NULL;
+    size_t q_len = 0;
+    if (regel_next_question_json(ev, targets, n_targets, &q, &q_len, err) != REGEL_OK)
+        return false;
+    size_t end = *out_len;
+    while (end > 0 && (*out)[end - 1] != '}')
+        end--;
+    size_t keep = end ? end - 1 : 0; /* drop the final `}` */
+    while (keep > 0 && ((*out)[keep - 1] == '\n' || (*out)[keep - 1] == ' '))
+        keep--;
+    static const char key[] = ",\n  \"volgende_vraag\": ";
+    size_t total = keep + sizeof key - 1 + q_len + 3;
+    char *joined = malloc(total + 1);
+    if (!joined || end == 0) {
+        free(joined);
+        regel_free(q);
+        snprintf(err->message, sizeof err->message, "onvoldoende geheugen");
+        err->code = REGEL_ERR_MEMORY;
+        return false;
+    }
+    memcpy(joined, *out, keep);
+    memcpy(joined + keep, key, sizeof key - 1);
+    memcpy(joined + keep + sizeof key - 1, q, q_len);
+    memcpy(joined + keep + sizeof key - 1 + q_len, "\n}\n", 4);
+    regel_free(q);
+    regel_free(*out);
+    *out = joined;
+    *out_len = total;
+    return true;
+}
+
+typedef struct regel_next {
+    bool wanted; /* --volgende-vraag */
+    const char *const *targets;
+    size_t n_targets;
+} regel_next;
+
+static int regel_run(const char *policy_path, const char *case_path, bool json,
+                     const regel_next *next, char **out, size_t *out_len)
 {
     const char *case_name = strcmp(case_path, "-") == 0 ? "(standaardinvoer)" : case_path;
     regel_error err;
@@ -221,6 +279,18 @@ static int regel_run(const char *policy_path, const char *case_path, bool json, 
         regel_report(&err, policy_path);
         goto done;
     }
+    if (next->wanted &&
+        !regel_add_next_question(ev, next->targets, next->n_targets, out, out_len, &err)) {
+        regel_free(*out);
+        *out = NULL;
+        if (err.code == REGEL_ERR_USAGE) {
+            fprintf(stderr, "regel: %s\n", err.message);
+            status = regel_usage_error();
+        } else {
+            regel_report(&err, NULL);
+        }
+        goto done;
+    }
     status = EXIT_DECIDED;
 done:
     regel_eval_free(ev);
@@ -229,12 +299,14 @@ done:
     return status;
 }
 
-int main(int argc, char **argv)
+static int regel_main(int argc, char **argv, const char **targets)
 {
-    static const char *const options[] = {"--json", "--help", "--version"};
+    static const char *const options[] = {"--json", "--help", "--version", "--volgende-vraag",
+                                          "--uitkomst"};
     const char *args[2] = {NULL, NULL};
     int n_args = 0;
     bool json = false, only_args = false;
+    regel_next next = {false, targets, 0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!only_args && a[0] == '-' && a[1] != '\0') {
@@ -242,6 +314,16 @@ int main(int argc, char **argv)
                 only_args = true;
             } else if (strcmp(a, "--json") == 0) {
                 json = true;
+            } else if (strcmp(a, "--volgende-vraag") == 0) {
+                next.wanted = true;
+            } else if (strcmp(a, "--uitkomst") == 0) {
+                if (i + 1 >= argc) {
+                    fputs("regel: ‘--uitkomst’ verwacht een NAAM\n", stderr);
+                    return regel_usage_error();
+                }
+                targets[next.n_targets++] = argv[++i];
+            } else if (strncmp(a, "--uitkomst=", 11) == 0) {
+                targets[next.n_targets++] = a + 11;
             } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
                 regel_print_help();
                 return fflush(stdout) == 0 ? EXIT_DECIDED : EXIT_ERROR;
@@ -275,14 +357,36 @@ int main(int argc, char **argv)
                     args[0]);
         return regel_usage_error();
     }
+    if (next.wanted && !json) {
+        fputs("regel: ‘--volgende-vraag’ werkt alleen samen met ‘--json’\n", stderr);
+        return regel_usage_error();
+    }
+    if (next.n_targets && !next.wanted) {
+        fputs("regel: ‘--uitkomst’ hoort bij ‘--volgende-vraag’ (of bij ‘regel vraag’)\n", stderr);
+        return regel_usage_error();
+    }
 
     char *out = NULL;
     size_t out_len = 0;
-    int status = regel_run(args[0], args[1], json, &out, &out_len);
+    int status = regel_run(args[0], args[1], json, &next, &out, &out_len);
     if (status == EXIT_DECIDED && !regel_write(out, out_len)) {
         fputs("regel: fout: kan niet naar de standaarduitvoer schrijven\n", stderr);
         status = EXIT_ERROR;
     }
     regel_free(out);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "vraag") == 0)
+        return regel_vraag_main(argc - 1, argv + 1);
+    const char **targets = calloc((size_t)argc + 1, sizeof *targets);
+    if (!targets) {
+        fputs("regel: fout: onvoldoende geheugen\n", stderr);
+        return EXIT_ERROR;
+    }
+    int status = regel_main(argc, argv, targets);
+    free(targets);
     return status;
 }

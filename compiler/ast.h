@@ -73,6 +73,16 @@ typedef struct ast_loc {
  *    enumeration member), its validity and a location.
  * ======================================================================= */
 
+/* ==== v0.3 (issue 4, "onbekende feiten") — again only additions ====
+ *  - ast_field: `optional` (`type (optioneel)`), and for an invoer `dflt`
+ *    (`standaard LITERAL`) and `vraag` (`vraag "…"`).
+ *  - EX_KNOWN / EX_UNKNOWN (u.unary): `operand is bekend` / `is onbekend`.
+ *  - `geen` stays an EX_NAME; where it means none the checker resolves it
+ *    as REF_GEEN with the optional type as its type (the emitter turns
+ *    `x is geen` into IS_GEEN and a geen value into PUSH_GEEN).
+ *  - ast_expr.opt_from: filled by the checker (static optional discipline).
+ * ======================================================================= */
+
 /* ---- types as written ---- */
 typedef enum ast_type_kind {
     AST_TYPE_WAARHEID,
@@ -124,7 +134,10 @@ typedef enum ast_expr_kind {
     EX_DAYS_OF,    /* u.unary: aantal dagen van operand */
     EX_LONGEST,    /* u.longest */
     EX_COUNT,      /* u.unary: aantal operand */
-    EX_SELECT      /* u.select */
+    EX_SELECT,     /* u.select */
+    /* v0.3 (issue 4) */
+    EX_KNOWN,  /* u.unary: operand is bekend */
+    EX_UNKNOWN /* u.unary: operand is onbekend */
 } ast_expr_kind;
 
 /* Duration and `tussen` units as written (plural and singular alike). */
@@ -171,8 +184,11 @@ typedef enum ast_ref_kind {
     REF_MEMBER,  /* index = enumeration type, aux = member number */
     REF_FIELD,   /* index = record type, aux = field number */
     /* v0.2 */
-    REF_PARAM,  /* index = parameter number (checker's numbering) */
-    REF_ELEMENT /* a bound list element; index = its loop slot */
+    REF_PARAM,   /* index = parameter number (checker's numbering) */
+    REF_ELEMENT, /* a bound list element; index = its loop slot */
+    /* v0.3 */
+    REF_GEEN /* the name `geen` meaning none; the expression's type is the
+                optional type it stands for (PUSH_GEEN type) */
 } ast_ref_kind;
 
 typedef struct ast_res {
@@ -266,6 +282,10 @@ struct ast_expr {
     /* Filled by the checker. */
     ast_res res;
     int32_t type; /* checker's type id; -1 until checked */
+    /* v0.3: the expression may be geen — the name of the optional fact,
+     * field, uitkomst or begrip it depends on (for messages); NULL when it
+     * cannot be geen (also after a `… is niet geen` condition narrowed it). */
+    const char *opt_from;
 };
 
 /* ---- declarations ---- */
@@ -275,6 +295,16 @@ typedef struct ast_field {
     const char *name;
     ast_loc loc; /* the name */
     ast_type type;
+    /* v0.3 (issue 4): `type (optioneel)`, and for an invoer fact
+     * `standaard LITERAL` (dflt: EX_WAAR/ONWAAR, EX_NUMBER, EX_STRING,
+     * EX_DATE, EX_AMOUNT, EX_DURATION, EX_NEG of a number/amount/duration,
+     * EX_NAME for a soort member or `geen`, EX_FIELD for Soort.member) and
+     * `vraag "…"`. All zero/NULL when absent (and for other declarations). */
+    bool optional;
+    ast_loc optional_loc; /* `(optioneel)` */
+    ast_expr *dflt;       /* standaard …; NULL when absent */
+    const char *vraag;    /* vraag "…" (unescaped); NULL when absent */
+    ast_loc vraag_loc;
 } ast_field;
 
 /* soort Naam is een van a, b, c. */

@@ -3,7 +3,9 @@
  * enumeration members, exceptions, the dependency graph with its cycles and
  * topological order, provable conflicts and unused-name warnings; v0.2
  * (spec3 §3): time and money types, lists and selections with bound
- * elements, parameters and rule versions, the predeclared peildatum. Reports
+ * elements, parameters and rule versions, the predeclared peildatum; v0.3
+ * (spec4 §1): optional types with `geen`, `is (on)bekend`, invoer defaults
+ * and the optional discipline (with `is niet geen` narrowing). Reports
  * every problem it finds through diag; never prints, exits or emits bytes. */
 #include "check.h"
 
@@ -142,6 +144,10 @@ typedef struct checker {
     int32_t *scope_types;
     size_t n_scope, cap_scope;
     const ast_expr *round_operand; /* the operand of the `afgerond` being checked */
+    /* v0.3: paths (names, field chains) known not to be geen here, pushed by
+     * `P is niet geen` conditions (see check_push_facts). */
+    const ast_expr **narrow;
+    size_t n_narrow, cap_narrow;
 } checker;
 
 static void *check_alloc(checker *c, size_t n, size_t size)
@@ -462,6 +468,48 @@ static void check_order_records(checker *c)
 #undef REMAP
 }
 
+/* v0.3: `waarheid (optioneel)` is refused (spec4 §1): a waarheid that can
+ * be geen is a third value, which a soort says better. */
+static void check_optional_field(checker *c, const ast_field *f, const char *what)
+{
+    if (!f->optional)
+        return;
+    if (f->type.kind == AST_TYPE_WAARHEID)
+        diag_report(c->d, DIAG_ERROR, f->optional_loc,
+                    "gebruik een soort met een eigen waarde voor ‘geen’, bijvoorbeeld ‘soort "
+                    "Antwoord is een van ja, nee, niet_van_toepassing’",
+                    "een waarheid kan niet optioneel zijn (%s ‘%s’)", what,
+                    f->name ? f->name : "?");
+    else if (f->name && strcmp(f->name, "peildatum") == 0 && strcmp(what, "invoer") == 0)
+        diag_report(c->d, DIAG_ERROR, f->optional_loc,
+                    "laat ‘(optioneel)’ weg; een ontbrekende peildatum is onbekend",
+                    "‘peildatum’ kan niet optioneel zijn");
+}
+
+static void check_optional_decls(checker *c)
+{
+    for (size_t i = 0; i < c->p->n_decls; i++) {
+        const ast_decl *dc = &c->p->decls[i];
+        switch (dc->kind) {
+        case DECL_INPUT:
+            check_optional_field(c, &dc->u.var, "invoer");
+            break;
+        case DECL_OUTCOME:
+            check_optional_field(c, &dc->u.var, "uitkomst");
+            break;
+        case DECL_CONCEPT:
+            check_optional_field(c, &dc->u.var, "begrip");
+            break;
+        case DECL_RECORD:
+            for (size_t f = 0; dc->u.record.fields && f < dc->u.record.n_fields; f++)
+                check_optional_field(c, &dc->u.record.fields[f], "veld");
+            break;
+        default:
+            break;
+        }
+    }
+}
+
 static void check_declarations(checker *c)
 {
     ast_policy *p = c->p;
@@ -548,6 +596,9 @@ static void check_declarations(checker *c)
             v->name = dc->u.var.name ? dc->u.var.name : "?";
             v->loc = dc->u.var.loc;
             v->type = CHECK_T_ERROR;
+            /* an optional waarheid is an error (check_optional_decls); no cascade */
+            v->optional = dc->u.var.optional && dc->u.var.type.kind != AST_TYPE_WAARHEID;
+            v->vraag = dc->u.var.vraag;
             check_declare(c, SYM_INPUT, (uint32_t)r->n_inputs, dc->u.var.name, dc->u.var.loc);
             r->n_inputs++;
             break;
@@ -559,6 +610,7 @@ static void check_declarations(checker *c)
             v->name = dc->u.var.name ? dc->u.var.name : "?";
             v->loc = dc->u.var.loc;
             v->type = CHECK_T_ERROR;
+            v->optional = dc->u.var.optional && dc->u.var.type.kind != AST_TYPE_WAARHEID;
             check_declare(c, SYM_OUTCOME, (uint32_t)r->n_outcomes, dc->u.var.name, dc->u.var.loc);
             r->n_outcomes++;
             break;
@@ -687,6 +739,7 @@ static void check_declarations(checker *c)
             r->params[pi++].type = check_resolve_type(c, &dc->u.param.type);
     }
     check_order_records(c);
+    check_optional_decls(c);
 
     /* peildatum: a predeclared invoer of type datum; the policy may declare it. */
     const check_sym *ps = check_lookup(c, "peildatum");
@@ -760,6 +813,197 @@ static void check_add_dep(checker *c, uint32_t to, ast_loc loc)
     dl->n++;
 }
 
+/* ---- v0.3: geen and the optional discipline ---- */
+
+/* The bare word `geen` when it names nothing declared (no fact, outcome,
+ * element): then it is none, or a soort member `geen` (spec4 §1). */
+static bool check_is_geen_word(const checker *c, const ast_expr *e)
+{
+    if (!e || e->kind != EX_NAME || !e->u.name.name || strcmp(e->u.name.name, "geen") != 0)
+        return false;
+    for (size_t i = 0; i < c->n_scope; i++)
+        if (strcmp(c->scope_names[i], "geen") == 0)
+            return false;
+    return check_lookup(c, "geen") == NULL;
+}
+
+static bool check_enum_has_geen(const checker *c, int32_t t)
+{
+    if (t < 0 || (size_t)t >= c->r->n_types || c->r->types[t].kind != RBC_TYPE_ENUM)
+        return false;
+    const check_type *ty = &c->r->types[t];
+    for (size_t m = 0; m < ty->n_members; m++)
+        if (ty->members[m] && strcmp(ty->members[m], "geen") == 0)
+            return true;
+    return false;
+}
+
+/* A name or a chain of fields (x, x.a.b) as text in buf; false otherwise. */
+static bool check_path_text(const ast_expr *e, strbuf *sb)
+{
+    if (!e)
+        return false;
+    if (e->kind == EX_NAME && e->u.name.name) {
+        sb_puts(sb, e->u.name.name);
+        return true;
+    }
+    if (e->kind == EX_FIELD && e->u.field.field && check_path_text(e->u.field.rec, sb)) {
+        sb_printf(sb, ".%s", e->u.field.field);
+        return true;
+    }
+    return false;
+}
+
+/* The same path: same names, resolved the same way. */
+static bool check_same_path(const ast_expr *a, const ast_expr *b)
+{
+    if (!a || !b || a->kind != b->kind)
+        return false;
+    if (a->kind == EX_NAME)
+        return a->u.name.name && b->u.name.name && strcmp(a->u.name.name, b->u.name.name) == 0 &&
+               a->res.kind == b->res.kind && a->res.index == b->res.index;
+    if (a->kind == EX_FIELD)
+        return a->u.field.field && b->u.field.field &&
+               strcmp(a->u.field.field, b->u.field.field) == 0 &&
+               check_same_path(a->u.field.rec, b->u.field.rec);
+    return false;
+}
+
+static bool check_is_path(const ast_expr *e)
+{
+    return e && (e->kind == EX_NAME || (e->kind == EX_FIELD && check_is_path(e->u.field.rec)));
+}
+
+/* `geen` resolved as none (REF_GEEN). */
+static bool check_is_none(const ast_expr *e)
+{
+    return e && e->kind == EX_NAME && e->res.kind == REF_GEEN;
+}
+
+static void check_narrow_push(checker *c, const ast_expr *path)
+{
+    if (c->n_narrow == c->cap_narrow) {
+        size_t ncap = c->cap_narrow ? c->cap_narrow * 2 : 8;
+        const ast_expr **nn =
+            arena_grow(c->a, c->narrow, c->cap_narrow * sizeof *nn, ncap * sizeof *nn);
+        if (!nn) {
+            c->oom = true;
+            return;
+        }
+        c->narrow = nn;
+        c->cap_narrow = ncap;
+    }
+    c->narrow[c->n_narrow++] = path;
+}
+
+/* Push the paths that cannot be geen when the (checked) condition `cond` is
+ * waar (when_true) or onwaar: `P is niet geen` conjuncts, `P is geen`
+ * disjuncts. Sound under Kleene logic: IS_GEEN of an onbekend P is onbekend,
+ * and an onbekend P is never geen. */
+static void check_push_facts(checker *c, const ast_expr *cond, bool when_true)
+{
+    if (!cond)
+        return;
+    if (cond->kind == EX_NOT) {
+        check_push_facts(c, cond->u.unary.operand, !when_true);
+        return;
+    }
+    if (cond->kind != EX_BINARY)
+        return;
+    const ast_expr *l = cond->u.binary.lhs, *r = cond->u.binary.rhs;
+    ast_binop op = cond->u.binary.op;
+    if ((op == BIN_AND && when_true) || (op == BIN_OR && !when_true)) {
+        check_push_facts(c, l, when_true);
+        check_push_facts(c, r, when_true);
+        return;
+    }
+    if ((op == BIN_NE && when_true) || (op == BIN_EQ && !when_true)) {
+        const ast_expr *p = check_is_none(r) ? l : check_is_none(l) ? r : NULL;
+        if (p && check_is_path(p))
+            check_narrow_push(c, p);
+    }
+}
+
+static bool check_narrowed(const checker *c, const ast_expr *e)
+{
+    for (size_t i = c->n_narrow; i-- > 0;)
+        if (check_same_path(c->narrow[i], e))
+            return true;
+    return false;
+}
+
+static ast_loc check_span(ast_loc a, ast_loc b)
+{
+    ast_loc r = a;
+    if (b.off < a.off) {
+        r = b;
+        b = a;
+    }
+    if (b.end_off > r.end_off) {
+        r.end_line = b.end_line;
+        r.end_col = b.end_col;
+        r.end_off = b.end_off;
+    }
+    return r;
+}
+
+/* The whole text of an expression: operator nodes carry only their
+ * operator's location (parse.c), so widen them over their operands. */
+static ast_loc check_full_loc(const ast_expr *e)
+{
+    switch (e->kind) {
+    case EX_BINARY:
+    case EX_BEVAT:
+    case EX_DUURT:
+    case EX_CLIP:
+        if (e->u.binary.lhs && e->u.binary.rhs)
+            return check_span(check_span(check_full_loc(e->u.binary.lhs), e->loc),
+                              check_full_loc(e->u.binary.rhs));
+        return e->loc;
+    case EX_NOT:
+    case EX_NEG:
+    case EX_MERGE:
+    case EX_KNOWN:
+    case EX_UNKNOWN:
+        return e->u.unary.operand ? check_span(e->loc, check_full_loc(e->u.unary.operand)) : e->loc;
+    case EX_ROUND:
+        return e->u.round.operand ? check_span(e->loc, check_full_loc(e->u.round.operand)) : e->loc;
+    case EX_IN: {
+        ast_loc l = e->loc;
+        if (e->u.in.lhs)
+            l = check_span(l, check_full_loc(e->u.in.lhs));
+        if (e->u.in.items && e->u.in.n_items && e->u.in.items[e->u.in.n_items - 1])
+            l = check_span(l, check_full_loc(e->u.in.items[e->u.in.n_items - 1]));
+        return l;
+    }
+    default:
+        return e->loc;
+    }
+}
+
+/* A condition (and/of/niet/indien/waarvoor/geldt operand) must be waar or
+ * onwaar: an optional waarheid (a field of an optional gegeven) is refused. */
+static void check_cond_not_geen(checker *c, const ast_expr *e)
+{
+    if (!e || e->type != CHECK_T_WAARHEID || !e->opt_from)
+        return;
+    char hint[512];
+    snprintf(hint, sizeof hint,
+             "schrijf eerst een voorwaarde met ‘is niet geen’, bijvoorbeeld ‘%s is niet geen en "
+             "…’",
+             e->opt_from);
+    diag_report(c->d, DIAG_ERROR, check_full_loc(e), hint,
+                "deze voorwaarde kan geen zijn (‘%s’ is optioneel), maar een voorwaarde moet waar "
+                "of onwaar zijn",
+                e->opt_from);
+}
+
+/* The word `geen` where a value of type t is wanted: none when t may be
+ * geen (opt), the member when t is a soort with a member `geen`; otherwise
+ * an error that names `subject` (already quoted text) with the hint. */
+static int32_t check_geen_value(checker *c, ast_expr *e, int32_t t, bool opt, const char *subject,
+                                const char *hint);
+
 /* A bare name that is no fact, outcome or begrip but a member of more than
  * one soort: it takes its soort from the context, so the other operand of a
  * comparison is checked first. */
@@ -773,6 +1017,13 @@ static bool check_needs_context(const checker *c, const ast_expr *e)
 
 static void check_unknown_name(checker *c, const ast_expr *e, int32_t expected)
 {
+    if (e->u.name.name && strcmp(e->u.name.name, "geen") == 0) {
+        diag_report(c->d, DIAG_ERROR, e->loc,
+                    "‘geen’ is de waarde van iets optioneels dat er niet is; het staat in ‘x is "
+                    "geen’, ‘x is niet geen’, of als conclusie van een optionele uitkomst",
+                    "‘geen’ kan hier niet staan");
+        return;
+    }
     const check_result *r = c->r;
     size_t cap = r->n_inputs + r->n_outcomes + c->n_mrefs + r->n_params + c->n_scope;
     const char **cands = check_alloc(c, cap, sizeof *cands);
@@ -822,12 +1073,16 @@ static int32_t check_name(checker *c, ast_expr *e, int32_t expected)
             e->res.kind = REF_INPUT;
             e->res.index = s->index;
             c->r->inputs[s->index].used = true;
+            if (c->r->inputs[s->index].optional)
+                e->opt_from = c->r->inputs[s->index].name;
             return c->r->inputs[s->index].type;
         case SYM_OUTCOME:
             e->res.kind = REF_OUTCOME;
             e->res.index = s->index;
             c->r->outcomes[s->index].used = true;
             check_add_dep(c, s->index, e->loc);
+            if (c->r->outcomes[s->index].optional)
+                e->opt_from = c->r->outcomes[s->index].name;
             return c->r->outcomes[s->index].type;
         case SYM_ENUM:
             diag_report(c->d, DIAG_ERROR, e->loc, NULL, "‘%s’ is een soort, geen waarde", name);
@@ -917,6 +1172,7 @@ static int32_t check_field(checker *c, ast_expr *e)
             e->res.kind = REF_FIELD;
             e->res.index = (uint32_t)rt;
             e->res.aux = field[0] == 't';
+            e->opt_from = rec->opt_from;
             return check_t(c, RBC_TYPE_DATUM);
         }
         diag_report(c->d, DIAG_ERROR, e->u.field.field_loc, "een periode heeft ‘.van’ en ‘.tot’",
@@ -933,6 +1189,22 @@ static int32_t check_field(checker *c, ast_expr *e)
             e->res.kind = REF_FIELD;
             e->res.index = (uint32_t)rt;
             e->res.aux = (uint32_t)f;
+            /* a field of a geen gegeven is geen; so is an optional field */
+            if (rec->opt_from) {
+                e->opt_from = rec->opt_from;
+            } else if (t->fields[f].optional && t->fields[f].type.kind != AST_TYPE_WAARHEID) {
+                strbuf sb = STRBUF_INIT;
+                const char *name = field;
+                if (check_path_text(e, &sb) && sb.data) {
+                    char *copy = check_alloc(c, strlen(sb.data) + 1, 1);
+                    if (copy) {
+                        memcpy(copy, sb.data, strlen(sb.data) + 1);
+                        name = copy;
+                    }
+                }
+                sb_free(&sb);
+                e->opt_from = name;
+            }
             return t->field_types[f];
         }
     }
@@ -1102,7 +1374,14 @@ static int32_t check_binary(checker *c, ast_expr *e)
     case BIN_AND:
     case BIN_OR: {
         int32_t lt = check_expr(c, lhs, CHECK_T_WAARHEID);
+        /* `P is niet geen en …`: P is not geen on the right (likewise for
+         * `P is geen of …`) */
+        size_t mark = c->n_narrow;
+        check_push_facts(c, lhs, op == BIN_AND);
         int32_t rt = check_expr(c, rhs, CHECK_T_WAARHEID);
+        c->n_narrow = mark;
+        check_cond_not_geen(c, lhs);
+        check_cond_not_geen(c, rhs);
         if (lt >= 0 && lt != CHECK_T_WAARHEID)
             diag_report(c->d, DIAG_ERROR, lhs->loc, NULL,
                         "‘%s’ verwacht een waarheid, maar dit is van het type %s",
@@ -1125,6 +1404,37 @@ static int32_t check_binary(checker *c, ast_expr *e)
     case BIN_GT:
     case BIN_GE: {
         int32_t lt, rt;
+        bool geen_r = check_is_geen_word(c, rhs), geen_l = check_is_geen_word(c, lhs);
+        if ((op == BIN_EQ || op == BIN_NE) && (geen_r || geen_l) && !(geen_r && geen_l)) {
+            /* x is (niet) geen: x's declared optionality counts, not narrowing */
+            ast_expr *other = geen_r ? lhs : rhs, *g = geen_r ? rhs : lhs;
+            size_t saved = c->n_narrow;
+            c->n_narrow = 0;
+            int32_t ot = check_expr(c, other, CHECK_T_ERROR);
+            c->n_narrow = saved;
+            strbuf subj = STRBUF_INIT, hint = STRBUF_INIT;
+            if (check_path_text(other, &subj) && subj.data) {
+                sb_printf(&hint,
+                          "declareer ‘%s’ als optioneel (‘%s: %s (optioneel)’); of bedoelt u "
+                          "‘%s is onbekend’?",
+                          subj.data, subj.data, check_type_name(c, ot), subj.data);
+                const char *q = subj.data;
+                strbuf quoted = STRBUF_INIT;
+                sb_printf(&quoted, "‘%s’", q);
+                sb_free(&subj);
+                subj = quoted;
+            } else {
+                sb_free(&subj);
+                sb_puts(&subj, "deze waarde");
+            }
+            int32_t gt = check_geen_value(c, g, ot, other->opt_from != NULL,
+                                          subj.data ? subj.data : "deze waarde", hint.data);
+            sb_free(&subj);
+            sb_free(&hint);
+            if (g->res.kind == REF_MEMBER)
+                check_compare_types(c, e->loc, ot, gt, false);
+            return CHECK_T_WAARHEID;
+        }
         if (check_needs_context(c, lhs) && !check_needs_context(c, rhs)) {
             rt = check_expr(c, rhs, CHECK_T_ERROR);
             lt = check_expr(c, lhs, rt);
@@ -1161,7 +1471,14 @@ static int32_t check_in(checker *c, ast_expr *e)
         }
         lt = check_expr(c, lhs, ctx);
     } else {
+        bool any_geen = false;
+        for (size_t i = 0; i < n; i++)
+            any_geen = any_geen || check_is_geen_word(c, e->u.in.items[i]);
+        size_t saved = c->n_narrow;
+        if (any_geen)
+            c->n_narrow = 0; /* the declared optionality counts */
         lt = check_expr(c, lhs, CHECK_T_ERROR);
+        c->n_narrow = saved;
     }
     if (lt >= 0 && c->r->types[lt].kind == RBC_TYPE_LIJST) {
         diag_report(c->d, DIAG_ERROR, lhs->loc, NULL,
@@ -1178,7 +1495,14 @@ static int32_t check_in(checker *c, ast_expr *e)
         ast_expr *item = e->u.in.items[i];
         if (!item)
             continue;
-        int32_t it = done && done[i] ? item->type : check_expr(c, item, lt);
+        int32_t it;
+        if (done && done[i])
+            it = item->type;
+        else if (check_is_geen_word(c, item))
+            it = check_geen_value(c, item, lt, lhs->opt_from != NULL,
+                                  "de waarde links van ‘is een van’", NULL);
+        else
+            it = check_expr(c, item, lt);
         if (lt >= 0 && it >= 0 && it != lt)
             diag_report(c->d, DIAG_ERROR, item->loc, NULL, "kan %s niet vergelijken met %s",
                         check_type_name(c, lt), check_type_name(c, it));
@@ -1195,6 +1519,73 @@ static int32_t check_in(checker *c, ast_expr *e)
 static int32_t check_expr_inner(checker *c, ast_expr *e, int32_t expected);
 static int32_t check_expr_v2(checker *c, ast_expr *e);
 
+static const char *check_opt2(const ast_expr *a, const ast_expr *b)
+{
+    return a && a->opt_from ? a->opt_from : b ? b->opt_from : NULL;
+}
+
+/* v0.3 (spec4 §2): an operation with a geen operand is geen — arithmetic,
+ * date ± duur, period and list operations, rounding; comparisons, logic,
+ * `is (on)bekend`, `bevat` and `duurt` are never geen. Names and fields got
+ * theirs in check_name/check_field; a narrowed path (`… is niet geen`)
+ * is not optional. */
+static void check_propagate_opt(checker *c, ast_expr *e)
+{
+    switch (e->kind) {
+    case EX_NAME:
+    case EX_FIELD:
+        if (e->opt_from && check_narrowed(c, e))
+            e->opt_from = NULL;
+        return;
+    case EX_NEG:
+    case EX_MERGE:
+    case EX_TOTAL_DAYS:
+    case EX_DAYS_OF:
+    case EX_COUNT:
+        e->opt_from = check_opt2(e->u.unary.operand, NULL);
+        return;
+    case EX_ROUND:
+        e->opt_from = check_opt2(e->u.round.operand, NULL);
+        return;
+    case EX_BINARY:
+        if (e->u.binary.op == BIN_ADD || e->u.binary.op == BIN_SUB || e->u.binary.op == BIN_MUL ||
+            e->u.binary.op == BIN_DIV)
+            e->opt_from = check_opt2(e->u.binary.lhs, e->u.binary.rhs);
+        return;
+    case EX_CLIP:
+        e->opt_from = check_opt2(e->u.binary.lhs, e->u.binary.rhs);
+        return;
+    case EX_DURATION:
+        e->opt_from = check_opt2(e->u.duration.count_expr, NULL);
+        return;
+    case EX_PARAM_AT:
+        e->opt_from = check_opt2(e->u.param_at.date, NULL);
+        return;
+    case EX_BETWEEN:
+    case EX_AGE:
+        e->opt_from = check_opt2(e->u.between.from, e->u.between.to);
+        return;
+    case EX_PERIOD:
+        e->opt_from = check_opt2(e->u.period.from, e->u.period.until);
+        return;
+    case EX_LONGEST:
+        e->opt_from = check_opt2(e->u.longest.list, e->u.longest.dflt);
+        return;
+    case EX_SELECT: {
+        const char *o = check_opt2(e->u.select.list, NULL);
+        ast_select_kind k = e->u.select.kind;
+        if (!o && (k == SEL_SUM || k == SEL_MIN || k == SEL_MAX))
+            o = check_opt2(e->u.select.value, NULL);
+        if (!o && (k == SEL_MIN || k == SEL_MAX || k == SEL_FIRST || k == SEL_LAST))
+            o = check_opt2(e->u.select.dflt, NULL);
+        e->opt_from = o;
+        return;
+    }
+    default:
+        return;
+    }
+}
+
 static int32_t check_expr(checker *c, ast_expr *e, int32_t expected)
 {
     if (!e)
@@ -1209,6 +1600,7 @@ static int32_t check_expr(checker *c, ast_expr *e, int32_t expected)
     c->depth++;
     int32_t t = check_expr_inner(c, e, expected);
     c->depth--;
+    check_propagate_opt(c, e);
     return t;
 }
 
@@ -1238,6 +1630,7 @@ static int32_t check_expr_inner(checker *c, ast_expr *e, int32_t expected)
             diag_report(c->d, DIAG_ERROR, e->u.unary.operand->loc, NULL,
                         "‘niet’ verwacht een waarheid, maar dit is van het type %s",
                         check_type_name(c, ot));
+        check_cond_not_geen(c, e->u.unary.operand);
         t = CHECK_T_WAARHEID;
         break;
     }
@@ -1269,6 +1662,26 @@ static int32_t check_expr_inner(checker *c, ast_expr *e, int32_t expected)
     }
     e->type = t;
     return t;
+}
+
+static int32_t check_geen_value(checker *c, ast_expr *e, int32_t t, bool opt, const char *subject,
+                                const char *hint)
+{
+    if (t < 0)
+        return e->type = CHECK_T_ERROR;
+    if (check_enum_has_geen(c, t))
+        return check_expr(c, e, t); /* the member (write Soort.geen to be explicit) */
+    if (opt) {
+        e->res.kind = REF_GEEN;
+        e->res.index = 0;
+        e->opt_from = "geen";
+        return e->type = t;
+    }
+    if (check_map_get(&c->members, "geen") >= 0)
+        return check_expr(c, e, t); /* a soort member, as before v0.3 */
+    diag_report(c->d, DIAG_ERROR, e->loc, hint, "%s is niet optioneel en kan dus niet geen zijn",
+                subject);
+    return e->type = CHECK_T_ERROR;
 }
 
 /* ------------------------------------------------ v0.2 expressions */
@@ -1420,12 +1833,16 @@ static int32_t check_select(checker *c, ast_expr *e)
     int32_t elem = lt >= 0 ? c->r->types[lt].elem : CHECK_T_ERROR;
     bool bound = check_bind(c, e, elem);
     int32_t result = CHECK_T_ERROR;
+    size_t mark = c->n_narrow;
     if (e->u.select.cond) {
         int32_t ct = check_expr(c, e->u.select.cond, CHECK_T_WAARHEID);
         if (ct >= 0 && ct != CHECK_T_WAARHEID)
             diag_report(c->d, DIAG_ERROR, e->u.select.cond->loc, NULL,
                         "de voorwaarde na ‘%s’ moet een waarheid zijn, maar is van het type %s",
                         k == SEL_FORALL ? "geldt" : "waarvoor", check_type_name(c, ct));
+        check_cond_not_geen(c, e->u.select.cond);
+        /* the value and key are taken only where the condition is waar */
+        check_push_facts(c, e->u.select.cond, true);
     }
     int32_t vt = CHECK_T_ERROR;
     if (e->u.select.value)
@@ -1433,6 +1850,7 @@ static int32_t check_select(checker *c, ast_expr *e)
     int32_t kt = CHECK_T_ERROR;
     if (e->u.select.key)
         kt = check_expr(c, e->u.select.key, CHECK_T_ERROR);
+    c->n_narrow = mark;
     if (bound)
         c->n_scope--;
     switch (k) {
@@ -1639,6 +2057,11 @@ static int32_t check_expr_v2(checker *c, ast_expr *e)
         return CHECK_T_GETAL;
     case EX_SELECT:
         return check_select(c, e);
+    case EX_KNOWN:
+    case EX_UNKNOWN:
+        /* any value; the result is waar or onwaar, never onbekend */
+        check_expr(c, e->u.unary.operand, CHECK_T_ERROR);
+        return CHECK_T_WAARHEID;
     default:
         break;
     }
@@ -1830,6 +2253,97 @@ static void check_rule_versions(checker *c)
     }
 }
 
+/* ------------------------------------------------------ v0.3 defaults */
+
+/* A literal: what a `standaard` may be (also a soort member). */
+static bool check_is_constant(const ast_expr *x)
+{
+    if (!x)
+        return false;
+    switch (x->kind) {
+    case EX_WAAR:
+    case EX_ONWAAR:
+    case EX_NUMBER:
+    case EX_STRING:
+    case EX_DATE:
+    case EX_AMOUNT:
+        return true;
+    case EX_DURATION:
+        return x->u.duration.count_expr == NULL;
+    case EX_NEG: {
+        const ast_expr *o = x->u.unary.operand;
+        return o && (o->kind == EX_NUMBER || o->kind == EX_AMOUNT ||
+                     (o->kind == EX_DURATION && !o->u.duration.count_expr));
+    }
+    case EX_NAME:
+    case EX_FIELD:
+        return x->res.kind == REF_MEMBER || x->res.kind == REF_GEEN;
+    default:
+        return false;
+    }
+}
+
+/* `invoer x: T standaard LITERAL`: a literal of T, or geen when optional. */
+static void check_defaults(checker *c)
+{
+    check_result *r = c->r;
+    size_t ii = 0;
+    for (size_t i = 0; i < c->p->n_decls; i++) {
+        ast_decl *dc = &c->p->decls[i];
+        if (dc->kind != DECL_INPUT)
+            continue;
+        check_var *v = &r->inputs[ii++];
+        ast_expr *x = dc->u.var.dflt;
+        if (!x || v->type < 0)
+            continue;
+        int32_t saved = c->cur_outcome;
+        c->cur_outcome = -1;
+        int32_t t;
+        bool ok = false;
+        if (check_is_geen_word(c, x)) {
+            strbuf subj = STRBUF_INIT, hint = STRBUF_INIT;
+            sb_printf(&subj, "invoer ‘%s’", v->name);
+            sb_printf(&hint,
+                      "schrijf ‘%s: %s (optioneel) standaard geen’ als een ontbrekend feit "
+                      "‘geen’ betekent",
+                      v->name, check_type_name(c, v->type));
+            t = check_geen_value(c, x, v->type, v->optional, subj.data ? subj.data : "?",
+                                 hint.data);
+            sb_free(&subj);
+            sb_free(&hint);
+            ok = t >= 0;
+        } else {
+            bool used = v->used;
+            t = check_expr(c, x, v->type);
+            v->used = used; /* a default is no use of the fact */
+            uint8_t k = check_kind(c, v->type);
+            if (t >= 0 && !check_is_constant(x)) {
+                diag_report(c->d, DIAG_ERROR, x->loc,
+                            "schrijf een vaste waarde, bijvoorbeeld ‘standaard onwaar’ of "
+                            "‘standaard 0’",
+                            "de standaardwaarde van invoer ‘%s’ moet een vaste waarde zijn",
+                            v->name);
+            } else if (t >= 0 && t != v->type) {
+                diag_report(c->d, DIAG_ERROR, x->loc,
+                            k == RBC_TYPE_BEDRAG ? "schrijf een bedrag als ‘90 euro’ of ‘€ 90’"
+                            : k == RBC_TYPE_DATUM    ? "schrijf een datum als ‘1 maart 2022’"
+                            : k == RBC_TYPE_DUUR     ? "schrijf een duur als ‘2 maanden’"
+                            : k == RBC_TYPE_WAARHEID ? "schrijf ‘standaard waar’ of "
+                                                       "‘standaard onwaar’"
+                                                     : NULL,
+                            "invoer ‘%s’ is van het type %s, maar de standaardwaarde is van het "
+                            "type %s",
+                            v->name, check_type_name(c, v->type), check_type_name(c, t));
+            } else if (t >= 0) {
+                ok = true;
+            }
+        }
+        c->cur_outcome = saved;
+        if (ok)
+            v->dflt = x;
+    }
+}
+
 /* --------------------------------------------------------------- rules */
 
 static void check_rule_targets(checker *c)
@@ -1955,6 +2469,12 @@ static void check_rule_bodies(checker *c)
         c->cur_outcome = cr->outcome;
         c->rule_loc = ru->loc;
         int32_t want = cr->outcome >= 0 ? r->outcomes[cr->outcome].type : CHECK_T_ERROR;
+        const check_var *out = cr->outcome >= 0 ? &r->outcomes[cr->outcome] : NULL;
+        const char *what = out && out->kind == CHECK_CONCEPT ? "begrip" : "uitkomst";
+        /* A branch is taken only when the earlier conditions were onwaar (an
+         * onbekend one makes the result onbekend): their `P is geen`
+         * disjuncts narrow P in the later branches. */
+        size_t base = c->n_narrow;
         for (size_t b = 0; ru->branches && b < ru->n_branches; b++) {
             ast_branch *br = &ru->branches[b];
             if (br->cond) {
@@ -1964,15 +2484,40 @@ static void check_rule_bodies(checker *c)
                                 "de voorwaarde na ‘indien’ moet een waarheid zijn, maar is van "
                                 "het type %s",
                                 check_type_name(c, ct));
+                check_cond_not_geen(c, br->cond);
             }
-            if (br->value) {
+            size_t mark = c->n_narrow;
+            check_push_facts(c, br->cond, true);
+            if (br->value && out && check_is_geen_word(c, br->value)) {
+                strbuf subj = STRBUF_INIT, hint = STRBUF_INIT;
+                sb_printf(&subj, "%s ‘%s’", what, ru->target);
+                sb_printf(&hint, "declareer %s als optioneel: ‘%s %s: %s (optioneel)’",
+                          out->kind == CHECK_CONCEPT ? "het begrip" : "de uitkomst", what,
+                          ru->target, check_type_name(c, want));
+                check_geen_value(c, br->value, want, out->optional, subj.data ? subj.data : "?",
+                                 hint.data);
+                sb_free(&subj);
+                sb_free(&hint);
+            } else if (br->value) {
                 int32_t vt = check_expr(c, br->value, want);
                 if (vt >= 0 && want >= 0 && vt != want)
                     diag_report(c->d, DIAG_ERROR, br->value->loc, NULL,
                                 "‘%s’ is van het type %s, maar deze waarde is van het type %s",
                                 ru->target, check_type_name(c, want), check_type_name(c, vt));
+                else if (vt >= 0 && out && !out->optional && br->value->opt_from)
+                    diag_report(c->d, DIAG_ERROR, check_full_loc(br->value),
+                                out->kind == CHECK_CONCEPT
+                                    ? "maak het begrip optioneel of schrijf een voorwaarde met "
+                                      "‘is niet geen’"
+                                    : "maak de uitkomst optioneel of schrijf een voorwaarde met "
+                                      "‘is niet geen’",
+                                "‘%s’ kan geen zijn (‘%s’ is optioneel)", ru->target,
+                                br->value->opt_from);
             }
+            c->n_narrow = mark;
+            check_push_facts(c, br->cond, false);
         }
+        c->n_narrow = base;
         c->cur_outcome = -1;
     }
     for (size_t o = 0; o < r->n_outcomes; o++) {
@@ -2215,6 +2760,7 @@ check_result *check_policy(arena *a, diag_ctx *d, ast_policy *p)
     if (c.oom)
         return NULL;
     check_params(&c);
+    check_defaults(&c);
     check_rule_targets(&c);
     check_rule_versions(&c);
     check_rule_parents(&c);

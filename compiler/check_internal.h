@@ -41,6 +41,10 @@ typedef struct check_var {
     ast_loc loc;
     int32_t type;
     bool used; /* read by some rule */
+    /* v0.3 */
+    bool optional;        /* `(optioneel)`: may be geen */
+    const ast_expr *dflt; /* invoer: the checked `standaard` literal, or NULL */
+    const char *vraag;    /* invoer: the policy's question, or NULL */
 } check_var;
 
 typedef struct check_rule {

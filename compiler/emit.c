@@ -1,7 +1,9 @@
 /* emit.c — the checked program to the bytes of a .rbc file (spec §5,
  * runtime/bytecode.h): header, section directory, deduplicated strings and
  * constants, tables (also PARAMS), rule blocks with the selection loops of
- * spec3 §5 and the LINES table. Opcodes and operand
+ * spec3 §5 and the LINES table; v0.3 (spec4): INPUTS entries with flags,
+ * default constant and question, optional record fields and outcomes,
+ * PUSH_GEEN, IS_GEEN and IS_KNOWN. Opcodes and operand
  * layouts come only from runtime/opcodes.def. Writes bytes; never verifies,
  * prints or exits. The output depends on nothing but the checked program. */
 #include "emit.h"
@@ -113,8 +115,8 @@ typedef struct emit_str {
 typedef struct emit_const {
     uint8_t kind; /* enum rbc_const_kind */
     num_q q;      /* GETAL */
-    uint32_t str; /* TEKST: string index; DATUM: day number */
-    int64_t a, b; /* DUUR: months, days; BEDRAG: cents in a */
+    uint32_t str; /* TEKST: string index; DATUM: day number; WAARHEID: 0|1 */
+    int64_t a, b; /* DUUR: months, days; BEDRAG: cents in a; ENUM: type, member */
 } emit_const;
 
 typedef struct emitter {
@@ -366,6 +368,12 @@ static bool emit_is_amount_product(const emitter *e, const ast_expr *x)
            emit_kind(e, x) == RBC_TYPE_BEDRAG;
 }
 
+/* The value `geen` (the checker resolved the name to none). */
+static bool emit_is_geen(const ast_expr *x)
+{
+    return x && x->kind == EX_NAME && x->res.kind == REF_GEEN;
+}
+
 static void emit_binary(emitter *e, const ast_expr *x)
 {
     const ast_expr *lhs = x->u.binary.lhs, *rhs = x->u.binary.rhs;
@@ -382,11 +390,19 @@ static void emit_binary(emitter *e, const ast_expr *x)
         return;
     }
     case BIN_EQ:
-        op = OP_EQ;
+    case BIN_NE: {
+        /* x is (niet) geen → IS_GEEN [NOT], not a comparison */
+        const ast_expr *other = emit_is_geen(rhs) ? lhs : emit_is_geen(lhs) ? rhs : NULL;
+        if (other) {
+            emit_expr(e, other);
+            emit_op(e, OP_IS_GEEN, 0, 0);
+            if (x->u.binary.op == BIN_NE)
+                emit_op(e, OP_NOT, 0, 0);
+            return;
+        }
+        op = x->u.binary.op == BIN_EQ ? OP_EQ : OP_NE;
         break;
-    case BIN_NE:
-        op = OP_NE;
-        break;
+    }
     case BIN_LT:
         op = OP_LT;
         break;
@@ -527,6 +543,9 @@ static void emit_expr(emitter *e, const ast_expr *x)
             return;
         case REF_ELEMENT:
             emit_op(e, OP_LOAD_LOCAL, x->res.index, 0);
+            return;
+        case REF_GEEN:
+            emit_op(e, OP_PUSH_GEEN, x->type >= 0 ? (uint32_t)x->type : 0u, 0);
             return;
         case REF_NONE:
             break;
@@ -801,6 +820,13 @@ static void emit_expr_v2(emitter *e, const ast_expr *x)
     case EX_SELECT:
         emit_select(e, x);
         return;
+    case EX_KNOWN:
+    case EX_UNKNOWN:
+        emit_expr(e, x->u.unary.operand);
+        emit_op(e, OP_IS_KNOWN, 0, 0);
+        if (x->kind == EX_UNKNOWN)
+            emit_op(e, OP_NOT, 0, 0);
+        return;
     default:
         break;
     }
@@ -892,6 +918,35 @@ static uint32_t emit_param_const(emitter *e, const ast_expr *x)
     }
 }
 
+/* The constant of an invoer's `standaard` literal (type = the fact's type):
+ * also waar/onwaar, a soort member and geen, which only defaults use. */
+static uint32_t emit_default_const(emitter *e, const ast_expr *x)
+{
+    if (!x)
+        return RBC_NONE;
+    switch (x->kind) {
+    case EX_WAAR:
+    case EX_ONWAAR: {
+        emit_const k = {RBC_CONST_WAARHEID, {0, 1}, x->kind == EX_WAAR ? 1u : 0u, 0, 0};
+        return emit_const_add(e, k);
+    }
+    case EX_NAME:
+    case EX_FIELD:
+        if (x->res.kind == REF_GEEN) {
+            emit_const k = {RBC_CONST_GEEN, {0, 1}, 0, 0, 0};
+            return emit_const_add(e, k);
+        }
+        if (x->res.kind == REF_MEMBER) {
+            emit_const k = {RBC_CONST_ENUM, {0, 1}, 0, x->res.index, x->res.aux};
+            return emit_const_add(e, k);
+        }
+        e->failed = true;
+        return RBC_NONE;
+    default:
+        return emit_param_const(e, x);
+    }
+}
+
 static const char *emit_basename(const char *path)
 {
     if (!path)
@@ -965,6 +1020,7 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
             for (size_t f = 0; f < t->n_fields; f++) {
                 eb_u32(b, emit_intern(&e, t->fields[f].name));
                 eb_u32(b, (uint32_t)t->field_types[f]);
+                eb_u32(b, t->fields[f].optional ? RBC_OPTIONAL : 0u);
             }
         } else if (t->kind == RBC_TYPE_LIJST) {
             eb_u32(b, (uint32_t)t->elem);
@@ -975,8 +1031,12 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
     b = &sec[RBC_SEC_INPUTS];
     eb_u32(b, (uint32_t)prog->n_inputs);
     for (size_t i = 0; i < prog->n_inputs; i++) {
-        eb_u32(b, emit_intern(&e, prog->inputs[i].name));
-        eb_u32(b, (uint32_t)prog->inputs[i].type);
+        const check_var *v = &prog->inputs[i];
+        eb_u32(b, emit_intern(&e, v->name));
+        eb_u32(b, (uint32_t)v->type);
+        eb_u32(b, v->optional ? RBC_OPTIONAL : 0u);
+        eb_u32(b, emit_default_const(&e, v->dflt));
+        eb_u32(b, emit_intern_opt(&e, v->vraag));
     }
 
     /* OUTCOMES, in evaluation order; the 4th field is the display index. */
@@ -987,7 +1047,8 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
         const check_var *v = &prog->outcomes[o];
         eb_u32(b, emit_intern(&e, v->name));
         eb_u32(b, (uint32_t)v->type);
-        eb_u32(b, v->kind == CHECK_OUTCOME ? RBC_OUTCOME_OUTPUT : 0u);
+        eb_u32(b, (v->kind == CHECK_OUTCOME ? RBC_OUTCOME_OUTPUT : 0u) |
+                      (v->optional ? RBC_OUTCOME_OPTIONAL : 0u));
         eb_u32(b, o);
     }
 
@@ -1074,6 +1135,15 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
             break;
         case RBC_CONST_BEDRAG:
             eb_i64(b, e.consts[i].a);
+            break;
+        case RBC_CONST_WAARHEID:
+            eb_u8(b, (uint8_t)e.consts[i].str);
+            break;
+        case RBC_CONST_ENUM:
+            eb_u32(b, (uint32_t)e.consts[i].a);
+            eb_u32(b, (uint32_t)e.consts[i].b);
+            break;
+        case RBC_CONST_GEEN:
             break;
         default: /* TEKST, DATUM */
             eb_u32(b, e.consts[i].str);

@@ -2,7 +2,8 @@
  * actions use to build the tree in the arena. Locations: end_line/end_col
  * are exclusive (the position just after the last character, like end_off).
  * Operator nodes (EX_BINARY, EX_NOT, EX_NEG, EX_IN; v0.2: EX_ROUND, EX_BEVAT,
- * EX_DUURT, EX_MERGE, EX_CLIP) carry the location of their operator words;
+ * EX_DUURT, EX_MERGE, EX_CLIP; v0.3: EX_KNOWN, EX_UNKNOWN at `is (on)bekend`)
+ * carry the location of their operator words;
  * all other nodes cover their whole text. Must not
  * print or exit: messages go to diag, running out of memory returns NULL. */
 #include "parse.h"
@@ -97,6 +98,20 @@ void parse_add_vars(parse_state *st, ast_decl_kind kind, const parse_list *field
         memset(&d, 0, sizeof d);
         d.kind = kind;
         d.u.var = f[i];
+        if (kind != DECL_INPUT && f[i].dflt) {
+            diag_report(st->d, DIAG_ERROR, f[i].dflt->loc,
+                        "een uitkomst of begrip krijgt zijn waarde uit de regels; schrijf een "
+                        "regel zonder ‘indien’ als algemene waarde",
+                        "alleen een invoer kan een ‘standaard’ hebben");
+            d.u.var.dflt = NULL;
+        }
+        if (kind != DECL_INPUT && f[i].vraag) {
+            diag_report(st->d, DIAG_ERROR, f[i].vraag_loc, NULL,
+                        "alleen een invoer kan een ‘vraag’ hebben: naar een %s wordt niet "
+                        "gevraagd",
+                        kind == DECL_OUTCOME ? "uitkomst" : "begrip");
+            d.u.var.vraag = NULL;
+        }
         parse_add_decl(st, &d);
     }
 }

@@ -201,6 +201,8 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
        GELDT "geldt" ER "er" IN "in" VOLGENS "volgens" STANDAARD "standaard" BEVAT "bevat"
        SAMENGEVOEGD "samengevoegd" BEGRENSD "begrensd" LANGSTE "langste"
        AANEENGESLOTEN "aaneengesloten" TOTAAL "totaal" DUURT "duurt" VOOR "voor"
+/* v0.3 (spec4 §1) */
+%token OPTIONEEL "optioneel" BEKEND "bekend" ONBEKEND "onbekend" VRAAG "vraag"
 /* A lexical error the scanner has already reported. */
 %token LEXERR
 
@@ -215,6 +217,9 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
 
 %type <expr> expr andx notx cmp sum term unary postfix primary
 %type <expr> rsum date amount duration literal opt_where opt_default
+%type <expr> opt_fdefault fliteral
+%type <ival> opt_optional
+%type <str> opt_vraag
 %type <list> name_list field_list items cbranches rfield_list versions
 %type <field> rfield
 %type <unit> unit
@@ -532,29 +537,40 @@ rfield_list
             $$ = $1;
             parse_list_push(st, $$, &$3);
         }
-    | rfield_list "anders" ":" type
+    | rfield_list "anders" ":" type opt_optional
         {
             $$ = $1;
             ast_field f = parse_keyword_field(st, @2, $4);
+            f.optional = $5;
+            f.optional_loc = @5;
             parse_list_push(st, $$, &f);
         }
-    | rfield_list "standaard" ":" type
+    | rfield_list "standaard" ":" type opt_optional
         {
             $$ = $1;
             ast_field f = parse_keyword_field(st, @2, $4);
+            f.optional = $5;
+            f.optional_loc = @5;
             parse_list_push(st, $$, &f);
         }
     ;
 
 rfield
-    : NAME ":" type
+    : NAME ":" type opt_optional
         {
             memset(&$$, 0, sizeof $$);
             $$.name = $1.s;
             $$.loc = @1;
             $$.type = $3;
+            $$.optional = $4;
+            $$.optional_loc = @4;
         }
-    | field_keyword ":" type { $$ = parse_keyword_field(st, @1, $3); }
+    | field_keyword ":" type opt_optional
+        {
+            $$ = parse_keyword_field(st, @1, $3);
+            $$.optional = $4;
+            $$.optional_loc = @4;
+        }
     ;
 
 field_keyword
@@ -568,16 +584,64 @@ field_keyword
     | "maximum" | "eerste" | "laatste" | "elke" | "alle" | "waarvoor" | "geldt" | "er" | "in"
     | "volgens" | "standaard" | "bevat" | "samengevoegd" | "begrensd" | "langste"
     | "aaneengesloten" | "totaal" | "duurt" | "voor"
+    | "optioneel" | "bekend" | "onbekend" | "vraag"
     ;
 
+/* An invoer fact, uitkomst or begrip (v0.3: `(optioneel)`, and for an
+ * invoer `standaard LITERAL` and `vraag "…"`; parse_add_vars refuses the
+ * last two elsewhere). */
 field
-    : NAME ":" type
+    : NAME ":" type opt_optional opt_fdefault opt_vraag
         {
             memset(&$$, 0, sizeof $$);
             $$.name = $1.s;
             $$.loc = @1;
             $$.type = $3;
+            $$.optional = $4;
+            $$.optional_loc = @4;
+            $$.dflt = $5;
+            $$.vraag = $6.s;
+            $$.vraag_loc = @6;
         }
+    ;
+
+opt_optional
+    : %empty { $$ = 0; }
+    | "(" "optioneel" ")" { $$ = 1; }
+    ;
+
+opt_fdefault
+    : %empty { $$ = NULL; }
+    | "standaard" fliteral
+        {
+            $$ = $2;
+            if (st->src[@1.off] == ',') /* the `, standaard` token */
+                diag_report(st->d, DIAG_ERROR, @1, "laat de komma vóór ‘standaard’ weg, "
+                            "bijvoorbeeld ‘ernstig_ziek: waarheid standaard onwaar,’",
+                            "de standaardwaarde van een invoer staat zonder komma direct na "
+                            "het type");
+        }
+    ;
+
+/* A default: a literal of the fact's type, a negative number/amount/duration,
+ * `Soort.lid`, or `geen` (a NAME, resolved by the checker). */
+fliteral
+    : literal
+    | "-" literal { $$ = parse_unary(st, EX_NEG, @1, $2); }
+    | NAME FIELD
+        {
+            ast_expr *rec = parse_expr(st, EX_NAME, @1);
+            rec->u.name.name = $1.s;
+            $$ = parse_expr(st, EX_FIELD, parse_span(@1, @2));
+            $$->u.field.rec = rec;
+            $$->u.field.field = $2.s;
+            $$->u.field.field_loc = @2;
+        }
+    ;
+
+opt_vraag
+    : %empty { $$.s = NULL; $$.len = 0; }
+    | "vraag" STRING { $$ = $2; }
     ;
 
 type
@@ -722,6 +786,15 @@ cmp
             $$->u.in.items = $6->items;
             $$->u.in.n_items = $6->n;
             $$->u.in.negated = true;
+        }
+    /* v0.3: never onbekend itself */
+    | rsum "is" "bekend"
+        {
+            $$ = parse_unary(st, EX_KNOWN, parse_span(@2, @3), $1);
+        }
+    | rsum "is" "onbekend"
+        {
+            $$ = parse_unary(st, EX_UNKNOWN, parse_span(@2, @3), $1);
         }
     ;
 
@@ -1189,6 +1262,8 @@ static bool parse_is_operator_node(const ast_expr *e)
     case EX_DUURT:
     case EX_MERGE:
     case EX_CLIP:
+    case EX_KNOWN:
+    case EX_UNKNOWN:
         return true;
     default:
         return false;
@@ -1496,6 +1571,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
     if (st->prev_tok == MONTH && has[YYSYMBOL_NUMBER])
         expr_start = false; /* 1 maart … : the year */
     bool after_month = st->prev_tok == MONTH && has[YYSYMBOL_NUMBER];
+    /* `(` is expected without a value only after a field's type */
+    bool after_type = has[YYSYMBOL_LPAREN] && !expr_start;
     if (after_month)
         parse_add_phrase(&list, &n_phrases, "een jaartal");
     if (expr_start)
@@ -1551,6 +1628,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
                           k == YYSYMBOL_OF || k == YYSYMBOL_FIELD || parse_is_continuation(k)))
             continue;
         if (after_month && k == YYSYMBOL_NUMBER)
+            continue;
+        /* v0.3: after the type of a field, `(optioneel)`, `standaard` and
+         * `vraag` are optional extras; the list names what ends the field */
+        if (after_type && (k == YYSYMBOL_LPAREN || k == YYSYMBOL_STANDAARD || k == YYSYMBOL_VRAAG))
             continue;
         strbuf p = STRBUF_INIT;
         parse_put_expected(&p, k);
@@ -1608,13 +1689,23 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
             "minste", "hoogste", "waarheid", "getal",      "tekst",
             /* v0.2 */
             "parameter", "geldig", "afgerond", "waarvoor", "standaard", "samengevoegd",
-            "begrensd", "aaneengesloten", "volgens", "decimalen", "rekenkundig", "bankiers"};
+            "begrensd", "aaneengesloten", "volgens", "decimalen", "rekenkundig", "bankiers",
+            /* v0.3 */
+            "optioneel", "bekend", "onbekend", "vraag"};
         const char *sug = strlen(word) >= 4
                               ? diag_suggest(word, keywords, sizeof keywords / sizeof keywords[0])
                               : NULL;
         if (sug)
             sb_printf(&hint, "bedoelde u ‘%s’ in plaats van ‘%s’?", sug, word);
     }
+    /* v0.3 hints */
+    if (!hint.data && st->prev_tok == NIET && (la == YYSYMBOL_BEKEND || la == YYSYMBOL_ONBEKEND))
+        sb_puts(&hint, la == YYSYMBOL_BEKEND
+                           ? "schrijf ‘… is onbekend’ in plaats van ‘… is niet bekend’"
+                           : "schrijf ‘… is bekend’ in plaats van ‘… is niet onbekend’");
+    if (!hint.data && la == YYSYMBOL_OPTIONEEL && !has[YYSYMBOL_OPTIONEEL])
+        sb_puts(&hint, "‘(optioneel)’ staat tussen haakjes direct na het type: ‘einde: datum "
+                       "(optioneel)’");
     /* v0.2 hints */
     if (!hint.data && after_month)
         sb_puts(&hint, "een datum heeft een jaartal: schrijf bijvoorbeeld ‘1 maart 2022’ of "

@@ -29,7 +29,8 @@ enum rbc_section {
                              u32 peildatum input index|NONE */
     RBC_SEC_TYPES = 3,    /* u32 n; n × type entry (see rbc_type_kind) */
     RBC_SEC_CONSTS = 4,   /* u32 n; n × constant entry (see rbc_const_kind) */
-    RBC_SEC_INPUTS = 5,   /* u32 n; n × (u32 name str, u32 type) */
+    RBC_SEC_INPUTS = 5,   /* u32 n; n × (name str, type, flags, default const|NONE,
+                             question str|NONE) */
     RBC_SEC_OUTCOMES = 6, /* u32 n; n × (name str, type, flags, display index); evaluation order */
     RBC_SEC_RULES = 7,    /* u32 n; n × rule entry (below) */
     RBC_SEC_CODE = 8,     /* raw instructions */
@@ -41,7 +42,8 @@ enum rbc_section {
 /* TYPES entry: u8 kind, then
  *   WAARHEID, GETAL, TEKST, DATUM, DUUR, BEDRAG, PERIODE: nothing
  *   ENUM:   u32 name str, u32 m, m × u32 member name str (m >= 1)
- *   RECORD: u32 name str, u32 f, f × (u32 field name str, u32 field type)
+ *   RECORD: u32 name str, u32 f, f × (u32 field name str, u32 field type, u32 field flags)
+ *           (field flags: RBC_OPTIONAL — JSON null gives the value geen)
  *   LIJST:  u32 element type
  * A type index inside an entry (field, element) must be smaller than the
  * entry's own index; the element type of a LIJST is not itself a LIJST. */
@@ -63,17 +65,29 @@ enum rbc_type_kind {
  *   TEKST:  u32 str
  *   DATUM:  u32 day number (CAL_DAY_MIN..CAL_DAY_MAX)
  *   DUUR:   i32 months, i32 days
- *   BEDRAG: i64 cents */
+ *   BEDRAG: i64 cents
+ *   WAARHEID: u8 0|1;  ENUM: u32 type, u32 member;  GEEN: nothing */
 enum rbc_const_kind {
     RBC_CONST_GETAL = 1,
     RBC_CONST_TEKST = 2,
     RBC_CONST_DATUM = 3,
     RBC_CONST_DUUR = 4,
-    RBC_CONST_BEDRAG = 5
+    RBC_CONST_BEDRAG = 5,
+    /* v0.3: only as an INPUTS default (`standaard …`) */
+    RBC_CONST_WAARHEID = 6, /* u8 0 (onwaar) or 1 (waar) */
+    RBC_CONST_ENUM = 7,     /* u32 type (an ENUM), u32 member */
+    RBC_CONST_GEEN = 8      /* nothing: geen (default of an optional fact) */
 };
 
 /* OUTCOMES flags */
-#define RBC_OUTCOME_OUTPUT 1u /* a declared uitkomst (printed); else an intermediate begrip */
+#define RBC_OUTCOME_OUTPUT   1u /* a declared uitkomst (printed); else an intermediate begrip */
+#define RBC_OUTCOME_OPTIONAL 2u /* may be geen (declared `(optioneel)`) */
+
+/* INPUTS and record-field flags */
+#define RBC_OPTIONAL 1u /* declared `(optioneel)`: JSON null means geen (known: none) */
+/* An INPUTS entry's default const (NONE when absent) is used when the fact is
+ * absent from the case (`standaard …`); the explanation says so. The question
+ * str is the policy's `vraag "…"` for the interview (NONE: a generated one). */
 
 /* RULES entry (11 × u32):
  *   name str, bron str|NONE, citaat str|NONE, outcome index,

@@ -1,5 +1,6 @@
 /* case.c — reads the facts of one case from JSON (spec §6; v0.2: dates, durations,
- * amounts, periods, lists) into a struct regel_case typed against a loaded policy.
+ * amounts, periods, lists; v0.3: null for optional facts is geen, absent facts take
+ * their `standaard` value) into a struct regel_case typed against a loaded policy.
  * Every error is a value with a Dutch message naming the key; never jansson's text. */
 #include <jansson.h>
 #include <stdarg.h>
@@ -237,6 +238,19 @@ static int case_number(case_reader *r, const char *path, const json_t *v, num_q 
 static int case_value(case_reader *r, const char *path, uint32_t type, const json_t *v,
                       rt_value *out, unsigned depth);
 
+/* The value of a fact or record field declared with `flags`: JSON null is
+ * geen when it is optional (RBC_OPTIONAL), an error otherwise. */
+static int case_slot(case_reader *r, const char *path, uint32_t type, uint32_t flags,
+                     const json_t *v, rt_value *out, unsigned depth)
+{
+    if (json_is_null(v) && (flags & RBC_OPTIONAL)) {
+        memset(out, 0, sizeof *out);
+        out->tag = RV_GEEN;
+        return REGEL_OK;
+    }
+    return case_value(r, path, type, v, out, depth);
+}
+
 /* A JSON object as a record (gegeven): every field optional, no extras. */
 static int case_record(case_reader *r, const char *path, const rt_type *t, const json_t *v,
                        rt_value *out, unsigned depth)
@@ -271,7 +285,8 @@ static int case_record(case_reader *r, const char *path, const rt_type *t, const
                              "onbekend veld ‘%s’ in feit ‘%s’ (een %s); de velden zijn: %s", key,
                              path, t->name, list);
         }
-        int rc = case_value(r, sub, t->fields[f].type, item, &fields[f], depth + 1);
+        int rc =
+            case_slot(r, sub, t->fields[f].type, t->fields[f].flags, item, &fields[f], depth + 1);
         if (rc != REGEL_OK)
             return rc;
     }
@@ -662,8 +677,8 @@ static int case_list_value(case_reader *r, const char *path, const rt_type *t, c
 static int case_null(case_reader *r, const char *path)
 {
     return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
-                     "feit ‘%s’ is null, maar optionele feiten komen later; laat de sleutel weg "
-                     "als het feit onbekend is",
+                     "feit ‘%s’ is null, maar is niet optioneel; laat de sleutel weg als de "
+                     "waarde onbekend is",
                      path);
 }
 
@@ -931,6 +946,76 @@ static int case_json_error(case_reader *r, const char *json, size_t len, const j
 
 /* --- the top level --- */
 
+/* The `standaard` value of an input (a CONSTS entry) as a run-time value:
+ * the constant kind matches the fact's type as the verifier demands
+ * (WAARHEID q 0/1, ENUM of the same type with q the member, GEEN only for an
+ * optional fact). Anything else is a bytecode error, also for a policy built
+ * without the verifier. */
+static int case_default(case_reader *r, const rt_input *in, rt_value *out)
+{
+    const regel_policy *p = r->policy;
+    const rt_type *t = in->type < p->n_types ? &p->types[in->type] : NULL;
+    const rt_const *c = in->def < p->n_consts ? &p->consts[in->def] : NULL;
+    uint8_t kind = t ? t->kind : 0;
+    memset(out, 0, sizeof *out);
+    switch (c ? c->kind : 0) {
+    case RBC_CONST_GEEN:
+        if (!(in->flags & RBC_OPTIONAL))
+            break;
+        out->tag = RV_GEEN;
+        return REGEL_OK;
+    case RBC_CONST_WAARHEID:
+        if (kind != RBC_TYPE_WAARHEID || c->q.den != 1 || (c->q.num != 0 && c->q.num != 1))
+            break;
+        out->tag = RV_WAARHEID;
+        out->u.b = c->q.num != 0;
+        return REGEL_OK;
+    case RBC_CONST_ENUM:
+        if (kind != RBC_TYPE_ENUM || c->type != in->type || c->q.den != 1 || c->q.num < 0 ||
+            c->q.num >= (int64_t)t->n)
+            break;
+        out->tag = RV_MEMBER;
+        out->u.member = (uint32_t)c->q.num;
+        return REGEL_OK;
+    case RBC_CONST_GETAL:
+        if (kind != RBC_TYPE_GETAL)
+            break;
+        out->tag = RV_GETAL;
+        out->u.q = c->q;
+        return REGEL_OK;
+    case RBC_CONST_TEKST:
+        if (kind != RBC_TYPE_TEKST || !c->s)
+            break;
+        out->tag = RV_TEKST;
+        out->u.str.s = c->s;
+        out->u.str.len = c->len;
+        return REGEL_OK;
+    case RBC_CONST_DATUM:
+        if (kind != RBC_TYPE_DATUM)
+            break;
+        out->tag = RV_DATUM;
+        out->u.day = c->day;
+        return REGEL_OK;
+    case RBC_CONST_DUUR:
+        if (kind != RBC_TYPE_DUUR)
+            break;
+        out->tag = RV_DUUR;
+        out->u.duur.months = c->months;
+        out->u.duur.days = c->days;
+        return REGEL_OK;
+    case RBC_CONST_BEDRAG:
+        if (kind != RBC_TYPE_BEDRAG)
+            break;
+        out->tag = RV_BEDRAG;
+        out->u.cents = c->cents;
+        return REGEL_OK;
+    default:
+        break;
+    }
+    return case_fail(r->err, REGEL_ERR_BYTECODE, r->name, in->name, 0, 0,
+                     "de standaardwaarde van feit ‘%s’ past niet bij zijn type", in->name);
+}
+
 static int case_read(case_reader *r, const json_t *root)
 {
     const regel_policy *p = r->policy;
@@ -979,9 +1064,20 @@ static int case_read(case_reader *r, const json_t *root)
                              "die naam",
                              key);
         }
-        int rc = case_value(r, path, p->inputs[f].type, item, &r->kase->facts[f], 0);
+        int rc =
+            case_slot(r, path, p->inputs[f].type, p->inputs[f].flags, item, &r->kase->facts[f], 0);
         if (rc != REGEL_OK)
             return rc;
+    }
+    for (uint32_t i = 0; i < p->n_inputs; i++) {
+        /* Every present key gave a value other than onbekend, so an onbekend
+         * fact is an absent one: it takes its `standaard` value, if any. */
+        if (r->kase->facts[i].tag != RV_ONBEKEND || p->inputs[i].def == RBC_NONE)
+            continue;
+        int rc = case_default(r, &p->inputs[i], &r->kase->facts[i]);
+        if (rc != REGEL_OK)
+            return rc;
+        r->kase->defaulted[i] = 1;
     }
     return REGEL_OK;
 }
@@ -1007,15 +1103,17 @@ int regel_case_from_json(const regel_policy *policy, const char *json, size_t le
     int rc = REGEL_OK;
     arena *a = arena_new(4096);
     regel_case *c = a ? arena_alloc(a, sizeof *c) : NULL;
-    rt_value *facts =
-        c ? arena_alloc(a, sizeof *facts * (policy->n_inputs ? policy->n_inputs : 1)) : NULL;
-    const char *cname = facts ? arena_strndup(a, r.name, strlen(r.name)) : NULL;
+    size_t n_facts = policy->n_inputs ? policy->n_inputs : 1;
+    rt_value *facts = c ? arena_alloc(a, sizeof *facts * n_facts) : NULL;
+    uint8_t *defaulted = facts ? arena_alloc(a, n_facts) : NULL;
+    const char *cname = defaulted ? arena_strndup(a, r.name, strlen(r.name)) : NULL;
     if (!cname) {
         rc = case_fail(err, REGEL_ERR_MEMORY, r.name, "", 0, 0, "onvoldoende geheugen");
     } else {
         c->policy = policy;
         c->arena = a;
-        c->facts = facts; /* zeroed: every fact starts as RV_ONBEKEND */
+        c->facts = facts;         /* zeroed: every fact starts as RV_ONBEKEND, no causes */
+        c->defaulted = defaulted; /* zeroed: no default used */
         c->name = cname;
         r.kase = c;
         rc = case_read(&r, root);

@@ -99,13 +99,23 @@ static void put_quoted(strbuf *sb, const char *s)
 
 static const char *const_kind_name(uint8_t k)
 {
-    static const char *const names[] = {"?", "getal", "tekst", "datum", "duur", "bedrag"};
+    static const char *const names[] = {"?",      "getal",    "tekst", "datum", "duur",
+                                        "bedrag", "waarheid", "soort", "geen"};
     return k < sizeof names / sizeof *names ? names[k] : "?";
 }
 
-static void put_const(strbuf *sb, const rt_const *c)
+static void put_const(const regel_policy *p, strbuf *sb, const rt_const *c)
 {
     switch (c->kind) {
+    case RBC_CONST_WAARHEID:
+        sb_puts(sb, c->q.num ? "waar" : "onwaar");
+        break;
+    case RBC_CONST_ENUM: /* verified: an ENUM type and a member of it */
+        sb_printf(sb, "%s.%s", p->types[c->type].name, p->types[c->type].members[c->q.num]);
+        break;
+    case RBC_CONST_GEEN:
+        sb_puts(sb, "geen");
+        break;
     case RBC_CONST_GETAL: {
         char buf[NUM_FORMAT_CAP];
         if (num_format(c->q, ',', buf, sizeof buf))
@@ -168,8 +178,9 @@ static void list_tables(strbuf *sb, const regel_policy *p)
         } else if (t->kind == RBC_TYPE_RECORD) {
             sb_printf(sb, "gegeven %s heeft ", t->name);
             for (uint32_t k = 0; k < t->n; k++)
-                sb_printf(sb, "%s%u:%s: %s", k ? ", " : "", k, t->fields[k].name,
-                          type_name(p, t->fields[k].type));
+                sb_printf(sb, "%s%u:%s: %s%s", k ? ", " : "", k, t->fields[k].name,
+                          type_name(p, t->fields[k].type),
+                          t->fields[k].flags & RBC_OPTIONAL ? " (optioneel)" : "");
         } else if (t->kind == RBC_TYPE_LIJST) {
             sb_printf(sb, "%s (element: type %u)", type_name(p, i), t->elem);
         } else {
@@ -180,18 +191,32 @@ static void list_tables(strbuf *sb, const regel_policy *p)
     sb_printf(sb, "\nCONSTS (%u)\n", p->n_consts);
     for (uint32_t i = 0; i < p->n_consts; i++) {
         sb_printf(sb, "  %4u  %s ", i, const_kind_name(p->consts[i].kind));
-        put_const(sb, &p->consts[i]);
+        put_const(p, sb, &p->consts[i]);
         sb_putc(sb, '\n');
     }
     sb_printf(sb, "\nINPUTS (%u)\n", p->n_inputs);
-    for (uint32_t i = 0; i < p->n_inputs; i++)
-        sb_printf(sb, "  %4u  %s: %s\n", i, p->inputs[i].name, type_name(p, p->inputs[i].type));
+    for (uint32_t i = 0; i < p->n_inputs; i++) {
+        const rt_input *in = &p->inputs[i];
+        sb_printf(sb, "  %4u  %s: %s%s", i, in->name, type_name(p, in->type),
+                  in->flags & RBC_OPTIONAL ? " (optioneel)" : "");
+        if (in->def != RBC_NONE) {
+            sb_puts(sb, " standaard ");
+            put_const(p, sb, &p->consts[in->def]);
+            sb_printf(sb, " (constante %u)", in->def);
+        }
+        if (in->vraag) {
+            sb_puts(sb, " vraag ");
+            put_quoted(sb, in->vraag);
+        }
+        sb_putc(sb, '\n');
+    }
     sb_printf(sb, "\nOUTCOMES (%u, evaluatievolgorde)\n", p->n_outcomes);
     for (uint32_t i = 0; i < p->n_outcomes; i++) {
         const rt_outcome *o = &p->outcomes[i];
-        sb_printf(sb, "  %4u  %s %s: %s  (weergave %u; regels:", i,
+        sb_printf(sb, "  %4u  %s %s: %s%s  (weergave %u; regels:", i,
                   o->flags & RBC_OUTCOME_OUTPUT ? "uitkomst" : "begrip", o->name,
-                  type_name(p, o->type), o->display);
+                  type_name(p, o->type), o->flags & RBC_OUTCOME_OPTIONAL ? " (optioneel)" : "",
+                  o->display);
         for (uint32_t k = 0; k < o->n_roots; k++)
             sb_printf(sb, " %u", o->roots[k]);
         sb_puts(sb, ")\n");
@@ -235,7 +260,7 @@ static void list_params(strbuf *sb, const regel_policy *p)
         for (uint32_t k = 0; k < q->n_versions; k++) {
             const rt_param_version *pv = &q->versions[k];
             sb_puts(sb, "        is ");
-            put_const(sb, &p->consts[pv->value]);
+            put_const(p, sb, &p->consts[pv->value]);
             sb_printf(sb, " (constante %u) ", pv->value);
             put_validity(sb, pv->from, pv->until);
             sb_putc(sb, '\n');
@@ -292,7 +317,7 @@ static void list_block(strbuf *sb, const regel_policy *p, uint32_t ri)
          * verified: annotate only operands that are in range */
         switch (operands_ok(p, op, a, b) ? (enum rbc_opcode)op : OP__COUNT) {
         case OP_PUSH_CONST:
-            put_const(&note, &p->consts[a]);
+            put_const(p, &note, &p->consts[a]);
             break;
         case OP_PUSH_ENUM:
             sb_printf(&note, "%s.%s", p->types[a].name, p->types[a].members[b]);
@@ -310,6 +335,7 @@ static void list_block(strbuf *sb, const regel_policy *p, uint32_t ri)
             break;
         case OP_PUSH_UNKNOWN:
         case OP_PUSH_LEEG:
+        case OP_PUSH_GEEN:
         case OP_LIST_NEW:
             sb_puts(&note, type_name(p, a));
             break;

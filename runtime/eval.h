@@ -14,8 +14,9 @@
 
 struct regel_case {
     const regel_policy *policy;
-    arena *arena;    /* owns the values below */
-    rt_value *facts; /* one per input; RV_ONBEKEND when absent */
+    arena *arena;       /* owns the values below */
+    rt_value *facts;    /* one per input; RV_ONBEKEND (causes NULL) when absent */
+    uint8_t *defaulted; /* one per input: absent, so the `standaard` value was used */
     const char *name;
 };
 
@@ -39,7 +40,9 @@ struct regel_eval {
     uint8_t *reads_input;   /* [outcome * n_inputs + input]: read while resolving outcome */
     uint8_t *reads_outcome; /* [outcome * n_outcomes + other]: read while resolving outcome */
     uint8_t *reads_param;   /* [outcome * n_param_versions + version]: parameter version used */
-    uint8_t *missing;       /* per input: absent and read (always recorded) */
+    uint8_t *missing;       /* per input: a cause of an onbekend uitkomst (always recorded):
+                               absent, consulted, and its value could change an outcome */
+    const uint8_t **causes; /* per outcome: causes of its onbekend value (NULL if none) */
 };
 
 #endif

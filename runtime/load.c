@@ -307,13 +307,14 @@ static bool load_types(struct ld *ld, struct rd *r)
                 return rt_bytecode_error(ld->err, ld->name,
                                          "gegeven ‘%s’ (type %u) heeft geen velden", t->name, i),
                        false;
-            if (f > (r->len - r->pos) / 8)
+            if (f > (r->len - r->pos) / 12)
                 return rd_fail_short(r);
             if (!alloc_array(ld, (void **)&t->fields, f, sizeof *t->fields))
                 return false;
             t->n = f;
             for (uint32_t k = 0; k < f; k++)
-                if (!rd_str(r, false, ctx, &t->fields[k].name) || !rd_u32(r, &t->fields[k].type))
+                if (!rd_str(r, false, ctx, &t->fields[k].name) || !rd_u32(r, &t->fields[k].type) ||
+                    !rd_u32(r, &t->fields[k].flags))
                     return false;
             break;
         }
@@ -332,7 +333,7 @@ static bool load_consts(struct ld *ld, struct rd *r)
     regel_policy *p = ld->p;
     uint32_t n;
     char ctx[64];
-    if (!rd_count(r, 5, &n) || !alloc_array(ld, (void **)&p->consts, n, sizeof *p->consts))
+    if (!rd_count(r, 1, &n) || !alloc_array(ld, (void **)&p->consts, n, sizeof *p->consts))
         return false;
     for (uint32_t i = 0; i < n; i++) {
         rt_const *c = &p->consts[i];
@@ -369,6 +370,35 @@ static bool load_consts(struct ld *ld, struct rd *r)
         } else if (c->kind == RBC_CONST_BEDRAG) {
             if (!rd_i64(r, &c->cents))
                 return false;
+        } else if (c->kind == RBC_CONST_WAARHEID) {
+            uint8_t b;
+            if (!rd_u8(r, &b))
+                return false;
+            if (b > 1)
+                return rt_bytecode_error(ld->err, ld->name,
+                                         "constante %u is een waarheid met waarde %u (verwacht 0 "
+                                         "of 1)",
+                                         i, b),
+                       false;
+            c->q = (num_q){b, 1};
+        } else if (c->kind == RBC_CONST_ENUM) {
+            uint32_t m;
+            if (!rd_u32(r, &c->type) || !rd_u32(r, &m))
+                return false;
+            if (c->type >= p->n_types || p->types[c->type].kind != RBC_TYPE_ENUM)
+                return rt_bytecode_error(ld->err, ld->name,
+                                         "constante %u verwijst naar type %u, dat geen soort is", i,
+                                         c->type),
+                       false;
+            if (m >= p->types[c->type].n)
+                return rt_bytecode_error(
+                           ld->err, ld->name,
+                           "constante %u is lid %u van soort ‘%s’, die %u leden heeft", i, m,
+                           p->types[c->type].name, p->types[c->type].n),
+                       false;
+            c->q = (num_q){m, 1};
+        } else if (c->kind == RBC_CONST_GEEN) {
+            /* no payload */
         } else {
             return rt_bytecode_error(ld->err, ld->name, "constante %u heeft onbekende soort %u", i,
                                      c->kind),
@@ -384,13 +414,15 @@ static bool load_inputs(struct ld *ld, struct rd *r)
     regel_policy *p = ld->p;
     uint32_t n;
     char ctx[64];
-    if (!rd_count(r, 8, &n) || !alloc_array(ld, (void **)&p->inputs, n, sizeof *p->inputs))
+    if (!rd_count(r, 20, &n) || !alloc_array(ld, (void **)&p->inputs, n, sizeof *p->inputs))
         return false;
     for (uint32_t i = 0; i < n; i++) {
+        rt_input *in = &p->inputs[i];
         r->entry = i;
         snprintf(ctx, sizeof ctx, "invoer %u", i);
-        if (!rd_str(r, false, ctx, &p->inputs[i].name) || !rd_u32(r, &p->inputs[i].type))
-            return false;
+        if (!rd_str(r, false, ctx, &in->name) || !rd_u32(r, &in->type) || !rd_u32(r, &in->flags) ||
+            !rd_u32(r, &in->def) || !rd_str(r, true, ctx, &in->vraag))
+            return false; /* type, flags and default are checked in verify.c */
     }
     p->n_inputs = n;
     return rd_end(r);

@@ -30,3 +30,5 @@ libregel_core_la_SOURCES += \
 libregel_core_la_SOURCES += \
 	runtime/cal.h runtime/cal.c \
 	runtime/period.h runtime/period.c
+# the interview (spec v0.3 §4)
+libregel_core_la_SOURCES += runtime/question.h runtime/question.c

@@ -16,6 +16,7 @@
 typedef struct rt_field {
     const char *name;
     uint32_t type;
+    uint32_t flags; /* RBC_OPTIONAL */
 } rt_field;
 
 typedef struct rt_type {
@@ -35,6 +36,7 @@ typedef struct rt_const {
     int32_t day;          /* DATUM */
     int32_t months, days; /* DUUR */
     int64_t cents;        /* BEDRAG */
+    uint32_t type;        /* ENUM: its TYPES index (q: the member; WAARHEID: q 0/1) */
 } rt_const;
 
 /* One version of a parameter: valid on [from, until) (RBC_NONE = unbounded). */
@@ -54,6 +56,9 @@ typedef struct rt_param {
 typedef struct rt_input {
     const char *name;
     uint32_t type;
+    uint32_t flags;    /* RBC_OPTIONAL */
+    uint32_t def;      /* CONSTS index of the `standaard` value, or RBC_NONE */
+    const char *vraag; /* the policy's question for the interview, or NULL */
 } rt_input;
 
 typedef struct rt_outcome {

@@ -100,6 +100,65 @@ REGEL_API int regel_disassemble(const uint8_t *bytes, size_t len, const char *na
 
 REGEL_API void regel_free(void *p);
 
+/* ---- The interview (spec v0.3 §4) ----
+ * Inputs are numbered 0 .. regel_input_count()-1 in declaration order. Every
+ * const char * returned below is owned by the policy and lives as long as it;
+ * every char * is malloc'd for the caller (free with regel_free). */
+
+REGEL_API size_t regel_input_count(const regel_policy *policy);
+/* The fact's name (the key in the case JSON); NULL when i is out of range. */
+REGEL_API const char *regel_input_name(const regel_policy *policy, size_t i);
+/* Index of the fact called name, or -1. */
+REGEL_API long regel_input_find(const regel_policy *policy, const char *name);
+/* 1 when the fact is declared `(optioneel)` (the answer `geen` is allowed), else 0. */
+REGEL_API int regel_input_optional(const regel_policy *policy, size_t i);
+/* The type as written in the policy: "waarheid", "getal", "datum", the name of
+ * a soort or gegeven ("Register"), "lijst van Toetsafname" (without
+ * "(optioneel)"). NULL when out of range or out of memory. */
+REGEL_API char *regel_input_type(const regel_policy *policy, size_t i);
+/* The policy's `vraag "…"` text, or NULL when it gives none. */
+REGEL_API const char *regel_input_vraag(const regel_policy *policy, size_t i);
+/* The question to ask: the policy's text or a generated one ("Wat is
+ * ‘werkt’?"). NULL when out of range or out of memory. */
+REGEL_API char *regel_input_question(const regel_policy *policy, size_t i);
+/* A short hint of the accepted answers, for after the question: "waar of
+ * onwaar", "een datum, bijv. 1 maart 2022", "… of geen" for optional facts. */
+REGEL_API char *regel_input_hint(const regel_policy *policy, size_t i);
+/* Members of a soort-typed fact (0 for other types), in declaration order;
+ * regel_input_member returns NULL when k is out of range. */
+REGEL_API size_t regel_input_member_count(const regel_policy *policy, size_t i);
+REGEL_API const char *regel_input_member(const regel_policy *policy, size_t i, size_t k);
+
+/* Parse an answer typed by a person for fact i into JSON text for the case
+ * (*json: "true", "12.5", "\"2022-03-01\"", "null" for `geen`, …; free with
+ * regel_free). Accepted: waarheid ja/nee/waar/onwaar; getal with a decimal
+ * comma or point; tekst as typed; soort a member name or its 1-based number;
+ * datum 2022-03-01 or 1 maart 2022; bedrag 12,50 / € 12,50 / 12,50 euro;
+ * duur 2 maanden, 1 jaar en 3 dagen; lijst, gegeven and periode one line of
+ * JSON; `geen` for optional facts. Surrounding white space is ignored. The
+ * result is checked by reading it as the case reader would. A bad answer
+ * gives REGEL_ERR_CASE with a Dutch message that says what is accepted. */
+REGEL_API int regel_parse_answer(const regel_policy *policy, size_t i, const char *text, size_t len,
+                                 char **json, regel_error *err);
+
+/* Choose the next fact to ask after an evaluation (regel_evaluate must have
+ * succeeded on ev). The targets are the named uitkomsten (all uitkomsten of
+ * the policy when n_targets is 0) that are still undecided; the candidates
+ * are the facts in their causes (the absent facts each depends on). The
+ * heuristic aims at the fewest questions: the candidate that occurs in the
+ * causes of the most targets wins, ties go to the fact declared first.
+ * *input receives its index, or -1 when every target is decided or no
+ * candidate remains. An unknown target name gives REGEL_ERR_USAGE. */
+REGEL_API int regel_next_question(const regel_eval *ev, const char *const *targets,
+                                  size_t n_targets, long *input, regel_error *err);
+
+/* The next question as JSON (the value of "volgende_vraag"): `null` when
+ * there is none, else {"feit", "vraag", "type", "optioneel", "mogelijk"
+ * (soorten only), "open_uitkomsten" (the undecided targets, display order)}
+ * laid out as a value one level deep in regel_render_json's output. */
+REGEL_API int regel_next_question_json(const regel_eval *ev, const char *const *targets,
+                                       size_t n_targets, char **out, size_t *len, regel_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,6 +1,7 @@
 /* render.c — value formatting shared by the text and JSON renderers: Dutch
- * text (12,5, € 1.250,00, 1 maart 2022) and JSON (12.5, "2022-03-01") of a
- * run-time value given its policy type, and the checks before rendering. No I/O. */
+ * text (12,5, € 1.250,00, 1 maart 2022, geen) and JSON (12.5, "2022-03-01",
+ * null) of a run-time value given its policy type, what is still open, and the
+ * checks before rendering. No I/O. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,6 +199,9 @@ static bool render_text_at(strbuf *sb, const regel_policy *p, uint32_t type, con
         return true;
     }
     switch (v->tag) {
+    case RV_GEEN:
+        sb_puts(sb, "geen");
+        return true;
     case RV_WAARHEID:
         sb_puts(sb, v->u.b ? "waar" : "onwaar");
         return true;
@@ -346,6 +350,9 @@ static bool render_json_at(strbuf *sb, const regel_policy *p, uint32_t type, con
         return true;
     }
     switch (v->tag) {
+    case RV_GEEN: /* known: none */
+        sb_puts(sb, "null");
+        return true;
     case RV_WAARHEID:
         sb_puts(sb, v->u.b ? "true" : "false");
         return true;
@@ -443,6 +450,25 @@ bool render_has_uitleg(const regel_eval *ev, uint32_t o)
     const regel_policy *p = ev->policy;
     return o < p->n_outcomes && (p->outcomes[o].flags & RBC_OUTCOME_OUTPUT) &&
            ev->status[o] == EV_DECIDED && ev->decided_by[o] < p->n_rules;
+}
+
+bool render_is_open(const regel_eval *ev, uint32_t o)
+{
+    const regel_policy *p = ev->policy;
+    return o < p->n_outcomes && (p->outcomes[o].flags & RBC_OUTCOME_OUTPUT) &&
+           ev->values[o].tag == RV_ONBEKEND;
+}
+
+const uint8_t *render_causes(const regel_eval *ev, uint32_t o)
+{
+    if (!ev->causes || o >= ev->policy->n_outcomes || ev->values[o].tag != RV_ONBEKEND)
+        return NULL;
+    return ev->causes[o];
+}
+
+bool render_defaulted(const regel_eval *ev, uint32_t i)
+{
+    return ev->kase && ev->kase->defaulted && i < ev->policy->n_inputs && ev->kase->defaulted[i];
 }
 
 /* A getal somewhere in v without a finite decimal expansion: its value. */

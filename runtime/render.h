@@ -1,6 +1,7 @@
 /* render.h — internal helpers shared by the two renderers (render_text.c,
- * render_json.c): value formatting in Dutch text and in JSON, and the checks
- * before rendering. Only appends to a strbuf; never evaluates anything. */
+ * render_json.c): value formatting in Dutch text and in JSON, what is still
+ * open and why, and the checks before rendering. Only appends to a strbuf;
+ * never evaluates anything. */
 #ifndef REGEL_RENDER_H
 #define REGEL_RENDER_H
 
@@ -15,14 +16,14 @@
 
 /* Dutch text form of v (of policy type `type`): waar/onwaar, 12,5, "tekst",
  * member, {veld: waarde, …}, 1 maart 2022, 2 maanden, € 1.250,00, "D1 tot en
- * met D2" / "vanaf D", [a, b], onbekend. False when a getal in it has no
+ * met D2" / "vanaf D", [a, b], geen, onbekend. False when a getal in it has no
  * finite decimal expansion (nothing useful was appended then). */
 bool render_value_text(strbuf *sb, const regel_policy *p, uint32_t type, const rt_value *v);
 
 /* JSON form of v: true/false, 12.5, "tekst", "member", "2022-03-01", "2
  * maanden", 1250 (bedrag in euro), {…} (records, periodes) and […] over
  * several lines indented by 2 × `indent` spaces (the opening bracket is not
- * indented), null. */
+ * indented), null (geen and onbekend). */
 bool render_value_json(strbuf *sb, const regel_policy *p, uint32_t type, const rt_value *v,
                        unsigned indent);
 
@@ -51,6 +52,17 @@ void render_json_cstr(strbuf *sb, const char *s);
 /* Whether outcome o (evaluation order) is printed with an explanation:
  * a declared uitkomst decided by a rule. */
 bool render_has_uitleg(const regel_eval *ev, uint32_t o);
+
+/* Whether outcome o is a declared uitkomst that is still onbekend (it gets
+ * an entry in "onbeslist"). */
+bool render_is_open(const regel_eval *ev, uint32_t o);
+
+/* The causes of outcome o (ev->causes[o], a byte per input: the absent facts
+ * its onbekend value depends on), or NULL when it has none or is not onbekend. */
+const uint8_t *render_causes(const regel_eval *ev, uint32_t o);
+
+/* Whether input i was absent from the case and took its `standaard` value. */
+bool render_defaulted(const regel_eval *ev, uint32_t i);
 
 /* Checks before rendering: ev holds an evaluation, and every getal that will
  * be printed has a finite decimal expansion (spec §7). REGEL_OK or an error. */

@@ -1,6 +1,7 @@
 /* render_json.c — regel_render_json: the decision of the last evaluation as
- * the JSON of spec §7 (beleid, uitkomsten, uitleg with rule validity and
- * parameters, ontbrekend), written by hand with exact numbers. Changes nothing. */
+ * the JSON of spec §7 (beleid, uitkomsten, uitleg with rule validity,
+ * parameters and defaults used, onbeslist, ontbrekend), written by hand with
+ * exact numbers. Changes nothing. */
 #include <string.h>
 
 #include "render.h"
@@ -35,6 +36,57 @@ static void render_json_close(strbuf *sb, bool first, unsigned indent)
     for (unsigned i = 0; i < indent; i++)
         sb_puts(sb, "  ");
     sb_putc(sb, '}');
+}
+
+/* The names of the inputs marked in `table` (a byte per input; NULL: none),
+ * in input order, as a JSON array: [] or one name per line at indent + 1 with
+ * the closing bracket at indent. */
+static void render_json_inputs(strbuf *sb, const regel_policy *p, const uint8_t *table,
+                               unsigned indent)
+{
+    bool any = false;
+    for (uint32_t i = 0; i < p->n_inputs && table; i++) {
+        if (!table[i])
+            continue;
+        sb_puts(sb, any ? ",\n" : "[\n");
+        render_json_key(sb, indent + 1, NULL);
+        render_json_cstr(sb, p->inputs[i].name);
+        any = true;
+    }
+    if (!any) {
+        sb_puts(sb, "[]");
+        return;
+    }
+    sb_putc(sb, '\n');
+    render_json_key(sb, indent, NULL);
+    sb_putc(sb, ']');
+}
+
+/* ,"standaard_gebruikt": [...] at indent level 3: the facts read while
+ * resolving outcome o that took their `standaard` value; nothing when none. */
+static void render_json_defaults(strbuf *sb, const regel_eval *ev, uint32_t o)
+{
+    const regel_policy *p = ev->policy;
+    bool any = false;
+    for (uint32_t i = 0; i < p->n_inputs; i++) {
+        if (!ev->reads_input[(size_t)o * p->n_inputs + i] || !render_defaulted(ev, i))
+            continue;
+        if (!any) {
+            sb_puts(sb, ",\n");
+            render_json_key(sb, 3, "standaard_gebruikt");
+            sb_puts(sb, "[\n");
+        } else {
+            sb_puts(sb, ",\n");
+        }
+        render_json_key(sb, 4, NULL);
+        render_json_cstr(sb, p->inputs[i].name);
+        any = true;
+    }
+    if (any) {
+        sb_putc(sb, '\n');
+        render_json_key(sb, 3, NULL);
+        sb_putc(sb, ']');
+    }
 }
 
 /* ,"parameters": {"naam": [{"waarde": …, "geldig_vanaf": …, "geldig_tot": …}, …], …}
@@ -127,6 +179,7 @@ static void render_json_uitleg(strbuf *sb, const regel_eval *ev, uint32_t o)
             render_value_json(sb, p, p->inputs[i].type, &ev->kase->facts[i], 4);
         }
         render_json_close(sb, first, 3);
+        render_json_defaults(sb, ev, o);
         render_json_params(sb, ev, o);
         sb_puts(sb, ",\n");
         render_json_key(sb, 3, "steunt_op");
@@ -141,7 +194,42 @@ static void render_json_uitleg(strbuf *sb, const regel_eval *ev, uint32_t o)
         }
         render_json_close(sb, first, 3);
     }
+    if (ev->values[o].tag == RV_ONBEKEND) {
+        /* a rule gave an onbekend value: what it is waiting for */
+        sb_puts(sb, ",\n");
+        render_json_key(sb, 3, "ontbrekend");
+        render_json_inputs(sb, p, render_causes(ev, o), 3);
+    }
     sb_puts(sb, "\n    }");
+}
+
+/* "onbeslist": {"<uitkomst>": {"ontbrekend": […], "reden": …}, …}: every
+ * uitkomst that is still onbekend, display order; "reden" only when no rule
+ * applied. */
+static void render_json_open(strbuf *sb, const regel_eval *ev)
+{
+    const regel_policy *p = ev->policy;
+    render_json_key(sb, 1, "onbeslist");
+    bool first = true;
+    for (uint32_t pos = 0; pos < p->n_outcomes; pos++) {
+        uint32_t o = p->display_order[pos];
+        if (!render_is_open(ev, o))
+            continue;
+        render_json_next(sb, &first);
+        render_json_key(sb, 2, p->outcomes[o].name);
+        sb_puts(sb, "{\n");
+        render_json_key(sb, 3, "ontbrekend");
+        render_json_inputs(sb, p, render_causes(ev, o), 3);
+        if (ev->status[o] == EV_NO_RULE) {
+            sb_puts(sb, ",\n");
+            render_json_key(sb, 3, "reden");
+            render_json_cstr(sb, "geen regel van toepassing");
+        }
+        sb_putc(sb, '\n');
+        render_json_key(sb, 2, NULL);
+        sb_putc(sb, '}');
+    }
+    render_json_close(sb, first, 1);
 }
 
 REGEL_API int regel_render_json(const regel_eval *ev, char **out, size_t *len, regel_error *err)
@@ -194,15 +282,11 @@ REGEL_API int regel_render_json(const regel_eval *ev, char **out, size_t *len, r
     render_json_close(&sb, first, 1);
     sb_puts(&sb, ",\n");
 
+    render_json_open(&sb, ev);
+    sb_puts(&sb, ",\n");
+
     render_json_key(&sb, 1, "ontbrekend");
-    bool any = false;
-    for (uint32_t i = 0; i < p->n_inputs; i++) {
-        if (!ev->missing || !ev->missing[i])
-            continue;
-        sb_puts(&sb, any ? ",\n    " : "[\n    ");
-        render_json_cstr(&sb, p->inputs[i].name);
-        any = true;
-    }
-    sb_puts(&sb, any ? "\n  ]\n}\n" : "[]\n}\n");
+    render_json_inputs(&sb, p, ev->missing, 1);
+    sb_puts(&sb, "\n}\n");
     return render_finish(&sb, out, len, err);
 }

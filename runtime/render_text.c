@@ -1,59 +1,27 @@
 /* render_text.c — regel_render_text: the decision of the last evaluation in
  * Dutch for people (spec §7): every uitkomst with its value, the deciding rule
- * (and its validity), bron, citaat, facts and parameters read, what is missing. */
-#include <stdlib.h>
+ * (and its validity), bron, citaat, facts (defaults marked) and parameters
+ * read, and per open uitkomst and overall what is missing. */
 #include <string.h>
 
 #include "render.h"
 
-/* Mark every outcome that o reads, directly or through other outcomes. */
-static void render_text_closure(const regel_eval *ev, uint32_t o, uint8_t *seen)
+/* "  Kan nog niet beslist worden; ontbrekende feiten: werkt, studeert.": the
+ * causes of outcome o's onbekend value, in input order; without the list when
+ * it has none. */
+static void render_text_unknown(strbuf *sb, const regel_eval *ev, uint32_t o)
 {
     const regel_policy *p = ev->policy;
-    if (seen[o])
-        return;
-    seen[o] = 1;
-    for (uint32_t x = 0; x < p->n_outcomes; x++)
-        if (ev->reads_outcome[(size_t)o * p->n_outcomes + x])
-            render_text_closure(ev, x, seen);
-}
-
-/* "werkt, studeert": the absent facts that outcome o needed (also through
- * the begrippen and uitkomsten it reads). False when none is known. */
-static bool render_text_missing_for(strbuf *sb, const regel_eval *ev, uint32_t o, uint8_t *seen)
-{
-    const regel_policy *p = ev->policy;
-    if (!ev->explained || !ev->reads_input || !ev->reads_outcome || !ev->missing)
-        return false;
-    memset(seen, 0, p->n_outcomes ? p->n_outcomes : 1);
-    render_text_closure(ev, o, seen);
+    const uint8_t *causes = render_causes(ev, o);
     bool any = false;
-    for (uint32_t i = 0; i < p->n_inputs; i++) {
-        if (!ev->missing[i])
+    for (uint32_t i = 0; i < p->n_inputs && causes; i++) {
+        if (!causes[i])
             continue;
-        bool read = false;
-        for (uint32_t x = 0; x < p->n_outcomes && !read; x++)
-            read = seen[x] && ev->reads_input[(size_t)x * p->n_inputs + i];
-        if (!read)
-            continue;
-        sb_puts(sb, any ? ", " : "");
+        sb_puts(sb, any ? ", " : "  Kan nog niet beslist worden; ontbrekende feiten: ");
         sb_puts(sb, p->inputs[i].name);
         any = true;
     }
-    return any;
-}
-
-static void render_text_unknown(strbuf *sb, const regel_eval *ev, uint32_t o, uint8_t *seen)
-{
-    strbuf names = STRBUF_INIT;
-    if (render_text_missing_for(&names, ev, o, seen) && !names.failed) {
-        sb_puts(sb, "  Kan nog niet beslist worden; ontbrekende feiten: ");
-        sb_puts(sb, names.data);
-        sb_puts(sb, ".\n");
-    } else {
-        sb_puts(sb, "  Kan nog niet beslist worden.\n");
-    }
-    sb_free(&names);
+    sb_puts(sb, any ? ".\n" : "  Kan nog niet beslist worden.\n");
 }
 
 /* "  Parameters: toetsvergoeding = € 90,00 (geldig vanaf 1 maart 2022), …":
@@ -115,6 +83,8 @@ static void render_text_rule(strbuf *sb, const regel_eval *ev, uint32_t o)
         sb_puts(sb, any ? ", " : "  Feiten: ");
         sb_printf(sb, "%s = ", p->inputs[i].name);
         render_value_text(sb, p, p->inputs[i].type, &ev->kase->facts[i]);
+        if (render_defaulted(ev, i))
+            sb_puts(sb, " (standaard)");
         any = true;
     }
     if (any)
@@ -152,16 +122,13 @@ REGEL_API int regel_render_text(const regel_eval *ev, char **out, size_t *len, r
         return REGEL_ERR_USAGE;
     }
     const regel_policy *p = ev->policy;
-    uint8_t *seen = malloc(p->n_outcomes ? p->n_outcomes : 1);
     strbuf sb = STRBUF_INIT;
-    if (!seen)
-        sb.failed = true;
     bool first = true;
     if (p->name && p->name[0]) {
         sb_printf(&sb, "Beleid: %s\n", p->name);
         first = false;
     }
-    for (uint32_t pos = 0; pos < p->n_outcomes && seen; pos++) {
+    for (uint32_t pos = 0; pos < p->n_outcomes; pos++) {
         uint32_t o = p->display_order[pos];
         if (!(p->outcomes[o].flags & RBC_OUTCOME_OUTPUT))
             continue;
@@ -174,11 +141,11 @@ REGEL_API int regel_render_text(const regel_eval *ev, char **out, size_t *len, r
         if (render_has_uitleg(ev, o)) {
             render_text_rule(&sb, ev, o);
             if (ev->values[o].tag == RV_ONBEKEND)
-                render_text_unknown(&sb, ev, o, seen);
+                render_text_unknown(&sb, ev, o);
         } else if (ev->status[o] == EV_NO_RULE) {
             sb_puts(&sb, "  Geen enkele regel is van toepassing.\n");
-        } else {
-            render_text_unknown(&sb, ev, o, seen);
+        } else if (ev->values[o].tag == RV_ONBEKEND) {
+            render_text_unknown(&sb, ev, o);
         }
     }
     bool any = false;
@@ -193,6 +160,5 @@ REGEL_API int regel_render_text(const regel_eval *ev, char **out, size_t *len, r
     }
     if (any)
         sb_puts(&sb, ".\n");
-    free(seen);
     return render_finish(&sb, out, len, err);
 }

@@ -22,6 +22,7 @@ typedef enum rv_tag {
     RV_BEDRAG = 8,  /* u.cents */
     RV_PERIODE = 9, /* u.periode */
     RV_LIJST = 10,  /* u.list */
+    RV_GEEN = 11,   /* known to be none (an optional fact given as null); no payload */
     RV_LEEG = 15    /* VM-internal "no element yet" of an accumulator; never stored */
 } rv_tag;
 
@@ -29,6 +30,11 @@ typedef struct rt_value rt_value;
 struct rt_value {
     uint8_t tag;
     union {
+        /* RV_ONBEKEND: the absent input facts this unknown depends on, as a
+         * byte-per-input table of policy->n_inputs entries in the evaluation
+         * arena, or NULL when it depends on none (Kleene: a decided result
+         * drops its causes). */
+        const uint8_t *causes;
         bool b;
         num_q q;
         struct {

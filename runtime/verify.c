@@ -176,6 +176,12 @@ static int verify_types(struct vf *v)
                                            "veld ‘%s’ van gegeven ‘%s’ (type %u) heeft type %u, "
                                            "dat niet vóór het gegeven zelf staat",
                                            t->fields[k].name, t->name, i, t->fields[k].type);
+            for (uint32_t k = 0; k < t->n && rc == REGEL_OK; k++)
+                if (t->fields[k].flags & ~RBC_OPTIONAL)
+                    rc = rt_bytecode_error(v->err, v->name,
+                                           "veld ‘%s’ van gegeven ‘%s’ (type %u) heeft onbekende "
+                                           "vlaggen 0x%x",
+                                           t->fields[k].name, t->name, i, t->fields[k].flags);
             if (rc != REGEL_OK)
                 break;
             for (uint32_t k = 0; k < t->n; k++)
@@ -229,14 +235,60 @@ static int verify_consts(struct vf *v)
     return REGEL_OK;
 }
 
+/* Does constant c fit as the `standaard` of input in? */
+static bool default_fits(const regel_policy *p, const rt_const *c, const rt_input *in)
+{
+    const rt_type *t = &p->types[in->type];
+    switch (c->kind) {
+    case RBC_CONST_GETAL:
+        return t->kind == RBC_TYPE_GETAL;
+    case RBC_CONST_TEKST:
+        return t->kind == RBC_TYPE_TEKST;
+    case RBC_CONST_DATUM:
+        return t->kind == RBC_TYPE_DATUM;
+    case RBC_CONST_DUUR:
+        return t->kind == RBC_TYPE_DUUR;
+    case RBC_CONST_BEDRAG:
+        return t->kind == RBC_TYPE_BEDRAG;
+    case RBC_CONST_WAARHEID:
+        return t->kind == RBC_TYPE_WAARHEID;
+    case RBC_CONST_ENUM:
+        return c->type == in->type;
+    case RBC_CONST_GEEN:
+        return (in->flags & RBC_OPTIONAL) != 0;
+    default:
+        return false;
+    }
+}
+
 static int verify_facts(struct vf *v)
 {
     regel_policy *p = v->p;
-    for (uint32_t i = 0; i < p->n_inputs; i++)
-        if (p->inputs[i].type >= p->n_types)
+    for (uint32_t i = 0; i < p->n_inputs; i++) {
+        const rt_input *in = &p->inputs[i];
+        if (in->type >= p->n_types)
             return rt_bytecode_error(v->err, v->name,
-                                     "invoer ‘%s’ heeft type %u, maar er zijn %u types",
-                                     p->inputs[i].name, p->inputs[i].type, p->n_types);
+                                     "invoer ‘%s’ heeft type %u, maar er zijn %u types", in->name,
+                                     in->type, p->n_types);
+        if (in->flags & ~RBC_OPTIONAL)
+            return rt_bytecode_error(v->err, v->name, "invoer ‘%s’ heeft onbekende vlaggen 0x%x",
+                                     in->name, in->flags);
+        if (in->def == RBC_NONE)
+            continue;
+        if (in->def >= p->n_consts)
+            return rt_bytecode_error(v->err, v->name,
+                                     "invoer ‘%s’ heeft als standaardwaarde constante %u, maar er "
+                                     "zijn %u constanten",
+                                     in->name, in->def, p->n_consts);
+        if (!default_fits(p, &p->consts[in->def], in))
+            return rt_bytecode_error(v->err, v->name,
+                                     "de standaardwaarde van invoer ‘%s’ (constante %u) past niet "
+                                     "bij haar type%s",
+                                     in->name, in->def,
+                                     p->consts[in->def].kind == RBC_CONST_GEEN
+                                         ? " (geen, maar de invoer is niet optioneel)"
+                                         : "");
+    }
     if (p->peildatum_input != RBC_NONE) {
         if (p->peildatum_input >= p->n_inputs)
             return rt_bytecode_error(v->err, v->name,
@@ -247,6 +299,9 @@ static int verify_facts(struct vf *v)
         if (p->types[in->type].kind != RBC_TYPE_DATUM)
             return rt_bytecode_error(v->err, v->name, "de peildatum (invoer ‘%s’) is geen datum",
                                      in->name);
+        if (in->flags & RBC_OPTIONAL)
+            return rt_bytecode_error(
+                v->err, v->name, "de peildatum (invoer ‘%s’) mag niet optioneel zijn", in->name);
     }
     for (uint32_t i = 0; i < p->n_outcomes; i++)
         p->display_order[i] = RBC_NONE;
@@ -256,7 +311,7 @@ static int verify_facts(struct vf *v)
             return rt_bytecode_error(v->err, v->name,
                                      "uitkomst ‘%s’ heeft type %u, maar er zijn %u types", o->name,
                                      o->type, p->n_types);
-        if (o->flags & ~RBC_OUTCOME_OUTPUT)
+        if (o->flags & ~(RBC_OUTCOME_OUTPUT | RBC_OUTCOME_OPTIONAL))
             return rt_bytecode_error(v->err, v->name, "uitkomst ‘%s’ heeft onbekende vlaggen 0x%x",
                                      o->name, o->flags);
         if (o->display >= p->n_outcomes)
@@ -718,6 +773,12 @@ static int verify_block(struct vf *v, uint32_t ri)
                                          "PUSH_CONST op positie %u in regel ‘%s’ verwijst naar "
                                          "constante %u, maar er zijn %u constanten",
                                          o, r->name, a, p->n_consts);
+            if (p->consts[a].kind >= RBC_CONST_WAARHEID)
+                return rt_bytecode_error(v->err, v->name,
+                                         "PUSH_CONST op positie %u in regel ‘%s’ verwijst naar "
+                                         "constante %u, die alleen een standaardwaarde van een "
+                                         "invoer mag zijn",
+                                         o, r->name, a);
             rc = blk_push(&k, const_aty(p->consts[a].kind));
             break;
         case OP_PUSH_ENUM:
@@ -871,6 +932,7 @@ static int verify_block(struct vf *v, uint32_t ri)
         /* ---- time and money ---- */
         case OP_PUSH_UNKNOWN:
         case OP_PUSH_LEEG:
+        case OP_PUSH_GEEN:
         case OP_LIST_NEW:
             if (a >= p->n_types)
                 return rt_bytecode_error(v->err, v->name,
@@ -1094,6 +1156,11 @@ static int verify_block(struct vf *v, uint32_t ri)
                 rc = blk_push(&k, ak);
             break;
         }
+        case OP_IS_KNOWN:
+        case OP_IS_GEEN:
+            if (!(rc = blk_pop(&k, &t1)))
+                rc = blk_push(&k, ATY_WAARHEID);
+            break;
         case OP__COUNT:
         default:
             break; /* rejected in pass 1 */

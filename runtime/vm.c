@@ -6,7 +6,14 @@
  * An onbekend list is iterated as ONE onbekend element (so both accumulators
  * of eerste/laatste become onbekend), and when that loop ends the top of the
  * stack — the loop's accumulator in every code shape of spec §5 — is made
- * onbekend: every selection over an onbekend list is onbekend. */
+ * onbekend: every selection over an onbekend list is onbekend. A geen list
+ * is iterated zero times.
+ * geen (spec4 §2): operations with a geen operand give geen, except =/≠
+ * (waar iff both geen), ordered comparisons, bevat and duurt (onwaar) and the
+ * logic operators (geen counts as onwaar); onbekend beats geen.
+ * Causes: every onbekend value carries the absent inputs it depends on (a
+ * byte-per-input table in the arena, NULL for none); tables are only built
+ * on the slow path, so known operands cost nothing extra. */
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -33,11 +40,21 @@ struct vm_ctx {
     uint32_t *rule_decider;  /* per rule: the rule whose RESULT was taken */
     struct vm_frame *frames; /* n_rules + 1 */
     struct vm_slot {
-        const rt_value *items; /* the list being iterated (never modified) */
-        uint32_t n, next;      /* its length and the next element's index */
-        rt_value cur;          /* the current element (LOAD_LOCAL) */
-        bool unknown;          /* iterating an onbekend list */
-    } * slots;                 /* policy->max_slots */
+        const rt_value *items;   /* the list being iterated (never modified) */
+        uint32_t n, next;        /* its length and the next element's index */
+        rt_value cur;            /* the current element (LOAD_LOCAL) */
+        bool unknown;            /* iterating an onbekend list */
+        const uint8_t *causes;   /* the onbekend list's causes */
+    } * slots;                   /* policy->max_slots */
+    const uint8_t **single;      /* per input: its one-input cause table (lazily, arena) */
+    const uint8_t **rule_causes; /* per rule: causes when resolve(rule) is onbekend */
+    struct vm_origin {
+        const rt_value *fields; /* a record's field array inside the case */
+        uint32_t input;         /* the input fact it belongs to */
+    } * origins;                /* sorted by fields; built on first need (arena) */
+    uint32_t n_origins;
+    bool origins_built;
+    bool oom; /* an arena allocation for causes failed */
 };
 
 static bool mul_ok(size_t a, size_t b, size_t *out)
@@ -74,6 +91,9 @@ REGEL_API void regel_eval_free(regel_eval *ev)
     free(ev->reads_input);
     free(ev->reads_outcome);
     free(ev->missing);
+    free(ev->causes);
+    free(x->single);
+    free(x->rule_causes);
     free(x->rule_state);
     free(x->rule_value);
     free(x->rule_decider);
@@ -114,6 +134,9 @@ REGEL_API regel_eval *regel_eval_new(const regel_policy *policy)
         ok = false;
     x->slots = vm_calloc(p->max_slots, sizeof *x->slots, &ok);
     ev->missing = vm_calloc(p->n_inputs, 1, &ok);
+    ev->causes = vm_calloc(p->n_outcomes, sizeof *ev->causes, &ok);
+    x->single = vm_calloc(p->n_inputs, sizeof *x->single, &ok);
+    x->rule_causes = vm_calloc(p->n_rules, sizeof *x->rule_causes, &ok);
     x->rule_state = vm_calloc(p->n_rules, 1, &ok);
     x->rule_value = vm_calloc(p->n_rules, sizeof *x->rule_value, &ok);
     x->rule_decider = vm_calloc(p->n_rules, sizeof *x->rule_decider, &ok);
@@ -136,10 +159,13 @@ static const char *vm_file(const regel_policy *p)
 
 /* Check that a case value fits its declared type (guards the VM against a
  * case built for another policy). depth bounds the walk into records. */
-static bool vm_value_fits(const regel_policy *p, uint32_t type, const rt_value *v, unsigned depth)
+static bool vm_value_fits(const regel_policy *p, uint32_t type, uint32_t flags, const rt_value *v,
+                          unsigned depth)
 {
     if (v->tag == RV_ONBEKEND)
         return true;
+    if (v->tag == RV_GEEN)
+        return (flags & RBC_OPTIONAL) != 0;
     if (type >= p->n_types || depth > 64)
         return false;
     const rt_type *t = &p->types[type];
@@ -156,7 +182,8 @@ static bool vm_value_fits(const regel_policy *p, uint32_t type, const rt_value *
         if (v->tag != RV_RECORD || !v->u.fields)
             return false;
         for (uint32_t i = 0; i < t->n; i++)
-            if (!vm_value_fits(p, t->fields[i].type, &v->u.fields[i], depth + 1))
+            if (!vm_value_fits(p, t->fields[i].type, t->fields[i].flags, &v->u.fields[i],
+                               depth + 1))
                 return false;
         return true;
     case RBC_TYPE_DATUM:
@@ -175,7 +202,7 @@ static bool vm_value_fits(const regel_policy *p, uint32_t type, const rt_value *
             return false;
         for (uint32_t i = 0; i < v->u.list.n; i++)
             if (v->u.list.items[i].tag == RV_ONBEKEND ||
-                !vm_value_fits(p, t->elem, &v->u.list.items[i], depth + 1))
+                !vm_value_fits(p, t->elem, 0, &v->u.list.items[i], depth + 1))
                 return false;
         return true;
     default:
@@ -386,6 +413,158 @@ static bool vm_period_list(regel_eval *ev, const period *ps, size_t n, rt_value 
     return true;
 }
 
+/* ---- causes of onbekend values ---- */
+
+static inline const uint8_t *v_causes(const rt_value *v)
+{
+    return v->tag == RV_ONBEKEND ? v->u.causes : NULL;
+}
+
+static inline rt_value v_unknown_c(const uint8_t *causes)
+{
+    rt_value v = v_unknown();
+    v.u.causes = causes;
+    return v;
+}
+
+/* The cause table holding only input i (one per input and evaluation). */
+static const uint8_t *vm_single(struct vm_ctx *x, uint32_t i)
+{
+    if (!x->single[i]) {
+        uint8_t *t = arena_alloc(x->pub.arena, x->pub.policy->n_inputs);
+        if (!t) {
+            x->oom = true;
+            return NULL;
+        }
+        t[i] = 1;
+        x->single[i] = t;
+    }
+    return x->single[i];
+}
+
+/* a ∪ b; returns an operand itself when it already holds the other. */
+static const uint8_t *vm_union(struct vm_ctx *x, const uint8_t *a, const uint8_t *b)
+{
+    if (!a || a == b)
+        return b;
+    if (!b)
+        return a;
+    uint32_t n = x->pub.policy->n_inputs;
+    bool a_all = true, b_all = true;
+    for (uint32_t i = 0; i < n; i++) {
+        a_all &= a[i] || !b[i];
+        b_all &= b[i] || !a[i];
+    }
+    if (a_all)
+        return a;
+    if (b_all)
+        return b;
+    uint8_t *t = arena_alloc(x->pub.arena, n);
+    if (!t) {
+        x->oom = true;
+        return a;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        t[i] = a[i] | b[i];
+    return t;
+}
+
+/* The result of an operation on a and b when they are not both ordinary
+ * values (so one is onbekend, geen or LEEG): onbekend beats geen. */
+static rt_value vm_absent2(struct vm_ctx *x, const rt_value *a, const rt_value *b)
+{
+    bool ua = a->tag == RV_ONBEKEND || a->tag == RV_LEEG;
+    bool ub = b->tag == RV_ONBEKEND || b->tag == RV_LEEG;
+    if (!ua && !ub)
+        return v_of_tag(RV_GEEN);
+    return v_unknown_c(vm_union(x, v_causes(a), v_causes(b)));
+}
+
+/* The same for one operand. */
+static rt_value vm_absent1(const rt_value *a)
+{
+    if (a->tag == RV_GEEN)
+        return v_of_tag(RV_GEEN);
+    return v_unknown_c(v_causes(a));
+}
+
+/* A comparison that is onwaar when an operand is geen (ordered, bevat, duurt). */
+static rt_value vm_absent_cmp(struct vm_ctx *x, const rt_value *a, const rt_value *b)
+{
+    rt_value r = vm_absent2(x, a, b);
+    return r.tag == RV_GEEN ? v_bool(false) : r;
+}
+
+/* Which input a record (its field array) comes from: every record is read
+ * from the case (the VM builds none), so the facts are walked once per
+ * evaluation, on the first absent field, into a sorted table. */
+static void vm_origin_walk(struct vm_ctx *x, uint32_t type, const rt_value *v, uint32_t input,
+                           unsigned depth, bool fill)
+{
+    const regel_policy *p = x->pub.policy;
+    if (depth > 64 || type >= p->n_types)
+        return;
+    const rt_type *t = &p->types[type];
+    if (t->kind == RBC_TYPE_RECORD && v->tag == RV_RECORD) {
+        if (fill)
+            x->origins[x->n_origins] = (struct vm_origin){v->u.fields, input};
+        x->n_origins++;
+        for (uint32_t k = 0; k < t->n; k++)
+            vm_origin_walk(x, t->fields[k].type, &v->u.fields[k], input, depth + 1, fill);
+    } else if (t->kind == RBC_TYPE_LIJST && v->tag == RV_LIJST) {
+        uint8_t ek = p->types[t->elem].kind;
+        if (ek == RBC_TYPE_RECORD)
+            for (uint32_t k = 0; k < v->u.list.n; k++)
+                vm_origin_walk(x, t->elem, &v->u.list.items[k], input, depth + 1, fill);
+    }
+}
+
+static int vm_origin_cmp(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const struct vm_origin *)a)->fields;
+    uintptr_t y = (uintptr_t)((const struct vm_origin *)b)->fields;
+    return (x > y) - (x < y);
+}
+
+/* Causes of an absent field of the record whose fields are `fields`. */
+static const uint8_t *vm_field_causes(struct vm_ctx *x, const rt_value *fields)
+{
+    const regel_policy *p = x->pub.policy;
+    const rt_value *facts = x->pub.kase->facts;
+    if (!x->origins_built) {
+        x->origins_built = true;
+        x->n_origins = 0;
+        for (uint32_t i = 0; i < p->n_inputs; i++)
+            vm_origin_walk(x, p->inputs[i].type, &facts[i], i, 0, false);
+        x->origins = arena_alloc(x->pub.arena,
+                                 (size_t)(x->n_origins ? x->n_origins : 1) * sizeof *x->origins);
+        if (!x->origins) {
+            x->oom = true;
+            x->n_origins = 0;
+            return NULL;
+        }
+        x->n_origins = 0;
+        for (uint32_t i = 0; i < p->n_inputs; i++)
+            vm_origin_walk(x, p->inputs[i].type, &facts[i], i, 0, true);
+        /* Shell sort in place (qsort may call malloc) */
+        static const uint32_t gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
+        for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++) {
+            for (uint32_t i = gaps[g]; i < x->n_origins; i++) {
+                struct vm_origin t = x->origins[i];
+                uint32_t j = i;
+                for (; j >= gaps[g] && vm_origin_cmp(&x->origins[j - gaps[g]], &t) > 0;
+                     j -= gaps[g])
+                    x->origins[j] = x->origins[j - gaps[g]];
+                x->origins[j] = t;
+            }
+        }
+    }
+    struct vm_origin key = {fields, 0};
+    const struct vm_origin *hit =
+        x->n_origins ? bsearch(&key, x->origins, x->n_origins, sizeof key, vm_origin_cmp) : NULL;
+    return hit ? vm_single(x, hit->input) : NULL;
+}
+
 /* The version of parameter pi valid on day d, or NULL. */
 static const rt_param_version *vm_param_version(const rt_param *q, int32_t d, uint32_t *k)
 {
@@ -400,13 +579,14 @@ static const rt_param_version *vm_param_version(const rt_param *q, int32_t d, ui
     return NULL;
 }
 
-/* Read peildatum (recording it as a fact read); RV_ONBEKEND when absent. */
+/* Read peildatum (recording it as a fact read); onbekend (caused by it) when absent. */
 static rt_value vm_peildatum(regel_eval *ev, uint32_t o, bool explain)
 {
     const regel_policy *p = ev->policy;
     uint32_t i = p->peildatum_input;
     rt_value v = ev->kase->facts[i];
-    ev->missing[i] |= (uint8_t)(v.tag == RV_ONBEKEND);
+    if (v.tag == RV_ONBEKEND)
+        v.u.causes = vm_single((struct vm_ctx *)ev, i);
     if (explain)
         ev->reads_input[(size_t)o * p->n_inputs + i] = 1;
     return v;
@@ -418,7 +598,7 @@ static int vm_load_param(regel_eval *ev, const rt_rule *r, uint32_t pc, uint32_t
     const regel_policy *p = ev->policy;
     const rt_param *q = &p->params[pi];
     if (day->tag != RV_DATUM) {
-        *out = v_unknown();
+        *out = vm_absent1(day);
         return REGEL_OK;
     }
     uint32_t k;
@@ -437,9 +617,11 @@ static int vm_load_param(regel_eval *ev, const rt_rule *r, uint32_t pc, uint32_t
 
 /* Run the block of rule ri for outcome o; *state is RS_*, *value the result. */
 static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t *state,
-                  rt_value *value, regel_error *err)
+                  rt_value *value, const uint8_t **causes, regel_error *err)
 {
+    struct vm_ctx *vx = (struct vm_ctx *)ev;
     const regel_policy *p = ev->policy;
+    const uint8_t *cond_causes = NULL; /* of the last COND that went to its onbekend branch */
     const rt_rule *r = &p->rules[ri];
     const uint8_t *code = p->code;
     const rt_value *facts = ev->kase->facts;
@@ -448,7 +630,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
     rt_value *sp = ev->stack; /* next free slot */
     uint32_t pc = r->code_off;
     enum num_status ns;
-    struct vm_slot *slots = ((struct vm_ctx *)ev)->slots;
+    struct vm_slot *slots = vx->slots;
     /* The list most recently built by LIST_APPEND has spare room: appending
      * to exactly that value (same items, same length) grows it in place.
      * Values holding a shorter prefix stay valid: they never see the tail. */
@@ -481,7 +663,8 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_LOAD_INPUT: {
             uint32_t i = rd32(code + pc + 1);
             *sp = facts[i];
-            ev->missing[i] |= (uint8_t)(sp->tag == RV_ONBEKEND);
+            if (sp->tag == RV_ONBEKEND)
+                sp->u.causes = vm_single(vx, i);
             if (explain)
                 in_row[i] = 1;
             sp++;
@@ -497,44 +680,54 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             break;
         }
         case OP_FIELD:
-            if (sp[-1].tag == RV_RECORD)
-                sp[-1] = sp[-1].u.fields[rd32(code + pc + 1)];
+            if (sp[-1].tag == RV_RECORD) {
+                const rt_value *fields = sp[-1].u.fields;
+                sp[-1] = fields[rd32(code + pc + 1)];
+                /* an absent field of a present record: caused by its input */
+                if (sp[-1].tag == RV_ONBEKEND && !sp[-1].u.causes)
+                    sp[-1].u.causes = vm_field_causes(vx, fields);
+            } /* onbekend (with its causes) and geen stay as they are */
             pc += 5;
             break;
         case OP_NOT:
             if (sp[-1].tag == RV_WAARHEID)
                 sp[-1].u.b = !sp[-1].u.b;
+            else if (sp[-1].tag == RV_GEEN) /* geen counts as onwaar */
+                sp[-1] = v_bool(true);
             pc += 1;
             break;
-        case OP_AND: {
-            rt_value y = *--sp, *x = &sp[-1];
-            if ((x->tag == RV_WAARHEID && !x->u.b) || (y.tag == RV_WAARHEID && !y.u.b))
-                *x = v_bool(false);
-            else if (x->tag != RV_WAARHEID || y.tag != RV_WAARHEID)
-                *x = v_unknown();
-            else
-                *x = v_bool(true);
-            pc += 1;
-            break;
-        }
+        case OP_AND:
         case OP_OR: {
+            /* Kleene; geen counts as onwaar. A decided result has no causes,
+             * an undecided one the union of its onbekend operands' causes. */
             rt_value y = *--sp, *x = &sp[-1];
-            if ((x->tag == RV_WAARHEID && x->u.b) || (y.tag == RV_WAARHEID && y.u.b))
-                *x = v_bool(true);
-            else if (x->tag != RV_WAARHEID || y.tag != RV_WAARHEID)
-                *x = v_unknown();
-            else
-                *x = v_bool(false);
+            bool dominant = op == OP_OR; /* the value that decides alone */
+            if (x->tag == RV_WAARHEID && y.tag == RV_WAARHEID) {
+                x->u.b = op == OP_AND ? x->u.b && y.u.b : x->u.b || y.u.b;
+            } else {
+                int xv = x->tag == RV_WAARHEID ? x->u.b : x->tag == RV_GEEN ? 0 : -1;
+                int yv = y.tag == RV_WAARHEID ? y.u.b : y.tag == RV_GEEN ? 0 : -1;
+                if (xv == (int)dominant || yv == (int)dominant)
+                    *x = v_bool(dominant);
+                else if (xv >= 0 && yv >= 0)
+                    *x = v_bool(!dominant);
+                else
+                    *x = v_unknown_c(vm_union(vx, v_causes(x), v_causes(&y)));
+            }
             pc += 1;
             break;
         }
         case OP_JUMP_IF_FALSE_KEEP:
+            if (sp[-1].tag == RV_GEEN)
+                sp[-1] = v_bool(false); /* geen counts as onwaar */
             if (sp[-1].tag == RV_WAARHEID && !sp[-1].u.b)
                 pc = rd32(code + pc + 1);
             else
                 pc += 5;
             break;
         case OP_JUMP_IF_TRUE_KEEP:
+            if (sp[-1].tag == RV_GEEN)
+                sp[-1] = v_bool(false);
             if (sp[-1].tag == RV_WAARHEID && sp[-1].u.b)
                 pc = rd32(code + pc + 1);
             else
@@ -544,7 +737,10 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_NE: {
             rt_value y = *--sp, *x = &sp[-1];
             if (!vm_known(x) || !vm_known(&y)) {
-                *x = v_unknown();
+                *x = v_unknown_c(vm_union(vx, v_causes(x), v_causes(&y)));
+            } else if (x->tag == RV_GEEN || y.tag == RV_GEEN) {
+                bool eq = x->tag == y.tag; /* waar iff both geen */
+                *x = v_bool(op == OP_EQ ? eq : !eq);
             } else {
                 bool eq = x->tag == y.tag && vm_equal(x, &y);
                 *x = v_bool(op == OP_EQ ? eq : !eq);
@@ -557,8 +753,8 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_GT:
         case OP_GE: {
             rt_value y = *--sp, *x = &sp[-1];
-            if (!vm_known(x) || !vm_known(&y)) {
-                *x = v_unknown();
+            if (!vm_known(x) || !vm_known(&y) || x->tag == RV_GEEN || y.tag == RV_GEEN) {
+                *x = vm_absent_cmp(vx, x, &y);
             } else {
                 int c = vm_order(x, &y);
                 bool res = op == OP_LT   ? c < 0
@@ -576,7 +772,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_DIV: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_GETAL || y.tag != RV_GETAL) {
-                *x = v_unknown();
+                *x = vm_absent2(vx, x, &y);
             } else {
                 num_q q;
                 ns = op == OP_ADD   ? num_add(x->u.q, y.u.q, &q)
@@ -597,6 +793,8 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 if (ns != NUM_OK)
                     return vm_arith_error(ev, r, pc, ns, err);
                 sp[-1].u.q = q;
+            } else {
+                sp[-1] = vm_absent1(&sp[-1]);
             }
             pc += 1;
             break;
@@ -605,9 +803,12 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             break;
         case OP_COND: {
             rt_value c = *--sp;
-            if (c.tag != RV_WAARHEID)
+            if (c.tag == RV_GEEN) { /* geen counts as onwaar */
+                pc = rd32(code + pc + 1);
+            } else if (c.tag != RV_WAARHEID) {
+                cond_causes = v_causes(&c);
                 pc = rd32(code + pc + 5);
-            else if (!c.u.b)
+            } else if (!c.u.b)
                 pc = rd32(code + pc + 1);
             else
                 pc += 9;
@@ -624,11 +825,14 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             return REGEL_OK;
         case OP_RESULT_UNKNOWN:
             *state = RS_UNKNOWN;
+            *causes = cond_causes;
             return REGEL_OK;
 
         /* ---- time and money ---- */
         case OP_PUSH_UNKNOWN:
-            *sp++ = v_unknown();
+            /* emitted only where a `waarvoor` condition was onbekend (spec3
+             * §5): the unknown carries that COND's causes */
+            *sp++ = v_unknown_c(cond_causes);
             pc += 5;
             break;
         case OP_PUSH_LEEG:
@@ -660,7 +864,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                     d.u.duur.months = (int32_t)n;
                 *x = d;
             } else {
-                *x = v_unknown();
+                *x = vm_absent1(x);
             }
             pc += 5;
             break;
@@ -669,7 +873,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_DATE_SUB: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_DATUM || y.tag != RV_DUUR) {
-                *x = v_unknown();
+                *x = vm_absent2(vx, x, &y);
             } else {
                 int64_t m = y.u.duur.months, d = y.u.duur.days;
                 if (op == OP_DATE_SUB) {
@@ -687,7 +891,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_DUUR_ADD: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_DUUR || y.tag != RV_DUUR) {
-                *x = v_unknown();
+                *x = vm_absent2(vx, x, &y);
             } else {
                 int64_t m = (int64_t)x->u.duur.months + y.u.duur.months;
                 int64_t d = (int64_t)x->u.duur.days + y.u.duur.days;
@@ -706,7 +910,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 sp[-1].u.duur.months = -sp[-1].u.duur.months;
                 sp[-1].u.duur.days = -sp[-1].u.duur.days;
             } else {
-                sp[-1] = v_unknown();
+                sp[-1] = vm_absent1(&sp[-1]);
             }
             pc += 1;
             break;
@@ -715,7 +919,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_YEARS_BETWEEN: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_DATUM || y.tag != RV_DATUM) {
-                *x = v_unknown();
+                *x = vm_absent2(vx, x, &y);
             } else {
                 int64_t n = op == OP_DAYS_BETWEEN     ? (int64_t)y.u.day - x->u.day
                             : op == OP_MONTHS_BETWEEN ? cal_months_between(x->u.day, y.u.day)
@@ -729,7 +933,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_BEDRAG_SUB: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_BEDRAG || y.tag != RV_BEDRAG) {
-                *x = v_unknown();
+                *x = vm_absent2(vx, x, &y);
             } else {
                 int64_t c;
                 bool ovf = op == OP_BEDRAG_ADD ? __builtin_add_overflow(x->u.cents, y.u.cents, &c)
@@ -747,13 +951,13 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                     return vm_fail(ev, r, pc, err, BEDRAG_OVF_MSG);
                 sp[-1].u.cents = -sp[-1].u.cents;
             } else {
-                sp[-1] = v_unknown();
+                sp[-1] = vm_absent1(&sp[-1]);
             }
             pc += 1;
             break;
         case OP_BEDRAG_TO_GETAL:
-            sp[-1] =
-                sp[-1].tag == RV_BEDRAG ? v_getal(num_from_cents(sp[-1].u.cents)) : v_unknown();
+            sp[-1] = sp[-1].tag == RV_BEDRAG ? v_getal(num_from_cents(sp[-1].u.cents))
+                                             : vm_absent1(&sp[-1]);
             pc += 1;
             break;
         case OP_GETAL_TO_BEDRAG:
@@ -772,7 +976,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 sp[-1] = v_of_tag(RV_BEDRAG);
                 sp[-1].u.cents = c;
             } else {
-                sp[-1] = v_unknown();
+                sp[-1] = vm_absent1(&sp[-1]);
             }
             pc += 1;
             break;
@@ -785,7 +989,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                     return vm_arith_error(ev, r, pc, ns, err);
                 sp[-1].u.q = q;
             } else {
-                sp[-1] = v_unknown();
+                sp[-1] = vm_absent1(&sp[-1]);
             }
             pc += 9;
             break;
@@ -809,7 +1013,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_MAKE_PERIODE: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_DATUM || y.tag != RV_DATUM) {
-                *x = v_unknown();
+                *x = vm_absent2(vx, x, &y);
             } else {
                 period q = {x->u.day, y.u.day, false};
                 *x = v_periode(q);
@@ -822,14 +1026,16 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 period q = {sp[-1].u.day, sp[-1].u.day, true};
                 sp[-1] = v_periode(q);
             } else {
-                sp[-1] = v_unknown();
+                sp[-1] = vm_absent1(&sp[-1]);
             }
             pc += 1;
             break;
         case OP_PERIODE_VAN:
         case OP_PERIODE_TOT:
-            if (sp[-1].tag != RV_PERIODE || (op == OP_PERIODE_TOT && sp[-1].u.periode.open))
-                sp[-1] = v_unknown();
+            if (sp[-1].tag != RV_PERIODE)
+                sp[-1] = vm_absent1(&sp[-1]);
+            else if (op == OP_PERIODE_TOT && sp[-1].u.periode.open)
+                sp[-1] = v_unknown(); /* a running period: its end is not known (no cause) */
             else
                 sp[-1] = v_day(op == OP_PERIODE_VAN ? sp[-1].u.periode.van : sp[-1].u.periode.tot);
             pc += 1;
@@ -838,7 +1044,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_PERIODE_DUURT: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_PERIODE || y.tag != (op == OP_PERIODE_BEVAT ? RV_DATUM : RV_DUUR))
-                *x = v_unknown();
+                *x = vm_absent_cmp(vx, x, &y);
             else if (op == OP_PERIODE_BEVAT)
                 *x = v_bool(period_contains(v_to_period(x), y.u.day));
             else
@@ -852,7 +1058,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                     return vm_fail(ev, r, pc, err, OPEN_PERIOD_MSG);
                 sp[-1] = v_getal(num_int(period_days(v_to_period(&sp[-1]))));
             } else {
-                sp[-1] = v_unknown();
+                sp[-1] = vm_absent1(&sp[-1]);
             }
             pc += 1;
             break;
@@ -867,7 +1073,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             period *ps;
             bool ok;
             if (x->tag != RV_LIJST || (op == OP_PERIODES_CLIP && w.tag != RV_PERIODE)) {
-                *x = v_unknown();
+                *x = op == OP_PERIODES_CLIP ? vm_absent2(vx, x, &w) : vm_absent1(x);
                 pc += 1;
                 break;
             }
@@ -914,7 +1120,8 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             break;
         }
         case OP_LIST_LEN:
-            sp[-1] = sp[-1].tag == RV_LIJST ? v_getal(num_int(sp[-1].u.list.n)) : v_unknown();
+            sp[-1] =
+                sp[-1].tag == RV_LIJST ? v_getal(num_int(sp[-1].u.list.n)) : vm_absent1(&sp[-1]);
             pc += 1;
             break;
         case OP_LIST_NEW:
@@ -927,7 +1134,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_LIST_APPEND: {
             rt_value e = *--sp, *l = &sp[-1];
             if (l->tag != RV_LIJST) {
-                *l = v_unknown();
+                *l = vm_absent1(l);
                 pc += 1;
                 break;
             }
@@ -959,10 +1166,14 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             static const rt_value unknown_one = {0};
             struct vm_slot *sl = &slots[rd32(code + pc + 1)];
             rt_value l = *--sp;
-            sl->unknown = l.tag != RV_LIJST;
-            if (!sl->unknown) {
+            sl->unknown = l.tag != RV_LIJST && l.tag != RV_GEEN;
+            sl->causes = v_causes(&l);
+            if (l.tag == RV_LIJST) {
                 sl->items = l.u.list.items;
                 sl->n = l.u.list.n;
+            } else if (l.tag == RV_GEEN) { /* a geen list: no iterations */
+                sl->items = NULL;
+                sl->n = 0;
             } else {
                 sl->items = &unknown_one;
                 sl->n = 1;
@@ -975,10 +1186,12 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             struct vm_slot *sl = &slots[rd32(code + pc + 1)];
             if (sl->next < sl->n) {
                 sl->cur = sl->items[sl->next++];
+                if (sl->unknown)
+                    sl->cur.u.causes = sl->causes;
                 pc += 9;
             } else {
-                if (sl->unknown && sp > ev->stack)
-                    sp[-1] = v_unknown(); /* the accumulator */
+                if (sl->unknown && sp > ev->stack) /* the accumulator */
+                    sp[-1] = v_unknown_c(vm_union(vx, v_causes(&sp[-1]), sl->causes));
                 pc = rd32(code + pc + 5);
             }
             break;
@@ -1003,10 +1216,13 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_ACC_MIN:
         case OP_ACC_MAX: {
             rt_value y = *--sp, *acc = &sp[-1];
-            if (acc->tag == RV_ONBEKEND) {
-                /* onbekend sticks */
-            } else if (!vm_known(&y)) {
-                *acc = v_unknown();
+            if (acc->tag == RV_ONBEKEND || y.tag == RV_ONBEKEND || y.tag == RV_LEEG) {
+                /* onbekend sticks; causes unite */
+                *acc = v_unknown_c(vm_union(vx, v_causes(acc), v_causes(&y)));
+            } else if (acc->tag == RV_GEEN || y.tag == RV_GEEN) {
+                /* a geen value makes minimum/maximum geen (spec4 §2: list
+                 * operations with a geen operand give geen) */
+                *acc = v_of_tag(RV_GEEN);
             } else if (acc->tag == RV_LEEG) {
                 *acc = y;
             } else {
@@ -1021,11 +1237,13 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_ACC_LAST_BY: {
             rt_value kk = sp[-1], e = sp[-2], *ak = &sp[-3], *ae = &sp[-4];
             sp -= 2;
-            if (ak->tag == RV_ONBEKEND) {
-                /* onbekend sticks */
-            } else if (!vm_known(&kk)) {
-                *ae = v_unknown();
-                *ak = v_unknown();
+            if (ak->tag == RV_ONBEKEND || !vm_known(&kk)) {
+                /* onbekend sticks; causes unite */
+                const uint8_t *c = vm_union(vx, v_causes(ak), v_causes(&kk));
+                *ae = v_unknown_c(c);
+                *ak = v_unknown_c(c);
+            } else if (kk.tag == RV_GEEN) {
+                /* an element whose key is geen is never chosen */
             } else if (ak->tag == RV_LEEG ||
                        (op == OP_ACC_FIRST_BY ? vm_order(&kk, ak) < 0 : vm_order(&kk, ak) >= 0)) {
                 *ae = e;
@@ -1034,6 +1252,20 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             pc += 1;
             break;
         }
+        /* ---- unknown and none ---- */
+        case OP_PUSH_GEEN:
+            *sp++ = v_of_tag(RV_GEEN);
+            pc += 5;
+            break;
+        case OP_IS_KNOWN: /* never onbekend: no causes */
+            sp[-1] = v_bool(sp[-1].tag != RV_ONBEKEND && sp[-1].tag != RV_LEEG);
+            pc += 1;
+            break;
+        case OP_IS_GEEN:
+            if (sp[-1].tag != RV_ONBEKEND) /* onbekend stays, with its causes */
+                sp[-1] = v_bool(sp[-1].tag == RV_GEEN);
+            pc += 1;
+            break;
         case OP__COUNT:
         default:
             /* unreachable for verified code */
@@ -1084,14 +1316,17 @@ static int vm_resolve(struct vm_ctx *x, uint32_t o, bool explain, regel_error *e
         /* every child is resolved: combine */
         uint32_t first = RBC_NONE;
         bool unknown = false;
+        const uint8_t *causes = NULL; /* of the onbekend rule results */
         for (uint32_t i = 0; i < nk; i++) {
             uint32_t c = kids[i];
             if (x->rule_state[c] == RS_APPLIED) {
                 if (first != RBC_NONE)
                     return vm_conflict(ev, first, c, o, err);
                 first = c;
+                causes = vm_union(x, causes, v_causes(&x->rule_value[c]));
             } else if (x->rule_state[c] == RS_UNKNOWN) {
                 unknown = true;
+                causes = vm_union(x, causes, x->rule_causes[c]);
             }
         }
         uint8_t st;
@@ -1100,7 +1335,7 @@ static int vm_resolve(struct vm_ctx *x, uint32_t o, bool explain, regel_error *e
         if (unknown) {
             st = RS_UNKNOWN;
         } else if (first != RBC_NONE) {
-            st = RS_APPLIED;
+            st = RS_APPLIED; /* its value carries its own causes */
             val = x->rule_value[first];
             dec = x->rule_decider[first];
         } else if (f->rule != RBC_NONE) {
@@ -1108,14 +1343,15 @@ static int vm_resolve(struct vm_ctx *x, uint32_t o, bool explain, regel_error *e
             int valid = 1; /* 1 inside, 0 outside, -1 peildatum onbekend */
             if (r->valid_from != RBC_NONE || r->valid_until != RBC_NONE) {
                 rt_value d = vm_peildatum(ev, o, explain); /* verified: peildatum exists */
-                if (d.tag != RV_DATUM)
+                if (d.tag != RV_DATUM) {
                     valid = -1;
-                else
+                    causes = v_causes(&d);
+                } else
                     valid = (r->valid_from == RBC_NONE || (uint32_t)d.u.day >= r->valid_from) &&
                             (r->valid_until == RBC_NONE || (uint32_t)d.u.day < r->valid_until);
             }
             if (valid == 1) {
-                int rc = vm_run(ev, f->rule, o, explain, &st, &val, err);
+                int rc = vm_run(ev, f->rule, o, explain, &st, &val, &causes, err);
                 if (rc != REGEL_OK)
                     return rc;
                 if (st == RS_APPLIED)
@@ -1126,21 +1362,28 @@ static int vm_resolve(struct vm_ctx *x, uint32_t o, bool explain, regel_error *e
         } else {
             st = RS_NOT_APPLIED;
         }
+        if (st != RS_UNKNOWN)
+            causes = NULL;
         if (f->rule == RBC_NONE) {
             if (st == RS_APPLIED && val.tag != RV_ONBEKEND) {
                 ev->status[o] = EV_DECIDED;
                 ev->values[o] = val;
                 ev->decided_by[o] = dec;
+                causes = NULL;
             } else {
                 /* applied with an onbekend value counts as onbekend */
+                if (st == RS_APPLIED)
+                    causes = val.u.causes;
                 ev->status[o] = st == RS_NOT_APPLIED ? EV_NO_RULE : EV_UNKNOWN;
-                ev->values[o] = v_unknown();
+                ev->values[o] = v_unknown_c(causes); /* LOAD_OUTCOME passes them on */
                 ev->decided_by[o] = RBC_NONE;
             }
+            ev->causes[o] = causes;
         } else {
             x->rule_state[f->rule] = st;
             x->rule_value[f->rule] = val;
             x->rule_decider[f->rule] = dec;
+            x->rule_causes[f->rule] = causes;
         }
         sp--;
     }
@@ -1166,11 +1409,16 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
     ev->explained = explain;
     ev->kase = c;
     for (uint32_t i = 0; i < p->n_inputs; i++)
-        if (!vm_value_fits(p, p->inputs[i].type, &c->facts[i], 0))
+        if (!vm_value_fits(p, p->inputs[i].type, p->inputs[i].flags, &c->facts[i], 0))
             return rt_error(err, REGEL_ERR_CASE, c->name, 0, 0,
                             "feit ‘%s’ in het geval past niet bij zijn type in het beleid",
                             p->inputs[i].name);
     memset(ev->missing, 0, p->n_inputs ? p->n_inputs : 1);
+    if (p->n_inputs)
+        memset(x->single, 0, p->n_inputs * sizeof *x->single);
+    x->origins_built = false;
+    x->n_origins = 0;
+    x->oom = false;
     if (explain) {
         memset(ev->reads_input, 0, (size_t)p->n_outcomes * p->n_inputs);
         memset(ev->reads_outcome, 0, (size_t)p->n_outcomes * p->n_outcomes);
@@ -1180,11 +1428,22 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
         ev->status[o] = EV_NO_RULE;
         ev->values[o] = v_unknown();
         ev->decided_by[o] = RBC_NONE;
+        ev->causes[o] = NULL;
     }
     for (uint32_t o = 0; o < p->n_outcomes; o++) {
         int rc = vm_resolve(x, o, explain, err);
         if (rc != REGEL_OK)
             return rc;
+        if (x->oom)
+            return vm_oom(err);
+    }
+    /* ontbrekend: the causes of the onbekend uitkomsten (begrippen only
+     * through the uitkomsten that depend on them) */
+    for (uint32_t o = 0; o < p->n_outcomes; o++) {
+        const uint8_t *oc = ev->causes[o];
+        if (oc && (p->outcomes[o].flags & RBC_OUTCOME_OUTPUT))
+            for (uint32_t i = 0; i < p->n_inputs; i++)
+                ev->missing[i] |= oc[i];
     }
     ev->evaluated = true;
     return REGEL_OK;

@@ -11,3 +11,4 @@ include $(srcdir)/tests/check.mk
 include $(srcdir)/tests/runtime.mk
 include $(srcdir)/tests/suite.mk
 include $(srcdir)/tests/time.mk
+include $(srcdir)/tests/question.mk

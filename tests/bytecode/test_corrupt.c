@@ -265,19 +265,69 @@ static uint8_t *build_policy(size_t *len)
     rb_op(b, OP_RESULT);
     rb_rule_end(b);
 
+    /* ---- v0.3: optional facts and fields, defaults, questions, geen ---- */
+    const char *cf[] = {"van", "uren"};
+    uint32_t ct[] = {td, tg}, cfl[] = {RBC_OPTIONAL, 0};
+    uint32_t tc = rb_type_record_flags(b, "Contract", 2, cf, ct, cfl);
+    uint32_t i_einde = rb_input_ext(b, "einde", td, RBC_OPTIONAL, RBC_NONE, "Wanneer eindigt het?");
+    uint32_t i_ziek = rb_input_ext(b, "ziek", tw, 0, rb_const_bool(b, 0), NULL);
+    rb_input_ext(b, "reg2", te, 0, rb_const_enum(b, te, 3), NULL);
+    rb_input_ext(b, "start", td, RBC_OPTIONAL, rb_const_geen(b), NULL);
+    uint32_t i_contract = rb_input_ext(b, "contract", tc, RBC_OPTIONAL, RBC_NONE, NULL);
+    uint32_t o_eind2 = rb_outcome(b, "eind2", td, RBC_OUTCOME_OUTPUT | RBC_OUTCOME_OPTIONAL, 8);
+    uint32_t o_bek = rb_outcome(b, "bekend", tw, RBC_OUTCOME_OUTPUT, 9);
+
+    /* eind2 is geen indien ziek, anders einde + termijn */
+    r = rb_rule_begin(b, "Eind2", o_eind2, RBC_NONE);
+    rb_rule_meta(b, r, NULL, NULL, 120, 1);
+    rb_line(b, rb_op1(b, OP_LOAD_INPUT, i_ziek), 120, 1);
+    c = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_PUSH_GEEN, td);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, c, 0, rb_op1(b, OP_LOAD_INPUT, i_einde));
+    rb_op1(b, OP_LOAD_INPUT, i_duur);
+    rb_line(b, rb_op(b, OP_DATE_ADD), 120, 30);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
+    rb_rule_end(b);
+
+    /* bekend is einde is bekend en niet (contract.van is geen) of eind2 < peildatum */
+    r = rb_rule_begin(b, "Bekend", o_bek, RBC_NONE);
+    rb_rule_meta(b, r, NULL, NULL, 130, 1);
+    rb_line(b, rb_op1(b, OP_LOAD_INPUT, i_einde), 130, 1);
+    rb_op(b, OP_IS_KNOWN);
+    j = rb_op1(b, OP_JUMP_IF_FALSE_KEEP, 0);
+    rb_op1(b, OP_LOAD_INPUT, i_contract);
+    rb_op1(b, OP_FIELD, 0);
+    rb_op(b, OP_IS_GEEN);
+    rb_op(b, OP_NOT);
+    rb_op(b, OP_AND);
+    rb_patch(b, j, 0, rb_here(b));
+    j = rb_op1(b, OP_JUMP_IF_TRUE_KEEP, 0);
+    rb_op1(b, OP_LOAD_OUTCOME, o_eind2);
+    rb_op1(b, OP_LOAD_INPUT, i_peil);
+    rb_op(b, OP_LT);
+    rb_op(b, OP_OR);
+    rb_patch(b, j, 0, rb_op(b, OP_RESULT));
+    rb_rule_end(b);
+
     uint8_t *bytes = rb_finish(b, len);
     rb_free(b);
     return bytes;
 }
 
 /* A value of type t for policy p (variant picks different members/values). */
-static rt_value make_value(const regel_policy *p, arena *a, uint32_t t, unsigned variant,
-                           unsigned depth)
+static rt_value make_value(const regel_policy *p, arena *a, uint32_t t, bool optional,
+                           unsigned variant, unsigned depth)
 {
     rt_value v;
     memset(&v, 0, sizeof v);
     if (t >= p->n_types || depth > 8)
         return v;
+    if (optional && variant % 5 == 2) {
+        v.tag = RV_GEEN; /* null for an optional fact or field */
+        return v;
+    }
     const rt_type *ty = &p->types[t];
     switch (ty->kind) {
     case RBC_TYPE_WAARHEID:
@@ -302,7 +352,8 @@ static rt_value make_value(const regel_policy *p, arena *a, uint32_t t, unsigned
         rt_value *f = arena_alloc(a, ty->n * sizeof *f);
         cr_assert_not_null(f);
         for (uint32_t i = 0; i < ty->n; i++)
-            f[i] = make_value(p, a, ty->fields[i].type, variant + i, depth + 1);
+            f[i] = make_value(p, a, ty->fields[i].type, ty->fields[i].flags & RBC_OPTIONAL,
+                              variant + i, depth + 1);
         v.tag = RV_RECORD;
         v.u.fields = f;
         break;
@@ -334,9 +385,9 @@ static rt_value make_value(const regel_policy *p, arena *a, uint32_t t, unsigned
         rt_value *items = arena_alloc(a, (n ? n : 1) * sizeof *items);
         cr_assert_not_null(items);
         for (uint32_t i = 0; i < n; i++) {
-            items[i] = make_value(p, a, ty->elem, variant + i, depth + 1);
+            items[i] = make_value(p, a, ty->elem, false, variant + i, depth + 1);
             if (items[i].tag == RV_ONBEKEND) /* lists hold no onbekend elements */
-                items[i] = make_value(p, a, ty->elem, 1, depth + 1);
+                items[i] = make_value(p, a, ty->elem, false, 1, depth + 1);
         }
         v.tag = RV_LIJST;
         v.u.list.items = items;
@@ -364,10 +415,13 @@ static unsigned evaluate_cases(const regel_policy *p)
         c.arena = a;
         c.name = "geval";
         c.facts = arena_alloc(a, (p->n_inputs ? p->n_inputs : 1) * sizeof *c.facts);
+        c.defaulted = arena_alloc(a, p->n_inputs ? p->n_inputs : 1);
         cr_assert_not_null(c.facts);
+        cr_assert_not_null(c.defaulted);
         for (uint32_t i = 0; i < p->n_inputs; i++)
             if (variant < 5 && (variant + i) % 4 != 3) /* some facts stay onbekend */
-                c.facts[i] = make_value(p, a, p->inputs[i].type, variant + i, 0);
+                c.facts[i] = make_value(p, a, p->inputs[i].type, p->inputs[i].flags & RBC_OPTIONAL,
+                                        variant + i, 0);
         regel_error err;
         int rc = regel_evaluate(ev, &c, variant & 1 ? REGEL_EXPLAIN : 0, &err);
         cr_assert(rc == REGEL_OK || rc == REGEL_ERR_EVAL, "evaluatie gaf %d: %s", rc, err.message);
@@ -473,8 +527,13 @@ Test(corrupt, built_policy_is_valid)
     regel_policy *p = NULL;
     regel_error err;
     cr_assert_eq(regel_policy_load(bytes, len, "x.rbc", &p, &err), REGEL_OK, "%s", err.message);
-    cr_assert_eq(p->n_rules, 12);
-    cr_assert_eq(p->n_outcomes, 8);
+    cr_assert_eq(p->n_rules, 14);
+    cr_assert_eq(p->n_outcomes, 10);
+    cr_assert_eq(p->n_inputs, 13);
+    cr_assert_eq(p->inputs[8].flags, RBC_OPTIONAL);
+    cr_assert_str_eq(p->inputs[8].vraag, "Wanneer eindigt het?");
+    cr_assert_neq(p->inputs[9].def, RBC_NONE);
+    cr_assert_eq(p->types[p->inputs[12].type].fields[0].flags, RBC_OPTIONAL);
     cr_assert_eq(p->max_slots, 1);
     cr_assert_eq(p->n_param_versions, 2);
     cr_assert_eq(p->rules[1].n_children, 1);
@@ -492,7 +551,7 @@ Test(corrupt, built_policy_decides)
     regel_error err;
     cr_assert_eq(regel_policy_load(bytes, len, "x.rbc", &p, &err), REGEL_OK);
     regel_eval *ev = regel_eval_new(p);
-    rt_value facts[8], toets[3];
+    rt_value facts[16], toets[3];
     memset(facts, 0, sizeof facts);
     memset(toets, 0, sizeof toets);
     facts[0].tag = RV_MEMBER;
@@ -509,13 +568,14 @@ Test(corrupt, built_policy_decides)
     toets[2].u.member = 3; /* geen: Groet does not apply */
     facts[3].tag = RV_RECORD;
     facts[3].u.fields = toets;
-    struct regel_case c = {p, NULL, facts, "geval"};
+    uint8_t defaulted[16] = {0};
+    struct regel_case c = {.policy = p, .facts = facts, .defaulted = defaulted, .name = "geval"};
     cr_assert_eq(regel_evaluate(ev, &c, REGEL_EXPLAIN, &err), REGEL_OK, "%s", err.message);
     /* volwassen waar; Wachtregister applies (Werkend does not): toegang onwaar */
     cr_assert_eq(ev->status[1], EV_DECIDED);
     cr_assert_eq(ev->values[1].u.b, false);
     cr_assert_eq(ev->decided_by[1], 2);
-    cr_assert_eq(ev->reads_outcome[1 * 8 + 0], 1);
+    cr_assert_eq(ev->reads_outcome[1 * 10 + 0], 1);
     /* bedrag = 9/3 + 100/40 - 0 = 11/2 */
     cr_assert_eq(ev->values[2].u.q.num, 11);
     cr_assert_eq(ev->values[2].u.q.den, 2);
@@ -576,6 +636,34 @@ Test(corrupt, built_policy_decides)
     cr_assert_eq(err.line, 50);
     cr_assert_eq(err.column, 30);
     cr_assert_str_eq(err.file, "inburgering.regel");
+    /* v0.3: ziek onbekend: eind2 is onbekend because of ziek alone */
+    facts[2].u.q = num_int(40);
+    cr_assert_eq(regel_evaluate(ev, &c, 0, &err), REGEL_OK, "%s", err.message);
+    cr_assert_eq(ev->status[8], EV_UNKNOWN);
+    cr_assert_not_null(ev->causes[8]);
+    for (uint32_t i = 0; i < 13; i++)
+        cr_assert_eq(ev->causes[8][i], i == 9, "invoer %u", i);
+    /* ziek onwaar, einde geen: eind2 is geen (decided); bekend hangs on contract */
+    facts[9].tag = RV_WAARHEID;
+    facts[8].tag = RV_GEEN;
+    cr_assert_eq(regel_evaluate(ev, &c, 0, &err), REGEL_OK, "%s", err.message);
+    cr_assert_eq(ev->status[8], EV_DECIDED);
+    cr_assert_eq(ev->values[8].tag, RV_GEEN);
+    cr_assert_eq(ev->status[9], EV_UNKNOWN);
+    for (uint32_t i = 0; i < 13; i++)
+        cr_assert_eq(ev->causes[9][i], i == 12, "invoer %u", i);
+    cr_assert_eq(ev->missing[12], 1);
+    cr_assert_eq(ev->missing[8], 0);
+    /* contract given with van null: niet geen is onwaar, eind2 < peildatum onwaar */
+    rt_value contract[2];
+    memset(contract, 0, sizeof contract);
+    contract[0].tag = RV_GEEN;
+    facts[12].tag = RV_RECORD;
+    facts[12].u.fields = contract;
+    cr_assert_eq(regel_evaluate(ev, &c, 0, &err), REGEL_OK, "%s", err.message);
+    cr_assert_eq(ev->status[9], EV_DECIDED);
+    cr_assert_eq(ev->values[9].u.b, false);
+    cr_assert_null(ev->causes[9]);
     regel_eval_free(ev);
     regel_policy_free(p);
     free(bytes);

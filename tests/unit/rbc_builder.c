@@ -210,6 +210,13 @@ uint32_t rb_type_enum(rbc_builder *b, const char *name, uint32_t n, const char *
 uint32_t rb_type_record(rbc_builder *b, const char *name, uint32_t n, const char *const *names,
                         const uint32_t *types)
 {
+    return rb_type_record_flags(b, name, n, names, types, NULL);
+}
+
+uint32_t rb_type_record_flags(rbc_builder *b, const char *name, uint32_t n,
+                              const char *const *names, const uint32_t *types,
+                              const uint32_t *flags)
+{
     uint32_t ids[64];
     for (uint32_t i = 0; i < n && i < 64; i++)
         ids[i] = rb_str(b, names[i]);
@@ -221,6 +228,7 @@ uint32_t rb_type_record(rbc_builder *b, const char *name, uint32_t n, const char
     for (uint32_t i = 0; i < n && i < 64; i++) {
         buf_u32(s, ids[i]);
         buf_u32(s, types[i]);
+        buf_u32(s, flags ? flags[i] : 0);
     }
     return b->count[RBC_SEC_TYPES]++;
 }
@@ -251,11 +259,44 @@ uint32_t rb_const_text(rbc_builder *b, const char *str)
 
 uint32_t rb_input(rbc_builder *b, const char *name, uint32_t type)
 {
+    return rb_input_ext(b, name, type, 0, RBC_NONE, NULL);
+}
+
+uint32_t rb_input_ext(rbc_builder *b, const char *name, uint32_t type, uint32_t flags, uint32_t def,
+                      const char *vraag)
+{
     uint32_t id = rb_str(b, name);
+    uint32_t q = rb_str(b, vraag);
     struct buf *s = &b->sec[RBC_SEC_INPUTS];
     buf_u32(s, id);
     buf_u32(s, type);
+    buf_u32(s, flags);
+    buf_u32(s, def);
+    buf_u32(s, q);
     return b->count[RBC_SEC_INPUTS]++;
+}
+
+uint32_t rb_const_bool(rbc_builder *b, uint8_t v)
+{
+    struct buf *s = &b->sec[RBC_SEC_CONSTS];
+    buf_u8(s, RBC_CONST_WAARHEID);
+    buf_u8(s, v);
+    return b->count[RBC_SEC_CONSTS]++;
+}
+
+uint32_t rb_const_enum(rbc_builder *b, uint32_t type, uint32_t member)
+{
+    struct buf *s = &b->sec[RBC_SEC_CONSTS];
+    buf_u8(s, RBC_CONST_ENUM);
+    buf_u32(s, type);
+    buf_u32(s, member);
+    return b->count[RBC_SEC_CONSTS]++;
+}
+
+uint32_t rb_const_geen(rbc_builder *b)
+{
+    buf_u8(&b->sec[RBC_SEC_CONSTS], RBC_CONST_GEEN);
+    return b->count[RBC_SEC_CONSTS]++;
 }
 
 uint32_t rb_outcome(rbc_builder *b, const char *name, uint32_t type, uint32_t flags,

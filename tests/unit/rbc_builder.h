@@ -30,6 +30,10 @@ uint32_t rb_type_prim(rbc_builder *b, uint8_t kind);
 uint32_t rb_type_enum(rbc_builder *b, const char *name, uint32_t n, const char *const *members);
 uint32_t rb_type_record(rbc_builder *b, const char *name, uint32_t n, const char *const *names,
                         const uint32_t *types);
+/* The same with per-field flags (RBC_OPTIONAL); flags NULL: all 0. */
+uint32_t rb_type_record_flags(rbc_builder *b, const char *name, uint32_t n,
+                              const char *const *names, const uint32_t *types,
+                              const uint32_t *flags);
 uint32_t rb_type_list(rbc_builder *b, uint32_t elem);
 /* Raw bytes appended to TYPES as one entry (for malformed entries). */
 uint32_t rb_type_raw(rbc_builder *b, const void *bytes, size_t n);
@@ -40,12 +44,20 @@ uint32_t rb_const_text(rbc_builder *b, const char *s);
 uint32_t rb_const_date(rbc_builder *b, uint32_t day);
 uint32_t rb_const_duur(rbc_builder *b, int32_t months, int32_t days);
 uint32_t rb_const_bedrag(rbc_builder *b, int64_t cents);
+/* v0.3 constants, only valid as an input's `standaard` */
+uint32_t rb_const_bool(rbc_builder *b, uint8_t v);
+uint32_t rb_const_enum(rbc_builder *b, uint32_t type, uint32_t member);
+uint32_t rb_const_geen(rbc_builder *b);
 
 /* PARAMS: a parameter with n versions (from/until day or RBC_NONE, CONSTS index). */
 uint32_t rb_param(rbc_builder *b, const char *name, uint32_t type, uint32_t n, const uint32_t *from,
                   const uint32_t *until, const uint32_t *value);
 
+/* An input with flags 0, no default, no question. */
 uint32_t rb_input(rbc_builder *b, const char *name, uint32_t type);
+/* flags RBC_OPTIONAL; def a CONSTS index or RBC_NONE; vraag NULL for none. */
+uint32_t rb_input_ext(rbc_builder *b, const char *name, uint32_t type, uint32_t flags, uint32_t def,
+                      const char *vraag);
 /* display RBC_NONE → next display index in call order */
 uint32_t rb_outcome(rbc_builder *b, const char *name, uint32_t type, uint32_t flags,
                     uint32_t display);

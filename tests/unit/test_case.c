@@ -1,6 +1,7 @@
 /* test_case.c — unit tests of the case reader (runtime/case.c, spec §6):
- * typed facts from JSON, exact numbers, and every error with its Dutch
- * message and key path. Builds its policy tables by hand; no compiler needed. */
+ * typed facts from JSON, exact numbers, geen and defaults (v0.3), and every
+ * error with its Dutch message and key path. Builds its policy tables by
+ * hand; no compiler needed. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,13 +33,14 @@ enum {
 
 static const char *register_members[] = {"vreemdelingenregister", "bevolkingsregister"};
 static const char *soort_members[] = {"nt2", "mo"};
-static rt_field toets_fields[] = {{"soort", 4}, {"geslaagd", 0}, {"score", 1}};
+static rt_field toets_fields[] = {{"soort", 4, 0}, {"geslaagd", 0, 0}, {"score", 1, 0}};
 /* gegeven Toetsafname heeft soort: Soort, datum: datum, geslaagd: waarheid, kosten: bedrag */
-static rt_field afname_fields[] = {{"soort", 4}, {"datum", 6}, {"geslaagd", 0}, {"kosten", 8}};
+static rt_field afname_fields[] = {
+    {"soort", 4, 0}, {"datum", 6, 0}, {"geslaagd", 0, 0}, {"kosten", 8, 0}};
 /* gegeven Activiteit heeft van: datum, tot: datum (NOT a periode) */
-static rt_field activiteit_fields[] = {{"van", 6}, {"tot", 6}};
+static rt_field activiteit_fields[] = {{"van", 6, 0}, {"tot", 6, 0}};
 /* gegeven Contract heeft looptijd: periode, duur: duur */
-static rt_field contract_fields[] = {{"looptijd", 9}, {"duur", 7}};
+static rt_field contract_fields[] = {{"looptijd", 9, 0}, {"duur", 7, 0}};
 static rt_type types[] = {
     {RBC_TYPE_WAARHEID, NULL, 0, NULL, NULL, 0},
     {RBC_TYPE_GETAL, NULL, 0, NULL, NULL, 0},
@@ -57,10 +59,15 @@ static rt_type types[] = {
     {RBC_TYPE_RECORD, "Activiteit", 2, NULL, activiteit_fields, 0}, /* 14 */
     {RBC_TYPE_RECORD, "Contract", 2, NULL, contract_fields, 0},     /* 15 */
 };
+/* v0.2 inputs: none optional, no defaults */
 static rt_input inputs[] = {
-    {"werkt", 0},         {"uren", 1},      {"naam", 2},        {"register", 3},    {"toets", 5},
-    {"geboortedatum", 6}, {"termijn", 7},   {"vergoeding", 8},  {"verblijf_nu", 9}, {"toetsen", 11},
-    {"verblijf", 12},     {"bedragen", 13}, {"activiteit", 14}, {"contract", 15},
+    {"werkt", 0, 0, RBC_NONE, NULL},       {"uren", 1, 0, RBC_NONE, NULL},
+    {"naam", 2, 0, RBC_NONE, NULL},        {"register", 3, 0, RBC_NONE, NULL},
+    {"toets", 5, 0, RBC_NONE, NULL},       {"geboortedatum", 6, 0, RBC_NONE, NULL},
+    {"termijn", 7, 0, RBC_NONE, NULL},     {"vergoeding", 8, 0, RBC_NONE, NULL},
+    {"verblijf_nu", 9, 0, RBC_NONE, NULL}, {"toetsen", 11, 0, RBC_NONE, NULL},
+    {"verblijf", 12, 0, RBC_NONE, NULL},   {"bedragen", 13, 0, RBC_NONE, NULL},
+    {"activiteit", 14, 0, RBC_NONE, NULL}, {"contract", 15, 0, RBC_NONE, NULL},
 };
 
 static regel_policy test_policy(void)
@@ -170,8 +177,12 @@ Test(case_reader, absent_facts_are_onbekend)
         cr_assert_eq(c->facts[i].tag, RV_ONBEKEND, "feit %d", i);
     regel_case_free(c);
     c = read_ok(&p, "  {}\n");
-    for (int i = 0; i < IN_COUNT; i++)
+    cr_assert_not_null(c->defaulted);
+    for (int i = 0; i < IN_COUNT; i++) {
         cr_assert_eq(c->facts[i].tag, RV_ONBEKEND, "feit %d", i);
+        cr_assert_null(c->facts[i].u.causes, "een afwezig feit heeft geen oorzaken");
+        cr_assert_eq(c->defaulted[i], 0, "geen standaardwaarde voor feit %d", i);
+    }
     regel_case_free(c);
 }
 
@@ -281,14 +292,14 @@ Test(case_reader, unknown_fact)
                "onbekend feit ‘leeftijd’ in het geval; het beleid kent geen invoer met die naam");
 }
 
-Test(case_reader, null_is_not_yet_allowed)
+Test(case_reader, null_for_a_fact_that_is_not_optional)
 {
     read_fails("{\"werkt\": null}", "werkt",
-               "feit ‘werkt’ is null, maar optionele feiten komen later; laat de sleutel weg als "
-               "het feit onbekend is");
+               "feit ‘werkt’ is null, maar is niet optioneel; laat de sleutel weg als de waarde "
+               "onbekend is");
     read_fails("{\"toets\": {\"score\": null}}", "toets.score",
-               "feit ‘toets.score’ is null, maar optionele feiten komen later; laat de sleutel "
-               "weg als het feit onbekend is");
+               "feit ‘toets.score’ is null, maar is niet optioneel; laat de sleutel weg als de "
+               "waarde onbekend is");
 }
 
 Test(case_reader, first_error_in_document_order)
@@ -743,8 +754,8 @@ Test(case_v02, list_errors_carry_the_index)
                "punt of komma is het decimaalteken; schrijf geen scheidingstekens voor "
                "duizendtallen)");
     fact_fails("toetsen", "[{\"datum\": null}]", "toetsen[0].datum",
-               "feit ‘toetsen[0].datum’ is null, maar optionele feiten komen later; laat de "
-               "sleutel weg als het feit onbekend is");
+               "feit ‘toetsen[0].datum’ is null, maar is niet optioneel; laat de sleutel weg "
+               "als de waarde onbekend is");
     fact_fails("toetsen", "[\"nt2\"]", "toetsen[0]",
                "feit ‘toetsen[0]’ moet een Toetsafname zijn (JSON-object met de velden soort, "
                "datum, geslaagd, kosten), maar is een tekst");
@@ -774,8 +785,8 @@ Test(case_v02, records_with_new_kinds)
     cr_assert_eq(a->u.fields[1].tag, RV_ONBEKEND, "tot is unknown, not open");
     regel_case_free(c);
     fact_fails("activiteit", "{\"van\": \"2022-01-01\", \"tot\": null}", "activiteit.tot",
-               "feit ‘activiteit.tot’ is null, maar optionele feiten komen later; laat de "
-               "sleutel weg als het feit onbekend is");
+               "feit ‘activiteit.tot’ is null, maar is niet optioneel; laat de sleutel weg als "
+               "de waarde onbekend is");
     /* a record field of type periode reads a nested object */
     c = read_fact(&p, "contract",
                   "{\"looptijd\": {\"van\": \"2022-01-01\", \"tot\": null}, \"duur\": \"2 "
@@ -809,8 +820,324 @@ Test(case_v02, peildatum_is_predeclared)
                "feit ‘peildatum’ moet een datum zijn (JSON-tekst JJJJ-MM-DD), maar is een waarheid "
                "(true/false)");
     read_fails("{\"peildatum\": null}", "peildatum",
-               "feit ‘peildatum’ is null, maar optionele feiten komen later; laat de sleutel weg "
-               "als het feit onbekend is");
+               "feit ‘peildatum’ is null, maar is niet optioneel; laat de sleutel weg als de "
+               "waarde onbekend is");
     read_fails("{\"peildatun\": \"2023-06-01\"}", "peildatun",
                "onbekend feit ‘peildatun’ in het geval; bedoelde u ‘peildatum’?");
+}
+
+/* ---- v0.3: optional facts (null is geen) and defaults (`standaard`) ---- */
+
+enum {
+    V3_WERKT,        /* waarheid */
+    V3_CONTRACT,     /* datum (optioneel) */
+    V3_ERNSTIG_ZIEK, /* waarheid standaard onwaar */
+    V3_UREN,         /* getal standaard 12,5 */
+    V3_REGISTER,     /* Register standaard bevolkingsregister */
+    V3_START,        /* datum (optioneel) standaard geen */
+    V3_NAAM,         /* tekst standaard "Zoë" */
+    V3_TERMIJN,      /* duur standaard 2 maanden */
+    V3_VERGOEDING,   /* bedrag standaard € 90,00 */
+    V3_PEIL,         /* datum standaard 2022-03-01 */
+    V3_TOETSEN,      /* lijst van Toets */
+    V3_DOSSIER,      /* Dossier */
+    V3_KOSTEN,       /* bedrag (optioneel) */
+    V3_LOOPTIJD,     /* periode (optioneel) */
+    V3_DATA,         /* lijst van datum (optioneel) */
+    V3_AANWEZIG,     /* waarheid standaard waar */
+    V3_COUNT
+};
+
+enum {
+    K_ONWAAR,
+    K_UREN,
+    K_BEVOLKING,
+    K_GEEN,
+    K_NAAM,
+    K_TERMIJN,
+    K_VERGOEDING,
+    K_PEIL,
+    K_WAAR,
+    K_EEN,
+    K_COUNT
+};
+
+static const char *v3_register_members[] = {"vreemdelingenregister", "bevolkingsregister", "geen"};
+/* gegeven Toets heeft soort: tekst, datum: datum (optioneel), geslaagd: waarheid */
+static rt_field v3_toets_fields[] = {
+    {"soort", 2, 0}, {"datum", 4, RBC_OPTIONAL}, {"geslaagd", 0, 0}};
+/* gegeven Dossier heeft toets: Toets, start: datum (optioneel) */
+static rt_field v3_dossier_fields[] = {{"toets", 5, 0}, {"start", 4, RBC_OPTIONAL}};
+static rt_type v3_types[] = {
+    {RBC_TYPE_WAARHEID, NULL, 0, NULL, NULL, 0},                  /* 0 */
+    {RBC_TYPE_GETAL, NULL, 0, NULL, NULL, 0},                     /* 1 */
+    {RBC_TYPE_TEKST, NULL, 0, NULL, NULL, 0},                     /* 2 */
+    {RBC_TYPE_ENUM, "Register", 3, v3_register_members, NULL, 0}, /* 3 */
+    {RBC_TYPE_DATUM, NULL, 0, NULL, NULL, 0},                     /* 4 */
+    {RBC_TYPE_RECORD, "Toets", 3, NULL, v3_toets_fields, 0},      /* 5 */
+    {RBC_TYPE_LIJST, NULL, 0, NULL, NULL, 5},                     /* 6 */
+    {RBC_TYPE_DUUR, NULL, 0, NULL, NULL, 0},                      /* 7 */
+    {RBC_TYPE_BEDRAG, NULL, 0, NULL, NULL, 0},                    /* 8 */
+    {RBC_TYPE_PERIODE, NULL, 0, NULL, NULL, 0},                   /* 9 */
+    {RBC_TYPE_RECORD, "Dossier", 2, NULL, v3_dossier_fields, 0},  /* 10 */
+    {RBC_TYPE_LIJST, NULL, 0, NULL, NULL, 4},                     /* 11 */
+};
+
+/* A fresh copy of the v0.3 tables, so a test may change them. */
+typedef struct v3_fixture {
+    rt_const consts[K_COUNT];
+    rt_input inputs[V3_COUNT];
+    regel_policy policy;
+} v3_fixture;
+
+static void v3_setup(v3_fixture *f)
+{
+    memset(f, 0, sizeof *f);
+    f->consts[K_ONWAAR].kind = RBC_CONST_WAARHEID;
+    f->consts[K_ONWAAR].q = (num_q){0, 1};
+    f->consts[K_UREN].kind = RBC_CONST_GETAL;
+    f->consts[K_UREN].q = (num_q){25, 2};
+    f->consts[K_BEVOLKING].kind = RBC_CONST_ENUM;
+    f->consts[K_BEVOLKING].type = 3;
+    f->consts[K_BEVOLKING].q = (num_q){1, 1};
+    f->consts[K_GEEN].kind = RBC_CONST_GEEN;
+    f->consts[K_NAAM].kind = RBC_CONST_TEKST;
+    f->consts[K_NAAM].s = "Zoë";
+    f->consts[K_NAAM].len = (uint32_t)strlen("Zoë");
+    f->consts[K_TERMIJN].kind = RBC_CONST_DUUR;
+    f->consts[K_TERMIJN].months = 2;
+    f->consts[K_VERGOEDING].kind = RBC_CONST_BEDRAG;
+    f->consts[K_VERGOEDING].cents = 9000;
+    f->consts[K_PEIL].kind = RBC_CONST_DATUM;
+    f->consts[K_PEIL].day = cal_from_ymd(2022, 3, 1);
+    f->consts[K_WAAR].kind = RBC_CONST_WAARHEID;
+    f->consts[K_WAAR].q = (num_q){1, 1};
+    f->consts[K_EEN].kind = RBC_CONST_GETAL;
+    f->consts[K_EEN].q = (num_q){1, 1};
+    const rt_input in[V3_COUNT] = {
+        [V3_WERKT] = {"werkt", 0, 0, RBC_NONE, "Werkt u momenteel?"},
+        [V3_CONTRACT] = {"contract_getekend", 4, RBC_OPTIONAL, RBC_NONE, NULL},
+        [V3_ERNSTIG_ZIEK] = {"ernstig_ziek", 0, 0, K_ONWAAR, NULL},
+        [V3_UREN] = {"uren", 1, 0, K_UREN, NULL},
+        [V3_REGISTER] = {"register", 3, 0, K_BEVOLKING, NULL},
+        [V3_START] = {"start_traject", 4, RBC_OPTIONAL, K_GEEN, NULL},
+        [V3_NAAM] = {"naam", 2, 0, K_NAAM, NULL},
+        [V3_TERMIJN] = {"termijn", 7, 0, K_TERMIJN, NULL},
+        [V3_VERGOEDING] = {"vergoeding", 8, 0, K_VERGOEDING, NULL},
+        [V3_PEIL] = {"peil", 4, 0, K_PEIL, NULL},
+        [V3_TOETSEN] = {"toetsen", 6, 0, RBC_NONE, NULL},
+        [V3_DOSSIER] = {"dossier", 10, 0, RBC_NONE, NULL},
+        [V3_KOSTEN] = {"kosten", 8, RBC_OPTIONAL, RBC_NONE, NULL},
+        [V3_LOOPTIJD] = {"looptijd", 9, RBC_OPTIONAL, RBC_NONE, NULL},
+        [V3_DATA] = {"data", 11, RBC_OPTIONAL, RBC_NONE, NULL},
+        [V3_AANWEZIG] = {"aanwezig", 0, 0, K_WAAR, NULL},
+    };
+    memcpy(f->inputs, in, sizeof in);
+    regel_policy *p = &f->policy;
+    p->file = "test.rbc";
+    p->name = "Test v0.3";
+    p->types = v3_types;
+    p->n_types = sizeof v3_types / sizeof v3_types[0];
+    p->consts = f->consts;
+    p->n_consts = K_COUNT;
+    p->inputs = f->inputs;
+    p->n_inputs = V3_COUNT;
+}
+
+/* Read json against p; expect this error code, key and message. */
+static void v3_fails(const regel_policy *p, const char *json, int code, const char *key,
+                     const char *message)
+{
+    regel_case *c = (regel_case *)p; /* must be reset to NULL on failure */
+    regel_error err;
+    memset(&err, 0, sizeof err);
+    int rc = regel_case_from_json(p, json, strlen(json), "geval.json", &c, &err);
+    cr_assert_eq(rc, code, "code %d voor %s: %s", rc, json, err.message);
+    cr_assert_null(c);
+    cr_assert_eq(err.code, code);
+    cr_assert_str_eq(err.file, "geval.json");
+    cr_assert_str_eq(err.key, key);
+    cr_assert_str_eq(err.message, message);
+}
+
+static void v3_null_fails(const char *json, const char *key)
+{
+    v3_fixture f;
+    v3_setup(&f);
+    char message[256];
+    snprintf(message, sizeof message,
+             "feit ‘%s’ is null, maar is niet optioneel; laat de sleutel weg als de waarde "
+             "onbekend is",
+             key);
+    v3_fails(&f.policy, json, REGEL_ERR_CASE, key, message);
+}
+
+Test(case_v03, null_for_an_optional_fact_is_geen)
+{
+    v3_fixture f;
+    v3_setup(&f);
+    regel_case *c = read_ok(&f.policy, "{\"contract_getekend\": null, \"kosten\": null, "
+                                       "\"looptijd\": null, \"data\": null, "
+                                       "\"start_traject\": null}");
+    static const int geen[] = {V3_CONTRACT, V3_KOSTEN, V3_LOOPTIJD, V3_DATA, V3_START};
+    for (size_t k = 0; k < sizeof geen / sizeof geen[0]; k++) {
+        cr_assert_eq(c->facts[geen[k]].tag, RV_GEEN, "feit %d", geen[k]);
+        /* null is known (none): never the default, even when there is one */
+        cr_assert_eq(c->defaulted[geen[k]], 0, "feit %d", geen[k]);
+    }
+    cr_assert_eq(c->facts[V3_WERKT].tag, RV_ONBEKEND);
+    regel_case_free(c);
+    /* an optional fact with a value is read as usual */
+    c = read_ok(&f.policy, "{\"contract_getekend\": \"2022-03-01\", \"kosten\": \"12,50\", "
+                           "\"data\": [\"2022-01-01\"]}");
+    cr_assert_eq(c->facts[V3_CONTRACT].tag, RV_DATUM);
+    cr_assert_eq(c->facts[V3_CONTRACT].u.day, cal_from_ymd(2022, 3, 1));
+    cr_assert_eq(c->facts[V3_KOSTEN].tag, RV_BEDRAG);
+    cr_assert_eq(c->facts[V3_KOSTEN].u.cents, 1250);
+    cr_assert_eq(c->facts[V3_DATA].tag, RV_LIJST);
+    cr_assert_eq(c->facts[V3_DATA].u.list.n, 1);
+    regel_case_free(c);
+}
+
+Test(case_v03, null_for_an_optional_field_is_geen)
+{
+    v3_fixture f;
+    v3_setup(&f);
+    regel_case *c =
+        read_ok(&f.policy, "{\"toetsen\": [{\"soort\": \"nt2\", \"datum\": null},"
+                           " {\"datum\": \"2023-01-02\", \"geslaagd\": true}],"
+                           " \"dossier\": {\"toets\": {\"datum\": null}, \"start\": null}}");
+    const rt_value *t = &c->facts[V3_TOETSEN];
+    cr_assert_eq(t->tag, RV_LIJST);
+    cr_assert_eq(t->u.list.n, 2);
+    cr_assert_eq(t->u.list.items[0].u.fields[1].tag, RV_GEEN, "toetsen[0].datum is geen");
+    cr_assert_eq(t->u.list.items[0].u.fields[2].tag, RV_ONBEKEND, "geslaagd is afwezig");
+    cr_assert_eq(t->u.list.items[1].u.fields[1].tag, RV_DATUM);
+    const rt_value *d = &c->facts[V3_DOSSIER];
+    cr_assert_eq(d->tag, RV_RECORD);
+    cr_assert_eq(d->u.fields[0].tag, RV_RECORD);
+    cr_assert_eq(d->u.fields[0].u.fields[1].tag, RV_GEEN, "dossier.toets.datum is geen");
+    cr_assert_eq(d->u.fields[0].u.fields[0].tag, RV_ONBEKEND, "dossier.toets.soort is afwezig");
+    cr_assert_eq(d->u.fields[1].tag, RV_GEEN, "dossier.start is geen");
+    regel_case_free(c);
+}
+
+Test(case_v03, null_for_a_fact_that_is_not_optional)
+{
+    v3_null_fails("{\"werkt\": null}", "werkt");
+    /* a default does not make a fact optional */
+    v3_null_fails("{\"ernstig_ziek\": null}", "ernstig_ziek");
+    v3_null_fails("{\"toetsen\": null}", "toetsen");
+    v3_null_fails("{\"dossier\": null}", "dossier");
+    /* record fields, also nested and inside list elements: the full key path */
+    v3_null_fails("{\"toetsen\": [{\"datum\": null}, {\"geslaagd\": null}]}",
+                  "toetsen[1].geslaagd");
+    v3_null_fails("{\"toetsen\": [{\"soort\": null}]}", "toetsen[0].soort");
+    v3_null_fails("{\"dossier\": {\"start\": null, \"toets\": {\"geslaagd\": null}}}",
+                  "dossier.toets.geslaagd");
+    v3_null_fails("{\"dossier\": {\"toets\": null}}", "dossier.toets");
+    /* a list never holds null, also when the list itself is optional */
+    v3_fixture f;
+    v3_setup(&f);
+    v3_fails(&f.policy, "{\"data\": [\"2022-01-01\", null]}", REGEL_ERR_CASE, "data[1]",
+             "feit ‘data[1]’ is null, maar een lijst kan geen null bevatten; laat het element "
+             "weg");
+    /* an optional periode still needs its begindatum */
+    v3_fails(&f.policy, "{\"looptijd\": {\"van\": null}}", REGEL_ERR_CASE, "looptijd.van",
+             "feit ‘looptijd.van’ is null, maar een periode heeft altijd een begindatum");
+    /* the predeclared peildatum is not optional */
+    v3_null_fails("{\"peildatum\": null}", "peildatum");
+}
+
+Test(case_v03, absent_facts_take_their_default)
+{
+    v3_fixture f;
+    v3_setup(&f);
+    regel_case *c = read_ok(&f.policy, "{}");
+    cr_assert_eq(c->facts[V3_ERNSTIG_ZIEK].tag, RV_WAARHEID);
+    cr_assert_not(c->facts[V3_ERNSTIG_ZIEK].u.b);
+    cr_assert_eq(c->facts[V3_UREN].tag, RV_GETAL);
+    cr_assert_eq(c->facts[V3_UREN].u.q.num, 25);
+    cr_assert_eq(c->facts[V3_UREN].u.q.den, 2);
+    cr_assert_eq(c->facts[V3_REGISTER].tag, RV_MEMBER);
+    cr_assert_eq(c->facts[V3_REGISTER].u.member, 1);
+    cr_assert_eq(c->facts[V3_START].tag, RV_GEEN);
+    cr_assert_eq(c->facts[V3_NAAM].tag, RV_TEKST);
+    cr_assert_str_eq(c->facts[V3_NAAM].u.str.s, "Zoë");
+    cr_assert_eq(c->facts[V3_NAAM].u.str.len, strlen("Zoë"));
+    cr_assert_eq(c->facts[V3_TERMIJN].tag, RV_DUUR);
+    cr_assert_eq(c->facts[V3_TERMIJN].u.duur.months, 2);
+    cr_assert_eq(c->facts[V3_TERMIJN].u.duur.days, 0);
+    cr_assert_eq(c->facts[V3_VERGOEDING].tag, RV_BEDRAG);
+    cr_assert_eq(c->facts[V3_VERGOEDING].u.cents, 9000);
+    cr_assert_eq(c->facts[V3_PEIL].tag, RV_DATUM);
+    cr_assert_eq(c->facts[V3_PEIL].u.day, cal_from_ymd(2022, 3, 1));
+    cr_assert_eq(c->facts[V3_AANWEZIG].tag, RV_WAARHEID);
+    cr_assert(c->facts[V3_AANWEZIG].u.b);
+    for (int i = 0; i < V3_COUNT; i++) {
+        bool has_default = f.inputs[i].def != RBC_NONE;
+        cr_assert_eq(c->defaulted[i], has_default, "feit %d", i);
+        if (!has_default) {
+            cr_assert_eq(c->facts[i].tag, RV_ONBEKEND, "feit %d", i);
+            cr_assert_null(c->facts[i].u.causes, "feit %d", i);
+        }
+    }
+    regel_case_free(c);
+}
+
+Test(case_v03, a_given_value_beats_the_default)
+{
+    v3_fixture f;
+    v3_setup(&f);
+    regel_case *c = read_ok(&f.policy, "{\"ernstig_ziek\": true, \"register\": \"geen\", "
+                                       "\"start_traject\": \"2023-01-01\", \"uren\": 3}");
+    cr_assert_eq(c->facts[V3_ERNSTIG_ZIEK].tag, RV_WAARHEID);
+    cr_assert(c->facts[V3_ERNSTIG_ZIEK].u.b);
+    cr_assert_eq(c->facts[V3_REGISTER].u.member, 2, "the member named geen");
+    cr_assert_eq(c->facts[V3_START].tag, RV_DATUM);
+    cr_assert_eq(c->facts[V3_UREN].u.q.num, 3);
+    cr_assert_eq(c->defaulted[V3_ERNSTIG_ZIEK], 0);
+    cr_assert_eq(c->defaulted[V3_REGISTER], 0);
+    cr_assert_eq(c->defaulted[V3_START], 0);
+    cr_assert_eq(c->defaulted[V3_UREN], 0);
+    cr_assert_eq(c->defaulted[V3_NAAM], 1, "the others still take theirs");
+    regel_case_free(c);
+    /* a bad value is an error even though there is a default */
+    v3_fails(&f.policy, "{\"ernstig_ziek\": \"nee\"}", REGEL_ERR_CASE, "ernstig_ziek",
+             "feit ‘ernstig_ziek’ moet waar of onwaar zijn (JSON true/false), maar is een tekst");
+}
+
+Test(case_v03, a_default_that_does_not_fit_is_a_bytecode_error)
+{
+    static const char message[] = "de standaardwaarde van feit ‘ernstig_ziek’ past niet bij "
+                                  "zijn type";
+    v3_fixture f;
+    v3_setup(&f);
+    f.inputs[V3_ERNSTIG_ZIEK].def = K_COUNT; /* no such constant */
+    v3_fails(&f.policy, "{}", REGEL_ERR_BYTECODE, "ernstig_ziek", message);
+    f.inputs[V3_ERNSTIG_ZIEK].def = K_NAAM; /* a tekst for a waarheid */
+    v3_fails(&f.policy, "{}", REGEL_ERR_BYTECODE, "ernstig_ziek", message);
+    f.inputs[V3_ERNSTIG_ZIEK].def = K_GEEN; /* geen for a fact that is not optional */
+    v3_fails(&f.policy, "{}", REGEL_ERR_BYTECODE, "ernstig_ziek", message);
+    f.inputs[V3_ERNSTIG_ZIEK].def = K_EEN; /* a getal is not a waarheid constant */
+    v3_fails(&f.policy, "{}", REGEL_ERR_BYTECODE, "ernstig_ziek", message);
+    f.inputs[V3_ERNSTIG_ZIEK].def = K_ONWAAR;
+    f.consts[K_ONWAAR].q = (num_q){2, 1}; /* neither 0 nor 1 */
+    v3_fails(&f.policy, "{}", REGEL_ERR_BYTECODE, "ernstig_ziek", message);
+    /* a present fact never looks at its default */
+    regel_case *c = read_ok(&f.policy, "{\"ernstig_ziek\": false}");
+    cr_assert_eq(c->defaulted[V3_ERNSTIG_ZIEK], 0);
+    regel_case_free(c);
+    v3_setup(&f);
+    f.consts[K_BEVOLKING].q = (num_q){3, 1}; /* Register has 3 members */
+    v3_fails(&f.policy, "{}", REGEL_ERR_BYTECODE, "register",
+             "de standaardwaarde van feit ‘register’ past niet bij zijn type");
+    v3_setup(&f);
+    f.consts[K_BEVOLKING].type = 4; /* a member of another type */
+    v3_fails(&f.policy, "{}", REGEL_ERR_BYTECODE, "register",
+             "de standaardwaarde van feit ‘register’ past niet bij zijn type");
+    v3_setup(&f);
+    f.inputs[V3_PEIL].def = K_VERGOEDING; /* a bedrag for a datum */
+    v3_fails(&f.policy, "{}", REGEL_ERR_BYTECODE, "peil",
+             "de standaardwaarde van feit ‘peil’ past niet bij zijn type");
 }

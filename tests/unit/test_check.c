@@ -775,3 +775,216 @@ Test(check_v2, overlapping_versions_are_no_conflict)
                  "regel \"B\" geldig vanaf 1 maart 2022 u is 2.\n",
                  "conflict: de regels ‘A’ en ‘B’", NULL);
 }
+
+/* ------------------------------------------------------------ v0.3 */
+
+#define OPT_HEAD                                                                                   \
+    "gegeven Traject heeft start: datum, einde: datum (optioneel), klaar: waarheid.\n"             \
+    "invoer start_traject: datum (optioneel), traject: Traject (optioneel), werkt: waarheid,\n"    \
+    "       n: getal.\n"
+
+Test(check_v3, optional_flags_are_recorded)
+{
+    checked c = run(OPT_HEAD "uitkomst e: datum (optioneel).\nbegrip b: getal.\n"
+                             "regel \"E\" e is start_traject indien werkt en b > n.\n"
+                             "regel \"B\" b is 1.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert(c.r->inputs[0].optional);
+    cr_assert(c.r->inputs[1].optional);
+    cr_assert(!c.r->inputs[2].optional);
+    cr_assert(c.r->outcomes[0].optional);
+    cr_assert(!c.r->outcomes[1].optional);
+    /* the value is optional: it names its source */
+    ast_expr *v = rule_expr(&c, 0, 0, false);
+    cr_assert_str_eq(v->opt_from, "start_traject");
+    cr_assert_null(rule_expr(&c, 0, 0, true)->opt_from);
+    done(&c);
+}
+
+Test(check_v3, optional_into_non_optional_outcome)
+{
+    expect_error(OPT_HEAD "uitkomst einde: datum.\n"
+                          "regel \"E\" einde is start_traject + 3 maanden.\n",
+                 "‘einde’ kan geen zijn (‘start_traject’ is optioneel)",
+                 "maak de uitkomst optioneel of schrijf een voorwaarde met ‘is niet geen’");
+    expect_error(OPT_HEAD "begrip b: datum.\nuitkomst u: waarheid.\n"
+                          "regel \"B\" b is traject.start.\nregel \"U\" u is b > start_traject.\n",
+                 "‘b’ kan geen zijn (‘traject’ is optioneel)", "maak het begrip optioneel");
+    expect_error(OPT_HEAD "gegeven G heeft x: getal (optioneel).\ninvoer g: G.\n"
+                          "uitkomst u: getal.\nregel \"U\" u is g.x * 2.\n",
+                 "‘u’ kan geen zijn (‘g.x’ is optioneel)", NULL);
+    /* an optional outcome read elsewhere is optional too */
+    expect_error(OPT_HEAD "uitkomst e: datum (optioneel), f: datum.\n"
+                          "regel \"E\" e is start_traject.\nregel \"F\" f is e + 1 dag.\n",
+                 "‘f’ kan geen zijn (‘e’ is optioneel)", NULL);
+}
+
+Test(check_v3, is_niet_geen_narrows)
+{
+    expect_ok(OPT_HEAD "uitkomst einde: datum.\n"
+                       "regel \"E\" einde is start_traject + 3 maanden indien start_traject is "
+                       "niet geen, anders 2020-01-01.\n");
+    /* the earlier condition was onwaar: not geen in the later branches */
+    expect_ok(OPT_HEAD "uitkomst einde: datum.\n"
+                       "regel \"E\" einde is 2020-01-01 indien start_traject is geen, anders "
+                       "start_traject.\n");
+    /* in `en` and through niet */
+    expect_ok(OPT_HEAD "uitkomst k: waarheid.\n"
+                       "regel \"K\" k is traject is niet geen en traject.klaar.\n");
+    expect_ok(OPT_HEAD "uitkomst k: waarheid.\n"
+                       "regel \"K\" k is traject is geen of traject.klaar.\n");
+    expect_ok(OPT_HEAD "uitkomst e: datum.\n"
+                       "regel \"E\" e is traject.einde indien niet (traject is geen of "
+                       "traject.einde is geen), anders 2020-01-01.\n");
+    /* a narrowed record: its non-optional field is known, its optional one not */
+    expect_error(OPT_HEAD "uitkomst e: datum.\n"
+                          "regel \"E\" e is traject.einde indien traject is niet geen.\n",
+                 "‘e’ kan geen zijn (‘traject.einde’ is optioneel)", NULL);
+    /* `of` does not narrow its left side's `is niet geen` */
+    expect_error(OPT_HEAD "uitkomst e: datum.\n"
+                          "regel \"E\" e is start_traject indien start_traject is niet geen of "
+                          "werkt.\n",
+                 "‘e’ kan geen zijn", NULL);
+    /* `is bekend` says nothing about geen */
+    expect_error(OPT_HEAD "uitkomst e: datum.\n"
+                          "regel \"E\" e is start_traject indien start_traject is bekend.\n",
+                 "‘e’ kan geen zijn", NULL);
+}
+
+Test(check_v3, redundant_geen_test_after_narrowing_is_fine)
+{
+    expect_ok(OPT_HEAD "uitkomst u: getal.\n"
+                       "regel \"U\" u is 1 indien start_traject is geen, anders 2 indien "
+                       "start_traject is niet geen.\n");
+}
+
+Test(check_v3, comparisons_and_tests_are_never_geen)
+{
+    checked c = run(OPT_HEAD "uitkomst a: waarheid, b: waarheid, d: waarheid.\n"
+                             "regel \"A\" a is start_traject > 2020-01-01.\n"
+                             "regel \"B\" b is start_traject is bekend.\n"
+                             "regel \"D\" d is start_traject is geen.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    for (size_t i = 0; i < 3; i++)
+        cr_assert_null(rule_expr(&c, i, 0, false)->opt_from);
+    cr_assert_eq(rule_expr(&c, 2, 0, false)->u.binary.rhs->res.kind, REF_GEEN);
+    cr_assert_eq(rule_expr(&c, 2, 0, false)->u.binary.rhs->type, c.r->inputs[0].type,
+                 "geen takes the type of the other side");
+    done(&c);
+}
+
+Test(check_v3, optional_waarheid_is_refused)
+{
+    expect_error("invoer w: waarheid (optioneel).\nuitkomst u: waarheid.\nregel \"U\" u is w.\n",
+                 "een waarheid kan niet optioneel zijn (invoer ‘w’)", "gebruik een soort");
+    expect_error("uitkomst u: waarheid (optioneel).\nregel \"U\" u is waar.\n",
+                 "een waarheid kan niet optioneel zijn (uitkomst ‘u’)", NULL);
+    expect_error("gegeven G heeft w: waarheid (optioneel).\ninvoer g: G.\n"
+                 "uitkomst u: waarheid.\nregel \"U\" u is g.w is bekend.\n",
+                 "een waarheid kan niet optioneel zijn (veld ‘w’)", NULL);
+    /* a waarheid field of an optional record is no condition */
+    expect_error(OPT_HEAD "uitkomst u: waarheid.\nregel \"U\" u is waar indien traject.klaar.\n",
+                 "deze voorwaarde kan geen zijn (‘traject’ is optioneel)",
+                 "‘traject is niet geen en …’");
+    expect_error(OPT_HEAD "uitkomst u: waarheid.\nregel \"U\" u is werkt en traject.klaar.\n",
+                 "deze voorwaarde kan geen zijn", NULL);
+}
+
+Test(check_v3, geen_where_nothing_is_optional)
+{
+    expect_error(OPT_HEAD "uitkomst u: waarheid.\nregel \"U\" u is n is geen.\n",
+                 "‘n’ is niet optioneel en kan dus niet geen zijn",
+                 "of bedoelt u ‘n is onbekend’?");
+    expect_error(OPT_HEAD "uitkomst e: datum.\nregel \"E\" e is geen.\n",
+                 "uitkomst ‘e’ is niet optioneel en kan dus niet geen zijn",
+                 "‘uitkomst e: datum (optioneel)’");
+    expect_error(OPT_HEAD "uitkomst u: getal.\nregel \"U\" u is n + geen.\n",
+                 "‘geen’ kan hier niet staan", NULL);
+    /* optional: fine */
+    expect_ok(OPT_HEAD "uitkomst e: datum (optioneel).\n"
+                       "regel \"E\" e is geen indien werkt, anders start_traject.\n");
+}
+
+Test(check_v3, soort_member_geen_wins)
+{
+    checked c = run("soort S is een van ja, geen.\ninvoer s: S (optioneel).\n"
+                    "uitkomst u: waarheid, v: S (optioneel).\n"
+                    "regel \"U\" u is s is geen.\nregel \"V\" v is geen.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_eq(rule_expr(&c, 0, 0, false)->u.binary.rhs->res.kind, REF_MEMBER);
+    cr_assert_eq(rule_expr(&c, 1, 0, false)->res.kind, REF_MEMBER);
+    done(&c);
+    /* the fact named geen is the fact */
+    expect_ok("invoer geen: getal, x: getal (optioneel).\nuitkomst u: waarheid.\n"
+              "regel \"U\" u is x is geen.\n");
+}
+
+Test(check_v3, defaults)
+{
+    checked c = run("soort S is een van x, y.\n"
+                    "invoer a: waarheid standaard onwaar, s: S standaard y,\n"
+                    "       d: datum (optioneel) standaard geen, b: bedrag standaard 12,50 euro,\n"
+                    "       n: getal standaard -2, t: duur standaard 2 maanden.\n"
+                    "uitkomst u: waarheid.\n"
+                    "regel \"U\" u is a en s is x en d is geen en b > 0 euro en n > 0 en t = 1 "
+                    "dag.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    for (size_t i = 0; i < 6; i++)
+        cr_assert_not_null(c.r->inputs[i].dflt, "invoer %zu", i);
+    cr_assert_eq(c.r->inputs[1].dflt->res.kind, REF_MEMBER);
+    cr_assert_eq(c.r->inputs[2].dflt->res.kind, REF_GEEN);
+    done(&c);
+}
+
+Test(check_v3, default_errors)
+{
+    expect_error("invoer a: waarheid standaard 0.\nuitkomst u: waarheid.\nregel \"U\" u is a.\n",
+                 "invoer ‘a’ is van het type waarheid, maar de standaardwaarde is van het type "
+                 "getal",
+                 "schrijf ‘standaard waar’ of ‘standaard onwaar’");
+    expect_error("invoer d: datum standaard geen.\nuitkomst u: waarheid.\n"
+                 "regel \"U\" u is d > 2020-01-01.\n",
+                 "invoer ‘d’ is niet optioneel en kan dus niet geen zijn",
+                 "‘d: datum (optioneel) standaard geen’");
+    expect_error("invoer a: getal, b: getal standaard a.\nuitkomst u: getal.\n"
+                 "regel \"U\" u is a + b.\n",
+                 "de standaardwaarde van invoer ‘b’ moet een vaste waarde zijn", NULL);
+}
+
+Test(check_v3, vraag_is_kept)
+{
+    checked c = run("invoer werkt: waarheid vraag \"Werkt u momenteel?\".\n"
+                    "uitkomst u: waarheid.\nregel \"U\" u is werkt.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_str_eq(c.r->inputs[0].vraag, "Werkt u momenteel?");
+    done(&c);
+}
+
+Test(check_v3, arithmetic_and_list_operations_propagate)
+{
+    checked c = run("gegeven P heeft bedrag: bedrag (optioneel).\n"
+                    "invoer l: lijst van P, m: lijst van periode (optioneel), x: getal "
+                    "(optioneel).\n"
+                    "uitkomst a: bedrag (optioneel), b: getal (optioneel), c: bedrag,\n"
+                    "         d: getal (optioneel), e: getal (optioneel).\n"
+                    "regel \"A\" a is som van p.bedrag voor elke p in l.\n"
+                    "regel \"B\" b is totaal aantal dagen van m.\n"
+                    "regel \"C\" c is som van p.bedrag voor elke p in l waarvoor p.bedrag is niet "
+                    "geen.\n"
+                    "regel \"D\" d is x afgerond rekenkundig.\n"
+                    "regel \"E\" e is -x.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_str_eq(rule_expr(&c, 0, 0, false)->opt_from, "p.bedrag");
+    cr_assert_str_eq(rule_expr(&c, 1, 0, false)->opt_from, "m");
+    cr_assert_null(rule_expr(&c, 2, 0, false)->opt_from, "narrowed by waarvoor");
+    cr_assert_str_eq(rule_expr(&c, 3, 0, false)->opt_from, "x");
+    cr_assert_str_eq(rule_expr(&c, 4, 0, false)->opt_from, "x");
+    done(&c);
+}
+
+Test(check_v3, peildatum_cannot_be_optional)
+{
+    expect_error("invoer peildatum: datum (optioneel).\nuitkomst u: waarheid.\n"
+                 "regel \"U\" u is peildatum > 2020-01-01.\n",
+                 "‘peildatum’ kan niet optioneel zijn", "een ontbrekende peildatum is onbekend");
+}

@@ -4,9 +4,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 #include <fcntl.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -446,4 +448,223 @@ Test(cli, v02_versions_and_parameters)
     cr_assert_not_null(strstr(r->out, "vc: € 90,00\n"), "%s", r->out);
     free(r);
     unlink(path);
+}
+
+/* ---- v0.3: the interview (spec4 §4) ---- */
+
+#define VRAAG_BELEID SRCDIR "/tests/golden/beleid/vraag.regel"
+
+/* A fresh temporary directory; path receives its name. */
+static void temp_dir(char path[64])
+{
+    snprintf(path, 64, "/tmp/regel-test-vraag-XXXXXX");
+    cr_assert_not_null(mkdtemp(path));
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    cr_assert_eq(fputs(text, f) >= 0, 1);
+    cr_assert_eq(fclose(f), 0);
+}
+
+static char *read_all(const char *path)
+{
+    static char buf[8192];
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f, "%s", path);
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* Entries in dir other than . and .. */
+static int count_entries(const char *dir)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "ls -A %s | wc -l", dir);
+    FILE *p = popen(cmd, "r");
+    cr_assert_not_null(p);
+    int n = -1;
+    cr_assert_eq(fscanf(p, "%d", &n), 1);
+    pclose(p);
+    return n;
+}
+
+Test(cli, vraag_bewaar_replaces_the_case_file)
+{
+    char dir[64], kase[128];
+    temp_dir(dir);
+    snprintf(kase, sizeof kase, "%s/geval.json", dir);
+    write_file(kase, "{\"werkt\": false}\n");
+    cr_assert_eq(chmod(kase, 0640), 0);
+    /* a wrong answer first: asked again; then the register and the rest */
+    run_result *r = RUN("derde\n3\n", "vraag", "--bewaar", kase, VRAAG_BELEID, kase);
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_str_eq(r->err, "‘derde’ is geen geldig antwoord; geef een van "
+                             "vreemdelingenregister, wachtregister of bevolkingsregister, of "
+                             "het nummer ervoor (1 tot en met 3).\n");
+    cr_assert_eq(strncmp(r->out,
+                         "In welk register staat u ingeschreven? (een naam of nummer uit "
+                         "de lijst)\n  1. vreemdelingenregister\n",
+                         strlen("In welk register staat u ingeschreven? (een naam of nummer uit "
+                                "de lijst)\n  1. vreemdelingenregister\n")),
+                 0, "%s", r->out);
+    cr_assert_not_null(strstr(r->out, "> derde\nIn welk register"), "%s", r->out);
+    cr_assert_not_null(strstr(r->out, "> 3\n\nBeleid: Vraaggesprek\n"), "%s", r->out);
+    cr_assert_not_null(strstr(r->out, "toelage: € 0,00\n"), "%s", r->out);
+    free(r);
+    cr_assert_str_eq(read_all(kase), "{\n"
+                                     "  \"werkt\": false,\n"
+                                     "  \"register\": \"bevolkingsregister\"\n"
+                                     "}\n");
+    struct stat st;
+    cr_assert_eq(stat(kase, &st), 0);
+    cr_assert_eq(st.st_mode & 0777, 0640);
+    cr_assert_eq(count_entries(dir), 1); /* no temporary file left behind */
+    unlink(kase);
+    rmdir(dir);
+}
+
+Test(cli, vraag_errors)
+{
+    char dir[64], kase[128], missing[160];
+    temp_dir(dir);
+    snprintf(kase, sizeof kase, "%s/geval.json", dir);
+    snprintf(missing, sizeof missing, "%s/geen-map/uit.json", dir);
+    write_file(kase, "{}");
+    /* cannot save: exit 1 after the decision, the case file untouched */
+    run_result *r = RUN("2\n", "vraag", "--bewaar", missing, VRAAG_BELEID, kase);
+    cr_assert_eq(r->status, 1);
+    cr_assert_not_null(strstr(r->err, "uit.json: fout: kan het geval niet bewaren: de map "
+                                      "bestaat niet\n"),
+                       "%s", r->err);
+    cr_assert_str_eq(read_all(kase), "{}");
+    free(r);
+    /* end of input before a decision */
+    r = RUN("", "vraag", VRAAG_BELEID, kase);
+    cr_assert_eq(r->status, 1);
+    cr_assert_str_eq(r->err, "regel: de invoer is op voordat alles beslist is\n");
+    free(r);
+    /* the answers come from standard input, so the case is a file */
+    r = RUN("{}", "vraag", VRAAG_BELEID, "-");
+    cr_assert_eq(r->status, 2);
+    cr_assert_str_eq(r->out, "");
+    cr_assert_not_null(strstr(r->err, "geef het geval als bestand"));
+    free(r);
+    /* the case is checked before anything is asked */
+    write_file(kase, "{\"werkt\": \"ja\"}");
+    r = RUN("ja\n", "vraag", VRAAG_BELEID, kase);
+    cr_assert_eq(r->status, 1);
+    cr_assert_str_eq(r->out, "");
+    cr_assert_not_null(strstr(r->err, "feit ‘werkt’ moet waar of onwaar zijn"), "%s", r->err);
+    free(r);
+    r = RUN(NULL, "vraag", "--bewaar");
+    cr_assert_eq(r->status, 2);
+    cr_assert_not_null(strstr(r->err, "regel: ‘--bewaar’ verwacht een BESTAND\n"), "%s", r->err);
+    free(r);
+    r = RUN(NULL, "vraag", "--help");
+    cr_assert_eq(r->status, 0);
+    cr_assert_not_null(strstr(r->out, "Gebruik: regel vraag [--uitkomst NAAM]… [--json] "
+                                      "[--bewaar BESTAND] BELEID GEVAL\n"));
+    free(r);
+    unlink(kase);
+    rmdir(dir);
+}
+
+Test(cli, volgende_vraag)
+{
+    char dir[64], kase[128];
+    temp_dir(dir);
+    snprintf(kase, sizeof kase, "%s/geval.json", dir);
+    write_file(kase, "{\"register\": \"vreemdelingenregister\"}");
+    run_result *r =
+        RUN(NULL, "--json", "--volgende-vraag", "--uitkomst", "avondcursus", VRAAG_BELEID, kase);
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_not_null(strstr(r->out, "  ],\n"
+                                      "  \"volgende_vraag\": {\n"
+                                      "    \"feit\": \"werkt\",\n"
+                                      "    \"vraag\": \"Werkt u momenteel?\",\n"
+                                      "    \"type\": \"waarheid\",\n"
+                                      "    \"optioneel\": false,\n"
+                                      "    \"open_uitkomsten\": [\n"
+                                      "      \"avondcursus\"\n"
+                                      "    ]\n"
+                                      "  }\n"
+                                      "}\n"),
+                       "%s", r->out);
+    free(r);
+    /* the optional diploma is asked for the plicht */
+    r = RUN(NULL, "--json", "--volgende-vraag", "--uitkomst=inburgeringsplichtig", VRAAG_BELEID,
+            kase);
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_not_null(strstr(r->out, "    \"feit\": \"diploma\",\n"
+                                      "    \"vraag\": \"Wanneer haalde u uw diploma?\",\n"
+                                      "    \"type\": \"datum\",\n"
+                                      "    \"optioneel\": true,\n"),
+                       "%s", r->out);
+    free(r);
+    r = RUN(NULL, "--json", "--volgende-vraag", "--uitkomst", "plicht", VRAAG_BELEID, kase);
+    cr_assert_eq(r->status, 2);
+    cr_assert_str_eq(r->out, "");
+    cr_assert_not_null(strstr(r->err, "regel: onbekende uitkomst ‘plicht’ in dit beleid\n"), "%s",
+                       r->err);
+    free(r);
+    r = RUN(NULL, "--json", "--uitkomst", "toelage", VRAAG_BELEID, kase);
+    cr_assert_eq(r->status, 2);
+    cr_assert_not_null(strstr(r->err, "‘--uitkomst’ hoort bij ‘--volgende-vraag’"), "%s", r->err);
+    free(r);
+    r = RUN(NULL, "--help");
+    cr_assert_not_null(strstr(r->out, "  --volgende-vraag\n"));
+    cr_assert_not_null(strstr(r->out, "       regel vraag [--uitkomst NAAM]…"));
+    free(r);
+    unlink(kase);
+    rmdir(dir);
+}
+
+Test(cli, volgende_vraag_is_valid_json)
+{
+    char dir[64], kase[128];
+    temp_dir(dir);
+    snprintf(kase, sizeof kase, "%s/geval.json", dir);
+    write_file(kase, "{}");
+    run_result *r = RUN(NULL, "--json", "--volgende-vraag", VRAAG_BELEID, kase);
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    json_error_t e;
+    json_t *root = json_loads(r->out, 0, &e);
+    cr_assert_not_null(root, "%s: %s", e.text, r->out);
+    json_t *q = json_object_get(root, "volgende_vraag");
+    cr_assert_str_eq(json_string_value(json_object_get(q, "feit")), "register");
+    cr_assert_eq(json_array_size(json_object_get(q, "mogelijk")), 3);
+    cr_assert_eq(json_array_size(json_object_get(q, "open_uitkomsten")), 3);
+    cr_assert_not_null(json_object_get(root, "ontbrekend"));
+    json_decref(root);
+    free(r);
+    unlink(kase);
+    rmdir(dir);
+}
+
+Test(cli, vraag_bewaar_keeps_typed_decimals)
+{
+    char dir[64], kase[128];
+    temp_dir(dir);
+    snprintf(kase, sizeof kase, "%s/geval.json", dir);
+    write_file(kase, "{\"register\": \"vreemdelingenregister\", \"werkt\": true}");
+    run_result *r =
+        RUN("0,1\n", "vraag", "--uitkomst", "avondcursus", "--bewaar", "-", VRAAG_BELEID, kase);
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    const char *tail = "{\n"
+                       "  \"register\": \"vreemdelingenregister\",\n"
+                       "  \"werkt\": true,\n"
+                       "  \"uren\": 0.1\n"
+                       "}\n";
+    size_t n = strlen(r->out);
+    cr_assert_geq(n, strlen(tail));
+    cr_assert_str_eq(r->out + n - strlen(tail), tail);
+    cr_assert_not_null(strstr(r->out, "avondcursus: onwaar\n"), "%s", r->out);
+    free(r);
+    unlink(kase);
+    rmdir(dir);
 }

@@ -771,3 +771,180 @@ Test(emit, failing_instruction_at_block_start_loads)
     regel_policy_free(pol);
     free(r.bytes);
 }
+
+/* ------------------------------------------------------------ v0.3 */
+
+Test(emit, inputs_entries_have_flags_default_and_question)
+{
+    rbc r = compile("soort S is een van x, y.\n"
+                    "invoer a: waarheid standaard onwaar vraag \"Werkt u?\",\n"
+                    "       d: datum (optioneel),\n"
+                    "       s: S standaard y,\n"
+                    "       g: getal (optioneel) standaard geen,\n"
+                    "       n: getal standaard -2.\n"
+                    "uitkomst u: waarheid.\n"
+                    "regel \"R\" u is a en d is geen en s is x en g is bekend en n > 0.\n");
+    uint32_t size;
+    const uint8_t *p = section(&r, RBC_SEC_INPUTS, &size);
+    cr_assert_eq(rd32(p), 5);
+    cr_assert_eq(size, 4 + 5 * 20, "INPUTS: 5 × 5 u32");
+    /* types: 0 waarheid, 1 getal, 2 tekst, 3 S, 4 datum */
+    const uint32_t type[5] = {0, 4, 3, 1, 1};
+    const uint32_t flags[5] = {0, RBC_OPTIONAL, 0, RBC_OPTIONAL, 0};
+    for (int i = 0; i < 5; i++) {
+        cr_assert_eq(rd32(p + 4 + 20 * i + 4), type[i], "invoer %d: type", i);
+        cr_assert_eq(rd32(p + 4 + 20 * i + 8), flags[i], "invoer %d: flags", i);
+    }
+    cr_assert_eq(rd32(p + 4 + 20 * 1 + 12), RBC_NONE, "d heeft geen standaard");
+    cr_assert_eq(rd32(p + 4 + 20 * 1 + 16), RBC_NONE, "d heeft geen vraag");
+    cr_assert_eq(rd32(p + 4 + 20 * 2 + 16), RBC_NONE);
+    /* the question of a is the string "Werkt u?" */
+    uint32_t q = rd32(p + 4 + 16);
+    uint32_t ssize;
+    const uint8_t *s = section(&r, RBC_SEC_STRINGS, &ssize);
+    const uint8_t *at = s + 4;
+    for (uint32_t i = 0; i < q; i++)
+        at += 4 + rd32(at);
+    cr_assert_eq(rd32(at), 8);
+    cr_assert_eq(memcmp(at + 4, "Werkt u?", 8), 0);
+    /* defaults: onwaar, S.y, geen, -2 — in INPUTS order, before any code constant */
+    uint32_t csize;
+    const uint8_t *c = section(&r, RBC_SEC_CONSTS, &csize);
+    cr_assert_eq(rd32(p + 4 + 12), 0);
+    cr_assert_eq(rd32(p + 4 + 20 * 2 + 12), 1);
+    cr_assert_eq(rd32(p + 4 + 20 * 3 + 12), 2);
+    cr_assert_eq(rd32(p + 4 + 20 * 4 + 12), 3);
+    const uint8_t *k = c + 4;
+    cr_assert_eq(k[0], RBC_CONST_WAARHEID);
+    cr_assert_eq(k[1], 0);
+    k += 2;
+    cr_assert_eq(k[0], RBC_CONST_ENUM);
+    cr_assert_eq(rd32(k + 1), 3);
+    cr_assert_eq(rd32(k + 5), 1);
+    k += 9;
+    cr_assert_eq(k[0], RBC_CONST_GEEN);
+    k += 1;
+    cr_assert_eq(k[0], RBC_CONST_GETAL);
+    cr_assert_eq((int32_t)rd32(k + 1), -2);
+    free(r.bytes);
+}
+
+Test(emit, record_fields_are_triples_with_flags)
+{
+    rbc r = compile("gegeven G heeft a: getal, b: getal (optioneel).\ninvoer g: G.\n"
+                    "uitkomst u: getal (optioneel).\nregel \"R\" u is g.b.\n");
+    exp_buf e = {{0}, 0};
+    x32(&e, 4);
+    x8(&e, RBC_TYPE_WAARHEID);
+    x8(&e, RBC_TYPE_GETAL);
+    x8(&e, RBC_TYPE_TEKST);
+    x8(&e, RBC_TYPE_RECORD);
+    x32(&e, 2); /* "G" (strings 0, 1: the policy and file name) */
+    x32(&e, 2);
+    x32(&e, 3); /* a */
+    x32(&e, 1);
+    x32(&e, 0);
+    x32(&e, 4); /* b */
+    x32(&e, 1);
+    x32(&e, RBC_OPTIONAL);
+    assert_section(&r, RBC_SEC_TYPES, &e);
+    /* the outcome is optional */
+    uint32_t size;
+    const uint8_t *p = section(&r, RBC_SEC_OUTCOMES, &size);
+    cr_assert_eq(rd32(p + 4 + 8), RBC_OUTCOME_OUTPUT | RBC_OUTCOME_OPTIONAL);
+    free(r.bytes);
+}
+
+Test(emit, begrip_optional_flag_without_output)
+{
+    rbc r = compile("invoer d: datum (optioneel).\nbegrip b: datum (optioneel).\n"
+                    "uitkomst u: waarheid.\nregel \"B\" b is d.\nregel \"U\" u is b is geen.\n");
+    uint32_t size;
+    const uint8_t *p = section(&r, RBC_SEC_OUTCOMES, &size);
+    cr_assert_eq(rd32(p), 2);
+    cr_assert_eq(rd32(p + 4 + 8), RBC_OUTCOME_OPTIONAL, "b: begrip, optioneel");
+    cr_assert_eq(rd32(p + 4 + 16 + 8), RBC_OUTCOME_OUTPUT, "u: uitkomst");
+    free(r.bytes);
+}
+
+#define OPT_HEAD "invoer d: datum (optioneel).\nuitkomst u: waarheid.\n"
+
+Test(emit, is_geen_is_IS_GEEN_not_EQ)
+{
+    rbc r = compile(OPT_HEAD "regel \"R\" u is d is geen.\n");
+    const uint8_t want[] = {OP_LOAD_INPUT, OP_IS_GEEN, OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    free(r.bytes);
+    r = compile(OPT_HEAD "regel \"R\" u is d is niet geen.\n");
+    const uint8_t want2[] = {OP_LOAD_INPUT, OP_IS_GEEN, OP_NOT, OP_RESULT};
+    assert_ops(&r, want2, sizeof want2);
+    free(r.bytes);
+    r = compile(OPT_HEAD "regel \"R\" u is d = geen.\n");
+    assert_ops(&r, want, sizeof want);
+    free(r.bytes);
+}
+
+Test(emit, is_bekend_and_is_onbekend)
+{
+    rbc r = compile(OPT_HEAD "regel \"R\" u is d is bekend.\n");
+    const uint8_t want[] = {OP_LOAD_INPUT, OP_IS_KNOWN, OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    free(r.bytes);
+    r = compile(OPT_HEAD "regel \"R\" u is (d + 2 dagen) is onbekend.\n");
+    const uint8_t want2[] = {OP_LOAD_INPUT, OP_PUSH_CONST, OP_DATE_ADD,
+                             OP_IS_KNOWN,   OP_NOT,        OP_RESULT};
+    assert_ops(&r, want2, sizeof want2);
+    free(r.bytes);
+}
+
+Test(emit, geen_value_is_PUSH_GEEN_of_the_outcome_type)
+{
+    rbc r = compile("invoer d: datum (optioneel).\nuitkomst e: datum (optioneel).\n"
+                    "regel \"R\" e is geen indien d is geen, anders d + 3 maanden.\n");
+    const uint8_t want[] = {OP_LOAD_INPUT, OP_IS_GEEN,       OP_COND,       OP_PUSH_GEEN,
+                            OP_RESULT,     OP_LOAD_INPUT,    OP_PUSH_CONST, OP_DATE_ADD,
+                            OP_RESULT,     OP_RESULT_UNKNOWN};
+    assert_ops(&r, want, sizeof want);
+    cr_assert_eq(code_operand(&r, 3, 0), 3, "type datum (na waarheid, getal, tekst)");
+    free(r.bytes);
+}
+
+Test(emit, soort_member_geen_stays_a_member)
+{
+    rbc r = compile("soort S is een van ja, geen.\ninvoer s: S (optioneel).\n"
+                    "uitkomst u: waarheid.\nregel \"R\" u is s is geen.\n");
+    const uint8_t want[] = {OP_LOAD_INPUT, OP_PUSH_ENUM, OP_EQ, OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    cr_assert_eq(code_operand(&r, 1, 1), 1);
+    free(r.bytes);
+}
+
+Test(emit, geen_in_een_van_is_compared)
+{
+    rbc r = compile("invoer n: getal (optioneel).\nuitkomst u: waarheid.\n"
+                    "regel \"R\" u is n is een van 1, geen.\n");
+    const uint8_t want[] = {OP_LOAD_INPUT, OP_PUSH_CONST, OP_EQ, OP_JUMP_IF_TRUE_KEEP,
+                            OP_LOAD_INPUT, OP_PUSH_GEEN,  OP_EQ, OP_OR,
+                            OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    free(r.bytes);
+}
+
+Test(emit, v03_policy_loads_in_the_runtime)
+{
+    rbc r = compile("soort S is een van x, y.\n"
+                    "gegeven G heeft a: getal, b: datum (optioneel).\n"
+                    "invoer w: waarheid standaard onwaar vraag \"Werkt u?\",\n"
+                    "       g: G (optioneel), s: S standaard x, n: getal (optioneel) standaard "
+                    "geen.\n"
+                    "uitkomst e: datum (optioneel), k: waarheid.\n"
+                    "regel \"E\" e is g.b indien w, anders geen.\n"
+                    "regel \"K\" k is e is niet geen en s is x en n is onbekend.\n");
+    regel_policy *pol = NULL;
+    regel_error err;
+    memset(&err, 0, sizeof err);
+    int rc = regel_policy_load(r.bytes, r.len, "t.rbc", &pol, &err);
+    cr_assert_eq(rc, REGEL_OK, "laden mislukt: %s", err.message);
+    regel_policy_free(pol);
+    free(r.bytes);
+}

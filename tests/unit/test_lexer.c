@@ -751,3 +751,33 @@ Test(lexer_v02, leeftijd_is_contextual)
     cr_assert_eq(x.t[0].kind, NAME);
     free(x.diags);
 }
+
+/* ------------------------------------------------------------ v0.3 */
+
+Test(lexer_v03, new_keywords)
+{
+    EXPECT_KINDS("optioneel bekend onbekend vraag", OPTIONEEL, BEKEND, ONBEKEND, VRAAG);
+    /* a prefix or a longer word stays a name */
+    EXPECT_KINDS("optie bekende onbekende vragen Bekend", NAME, NAME, NAME, NAME, NAME);
+}
+
+Test(lexer_v03, geen_stays_a_name)
+{
+    lexed x;
+    lex_str(&x, "x is niet geen");
+    cr_assert_eq(x.errors, 0);
+    cr_assert_eq(x.t[3].kind, NAME);
+    cr_assert_str_eq(x.t[3].val.str.s, "geen");
+    free(x.diags);
+}
+
+Test(lexer_v03, optioneel_type_and_default_without_comma)
+{
+    EXPECT_KINDS("d: datum (optioneel) standaard geen vraag \"Wanneer?\",", NAME, COLON, DATUM,
+                 LPAREN, OPTIONEEL, RPAREN, STANDAARD, NAME, VRAAG, STRING, COMMA);
+}
+
+Test(lexer_v03, new_keywords_after_a_dot_are_fields)
+{
+    EXPECT_KINDS("g.vraag g.bekend", NAME, FIELD, NAME, FIELD);
+}

@@ -139,6 +139,12 @@ static void astdump_expr2(strbuf *sb, const ast_expr *e)
         }
         sb_puts(sb, ")");
         break;
+    case EX_KNOWN:
+    case EX_UNKNOWN: /* v0.3 */
+        sb_printf(sb, "(%s ", e->kind == EX_KNOWN ? "bekend" : "onbekend");
+        astdump_expr(sb, e->u.unary.operand);
+        sb_puts(sb, ")");
+        break;
     default:
         sb_puts(sb, "?");
         break;
@@ -272,6 +278,8 @@ static void astdump_policy(strbuf *sb, const ast_policy *p)
             for (size_t j = 0; j < d->u.record.n_fields; j++) {
                 sb_printf(sb, " %s=", d->u.record.fields[j].name);
                 astdump_type(sb, &d->u.record.fields[j].type);
+                if (d->u.record.fields[j].optional)
+                    sb_puts(sb, "?");
             }
             break;
         case DECL_INPUT:
@@ -283,6 +291,15 @@ static void astdump_policy(strbuf *sb, const ast_policy *p)
                                                 : "begrip",
                       d->u.var.name);
             astdump_type(sb, &d->u.var.type);
+            /* v0.3: `?` for (optioneel), then the default and the question */
+            if (d->u.var.optional)
+                sb_puts(sb, "?");
+            if (d->u.var.dflt) {
+                sb_puts(sb, " standaard=");
+                astdump_expr(sb, d->u.var.dflt);
+            }
+            if (d->u.var.vraag)
+                sb_printf(sb, " vraag=\"%s\"", d->u.var.vraag);
             break;
         case DECL_RULE: {
             const ast_rule *r = &d->u.rule;
@@ -364,7 +381,7 @@ static void expect_tree(const char *src, const char *want)
     parsed r;
     parse_str(&r, src);
     cr_assert_eq(r.errors, 0, "%s\n%s", src, r.diags);
-    cr_assert_str_eq(r.tree, want, "%s", src);
+    cr_assert_str_eq(r.tree, want, "%s\nkreeg:\n%s", src, r.tree);
     parsed_free(&r);
 }
 
@@ -1439,4 +1456,100 @@ Test(parser_v02, v01_precedence_unchanged)
     expect_expr("a is b en c of d", "(of (en (= a b) c) d)");
     expect_expr("- a.b * c", "(* (neg (. a b)) c)");
     expect_expr("a is een van b, c en d", "(en (een-van a b c) d)");
+}
+
+/* ------------------------------------------------------------ v0.3 */
+
+Test(parser_v03, optioneel_on_every_kind_of_field)
+{
+    expect_tree("gegeven G heeft a: datum (optioneel), b: getal, anders: tekst (optioneel).\n"
+                "invoer x: datum (optioneel), y: lijst van periode (optioneel).\n"
+                "uitkomst u: bedrag (optioneel).\nbegrip k: G (optioneel).",
+                "gegeven G: a=datum? b=getal anders=tekst?\n"
+                "invoer x=datum?\ninvoer y=lijst<periode>?\n"
+                "uitkomst u=bedrag?\nbegrip k=G?\n");
+}
+
+Test(parser_v03, standaard_and_vraag_on_invoer)
+{
+    expect_tree("invoer ernstig_ziek: waarheid standaard onwaar,\n"
+                "       werkt: waarheid vraag \"Werkt u momenteel?\",\n"
+                "       d: datum (optioneel) standaard geen vraag \"Datum?\",\n"
+                "       r: Register standaard Register.geen,\n"
+                "       n: getal standaard -2, b: bedrag standaard 12,50 euro,\n"
+                "       t: datum standaard 1 maart 2022.",
+                "invoer ernstig_ziek=waarheid standaard=onwaar\n"
+                "invoer werkt=waarheid vraag=\"Werkt u momenteel?\"\n"
+                "invoer d=datum? standaard=geen vraag=\"Datum?\"\n"
+                "invoer r=Register standaard=(. Register geen)\n"
+                "invoer n=getal standaard=(neg 2=2/1)\n"
+                "invoer b=bedrag standaard=1250ct\n"
+                "invoer t=datum standaard=#2022-03-01\n");
+}
+
+Test(parser_v03, standaard_and_vraag_only_on_invoer)
+{
+    parsed r;
+    parse_str(&r, "uitkomst u: getal standaard 0.\nbegrip b: getal vraag \"x?\".");
+    cr_assert_eq(r.errors, 2, "%s", r.diags);
+    cr_assert(strstr(r.diags, "t.regel:1:29: fout: alleen een invoer kan een ‘standaard’ "
+                              "hebben\n"),
+              "%s", r.diags);
+    cr_assert(strstr(r.diags, "t.regel:2:17: fout: alleen een invoer kan een ‘vraag’ hebben: "
+                              "naar een begrip wordt niet gevraagd\n"),
+              "%s", r.diags);
+    cr_assert(strstr(r.tree, "uitkomst u=getal\n"), "%s", r.tree);
+    parsed_free(&r);
+}
+
+Test(parser_v03, is_bekend_and_is_onbekend)
+{
+    expect_expr("a is bekend", "(bekend a)");
+    expect_expr("a.b is onbekend en c", "(en (onbekend (. a b)) c)");
+    expect_expr("niet a + 1 is bekend", "(niet (bekend (+ a 1=1/1)))");
+    expect_expr("a is geen", "(= a geen)");
+    expect_expr("a is niet geen", "(≠ a geen)");
+}
+
+Test(parser_v03, location_of_is_bekend)
+{
+    parsed r;
+    parse_str(&r, "regel \"r\" x is a is onbekend.");
+    cr_assert_eq(r.errors, 0, "%s", r.diags);
+    const ast_expr *v = r.p->decls[0].u.rule.branches[0].value;
+    cr_assert_eq(v->kind, EX_UNKNOWN);
+    cr_assert_eq(v->loc.col, 18);
+    cr_assert_eq(v->loc.end_col, 29);
+    parsed_free(&r);
+}
+
+Test(parser_v03, syntax_errors)
+{
+    expect_diags("invoer a: getal (optionel).",
+                 "t.regel:1:18: fout: onverwachte naam ‘optionel’; verwacht ‘optioneel’\n"
+                 "   1 | invoer a: getal (optionel).\n"
+                 "     |                  ^~~~~~~~\n"
+                 "     = hint: bedoelde u ‘optioneel’?\n");
+    /* the default before the question, both before the comma */
+    parsed r;
+    parse_str(&r, "invoer a: getal vraag \"x?\" standaard 0.");
+    cr_assert_geq(r.errors, 1, "%s", r.diags);
+    cr_assert(strstr(r.diags, "fout: onverwacht ‘standaard’"), "%s", r.diags);
+    parsed_free(&r);
+    /* `, standaard` would be a new field */
+    parse_str(&r, "invoer a: waarheid, standaard onwaar.");
+    cr_assert_eq(r.errors, 1, "%s", r.diags);
+    parsed_free(&r);
+    /* a default is a literal, not an expression */
+    parse_str(&r, "invoer a: getal standaard 1 + 2.");
+    cr_assert_eq(r.errors, 1, "%s", r.diags);
+    cr_assert(strstr(r.diags, "onverwacht ‘+’"), "%s", r.diags);
+    parsed_free(&r);
+}
+
+Test(parser_v03, new_keywords_are_field_names)
+{
+    expect_tree("gegeven G heeft vraag: tekst, bekend: getal, onbekend: getal, optioneel: getal.",
+                "gegeven G: vraag=tekst bekend=getal onbekend=getal optioneel=getal\n");
+    expect_expr("g.bekend is onbekend", "(onbekend (. g bekend))");
 }

@@ -1,6 +1,7 @@
-/* test_render.c — unit tests of the renderers (runtime/render*.c, spec §7):
- * exact Dutch text and JSON for hand-filled policy and evaluation tables,
- * JSON string escaping, number formatting and the rendering errors. */
+/* test_render.c — unit tests of the renderers (runtime/render*.c, spec §7, v0.3
+ * §3): exact Dutch text and JSON for hand-filled policy and evaluation tables
+ * (geen, onbeslist, defaults), JSON string escaping, number formatting and the
+ * rendering errors. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +77,9 @@ typedef struct fixture {
     uint8_t reads_input[N_OUT * N_IN];
     uint8_t reads_outcome[N_OUT * N_OUT];
     uint8_t missing[N_IN];
+    uint8_t defaulted[N_IN];
+    uint8_t causes_table[N_OUT][N_IN]; /* pointed to by causes[o] when set */
+    const uint8_t *causes[N_OUT];
     regel_eval ev;
 } fixture;
 
@@ -149,6 +153,13 @@ static void reads_out(fixture *f, uint32_t o, uint32_t x)
     f->reads_outcome[o * N_OUT + x] = 1;
 }
 
+/* Input i is among the causes of outcome o's onbekend value. */
+static void cause(fixture *f, uint32_t o, uint32_t i)
+{
+    f->causes_table[o][i] = 1;
+    f->causes[o] = f->causes_table[o];
+}
+
 static fixture *make_fixture(void)
 {
     fixture *f = calloc(1, sizeof *f);
@@ -157,17 +168,17 @@ static fixture *make_fixture(void)
     f->register_members[1] = "bevolkingsregister";
     f->soort_members[0] = "nt2";
     f->soort_members[1] = "mo";
-    f->toets_fields[0] = (rt_field){"soort", T_SOORT};
-    f->toets_fields[1] = (rt_field){"geslaagd", T_WAARHEID};
+    f->toets_fields[0] = (rt_field){"soort", T_SOORT, 0};
+    f->toets_fields[1] = (rt_field){"geslaagd", T_WAARHEID, 0};
     f->types[T_WAARHEID] = (rt_type){RBC_TYPE_WAARHEID, NULL, 0, NULL, NULL, 0};
     f->types[T_GETAL] = (rt_type){RBC_TYPE_GETAL, NULL, 0, NULL, NULL, 0};
     f->types[T_TEKST] = (rt_type){RBC_TYPE_TEKST, NULL, 0, NULL, NULL, 0};
     f->types[T_REGISTER] = (rt_type){RBC_TYPE_ENUM, "Register", 2, f->register_members, NULL, 0};
     f->types[T_SOORT] = (rt_type){RBC_TYPE_ENUM, "Soort", 2, f->soort_members, NULL, 0};
     f->types[T_TOETS] = (rt_type){RBC_TYPE_RECORD, "Toets", 2, NULL, f->toets_fields, 0};
-    f->afname_fields[0] = (rt_field){"datum", T_DATUM};
-    f->afname_fields[1] = (rt_field){"kosten", T_BEDRAG};
-    f->afname_fields[2] = (rt_field){"looptijd", T_PERIODE};
+    f->afname_fields[0] = (rt_field){"datum", T_DATUM, 0};
+    f->afname_fields[1] = (rt_field){"kosten", T_BEDRAG, 0};
+    f->afname_fields[2] = (rt_field){"looptijd", T_PERIODE, 0};
     f->types[T_DATUM] = (rt_type){RBC_TYPE_DATUM, NULL, 0, NULL, NULL, 0};
     f->types[T_DUUR] = (rt_type){RBC_TYPE_DUUR, NULL, 0, NULL, NULL, 0};
     f->types[T_BEDRAG] = (rt_type){RBC_TYPE_BEDRAG, NULL, 0, NULL, NULL, 0};
@@ -177,11 +188,11 @@ static fixture *make_fixture(void)
     f->types[T_LIJST_BEDRAG] = (rt_type){RBC_TYPE_LIJST, NULL, 0, NULL, NULL, T_BEDRAG};
     f->types[T_LIJST_GETAL] = (rt_type){RBC_TYPE_LIJST, NULL, 0, NULL, NULL, T_GETAL};
     f->types[T_LIJST_PERIODE] = (rt_type){RBC_TYPE_LIJST, NULL, 0, NULL, NULL, T_PERIODE};
-    f->inputs[IN_REGISTER] = (rt_input){"register", T_REGISTER};
-    f->inputs[IN_WERKT] = (rt_input){"werkt", T_WAARHEID};
-    f->inputs[IN_STUDEERT] = (rt_input){"studeert", T_WAARHEID};
-    f->inputs[IN_NAAM] = (rt_input){"naam", T_TEKST};
-    f->inputs[IN_TOETS] = (rt_input){"toets", T_TOETS};
+    f->inputs[IN_REGISTER] = (rt_input){"register", T_REGISTER, 0, RBC_NONE, NULL};
+    f->inputs[IN_WERKT] = (rt_input){"werkt", T_WAARHEID, 0, RBC_NONE, NULL};
+    f->inputs[IN_STUDEERT] = (rt_input){"studeert", T_WAARHEID, 0, RBC_NONE, NULL};
+    f->inputs[IN_NAAM] = (rt_input){"naam", T_TEKST, 0, RBC_NONE, NULL};
+    f->inputs[IN_TOETS] = (rt_input){"toets", T_TOETS, 0, RBC_NONE, NULL};
 
     set_outcome(f, O_TOEGANG, "toegang", T_WAARHEID, true, 0);
     set_outcome(f, O_VRIJGESTELD, "vrijgesteld", T_WAARHEID, false, 1);
@@ -225,6 +236,7 @@ static fixture *make_fixture(void)
     f->facts[IN_TOETS].u.fields = f->toets_fields_val;
     f->kase.policy = p;
     f->kase.facts = f->facts;
+    f->kase.defaulted = f->defaulted;
     f->kase.name = "geval.json";
 
     for (uint32_t o = 0; o < N_OUT; o++)
@@ -249,6 +261,8 @@ static fixture *make_fixture(void)
     decided(f, O_LAATSTE, R_LAATSTE, f->facts[IN_TOETS]);
     reads_in(f, O_LAATSTE, IN_TOETS);
     f->missing[IN_STUDEERT] = 1;
+    cause(f, O_NIVEAU, IN_STUDEERT);
+    cause(f, O_BEZIG, IN_STUDEERT);
 
     regel_eval *ev = &f->ev;
     ev->policy = p;
@@ -261,6 +275,7 @@ static fixture *make_fixture(void)
     ev->reads_input = f->reads_input;
     ev->reads_outcome = f->reads_outcome;
     ev->missing = f->missing;
+    ev->causes = f->causes;
     return f;
 }
 
@@ -352,6 +367,17 @@ static const char expected_json[] = "{\n"
                                     "      \"steunt_op\": {}\n"
                                     "    }\n"
                                     "  },\n"
+                                    "  \"onbeslist\": {\n"
+                                    "    \"niveau\": {\n"
+                                    "      \"ontbrekend\": [\n"
+                                    "        \"studeert\"\n"
+                                    "      ]\n"
+                                    "    },\n"
+                                    "    \"plicht\": {\n"
+                                    "      \"ontbrekend\": [],\n"
+                                    "      \"reden\": \"geen regel van toepassing\"\n"
+                                    "    }\n"
+                                    "  },\n"
                                     "  \"ontbrekend\": [\n"
                                     "    \"studeert\"\n"
                                     "  ]\n"
@@ -397,11 +423,17 @@ Test(render, nothing_missing_and_no_name)
 {
     fixture *f = make_fixture();
     memset(f->missing, 0, sizeof f->missing);
+    f->ev.causes = NULL; /* no cause tables at all */
     f->policy.name = NULL;
     regel_error err;
     char *out = render(&f->ev, true, REGEL_OK, &err);
     cr_assert_not_null(strstr(out, "\"beleid\": null,\n"));
     cr_assert_not_null(strstr(out, "\"ontbrekend\": []\n}\n"), "%s", out);
+    cr_assert_not_null(strstr(out, "  \"onbeslist\": {\n"
+                                   "    \"niveau\": {\n"
+                                   "      \"ontbrekend\": []\n"
+                                   "    },\n"),
+                       "%s", out);
     regel_free(out);
     out = render(&f->ev, false, REGEL_OK, &err);
     cr_assert_null(strstr(out, "Ontbrekende"));
@@ -422,11 +454,16 @@ Test(render, without_trace)
     char *out = render(&f->ev, false, REGEL_OK, &err);
     cr_assert_null(strstr(out, "Feiten:"));
     cr_assert_null(strstr(out, "Steunt op:"));
-    cr_assert_not_null(strstr(out, "niveau: onbekend\n  Kan nog niet beslist worden.\n"));
+    /* the causes do not depend on the trace */
+    cr_assert_not_null(
+        strstr(out, "niveau: onbekend\n  Kan nog niet beslist worden; ontbrekende feiten: "
+                    "studeert.\n"));
     cr_assert_not_null(strstr(out, "  Bron: Regeerakkoord, Doelgroep\n"));
     regel_free(out);
     out = render(&f->ev, true, REGEL_OK, &err);
     cr_assert_null(strstr(out, "\"feiten\""));
+    cr_assert_not_null(
+        strstr(out, "\"niveau\": {\n      \"ontbrekend\": [\n        \"studeert\"\n"));
     cr_assert_not_null(strstr(out, "\"uitzondering_op\": \"Vergoeding\"\n    },\n"));
     regel_free(out);
     free(f);
@@ -1073,10 +1110,12 @@ Test(render_compiled, text)
                           "  Feiten: naam = \"Zoë \\\"Z\\\"\"\n"
                           "\n"
                           "gekozen: onbekend\n"
-                          "  Kan nog niet beslist worden.\n"
+                          "  Kan nog niet beslist worden; ontbrekende feiten: toets.\n"
                           "\n"
                           "status: onbekend\n"
-                          "  Geen enkele regel is van toepassing.\n");
+                          "  Geen enkele regel is van toepassing.\n"
+                          "\n"
+                          "Ontbrekende feiten: toets.\n");
     regel_free(out);
 }
 
@@ -1125,7 +1164,20 @@ Test(render_compiled, json)
                           "      \"steunt_op\": {}\n"
                           "    }\n"
                           "  },\n"
-                          "  \"ontbrekend\": []\n"
+                          "  \"onbeslist\": {\n"
+                          "    \"gekozen\": {\n"
+                          "      \"ontbrekend\": [\n"
+                          "        \"toets\"\n"
+                          "      ]\n"
+                          "    },\n"
+                          "    \"status\": {\n"
+                          "      \"ontbrekend\": [],\n"
+                          "      \"reden\": \"geen regel van toepassing\"\n"
+                          "    }\n"
+                          "  },\n"
+                          "  \"ontbrekend\": [\n"
+                          "    \"toets\"\n"
+                          "  ]\n"
                           "}\n");
     regel_free(out);
 }
@@ -1193,5 +1245,414 @@ Test(render_compiled, non_terminating_uitkomst)
     out = run_klein("{\"prijs\": 12.5, \"stuks\": 6}", true, true, &rc, &err);
     cr_assert_eq(rc, REGEL_OK, "%s", err.message);
     cr_assert_not_null(strstr(out, "    \"derde\": 25\n  },\n"));
+    regel_free(out);
+}
+
+/* ---- v0.3: geen, onbeslist, defaults ---- */
+
+static rt_value v_geen(void)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_GEEN;
+    return v;
+}
+
+static rt_value v_onbekend(void)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    return v;
+}
+
+Test(render_v03, geen_values)
+{
+    fixture *f = make_fixture();
+    assert_forms(f, T_DATUM, v_geen(), "geen", "null");
+    assert_forms(f, T_BEDRAG, v_geen(), "geen", "null");
+    assert_forms(f, T_LIJST_GETAL, v_geen(), "geen", "null");
+    /* inside a record and a list; onbekend stays onbekend */
+    rt_value fields[2] = {v_geen(), v_onbekend()};
+    rt_value toets;
+    memset(&toets, 0, sizeof toets);
+    toets.tag = RV_RECORD;
+    toets.u.fields = fields;
+    assert_forms(f, T_TOETS, toets, "{soort: geen, geslaagd: onbekend}",
+                 "{\n  \"soort\": null,\n  \"geslaagd\": null\n}");
+    rt_value items[3] = {v_bedrag(9000), v_geen(), v_bedrag(5)};
+    assert_forms(f, T_LIJST_BEDRAG, v_lijst(items, 3), "[€ 90,00, geen, € 0,05]",
+                 "[\n  90,\n  null,\n  0.05\n]");
+    rt_value a[3] = {v_datum(2022, 3, 1), v_geen(), v_geen()};
+    rt_value afname;
+    memset(&afname, 0, sizeof afname);
+    afname.tag = RV_RECORD;
+    afname.u.fields = a;
+    assert_forms(f, T_LIJST_AFNAME, v_lijst(&afname, 1),
+                 "[{datum: 1 maart 2022, kosten: geen, looptijd: geen}]",
+                 "[\n"
+                 "  {\n"
+                 "    \"datum\": \"2022-03-01\",\n"
+                 "    \"kosten\": null,\n"
+                 "    \"looptijd\": null\n"
+                 "  }\n"
+                 "]");
+    free(f);
+}
+
+Test(render_v03, geen_outcome_and_fact)
+{
+    fixture *f = make_fixture();
+    decided(f, O_BEDRAG, R_KORTING, v_geen());
+    f->facts[IN_NAAM] = v_geen();
+    regel_error err;
+    char *out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "\nbedrag: geen\n  Regel: \"Korting\" (uitzondering op "
+                                   "\"Vergoeding\")\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "  Feiten: naam = geen\n"), "%s", out);
+    cr_assert_null(strstr(out, "bedrag: geen\n  Kan nog niet"), "geen is beslist");
+    regel_free(out);
+    out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "    \"bedrag\": null,\n    \"groet\""), "%s", out);
+    cr_assert_not_null(strstr(out, "    \"bedrag\": {\n      \"regel\": \"Korting\",\n"), "%s",
+                       out);
+    cr_assert_not_null(strstr(out, "      \"feiten\": {\n        \"naam\": null\n      },\n"), "%s",
+                       out);
+    /* a decided geen is not onbeslist */
+    cr_assert_null(strstr(strstr(out, "\"onbeslist\""), "\"bedrag\""), "%s", out);
+    regel_free(out);
+    free(f);
+}
+
+Test(render_v03, onbeslist_per_uitkomst)
+{
+    fixture *f = make_fixture();
+    /* niveau waits for three facts (marked out of order: printed in input order) */
+    cause(f, O_NIVEAU, IN_TOETS);
+    cause(f, O_NIVEAU, IN_WERKT);
+    /* laatste_toets: onbekend without causes, not for want of a rule */
+    f->values[O_LAATSTE] = v_onbekend();
+    f->status[O_LAATSTE] = EV_UNKNOWN;
+    f->decided_by[O_LAATSTE] = RBC_NONE;
+    /* a begrip is never listed, a known uitkomst never, whatever its table says */
+    cause(f, O_BEZIG, IN_NAAM);
+    cause(f, O_TOEGANG, IN_NAAM);
+    /* the overall list is ev->missing as the VM computed it */
+    f->missing[IN_NAAM] = 1;
+    regel_error err;
+    char *out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "  },\n"
+                                   "  \"onbeslist\": {\n"
+                                   "    \"niveau\": {\n"
+                                   "      \"ontbrekend\": [\n"
+                                   "        \"werkt\",\n"
+                                   "        \"studeert\",\n"
+                                   "        \"toets\"\n"
+                                   "      ]\n"
+                                   "    },\n"
+                                   "    \"plicht\": {\n"
+                                   "      \"ontbrekend\": [],\n"
+                                   "      \"reden\": \"geen regel van toepassing\"\n"
+                                   "    },\n"
+                                   "    \"laatste_toets\": {\n"
+                                   "      \"ontbrekend\": []\n"
+                                   "    }\n"
+                                   "  },\n"
+                                   "  \"ontbrekend\": [\n"
+                                   "    \"studeert\",\n"
+                                   "    \"naam\"\n"
+                                   "  ]\n"
+                                   "}\n"),
+                       "%s", out);
+    cr_assert_eq(count(out, "\"laatste_toets\": {"), 1, "geen uitleg meer: %s", out);
+    regel_free(out);
+    out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "\nniveau: onbekend\n"
+                                   "  Kan nog niet beslist worden; ontbrekende feiten: werkt, "
+                                   "studeert, toets.\n"
+                                   "\n"
+                                   "plicht: onbekend\n"
+                                   "  Geen enkele regel is van toepassing.\n"
+                                   "\n"
+                                   "laatste_toets: onbekend\n"
+                                   "  Kan nog niet beslist worden.\n"
+                                   "\n"
+                                   "Ontbrekende feiten: studeert, naam.\n"),
+                       "%s", out);
+    cr_assert_null(strstr(out, "bezig"), "%s", out);
+    regel_free(out);
+    free(f);
+}
+
+Test(render_v03, onbeslist_empty_when_all_decided)
+{
+    fixture *f = make_fixture();
+    decided(f, O_NIVEAU, R_NIVEAU, v_member(0));
+    decided(f, O_PLICHT, R_PLICHT, v_bool(true));
+    f->causes[O_NIVEAU] = NULL;
+    memset(f->missing, 0, sizeof f->missing);
+    regel_error err;
+    char *out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "  },\n  \"onbeslist\": {},\n  \"ontbrekend\": []\n}\n"), "%s",
+                       out);
+    regel_free(out);
+    out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_null(strstr(out, "Kan nog niet"), "%s", out);
+    cr_assert_null(strstr(out, "Ontbrekende"), "%s", out);
+    regel_free(out);
+    free(f);
+}
+
+Test(render_v03, a_rule_that_gave_onbekend)
+{
+    fixture *f = make_fixture();
+    decided(f, O_NIVEAU, R_NIVEAU, v_onbekend());
+    regel_error err;
+    char *out = render(&f->ev, true, REGEL_OK, &err);
+    /* the uitleg entry says what it waits for, and so does onbeslist */
+    cr_assert_not_null(strstr(out, "    \"niveau\": {\n"
+                                   "      \"regel\": \"Niveau\",\n"
+                                   "      \"bron\": null,\n"
+                                   "      \"feiten\": {\n"
+                                   "        \"werkt\": false\n"
+                                   "      },\n"
+                                   "      \"steunt_op\": {\n"
+                                   "        \"bezig\": null\n"
+                                   "      },\n"
+                                   "      \"ontbrekend\": [\n"
+                                   "        \"studeert\"\n"
+                                   "      ]\n"
+                                   "    },\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "  \"onbeslist\": {\n"
+                                   "    \"niveau\": {\n"
+                                   "      \"ontbrekend\": [\n"
+                                   "        \"studeert\"\n"
+                                   "      ]\n"
+                                   "    },\n"),
+                       "%s", out);
+    /* decided entries with a known value carry no "ontbrekend" of their own */
+    cr_assert_eq(count(out, "\"ontbrekend\""), 4, "%s", out);
+    regel_free(out);
+    /* without causes: an empty list */
+    f->causes[O_NIVEAU] = NULL;
+    out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "        \"bezig\": null\n"
+                                   "      },\n"
+                                   "      \"ontbrekend\": []\n"
+                                   "    },\n"),
+                       "%s", out);
+    regel_free(out);
+    out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "  Steunt op: bezig = onbekend\n"
+                                   "  Kan nog niet beslist worden.\n"),
+                       "%s", out);
+    regel_free(out);
+    free(f);
+}
+
+Test(render_v03, defaults_are_marked)
+{
+    fixture *f = make_fixture();
+    f->defaulted[IN_WERKT] = 1;
+    f->defaulted[IN_REGISTER] = 1;
+    f->defaulted[IN_NAAM] = 1;
+    reads_in(f, O_BEDRAG, IN_NAAM); /* bedrag reads a defaulted fact too */
+    regel_error err;
+    char *out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "  Feiten: register = vreemdelingenregister (standaard), "
+                                   "werkt = onwaar (standaard)\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "  Feiten: naam = \"Zoë\" (standaard)\n"), "%s", out);
+    cr_assert_not_null(strstr(out, "  Feiten: toets = {soort: mo, geslaagd: onbekend}\n"), "%s",
+                       out);
+    cr_assert_eq(count(out, "(standaard)"), 4, "%s", out);
+    regel_free(out);
+    out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "      \"feiten\": {\n"
+                                   "        \"register\": \"vreemdelingenregister\",\n"
+                                   "        \"werkt\": false\n"
+                                   "      },\n"
+                                   "      \"standaard_gebruikt\": [\n"
+                                   "        \"register\",\n"
+                                   "        \"werkt\"\n"
+                                   "      ],\n"
+                                   "      \"steunt_op\": {\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "      \"feiten\": {\n"
+                                   "        \"naam\": \"Zoë\"\n"
+                                   "      },\n"
+                                   "      \"standaard_gebruikt\": [\n"
+                                   "        \"naam\"\n"
+                                   "      ],\n"),
+                       "%s", out);
+    /* toegang, bedrag, groet; not laatste_toets (toets took no default) */
+    cr_assert_eq(count(out, "\"standaard_gebruikt\""), 3, "%s", out);
+    regel_free(out);
+    /* before the parameters */
+    add_versions(f);
+    out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_not_null(strstr(out, "        \"werkt\"\n"
+                                   "      ],\n"
+                                   "      \"parameters\": {\n"),
+                       "%s", out);
+    regel_free(out);
+    free(f);
+}
+
+Test(render_v03, no_default_table)
+{
+    /* a case built without a defaulted table renders without markers */
+    fixture *f = make_fixture();
+    f->defaulted[IN_WERKT] = 1;
+    f->kase.defaulted = NULL;
+    regel_error err;
+    char *out = render(&f->ev, false, REGEL_OK, &err);
+    cr_assert_null(strstr(out, "(standaard)"), "%s", out);
+    regel_free(out);
+    out = render(&f->ev, true, REGEL_OK, &err);
+    cr_assert_null(strstr(out, "standaard_gebruikt"), "%s", out);
+    cr_assert_str_eq(out, expected_json);
+    regel_free(out);
+    free(f);
+}
+
+/* ---- v0.3 through the compiler, loader and VM ---- */
+
+static const char proef_src[] =
+    "beleid \"Proef\".\n"
+    "gegeven Toets heeft datum: datum (optioneel), geslaagd: waarheid.\n"
+    "invoer ernstig_ziek: waarheid standaard onwaar,\n"
+    "    werkt: waarheid vraag \"Werkt u momenteel?\",\n"
+    "    studeert: waarheid,\n"
+    "    contract_getekend: datum (optioneel),\n"
+    "    toets: Toets.\n"
+    "uitkomst vrijgesteld: waarheid, getekend: datum (optioneel), bezig: waarheid,\n"
+    "    toetsdatum: datum (optioneel).\n"
+    "regel \"Vrij\" vrijgesteld is waar indien ernstig_ziek.\n"
+    "regel \"Niet vrij\" vrijgesteld is onwaar indien niet ernstig_ziek.\n"
+    "regel \"Getekend\" getekend is contract_getekend.\n"
+    "regel \"Bezig\" bezig is werkt of studeert.\n"
+    "regel \"Toetsdatum\" toetsdatum is toets.datum.\n";
+
+/* Compile proef_src, read case_json, evaluate with a trace and render. */
+static char *run_proef(const char *case_json, bool json)
+{
+    regel_error err;
+    regel_policy *p = NULL;
+    char *diag = NULL;
+    int rc = regel_policy_compile(proef_src, strlen(proef_src), "proef.regel", &p, &diag, &err);
+    cr_assert_eq(rc, REGEL_OK, "compileren mislukt: %s\n%s", err.message, diag ? diag : "");
+    regel_free(diag);
+    regel_case *c = NULL;
+    rc = regel_case_from_json(p, case_json, strlen(case_json), "geval.json", &c, &err);
+    cr_assert_eq(rc, REGEL_OK, "%s", err.message);
+    regel_eval *ev = regel_eval_new(p);
+    cr_assert_not_null(ev);
+    rc = regel_evaluate(ev, c, REGEL_EXPLAIN, &err);
+    cr_assert_eq(rc, REGEL_OK, "%s", err.message);
+    char *out = NULL;
+    size_t len = 0;
+    rc = json ? regel_render_json(ev, &out, &len, &err) : regel_render_text(ev, &out, &len, &err);
+    cr_assert_eq(rc, REGEL_OK, "%s", err.message);
+    cr_assert_eq(len, strlen(out));
+    regel_eval_free(ev);
+    regel_case_free(c);
+    regel_policy_free(p);
+    return out;
+}
+
+static const char proef_case[] =
+    "{\"contract_getekend\": null, \"toets\": {\"datum\": null, \"geslaagd\": true}}";
+
+Test(render_compiled, geen_defaults_and_onbeslist_text)
+{
+    char *out = run_proef(proef_case, false);
+    cr_assert_str_eq(out, "Beleid: Proef\n"
+                          "\n"
+                          "vrijgesteld: onwaar\n"
+                          "  Regel: \"Niet vrij\"\n"
+                          "  Feiten: ernstig_ziek = onwaar (standaard)\n"
+                          "\n"
+                          "getekend: geen\n"
+                          "  Regel: \"Getekend\"\n"
+                          "  Feiten: contract_getekend = geen\n"
+                          "\n"
+                          "bezig: onbekend\n"
+                          "  Kan nog niet beslist worden; ontbrekende feiten: werkt, studeert.\n"
+                          "\n"
+                          "toetsdatum: geen\n"
+                          "  Regel: \"Toetsdatum\"\n"
+                          "  Feiten: toets = {datum: geen, geslaagd: waar}\n"
+                          "\n"
+                          "Ontbrekende feiten: werkt, studeert.\n");
+    regel_free(out);
+    /* a given value: no default, and a decided bezig */
+    out = run_proef("{\"ernstig_ziek\": false, \"werkt\": true}", false);
+    cr_assert_not_null(strstr(out, "  Feiten: ernstig_ziek = onwaar\n"), "%s", out);
+    cr_assert_null(strstr(out, "(standaard)"), "%s", out);
+    cr_assert_not_null(strstr(out, "bezig: waar\n"), "%s", out);
+    cr_assert_not_null(strstr(out, "getekend: onbekend\n  Kan nog niet beslist worden; "
+                                   "ontbrekende feiten: contract_getekend.\n"),
+                       "%s", out);
+    regel_free(out);
+}
+
+Test(render_compiled, geen_defaults_and_onbeslist_json)
+{
+    char *out = run_proef(proef_case, true);
+    cr_assert_str_eq(out, "{\n"
+                          "  \"beleid\": \"Proef\",\n"
+                          "  \"uitkomsten\": {\n"
+                          "    \"vrijgesteld\": false,\n"
+                          "    \"getekend\": null,\n"
+                          "    \"bezig\": null,\n"
+                          "    \"toetsdatum\": null\n"
+                          "  },\n"
+                          "  \"uitleg\": {\n"
+                          "    \"vrijgesteld\": {\n"
+                          "      \"regel\": \"Niet vrij\",\n"
+                          "      \"bron\": null,\n"
+                          "      \"feiten\": {\n"
+                          "        \"ernstig_ziek\": false\n"
+                          "      },\n"
+                          "      \"standaard_gebruikt\": [\n"
+                          "        \"ernstig_ziek\"\n"
+                          "      ],\n"
+                          "      \"steunt_op\": {}\n"
+                          "    },\n"
+                          "    \"getekend\": {\n"
+                          "      \"regel\": \"Getekend\",\n"
+                          "      \"bron\": null,\n"
+                          "      \"feiten\": {\n"
+                          "        \"contract_getekend\": null\n"
+                          "      },\n"
+                          "      \"steunt_op\": {}\n"
+                          "    },\n"
+                          "    \"toetsdatum\": {\n"
+                          "      \"regel\": \"Toetsdatum\",\n"
+                          "      \"bron\": null,\n"
+                          "      \"feiten\": {\n"
+                          "        \"toets\": {\n"
+                          "          \"datum\": null,\n"
+                          "          \"geslaagd\": true\n"
+                          "        }\n"
+                          "      },\n"
+                          "      \"steunt_op\": {}\n"
+                          "    }\n"
+                          "  },\n"
+                          "  \"onbeslist\": {\n"
+                          "    \"bezig\": {\n"
+                          "      \"ontbrekend\": [\n"
+                          "        \"werkt\",\n"
+                          "        \"studeert\"\n"
+                          "      ]\n"
+                          "    }\n"
+                          "  },\n"
+                          "  \"ontbrekend\": [\n"
+                          "    \"werkt\",\n"
+                          "    \"studeert\"\n"
+                          "  ]\n"
+                          "}\n");
     regel_free(out);
 }

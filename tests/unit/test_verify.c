@@ -335,7 +335,7 @@ Test(verify, entry_truncated)
     uint8_t raw[] = {RBC_TYPE_ENUM, 0, 0, 0, 0, 1, 0};
     rb_type_raw(b, raw, sizeof raw);
     expect_bad(b, "sectie TYPES is afgebroken: ingang 6 loopt voorbij het einde van de sectie "
-                  "(69 bytes)");
+                  "(77 bytes)");
 }
 
 Test(verify, count_missing)
@@ -494,8 +494,8 @@ Test(verify, const_kind)
     size_t len;
     rbc_builder *rb;
     uint8_t *b = valid(&len, &rb);
-    b[rb_section_offset(rb, RBC_SEC_CONSTS) + 4] = 7;
-    expect_bytes_bad(b, len, "constante 0 heeft onbekende soort 7");
+    b[rb_section_offset(rb, RBC_SEC_CONSTS) + 4] = 9;
+    expect_bytes_bad(b, len, "constante 0 heeft onbekende soort 9");
     free(b);
     rb_free(rb);
 }
@@ -1723,6 +1723,265 @@ Test(verify2, disassemble)
         "      30  LOAD_LOCAL           0            ; lus 0\n",
         "      36  ROUND                2, 1         ; afgerond rekenkundig op 1 decimalen\n",
         "      45  LOOP                 21           ; terug naar 21\n",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        cr_assert(strstr(out, want[i]) != NULL, "ontbreekt: [%s] in\n%s", want[i], out);
+    regel_free(out);
+    free(bytes);
+}
+
+/* ---- v0.3: optional inputs and fields, defaults, questions, geen ---- */
+
+Test(verify3, input_flags)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_input_ext(b, "o", 1, 2, RBC_NONE, NULL);
+    expect_bad(b, "invoer ‘o’ heeft onbekende vlaggen 0x2");
+}
+
+Test(verify3, input_default_out_of_range)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_input_ext(b, "o", 1, 0, 99, NULL);
+    expect_bad(b, "invoer ‘o’ heeft als standaardwaarde constante 99, maar er zijn 2 constanten");
+}
+
+Test(verify3, input_default_wrong_type)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_input_ext(b, "o", 1, RBC_OPTIONAL, 1, NULL); /* "tekst" for a getal */
+    expect_bad(b, "de standaardwaarde van invoer ‘o’ (constante 1) past niet bij haar type");
+}
+
+Test(verify3, input_default_bool_for_getal)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_input_ext(b, "o", 1, 0, rb_const_bool(b, 1), NULL);
+    expect_bad(b, "de standaardwaarde van invoer ‘o’ (constante 2) past niet bij haar type");
+}
+
+Test(verify3, input_default_geen_needs_optional)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_input_ext(b, "o", 1, 0, rb_const_geen(b), NULL);
+    expect_bad(b, "de standaardwaarde van invoer ‘o’ (constante 2) past niet bij haar type (geen, "
+                  "maar de invoer is niet optioneel)");
+}
+
+Test(verify3, input_default_member_of_other_soort)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_input_ext(b, "o", 3, 0, rb_const_enum(b, 5, 0), NULL); /* Maat.klein for a Kleur */
+    expect_bad(b, "de standaardwaarde van invoer ‘o’ (constante 2) past niet bij haar type");
+}
+
+Test(verify3, const_waarheid_value)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_const_bool(b, 2);
+    expect_bad(b, "constante 2 is een waarheid met waarde 2 (verwacht 0 of 1)");
+}
+
+Test(verify3, const_enum_not_a_soort)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_const_enum(b, 1, 0);
+    expect_bad(b, "constante 2 verwijst naar type 1, dat geen soort is");
+}
+
+Test(verify3, const_enum_member_range)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_const_enum(b, 3, 5);
+    expect_bad(b, "constante 2 is lid 5 van soort ‘Kleur’, die 2 leden heeft");
+}
+
+Test(verify3, const_enum_truncated)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    uint8_t raw[] = {RBC_CONST_ENUM, 3, 0, 0, 0};
+    rb_section_extra(b, RBC_SEC_CONSTS, raw, sizeof raw);
+    rb_section_count(b, RBC_SEC_CONSTS, 3);
+    expect_bad(b, "sectie CONSTS is afgebroken: ingang 2 loopt voorbij het einde van de sectie "
+                  "(31 bytes)");
+}
+
+Test(verify3, push_const_default_only)
+{
+    rbc_builder *b = base();
+    uint32_t k = rb_const_bool(b, 1);
+    rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_op1(b, OP_PUSH_CONST, k);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "PUSH_CONST op positie 0 in regel ‘R’ verwijst naar constante 2, die alleen een "
+                  "standaardwaarde van een invoer mag zijn");
+}
+
+Test(verify3, field_flags)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    const char *fields[] = {"n"};
+    uint32_t types[] = {1}, flags[] = {4};
+    rb_type_record_flags(b, "U", 1, fields, types, flags);
+    expect_bad(b, "veld ‘n’ van gegeven ‘U’ (type 6) heeft onbekende vlaggen 0x4");
+}
+
+Test(verify3, outcome_flags)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_outcome(b, "z", 1, RBC_OUTCOME_OUTPUT | 4, RBC_NONE);
+    expect_bad(b, "uitkomst ‘z’ heeft onbekende vlaggen 0x5");
+}
+
+Test(verify3, push_geen_type)
+{
+    rbc_builder *b = base();
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_PUSH_GEEN, 99);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "PUSH_GEEN op positie 0 in regel ‘S’ verwijst naar type 99, maar er zijn 6 "
+                  "types");
+}
+
+Test(verify3, push_geen_typed)
+{
+    rbc_builder *b = base();
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_PUSH_GEEN, 2); /* tekst, for a getal outcome */
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "RESULT op positie 5 in regel ‘S’ geeft tekst, maar uitkomst ‘s’ is getal");
+}
+
+Test(verify3, is_known_empty_stack)
+{
+    rbc_builder *b = base();
+    rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_op(b, OP_IS_KNOWN);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "IS_KNOWN op positie 0 in regel ‘R’ haalt een waarde van een lege stapel");
+}
+
+Test(verify3, is_geen_gives_waarheid)
+{
+    rbc_builder *b = base();
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 2);
+    rb_op(b, OP_IS_GEEN);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "RESULT op positie 6 in regel ‘S’ geeft waarheid, maar uitkomst ‘s’ is getal");
+}
+
+Test(verify3, peildatum_not_optional)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    uint32_t td = rb_type_prim(b, RBC_TYPE_DATUM);
+    rb_peildatum(b, rb_input_ext(b, "peil", td, RBC_OPTIONAL, RBC_NONE, NULL));
+    expect_bad(b, "de peildatum (invoer ‘peil’) mag niet optioneel zijn");
+}
+
+Test(verify3, param_rejects_default_only_const)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    uint32_t k = rb_const_bool(b, 1);
+    uint32_t from[] = {RBC_NONE}, until[] = {RBC_NONE}, val[] = {k};
+    rb_param(b, "p", 0, 1, from, until, val);
+    expect_bad(b, "versie 1 van parameter ‘p’ heeft constante 2, die niet van het type van de "
+                  "parameter is");
+}
+
+Test(verify3, question_string_index)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    uint32_t raw[] = {0, 1, 0, RBC_NONE, 77}; /* name "Test", getal, question str 77 */
+    uint8_t bytes[20];
+    for (int i = 0; i < 5; i++)
+        for (int k = 0; k < 4; k++)
+            bytes[i * 4 + k] = (uint8_t)(raw[i] >> (8 * k));
+    rb_section_extra(b, RBC_SEC_INPUTS, bytes, sizeof bytes);
+    rb_section_count(b, RBC_SEC_INPUTS, 4);
+    char want[200];
+    snprintf(want, sizeof want, "invoer 3 verwijst naar tekst 77, maar STRINGS heeft %u teksten",
+             18u);
+    expect_bad(b, want);
+}
+
+Test(verify3, valid_layout_and_disassembly)
+{
+    rbc_builder *b = base();
+    const char *fields[] = {"van", "uren"};
+    uint32_t td = rb_type_prim(b, RBC_TYPE_DATUM); /* type 6 */
+    uint32_t types[] = {td, 1}, flags[] = {RBC_OPTIONAL, 0};
+    uint32_t tc = rb_type_record_flags(b, "Contract", 2, fields, types, flags);
+    uint32_t i_z = rb_input_ext(b, "ziek", 0, 0, rb_const_bool(b, 0), "Bent u ziek?");
+    rb_input_ext(b, "kleur", 3, 0, rb_const_enum(b, 3, 1), NULL);
+    uint32_t i_e = rb_input_ext(b, "einde", td, RBC_OPTIONAL, rb_const_geen(b), NULL);
+    rb_input_ext(b, "contract", tc, RBC_OPTIONAL, RBC_NONE, NULL);
+    uint32_t o = rb_outcome(b, "eind", td, RBC_OUTCOME_OUTPUT | RBC_OUTCOME_OPTIONAL, RBC_NONE);
+    rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, i_e);
+    rb_op(b, OP_IS_KNOWN);
+    rb_op1(b, OP_LOAD_INPUT, i_z);
+    rb_op(b, OP_IS_GEEN);
+    rb_op(b, OP_OR);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_rule_begin(b, "E", o, RBC_NONE);
+    rb_op1(b, OP_PUSH_GEEN, td);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    size_t len;
+    uint8_t *bytes = finish(b, &len);
+    rb_free(b);
+    regel_policy *p = NULL;
+    regel_error err;
+    cr_assert_eq(regel_policy_load(bytes, len, "x.rbc", &p, &err), REGEL_OK, "%s", err.message);
+    cr_assert_eq(p->inputs[i_z].def, 2);
+    cr_assert_str_eq(p->inputs[i_z].vraag, "Bent u ziek?");
+    cr_assert_null(p->inputs[0].vraag);
+    cr_assert_eq(p->inputs[0].def, RBC_NONE);
+    cr_assert_eq(p->inputs[i_e].flags, RBC_OPTIONAL);
+    cr_assert_eq(p->consts[3].kind, RBC_CONST_ENUM);
+    cr_assert_eq(p->consts[3].type, 3);
+    cr_assert_eq(p->consts[3].q.num, 1);
+    cr_assert_eq(p->consts[2].q.num, 0);
+    cr_assert_eq(p->types[tc].fields[0].flags, RBC_OPTIONAL);
+    cr_assert_eq(p->outcomes[o].flags, RBC_OUTCOME_OUTPUT | RBC_OUTCOME_OPTIONAL);
+    regel_policy_free(p);
+    char *out = NULL;
+    cr_assert_eq(regel_disassemble(bytes, len, "x.rbc", &out, &err), REGEL_OK, "%s", err.message);
+    static const char *const want[] = {
+        "     7  gegeven Contract heeft 0:van: datum (optioneel), 1:uren: getal\n",
+        "     2  waarheid onwaar\n",
+        "     3  soort Kleur.groen\n",
+        "     4  geen geen\n",
+        "     3  ziek: waarheid standaard onwaar (constante 2) vraag \"Bent u ziek?\"\n",
+        "     4  kleur: Kleur standaard Kleur.groen (constante 3)\n",
+        "     5  einde: datum (optioneel) standaard geen (constante 4)\n",
+        "     6  contract: Contract (optioneel)\n",
+        "uitkomst eind: datum (optioneel)  (weergave 2; regels: 1)\n",
+        "IS_KNOWN\n",
+        "IS_GEEN\n",
+        "PUSH_GEEN            6            ; datum\n",
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         cr_assert(strstr(out, want[i]) != NULL, "ontbreekt: [%s] in\n%s", want[i], out);

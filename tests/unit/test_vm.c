@@ -2,6 +2,7 @@
  * short-circuit, comparisons, exact arithmetic and its errors, default logic
  * (exceptions, conflicts), trace tables. Programs come from rbc_builder. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ struct fixture {
     regel_eval *ev;
     struct regel_case c;
     rt_value facts[16];
+    uint8_t defaulted[16];
     regel_error err;
 };
 
@@ -36,6 +38,8 @@ static void load(struct fixture *f, rbc_builder *b)
     f->c.policy = f->p;
     f->c.arena = NULL;
     f->c.facts = f->facts;
+    memset(f->defaulted, 0, sizeof f->defaulted);
+    f->c.defaulted = f->defaulted;
     f->c.name = "geval.json";
 }
 
@@ -135,7 +139,11 @@ static void truth_table(enum rbc_opcode op, int sc)
             int decides = op == OP_AND ? x == O : x == W;
             /* with short-circuit the right side is not read when the left decides */
             cr_assert_eq(f.ev->reads_input[1], sc && decides ? 0 : 1, "%d,%d", x, y);
-            cr_assert_eq(f.ev->missing[1], (sc && decides) || y != U ? 0 : 1);
+            /* ontbrekend: only the onbekend operands of an undecided result */
+            cr_assert_eq(f.ev->missing[1], want == U && y == U, "%d,%d", x, y);
+            cr_assert_eq(f.ev->missing[0], want == U && x == U, "%d,%d", x, y);
+            if (want != U)
+                cr_assert_null(f.ev->causes[0]);
             cr_assert_eq(f.ev->reads_input[0], 1);
         }
     unload(&f);
@@ -624,6 +632,10 @@ enum { I_PEIL, I_D1, I_D2, I_N, I_L, I_PS, I_TS, I_B1, I_B2, I_P, I_DU };
 
 typedef void (*emit_fn)(rbc_builder *b);
 
+/* v0.3: when set, tp_build declares every input (except peildatum) and the
+ * outcome optional, so tests can give geen. */
+static bool g_opt;
+
 /* A policy with every v0.2 type, the inputs above (peildatum = I_PEIL), one
  * outcome r of type out and rule "R" (source "tijd.regel", line 2) whose code
  * the emitter writes; emitters put LINES entries on failing instructions. */
@@ -644,19 +656,20 @@ static void tp_build(struct fixture *f, uint32_t out, emit_fn emit)
     uint32_t ftypes[] = {T_DATUM, T_GETAL};
     rb_type_record(b, "Toets", 2, fields, ftypes);
     rb_type_list(b, T_TOETS);
+    uint32_t fl = g_opt ? RBC_OPTIONAL : 0;
     rb_input(b, "peildatum", T_DATUM);
-    rb_input(b, "d1", T_DATUM);
-    rb_input(b, "d2", T_DATUM);
-    rb_input(b, "n", T_GETAL);
-    rb_input(b, "l", T_LGETAL);
-    rb_input(b, "ps", T_LPERIODE);
-    rb_input(b, "ts", T_LTOETS);
-    rb_input(b, "b1", T_BEDRAG);
-    rb_input(b, "b2", T_BEDRAG);
-    rb_input(b, "p", T_PERIODE);
-    rb_input(b, "du", T_DUUR);
+    rb_input_ext(b, "d1", T_DATUM, fl, RBC_NONE, NULL);
+    rb_input_ext(b, "d2", T_DATUM, fl, RBC_NONE, NULL);
+    rb_input_ext(b, "n", T_GETAL, fl, RBC_NONE, NULL);
+    rb_input_ext(b, "l", T_LGETAL, fl, RBC_NONE, NULL);
+    rb_input_ext(b, "ps", T_LPERIODE, fl, RBC_NONE, NULL);
+    rb_input_ext(b, "ts", T_LTOETS, fl, RBC_NONE, NULL);
+    rb_input_ext(b, "b1", T_BEDRAG, fl, RBC_NONE, NULL);
+    rb_input_ext(b, "b2", T_BEDRAG, fl, RBC_NONE, NULL);
+    rb_input_ext(b, "p", T_PERIODE, fl, RBC_NONE, NULL);
+    rb_input_ext(b, "du", T_DUUR, fl, RBC_NONE, NULL);
     rb_peildatum(b, I_PEIL);
-    rb_outcome(b, "r", out, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rb_outcome(b, "r", out, RBC_OUTCOME_OUTPUT | (g_opt ? RBC_OUTCOME_OPTIONAL : 0), RBC_NONE);
     uint32_t r = rb_rule_begin(b, "R", 0, RBC_NONE);
     rb_rule_meta(b, r, NULL, NULL, 2, 1);
     emit(b);
@@ -1749,5 +1762,693 @@ Test(vm2, case_values_checked_against_types)
     f.facts[I_D1] = vd(1, 1, 1);
     f.facts[I_D1].u.day = CAL_DAY_MAX + 1;
     cr_assert_eq(run(&f, 0), REGEL_ERR_CASE);
+    unload(&f);
+}
+
+/* ---- v0.3: geen (known: none) in every operation ---- */
+
+static rt_value vgeen(void)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_GEEN;
+    return v;
+}
+
+/* Causes as a string of 0/1 per input; "" when there are none (NULL). */
+static void expect_causes(const regel_policy *p, const uint8_t *c, const char *want)
+{
+    if (!*want) {
+        cr_assert_null(c, "verwacht geen oorzaken");
+        return;
+    }
+    cr_assert_not_null(c, "verwacht oorzaken %s", want);
+    cr_assert_eq(strlen(want), p->n_inputs);
+    for (uint32_t i = 0; i < p->n_inputs; i++)
+        cr_assert_eq(c[i], want[i] == '1', "invoer %u: verwacht %s", i, want);
+}
+
+static void expect_missing(struct fixture *f, const char *want)
+{
+    for (uint32_t i = 0; i < f->p->n_inputs; i++)
+        cr_assert_eq(f->ev->missing[i], want[i] == '1', "ontbrekend %u: verwacht %s", i, want);
+}
+
+/* Every time policy input known (peildatum 2022-03-01). */
+static rt_value g_items[2], g_pers[1], g_toets[2], g_tsl[1];
+static void set_all_known(struct fixture *f)
+{
+    g_items[0] = vq(1, 1);
+    g_items[1] = vq(2, 1);
+    g_pers[0] = vper(ymd(2022, 1, 1), ymd(2022, 1, 10), false);
+    g_toets[0] = vd(2022, 1, 1);
+    g_toets[1] = vq(7, 1);
+    memset(&g_tsl[0], 0, sizeof g_tsl[0]);
+    g_tsl[0].tag = RV_RECORD;
+    g_tsl[0].u.fields = g_toets;
+    f->facts[I_PEIL] = vd(2022, 3, 1);
+    f->facts[I_D1] = vd(2022, 1, 31);
+    f->facts[I_D2] = vd(2022, 3, 1);
+    f->facts[I_N] = vq(5, 1);
+    f->facts[I_L] = vlist(g_items, 2);
+    f->facts[I_PS] = vlist(g_pers, 1);
+    f->facts[I_TS] = vlist(g_tsl, 1);
+    f->facts[I_B1] = vcents(1250);
+    f->facts[I_B2] = vcents(100);
+    f->facts[I_P] = vper(ymd(2022, 1, 1), ymd(2022, 12, 31), false);
+    f->facts[I_DU] = vduur(1, 0);
+}
+
+enum { X_GEEN = 10, X_ZERO = 11 }; /* besides U, W, O */
+
+struct geen_case {
+    const char *what;
+    emit_fn emit;
+    uint32_t out;
+    enum rbc_opcode op; /* g_op, when the emitter reads it */
+    uint32_t input;     /* the input that is geen */
+    int want;           /* X_GEEN, W, O or X_ZERO */
+};
+
+static void e_neg(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    rb_op(b, OP_NEG);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_arith(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    rb_op(b, g_op);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_bedrag_to_getal(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_B1);
+    rb_op(b, OP_BEDRAG_TO_GETAL);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_make_duur_n(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    rb_op1(b, OP_MAKE_DUUR, RBC_UNIT_DAGEN);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_periode_van(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_P);
+    rb_op(b, g_op);
+    rb_op(b, OP_RESULT);
+}
+
+static void e_periodes(rbc_builder *b)
+{
+    rb_op1(b, OP_LOAD_INPUT, I_PS);
+    rb_op(b, g_op);
+    rb_op(b, OP_RESULT);
+}
+
+Test(vm3, geen_in_every_operation)
+{
+    const struct geen_case cases[] = {
+        {"datum + duur (datum geen)", e_date_add, T_DATUM, 0, I_D1, X_GEEN},
+        {"datum + duur (duur geen)", e_date_add, T_DATUM, 0, I_DU, X_GEEN},
+        {"datum − duur", e_date_sub, T_DATUM, 0, I_D1, X_GEEN},
+        {"duur + duur, − duur, = duur", e_duur_ops, T_WAARHEID, 0, I_DU, O},
+        {"dagen tussen", e_between, T_GETAL, OP_DAYS_BETWEEN, I_D2, X_GEEN},
+        {"maanden tussen", e_between, T_GETAL, OP_MONTHS_BETWEEN, I_D1, X_GEEN},
+        {"jaren tussen", e_between, T_GETAL, OP_YEARS_BETWEEN, I_D1, X_GEEN},
+        {"bedrag ±", e_bedrag_ops, T_BEDRAG, 0, I_B2, X_GEEN},
+        {"bedrag naar getal", e_bedrag_to_getal, T_GETAL, 0, I_B1, X_GEEN},
+        {"getal naar bedrag", e_to_bedrag, T_BEDRAG, 0, I_N, X_GEEN},
+        {"afronden", e_round, T_GETAL, 0, I_N, X_GEEN},
+        {"min", e_neg, T_GETAL, 0, I_N, X_GEEN},
+        {"+", e_arith, T_GETAL, OP_ADD, I_N, X_GEEN},
+        {"−", e_arith, T_GETAL, OP_SUB, I_N, X_GEEN},
+        {"×", e_arith, T_GETAL, OP_MUL, I_N, X_GEEN},
+        {"/", e_arith, T_GETAL, OP_DIV, I_N, X_GEEN},
+        {"(n) dagen", e_make_duur_n, T_DUUR, 0, I_N, X_GEEN},
+        {"<", e_cmp_dates, T_WAARHEID, OP_LT, I_D1, O},
+        {"≤", e_cmp_dates, T_WAARHEID, OP_LE, I_D2, O},
+        {">", e_cmp_dates, T_WAARHEID, OP_GT, I_D1, O},
+        {"≥", e_cmp_dates, T_WAARHEID, OP_GE, I_D1, O},
+        {"= (één kant geen)", e_cmp_dates, T_WAARHEID, OP_EQ, I_D1, O},
+        {"≠ (één kant geen)", e_cmp_dates, T_WAARHEID, OP_NE, I_D1, W},
+        {"parameter geldig op", e_load_param_at, T_BEDRAG, 0, I_D1, X_GEEN},
+        {"periode van … tot", e_periode_dagen, T_GETAL, 0, I_D2, X_GEEN},
+        {"periode vanaf", e_periode_tot, T_DATUM, OP_PERIODE_VAN, I_D1, X_GEEN},
+        {".van", e_periode_van, T_DATUM, OP_PERIODE_VAN, I_P, X_GEEN},
+        {".tot", e_periode_van, T_DATUM, OP_PERIODE_TOT, I_P, X_GEEN},
+        {"aantal dagen van", e_periode_van, T_GETAL, OP_PERIODE_DAGEN, I_P, X_GEEN},
+        {"bevat (periode geen)", e_bevat, T_WAARHEID, 0, I_P, O},
+        {"bevat (datum geen)", e_bevat, T_WAARHEID, 0, I_D1, O},
+        {"duurt ten minste", e_duurt, T_WAARHEID, 0, I_DU, O},
+        {"samengevoegd", e_merge_len, T_GETAL, 0, I_PS, X_GEEN},
+        {"begrensd tot", e_clip_dagen, T_GETAL, 0, I_P, X_GEEN},
+        {"totaal aantal dagen", e_periodes, T_GETAL, OP_PERIODES_DAGEN, I_PS, X_GEEN},
+        {"langste", e_periodes, T_PERIODE, OP_PERIODES_LANGSTE, I_PS, X_GEEN},
+        {"aantal", e_list_len, T_GETAL, 0, I_L, X_GEEN},
+        {"som over een lijst die geen is", e_sum_filtered, T_GETAL, 0, I_L, X_ZERO},
+    };
+    g_opt = true;
+    g_param = 0;
+    g_mode = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct fixture f;
+        g_op = cases[i].op;
+        tp_build(&f, cases[i].out, cases[i].emit);
+        set_all_known(&f);
+        ok_run(&f); /* every case is decided with known inputs */
+        cr_assert_eq(f.ev->status[0], EV_DECIDED, "%s: bekend", cases[i].what);
+        f.facts[cases[i].input] = vgeen();
+        ok_run(&f);
+        cr_assert_eq(f.ev->status[0], EV_DECIDED, "%s", cases[i].what);
+        const rt_value *v = &f.ev->values[0];
+        if (cases[i].want == X_GEEN) {
+            cr_assert_eq(v->tag, RV_GEEN, "%s: tag %d", cases[i].what, v->tag);
+        } else if (cases[i].want == X_ZERO) {
+            cr_assert_eq(v->tag, RV_GETAL, "%s", cases[i].what);
+            cr_assert_eq(v->u.q.num, 0, "%s", cases[i].what);
+        } else {
+            cr_assert_eq(v->tag, RV_WAARHEID, "%s: tag %d", cases[i].what, v->tag);
+            cr_assert_eq(v->u.b, cases[i].want == W, "%s", cases[i].what);
+        }
+        cr_assert_null(f.ev->causes[0]);
+        expect_missing(&f, "00000000000");
+        unload(&f);
+    }
+    g_opt = false;
+}
+
+Test(vm3, onbekend_beats_geen)
+{
+    struct fixture f;
+    g_opt = true;
+    tp_build(&f, T_DATUM, e_date_add);
+    set_all_known(&f);
+    f.facts[I_D1] = vgeen();
+    f.facts[I_DU] = vb(U);
+    expect_unknown(&f);
+    expect_causes(f.p, f.ev->causes[0], "00000000001");
+    expect_missing(&f, "00000000001");
+    unload(&f);
+    g_op = OP_EQ;
+    tp_build(&f, T_WAARHEID, e_cmp_dates);
+    set_all_known(&f);
+    f.facts[I_D1] = vgeen();
+    f.facts[I_D2] = vb(U);
+    expect_unknown(&f);
+    expect_causes(f.p, f.ev->causes[0], "00100000000");
+    f.facts[I_D2] = vgeen(); /* geen = geen */
+    expect_bool(&f, W);
+    g_op = OP_NE;
+    unload(&f);
+    tp_build(&f, T_WAARHEID, e_cmp_dates);
+    set_all_known(&f);
+    f.facts[I_D1] = vgeen();
+    f.facts[I_D2] = vgeen();
+    expect_bool(&f, O);
+    unload(&f);
+    g_opt = false;
+}
+
+/* A policy: types waarheid (0), getal (1), Inner {m: getal (optioneel)} (2),
+ * Rec {n: getal, inner: Inner (optioneel)} (3), lijst van Rec (4); inputs
+ * a, b: waarheid; x, y, z: getal; t: Rec; ts: lijst van Rec — all optional. */
+enum { C_A, C_B, C_X, C_Y, C_Z, C_T, C_TS, C_N };
+
+static rbc_builder *cp_base(void)
+{
+    rbc_builder *b = rb_new();
+    rb_type_prim(b, RBC_TYPE_WAARHEID);
+    rb_type_prim(b, RBC_TYPE_GETAL);
+    const char *fi[] = {"m"};
+    uint32_t ti[] = {1}, fli[] = {RBC_OPTIONAL};
+    rb_type_record_flags(b, "Inner", 1, fi, ti, fli);
+    const char *fr[] = {"n", "inner"};
+    uint32_t tr[] = {1, 2}, flr[] = {0, RBC_OPTIONAL};
+    rb_type_record_flags(b, "Rec", 2, fr, tr, flr);
+    rb_type_list(b, 3);
+    const char *names[] = {"a", "b", "x", "y", "z", "t", "ts"};
+    uint32_t types[] = {0, 0, 1, 1, 1, 3, 4};
+    for (int i = 0; i < C_N; i++)
+        rb_input_ext(b, names[i], types[i], RBC_OPTIONAL, RBC_NONE, NULL);
+    return b;
+}
+
+static void cp_load(struct fixture *f, rbc_builder *b)
+{
+    load(f, b);
+    for (int i = 0; i < C_N; i++)
+        f->facts[i] = vb(U);
+}
+
+/* one rule "R<o>" for outcome o: LOAD a; LOAD b; op; RESULT */
+static void rule_bin(rbc_builder *b, uint32_t o, uint32_t x, uint32_t y, enum rbc_opcode op)
+{
+    char name[16];
+    snprintf(name, sizeof name, "R%u", o);
+    rb_rule_begin(b, name, o, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, x);
+    rb_op1(b, OP_LOAD_INPUT, y);
+    rb_op(b, op);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+}
+
+Test(vm3, causes_masking_and_absorption)
+{
+    struct fixture f;
+    for (int sc = 0; sc < 2; sc++) {
+        build_binary_logic(&f, OP_AND, sc);
+        f.facts[0] = vb(O);
+        f.facts[1] = vb(U);
+        ok_run(&f);
+        cr_assert_eq(out_bool(&f, 0), O);
+        cr_assert_null(f.ev->causes[0]); /* onwaar en x: no causes */
+        expect_missing(&f, "00");
+        f.facts[0] = vb(U);
+        f.facts[1] = vb(O); /* x en onwaar */
+        ok_run(&f);
+        cr_assert_null(f.ev->causes[0]);
+        expect_missing(&f, "00");
+        f.facts[1] = vb(W);
+        expect_unknown(&f);
+        expect_causes(f.p, f.ev->causes[0], "10");
+        f.facts[1] = vb(U);
+        expect_unknown(&f);
+        expect_causes(f.p, f.ev->causes[0], "11");
+        expect_missing(&f, "11");
+        unload(&f);
+        build_binary_logic(&f, OP_OR, sc);
+        f.facts[0] = vb(U);
+        f.facts[1] = vb(W); /* x of waar */
+        ok_run(&f);
+        cr_assert_eq(out_bool(&f, 0), W);
+        cr_assert_null(f.ev->causes[0]);
+        expect_missing(&f, "00");
+        f.facts[1] = vb(O);
+        expect_unknown(&f);
+        expect_causes(f.p, f.ev->causes[0], "10");
+        unload(&f);
+    }
+}
+
+Test(vm3, geen_in_logic_counts_as_onwaar)
+{
+    struct fixture f;
+    rbc_builder *b = cp_base();
+    uint32_t o_and = rb_outcome(b, "en", 0, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t o_or = rb_outcome(b, "of", 0, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t o_not = rb_outcome(b, "niet", 0, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t o_cond = rb_outcome(b, "indien", 1, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rule_bin(b, o_and, C_A, C_B, OP_AND);
+    rule_bin(b, o_or, C_A, C_B, OP_OR);
+    rb_rule_begin(b, "N", o_not, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, C_A);
+    rb_op(b, OP_NOT);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    /* indien a: 1, anders 2 */
+    rb_rule_begin(b, "C", o_cond, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, C_A);
+    uint32_t c = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_PUSH_CONST, rb_const_num(b, 1, 1));
+    rb_op(b, OP_RESULT);
+    rb_patch(b, c, 0, rb_op1(b, OP_PUSH_CONST, rb_const_num(b, 2, 1)));
+    rb_op(b, OP_RESULT);
+    rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
+    rb_rule_end(b);
+    cp_load(&f, b);
+    f.facts[C_A] = vgeen();
+    f.facts[C_B] = vb(W);
+    ok_run(&f);
+    cr_assert_eq(out_bool(&f, o_and), O);
+    cr_assert_eq(out_bool(&f, o_or), W);
+    cr_assert_eq(out_bool(&f, o_not), W);
+    cr_assert_eq(f.ev->values[o_cond].u.q.num, 2);
+    f.facts[C_B] = vb(U);
+    ok_run(&f);
+    cr_assert_eq(out_bool(&f, o_and), O);
+    cr_assert_null(f.ev->causes[o_and]);
+    cr_assert_eq(out_bool(&f, o_or), U);
+    expect_causes(f.p, f.ev->causes[o_or], "0100000");
+    /* COND to its onbekend branch: the outcome's causes are the condition's */
+    f.facts[C_A] = vb(U);
+    ok_run(&f);
+    cr_assert_eq(f.ev->status[o_cond], EV_UNKNOWN);
+    expect_causes(f.p, f.ev->causes[o_cond], "1000000");
+    unload(&f);
+}
+
+Test(vm3, causes_unite_through_arithmetic_comparisons_and_outcomes)
+{
+    struct fixture f;
+    rbc_builder *b = cp_base();
+    uint32_t o_som = rb_outcome(b, "som", 1, 0, RBC_NONE); /* a begrip */
+    uint32_t o_gt = rb_outcome(b, "groter", 0, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t o_los = rb_outcome(b, "los", 1, 0, RBC_NONE); /* a begrip nobody reads */
+    rule_bin(b, o_som, C_X, C_Y, OP_ADD);
+    rb_rule_begin(b, "G", o_gt, RBC_NONE);
+    rb_op1(b, OP_LOAD_OUTCOME, o_som);
+    rb_op1(b, OP_LOAD_INPUT, C_Z);
+    rb_op(b, OP_GT);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_rule_begin(b, "L", o_los, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, C_B);
+    rb_op(b, OP_IS_GEEN);
+    uint32_t c = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_LOAD_INPUT, C_X);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, c, 0, rb_op(b, OP_NOT_APPLIED));
+    rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
+    rb_rule_end(b);
+    cp_load(&f, b);
+    ok_run(&f);
+    expect_causes(f.p, f.ev->causes[o_som], "0011000");
+    expect_causes(f.p, f.ev->causes[o_gt], "0011100");
+    expect_causes(f.p, f.ev->causes[o_los], "0100000");
+    /* ontbrekend: only what reaches an uitkomst (b only reaches the begrip los) */
+    expect_missing(&f, "0011100");
+    f.facts[C_X] = vq(1, 1);
+    f.facts[C_Z] = vq(1, 1);
+    ok_run(&f);
+    expect_causes(f.p, f.ev->causes[o_gt], "0001000");
+    expect_missing(&f, "0001000");
+    f.facts[C_Y] = vq(1, 1);
+    f.facts[C_B] = vb(W);
+    ok_run(&f);
+    cr_assert_eq(out_bool(&f, o_gt), W);
+    cr_assert_null(f.ev->causes[o_gt]);
+    cr_assert_eq(f.ev->status[o_los], EV_NO_RULE);
+    cr_assert_null(f.ev->causes[o_los]); /* no rule applied: no causes */
+    expect_missing(&f, "0000000");
+    unload(&f);
+}
+
+Test(vm3, causes_of_default_logic)
+{
+    struct fixture f;
+    rbc_builder *b = cp_base();
+    uint32_t o = rb_outcome(b, "r", 1, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    /* two roots: "A" indien a, "B" indien b (both RESULT_UNKNOWN when onbekend);
+     * "A" has an exception "E" indien x > 0 */
+    const uint32_t in[] = {C_A, C_B};
+    uint32_t roots[2];
+    for (int i = 0; i < 2; i++) {
+        roots[i] = rb_rule_begin(b, i ? "B" : "A", o, RBC_NONE);
+        rb_op1(b, OP_LOAD_INPUT, in[i]);
+        uint32_t c = rb_op2(b, OP_COND, 0, 0);
+        rb_op1(b, OP_PUSH_CONST, rb_const_num(b, i + 1, 1));
+        rb_op(b, OP_RESULT);
+        rb_patch(b, c, 0, rb_op(b, OP_NOT_APPLIED));
+        rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
+        rb_rule_end(b);
+    }
+    rb_rule_begin(b, "E", o, roots[0]);
+    rb_op1(b, OP_LOAD_INPUT, C_X);
+    rb_op1(b, OP_PUSH_CONST, rb_const_num(b, 0, 1));
+    rb_op(b, OP_GT);
+    uint32_t c = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_PUSH_CONST, rb_const_num(b, 9, 1));
+    rb_op(b, OP_RESULT);
+    rb_patch(b, c, 0, rb_op(b, OP_NOT_APPLIED));
+    rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
+    rb_rule_end(b);
+    cp_load(&f, b);
+    ok_run(&f); /* E onbekend (x), so A is; B onbekend (b): r onbekend with {x, b} */
+    cr_assert_eq(f.ev->status[o], EV_UNKNOWN);
+    expect_causes(f.p, f.ev->causes[o], "0110000");
+    f.facts[C_X] = vq(-1, 1); /* E does not apply: A's own block is onbekend (a) */
+    ok_run(&f);
+    expect_causes(f.p, f.ev->causes[o], "1100000");
+    f.facts[C_B] = vb(O);
+    ok_run(&f);
+    expect_causes(f.p, f.ev->causes[o], "1000000");
+    expect_missing(&f, "1000000");
+    f.facts[C_A] = vb(O); /* nothing applies */
+    ok_run(&f);
+    cr_assert_eq(f.ev->status[o], EV_NO_RULE);
+    cr_assert_null(f.ev->causes[o]);
+    expect_missing(&f, "0000000");
+    f.facts[C_A] = vb(W);
+    ok_run(&f);
+    cr_assert_eq(f.ev->values[o].u.q.num, 1);
+    cr_assert_null(f.ev->causes[o]);
+    unload(&f);
+}
+
+Test(vm3, causes_of_absent_record_fields)
+{
+    struct fixture f;
+    rbc_builder *b = cp_base();
+    uint32_t o_n = rb_outcome(b, "n", 1, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t o_m = rb_outcome(b, "m", 1, RBC_OUTCOME_OUTPUT | RBC_OUTCOME_OPTIONAL, RBC_NONE);
+    uint32_t o_som = rb_outcome(b, "som", 1, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    /* n is t.n; m is t.inner.m; som is som van e.n voor elke e in ts */
+    rb_rule_begin(b, "N", o_n, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, C_T);
+    rb_op1(b, OP_FIELD, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_rule_begin(b, "M", o_m, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, C_T);
+    rb_op1(b, OP_FIELD, 1);
+    rb_op1(b, OP_FIELD, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_rule_begin(b, "S", o_som, RBC_NONE);
+    rb_op1(b, OP_PUSH_CONST, rb_const_num(b, 0, 1));
+    rb_op1(b, OP_LOAD_INPUT, C_TS);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_FIELD, 0);
+    rb_op(b, OP_ADD);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op(b, OP_RESULT));
+    rb_rule_end(b);
+    cp_load(&f, b);
+    /* t and ts absent: caused by themselves (onbekend list: the loop is onbekend) */
+    ok_run(&f);
+    expect_causes(f.p, f.ev->causes[o_n], "0000010");
+    expect_causes(f.p, f.ev->causes[o_m], "0000010");
+    expect_causes(f.p, f.ev->causes[o_som], "0000001");
+    /* present records with absent fields: caused by the fact they are in */
+    rt_value inner[1], rec[2], recs[2][2], items[2];
+    memset(inner, 0, sizeof inner);
+    memset(rec, 0, sizeof rec);
+    memset(recs, 0, sizeof recs);
+    rec[1].tag = RV_RECORD;
+    rec[1].u.fields = inner; /* inner.m absent */
+    f.facts[C_T].tag = RV_RECORD;
+    f.facts[C_T].u.fields = rec; /* t.n absent */
+    recs[0][0] = vq(4, 1);
+    recs[1][1] = vgeen(); /* inner geen, n absent */
+    for (int i = 0; i < 2; i++) {
+        memset(&items[i], 0, sizeof items[i]);
+        items[i].tag = RV_RECORD;
+        items[i].u.fields = recs[i];
+    }
+    f.facts[C_TS] = vlist(items, 2);
+    ok_run(&f);
+    expect_causes(f.p, f.ev->causes[o_n], "0000010");
+    expect_causes(f.p, f.ev->causes[o_m], "0000010");
+    expect_causes(f.p, f.ev->causes[o_som], "0000001");
+    expect_missing(&f, "0000011");
+    /* FIELD of geen is geen; known fields decide */
+    rec[0] = vq(3, 1);
+    rec[1] = vgeen();
+    recs[1][0] = vq(5, 1);
+    ok_run(&f);
+    cr_assert_eq(f.ev->values[o_n].u.q.num, 3);
+    cr_assert_eq(f.ev->status[o_m], EV_DECIDED);
+    cr_assert_eq(f.ev->values[o_m].tag, RV_GEEN);
+    cr_assert_eq(f.ev->values[o_som].u.q.num, 9);
+    expect_missing(&f, "0000000");
+    /* a geen list is iterated zero times */
+    f.facts[C_TS] = vgeen();
+    ok_run(&f);
+    cr_assert_eq(f.ev->values[o_som].u.q.num, 0);
+    unload(&f);
+}
+
+Test(vm3, is_known_and_is_geen)
+{
+    struct fixture f;
+    rbc_builder *b = cp_base();
+    uint32_t o_k = rb_outcome(b, "bekend", 0, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t o_g = rb_outcome(b, "geen", 0, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rb_rule_begin(b, "K", o_k, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, C_X);
+    rb_op(b, OP_IS_KNOWN);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_rule_begin(b, "G", o_g, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, C_X);
+    rb_op(b, OP_IS_GEEN);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    cp_load(&f, b);
+    ok_run(&f);
+    cr_assert_eq(out_bool(&f, o_k), O); /* never onbekend itself */
+    cr_assert_null(f.ev->causes[o_k]);
+    cr_assert_eq(out_bool(&f, o_g), U);
+    expect_causes(f.p, f.ev->causes[o_g], "0010000");
+    f.facts[C_X] = vgeen();
+    ok_run(&f);
+    cr_assert_eq(out_bool(&f, o_k), W);
+    cr_assert_eq(out_bool(&f, o_g), W);
+    f.facts[C_X] = vq(0, 1);
+    ok_run(&f);
+    cr_assert_eq(out_bool(&f, o_k), W);
+    cr_assert_eq(out_bool(&f, o_g), O);
+    expect_missing(&f, "0000000");
+    unload(&f);
+}
+
+Test(vm3, push_geen_and_selection_causes)
+{
+    struct fixture f;
+    g_opt = true;
+    g_op = OP_ACC_MIN;
+    /* minimum of t.cijfer over ts with a waarvoor on t.datum > d1: the
+     * condition's causes reach the accumulator through PUSH_UNKNOWN */
+    tp_build(&f, T_GETAL, e_min_records);
+    set_all_known(&f);
+    ok_run(&f);
+    f.facts[I_D1] = vb(U);
+    expect_unknown(&f);
+    expect_causes(f.p, f.ev->causes[0], "01000000000");
+    f.facts[I_D1] = vgeen(); /* datum > geen is onwaar: nothing selected */
+    ok_run(&f);
+    cr_assert_eq(f.ev->status[0], EV_DECIDED);
+    unload(&f);
+    g_opt = false;
+    rbc_builder *b = cp_base();
+    uint32_t o = rb_outcome(b, "r", 1, RBC_OUTCOME_OUTPUT | RBC_OUTCOME_OPTIONAL, RBC_NONE);
+    rb_rule_begin(b, "R", o, RBC_NONE);
+    rb_op1(b, OP_PUSH_GEEN, 1);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    cp_load(&f, b);
+    ok_run(&f);
+    cr_assert_eq(f.ev->status[o], EV_DECIDED);
+    cr_assert_eq(f.ev->values[o].tag, RV_GEEN);
+    unload(&f);
+}
+
+Test(vm3, geen_accepted_only_for_optional_inputs)
+{
+    struct fixture f;
+    tp_build(&f, T_DATUM, e_date_add); /* g_opt false: nothing optional */
+    set_all_known(&f);
+    f.facts[I_D1] = vgeen();
+    cr_assert_eq(run(&f, 0), REGEL_ERR_CASE);
+    cr_assert_str_eq(f.err.message, "feit ‘d1’ in het geval past niet bij zijn type in het beleid");
+    unload(&f);
+}
+
+Test(vm3, peildatum_causes_of_rule_validity)
+{
+    struct fixture f;
+    rbc_builder *b = rb_new();
+    uint32_t td = rb_type_prim(b, RBC_TYPE_DATUM);
+    uint32_t tg = rb_type_prim(b, RBC_TYPE_GETAL);
+    rb_input(b, "x", tg);
+    rb_peildatum(b, rb_input(b, "peildatum", td));
+    uint32_t o = rb_outcome(b, "r", tg, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t r = rb_rule_begin(b, "R", o, RBC_NONE);
+    rb_rule_validity(b, r, (uint32_t)ymd(2022, 1, 1), RBC_NONE);
+    rb_op1(b, OP_PUSH_CONST, rb_const_num(b, 1, 1));
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    load(&f, b);
+    ok_run(&f);
+    cr_assert_eq(f.ev->status[o], EV_UNKNOWN);
+    expect_causes(f.p, f.ev->causes[o], "01");
+    expect_missing(&f, "01");
+    unload(&f);
+}
+
+Test(vm3, causes_of_an_applied_onbekend_value_and_an_onbekend_rule)
+{
+    struct fixture f;
+    rbc_builder *b = cp_base();
+    uint32_t o = rb_outcome(b, "r", 1, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t p = rb_rule_begin(b, "P", o, RBC_NONE); /* r is 1 */
+    rb_op1(b, OP_PUSH_CONST, rb_const_num(b, 1, 1));
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_rule_begin(b, "A", o, p); /* uitzondering: r is x */
+    rb_op1(b, OP_LOAD_INPUT, C_X);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_rule_begin(b, "B", o, p); /* uitzondering: r is 2 indien b */
+    rb_op1(b, OP_LOAD_INPUT, C_B);
+    uint32_t c = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_PUSH_CONST, rb_const_num(b, 2, 1));
+    rb_op(b, OP_RESULT);
+    rb_patch(b, c, 0, rb_op(b, OP_NOT_APPLIED));
+    rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
+    rb_rule_end(b);
+    cp_load(&f, b);
+    ok_run(&f);
+    cr_assert_eq(f.ev->status[o], EV_UNKNOWN);
+    expect_causes(f.p, f.ev->causes[o], "0110000");
+    f.facts[C_B] = vb(O); /* only A applies, with an onbekend value */
+    ok_run(&f);
+    cr_assert_eq(f.ev->status[o], EV_UNKNOWN);
+    expect_causes(f.p, f.ev->causes[o], "0010000");
+    expect_missing(&f, "0010000");
+    unload(&f);
+}
+
+Test(vm3, absent_field_deep_in_a_long_list)
+{
+    struct fixture f;
+    rbc_builder *b = cp_base();
+    uint32_t o = rb_outcome(b, "som", 1, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rb_rule_begin(b, "S", o, RBC_NONE); /* t.n + som van e.n voor elke e in ts */
+    rb_op1(b, OP_LOAD_INPUT, C_T);
+    rb_op1(b, OP_FIELD, 0);
+    rb_op1(b, OP_LOAD_INPUT, C_TS);
+    rb_op1(b, OP_ITER_BEGIN, 0);
+    uint32_t top = rb_op2(b, OP_ITER_NEXT, 0, 0);
+    rb_op1(b, OP_LOAD_LOCAL, 0);
+    rb_op1(b, OP_FIELD, 0);
+    rb_op(b, OP_ADD);
+    rb_op1(b, OP_LOOP, top);
+    rb_patch(b, top, 1, rb_op(b, OP_RESULT));
+    rb_rule_end(b);
+    cp_load(&f, b);
+    rt_value t[2], recs[50][2], items[50];
+    memset(t, 0, sizeof t);
+    memset(recs, 0, sizeof recs);
+    t[0] = vq(1, 1);
+    f.facts[C_T].tag = RV_RECORD;
+    f.facts[C_T].u.fields = t;
+    for (int i = 0; i < 50; i++) {
+        recs[i][0] = vq(1, 1);
+        memset(&items[i], 0, sizeof items[i]);
+        items[i].tag = RV_RECORD;
+        items[i].u.fields = recs[i];
+    }
+    f.facts[C_TS] = vlist(items, 50);
+    ok_run(&f);
+    cr_assert_eq(f.ev->values[o].u.q.num, 51);
+    memset(&recs[37][0], 0, sizeof recs[37][0]); /* one absent field */
+    ok_run(&f);
+    expect_causes(f.p, f.ev->causes[o], "0000001");
+    memset(&t[0], 0, sizeof t[0]);
+    ok_run(&f);
+    expect_causes(f.p, f.ev->causes[o], "0000011");
+    expect_missing(&f, "0000011");
     unload(&f);
 }

@@ -1,0 +1,1 @@
+regel --json --volgende-vraag tests/golden/beleid/vraag.regel tests/golden/gevallen/vraag-beslist.json
