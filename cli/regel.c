@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
 #include "regel.h"
 #include "suggest.h"
 
 int regel_vraag_main(int argc, char **argv); /* cli/vraag.c */
+int regel_test_main(int argc, char **argv);  /* cli/test.c */
 
 #define EXIT_DECIDED 0
 #define EXIT_ERROR   1
@@ -22,7 +24,9 @@ static void regel_print_help(void)
 {
     fputs(regel_usage_line, stdout);
     fputs("       regel --json --volgende-vraag [--uitkomst NAAM]… BELEID GEVAL\n"
-          "       regel vraag [--uitkomst NAAM]… [--json] [--bewaar BESTAND] BELEID GEVAL\n",
+          "       regel vraag [--uitkomst NAAM]… [--json] [--bewaar BESTAND] BELEID GEVAL\n"
+          "       regel test [--filter TEKST] [--junit BESTAND] [--json] [--dekking]\n"
+          "                  [--min-dekking P] PAD…\n",
           stdout);
     fputs("\n"
           "Beslist een geval volgens een beleid en legt elke uitkomst uit: de regel\n"
@@ -53,6 +57,12 @@ static void regel_print_help(void)
           "  het feit dat de meeste open uitkomsten kan beslissen), leest de antwoorden\n"
           "  van de standaardinvoer en toont dan de beslissing; zie ‘regel vraag --help’.\n"
           "\n"
+          "Scenario's:\n"
+          "  regel test voert de scenario's uit die in de beleidsbestanden staan\n"
+          "  (scenario \"…\" gegeven … verwacht … .), meldt per scenario ok of FOUT\n"
+          "  en toont met --dekking welke regels nooit iets beslisten; zie\n"
+          "  ‘regel test --help’.\n"
+          "\n"
           "Afsluitstatus:\n"
           "  0  het geval is beslist (ook als sommige uitkomsten onbekend zijn)\n"
           "  1  fout in het beleid, het geval of bij het beslissen; de melding staat\n"
@@ -64,7 +74,8 @@ static void regel_print_help(void)
           "        examples/gevallen/01-verplichte-nieuwkomer.json\n"
           "  regelc beleid.regel -o beleid.rbc\n"
           "  regel --json beleid.rbc - < geval.json\n"
-          "  regel vraag --bewaar geval.json beleid.regel geval.json\n",
+          "  regel vraag --bewaar geval.json beleid.regel geval.json\n"
+          "  regel test --dekking examples\n",
           stdout);
 }
 
@@ -75,81 +86,6 @@ static int regel_usage_error(void)
     return EXIT_USAGE;
 }
 
-/* `regel: <file>:<line>:<col>: fout: <message>`; unknown parts are left out. */
-static void regel_report(const regel_error *err, const char *fallback_file)
-{
-    const char *file = err->file[0] ? err->file : fallback_file;
-    fputs("regel: ", stderr);
-    if (file && file[0]) {
-        fputs(file, stderr);
-        if (err->line) {
-            fprintf(stderr, ":%u", err->line);
-            if (err->column)
-                fprintf(stderr, ":%u", err->column);
-        }
-        fputs(": ", stderr);
-    }
-    fprintf(stderr, "fout: %s\n", err->message[0] ? err->message : "onbekende fout");
-}
-
-static const char *regel_errno_text(int e)
-{
-    switch (e) {
-    case ENOENT:
-        return "het bestand bestaat niet";
-    case EACCES:
-    case EPERM:
-        return "geen toestemming om het bestand te lezen";
-    case EISDIR:
-        return "dit is een map, geen bestand";
-    case ENOMEM:
-        return "onvoldoende geheugen";
-    case ENOTDIR:
-        return "een deel van het pad is geen map";
-    default:
-        return "het bestand kan niet gelezen worden";
-    }
-}
-
-/* Read all of f; NULL on failure (errno kept where possible). */
-static char *regel_read_stream(FILE *f, size_t *len)
-{
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return NULL;
-    for (;;) {
-        if (n == cap) {
-            if (cap > ((size_t)-1) / 2) {
-                free(buf);
-                errno = ENOMEM;
-                return NULL;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                int e = errno;
-                free(buf);
-                errno = e ? e : EIO;
-                return NULL;
-            }
-            break;
-        }
-    }
-    *len = n;
-    return buf;
-}
-
 /* Read the case text from path or, for "-", from standard input. */
 static char *regel_read_case(const char *path, const char *shown, size_t *len)
 {
@@ -158,7 +94,7 @@ static char *regel_read_case(const char *path, const char *shown, size_t *len)
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     char *text = NULL;
     if (f) {
-        text = regel_read_stream(f, len);
+        text = cli_read_stream(f, len);
         int e = errno;
         if (!is_stdin)
             fclose(f);
@@ -168,8 +104,8 @@ static char *regel_read_case(const char *path, const char *shown, size_t *len)
         regel_error err;
         memset(&err, 0, sizeof err);
         snprintf(err.message, sizeof err.message, "kan het geval niet lezen: %s",
-                 regel_errno_text(errno));
-        regel_report(&err, shown);
+                 cli_errno_text(errno));
+        cli_report("regel", &err, shown);
     }
     return text;
 }
@@ -244,7 +180,7 @@ static int regel_run(const char *policy_path, const char *case_path, bool json,
     regel_free(diagnostics);
     if (rc != REGEL_OK) {
         if (!shown)
-            regel_report(&err, policy_path);
+            cli_report("regel", &err, policy_path);
         return EXIT_ERROR;
     }
 
@@ -258,25 +194,25 @@ static int regel_run(const char *policy_path, const char *case_path, bool json,
     rc = regel_case_from_json(policy, text, len, case_name, &kase, &err);
     free(text);
     if (rc != REGEL_OK) {
-        regel_report(&err, case_name);
+        cli_report("regel", &err, case_name);
         goto done;
     }
     ev = regel_eval_new(policy);
     if (!ev) {
         memset(&err, 0, sizeof err);
         snprintf(err.message, sizeof err.message, "onvoldoende geheugen");
-        regel_report(&err, NULL);
+        cli_report("regel", &err, NULL);
         goto done;
     }
     rc = regel_evaluate(ev, kase, REGEL_EXPLAIN, &err);
     if (rc != REGEL_OK) {
-        regel_report(&err, policy_path);
+        cli_report("regel", &err, policy_path);
         goto done;
     }
     rc = json ? regel_render_json(ev, out, out_len, &err)
               : regel_render_text(ev, out, out_len, &err);
     if (rc != REGEL_OK) {
-        regel_report(&err, policy_path);
+        cli_report("regel", &err, policy_path);
         goto done;
     }
     if (next->wanted &&
@@ -287,7 +223,7 @@ static int regel_run(const char *policy_path, const char *case_path, bool json,
             fprintf(stderr, "regel: %s\n", err.message);
             status = regel_usage_error();
         } else {
-            regel_report(&err, NULL);
+            cli_report("regel", &err, NULL);
         }
         goto done;
     }
@@ -381,6 +317,8 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "vraag") == 0)
         return regel_vraag_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "test") == 0)
+        return regel_test_main(argc - 1, argv + 1);
     const char **targets = calloc((size_t)argc + 1, sizeof *targets);
     if (!targets) {
         fputs("regel: fout: onvoldoende geheugen\n", stderr);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common.h"
 #include "regel.h"
 
 #define VRAAG_OK    0
@@ -62,77 +63,23 @@ static int vraag_usage_error(void)
     return VRAAG_USAGE;
 }
 
-static void vraag_report(const regel_error *err, const char *fallback_file)
-{
-    const char *file = err->file[0] ? err->file : fallback_file;
-    fputs("regel: ", stderr);
-    if (file && file[0]) {
-        fputs(file, stderr);
-        if (err->line) {
-            fprintf(stderr, ":%u", err->line);
-            if (err->column)
-                fprintf(stderr, ":%u", err->column);
-        }
-        fputs(": ", stderr);
-    }
-    fprintf(stderr, "fout: %s\n", err->message[0] ? err->message : "onbekende fout");
-}
-
 static void vraag_fail(const char *file, const char *message)
 {
     regel_error err;
     memset(&err, 0, sizeof err);
     snprintf(err.message, sizeof err.message, "%s", message);
-    vraag_report(&err, file);
+    cli_report("regel", &err, file);
 }
 
 /* The case file as text; NULL with a message on failure. */
 static char *vraag_read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    if (f) {
-        for (;;) {
-            if (n == cap) {
-                size_t ncap = cap ? cap * 2 : 4096;
-                char *nb = ncap > cap ? realloc(buf, ncap) : NULL;
-                if (!nb) {
-                    free(buf);
-                    buf = NULL;
-                    errno = ENOMEM;
-                    break;
-                }
-                buf = nb;
-                cap = ncap;
-            }
-            size_t got = fread(buf + n, 1, cap - n, f);
-            n += got;
-            if (got == 0) {
-                if (ferror(f)) {
-                    free(buf);
-                    buf = NULL;
-                    errno = errno ? errno : EIO;
-                }
-                break;
-            }
-        }
-        int e = errno;
-        fclose(f);
-        errno = e;
-    }
+    char *buf = cli_read_file(path, len);
     if (!buf) {
-        const char *why = errno == ENOENT ? "het bestand bestaat niet"
-                          : errno == EACCES || errno == EPERM
-                              ? "geen toestemming om het bestand te lezen"
-                          : errno == EISDIR ? "dit is een map, geen bestand"
-                                            : "het bestand kan niet gelezen worden";
         char msg[256];
-        snprintf(msg, sizeof msg, "kan het geval niet lezen: %s", why);
+        snprintf(msg, sizeof msg, "kan het geval niet lezen: %s", cli_errno_text(errno));
         vraag_fail(path, msg);
-        return NULL;
     }
-    *len = n;
     return buf;
 }
 
@@ -267,14 +214,14 @@ static int vraag_evaluate(const regel_policy *policy, const json_t *obj, const c
     int rc = regel_case_from_json(policy, text, strlen(text), case_path, &c, &err);
     free(text);
     if (rc != REGEL_OK) {
-        vraag_report(&err, case_path);
+        cli_report("regel", &err, case_path);
         return VRAAG_ERROR;
     }
     rc = regel_evaluate(ev, c, REGEL_EXPLAIN, &err);
     regel_case_free(*kase);
     *kase = c;
     if (rc != REGEL_OK) {
-        vraag_report(&err, policy_path);
+        cli_report("regel", &err, policy_path);
         return VRAAG_ERROR;
     }
     return VRAAG_OK;
@@ -311,7 +258,7 @@ static int vraag_run(const vraag_opts *o)
     regel_free(diagnostics);
     if (rc != REGEL_OK) {
         if (!shown)
-            vraag_report(&err, o->policy_path);
+            cli_report("regel", &err, o->policy_path);
         return VRAAG_ERROR;
     }
 
@@ -331,7 +278,7 @@ static int vraag_run(const vraag_opts *o)
     rc = regel_case_from_json(policy, text, len, o->case_path, &kase, &err);
     if (rc != REGEL_OK) {
         free(text);
-        vraag_report(&err, o->case_path);
+        cli_report("regel", &err, o->case_path);
         goto done;
     }
     json_error_t jerr;
@@ -357,7 +304,7 @@ static int vraag_run(const vraag_opts *o)
                 fprintf(stderr, "regel: %s\n", err.message);
                 status = vraag_usage_error();
             } else {
-                vraag_report(&err, NULL);
+                cli_report("regel", &err, NULL);
             }
             goto done;
         }
@@ -393,7 +340,7 @@ static int vraag_run(const vraag_opts *o)
                 fprintf(stderr, "%s\n", err.message);
                 fflush(stderr);
             } else {
-                vraag_report(&err, NULL);
+                cli_report("regel", &err, NULL);
                 goto done;
             }
         }
@@ -407,7 +354,7 @@ static int vraag_run(const vraag_opts *o)
     rc = o->json ? regel_render_json(ev, &out, &out_len, &err)
                  : regel_render_text(ev, &out, &out_len, &err);
     if (rc != REGEL_OK) {
-        vraag_report(&err, o->policy_path);
+        cli_report("regel", &err, o->policy_path);
         goto done;
     }
     if (!o->json && asked)

@@ -382,6 +382,47 @@ typedef struct ast_param {
     size_t n_versions;
 } ast_param;
 
+/* ==== v0.4 (issue 5, "scenario's") — again only additions ====
+ * A scenario (spec5 §1) is a declaration (DECL_SCENARIO) that is never
+ * emitted: `scenario "Naam" { item } .` with the items
+ *   gegeven uit "geval.json"       → case_file (at most one; the parser
+ *                                    reports a second one)
+ *   gegeven x is E, y is F         → facts, in order
+ *   peildatum D                    → a fact named "peildatum" (is_peildatum_item)
+ *   verwacht u is E [door regel "R"] / verwacht u is onbekend → expects
+ * Values are kept as written (any expression); the checker requires
+ * constants of the right type.
+ * ======================================================================= */
+
+typedef struct ast_scen_fact {
+    const char *name;
+    ast_loc loc;            /* the name */
+    ast_expr *value;        /* as written */
+    bool is_peildatum_item; /* written as `peildatum D` */
+} ast_scen_fact;
+
+typedef struct ast_scen_expect {
+    const char *outcome;
+    ast_loc loc; /* from `verwacht` to the end of the item */
+    ast_loc name_loc;
+    ast_expr *value;  /* NULL for `is onbekend` */
+    bool unknown;     /* `verwacht u is onbekend` */
+    const char *rule; /* `door regel "R"`, unescaped; NULL when absent */
+    ast_loc rule_loc;
+} ast_scen_expect;
+
+typedef struct ast_scenario {
+    const char *name; /* unescaped */
+    ast_loc loc;      /* `scenario "Naam"` */
+    ast_loc name_loc;
+    const char *case_file; /* gegeven uit "…", as written; NULL when absent */
+    ast_loc case_loc;
+    ast_scen_fact *facts;
+    size_t n_facts;
+    ast_scen_expect *expects;
+    size_t n_expects;
+} ast_scenario;
+
 typedef enum ast_decl_kind {
     DECL_ENUM,
     DECL_RECORD,
@@ -389,7 +430,8 @@ typedef enum ast_decl_kind {
     DECL_OUTCOME, /* one `uitkomst` entry */
     DECL_CONCEPT, /* one `begrip` entry */
     DECL_RULE,
-    DECL_PARAM /* v0.2: u.param */
+    DECL_PARAM,   /* v0.2: u.param */
+    DECL_SCENARIO /* v0.4: u.scenario */
 } ast_decl_kind;
 
 typedef struct ast_decl {
@@ -400,6 +442,7 @@ typedef struct ast_decl {
         ast_field var; /* DECL_INPUT, DECL_OUTCOME, DECL_CONCEPT */
         ast_rule rule;
         ast_param param;
+        ast_scenario scenario; /* v0.4 */
     } u;
 } ast_decl;
 

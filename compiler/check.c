@@ -5,7 +5,9 @@
  * (spec3 §3): time and money types, lists and selections with bound
  * elements, parameters and rule versions, the predeclared peildatum; v0.3
  * (spec4 §1): optional types with `geen`, `is (on)bekend`, invoer defaults
- * and the optional discipline (with `is niet geen` narrowing). Reports
+ * and the optional discipline (with `is niet geen` narrowing); v0.4 (spec5
+ * §2): scenarios, whose constants are checked without touching anything the
+ * emitter reads (no types interned, no fact marked used). Reports
  * every problem it finds through diag; never prints, exits or emits bytes. */
 #include "check.h"
 
@@ -536,6 +538,8 @@ static void check_declarations(checker *c)
         case DECL_PARAM:
             r_params++;
             break;
+        case DECL_SCENARIO: /* v0.4: checked last (check_scenarios) */
+            break;
         }
     }
     check_result *r = c->r;
@@ -651,6 +655,8 @@ static void check_declarations(checker *c)
             r->n_params++;
             break;
         }
+        case DECL_SCENARIO:
+            break;
         }
         if (c->oom)
             return;
@@ -2736,6 +2742,552 @@ static void check_unused(checker *c)
                         "begrip ‘%s’ wordt door geen enkele regel gebruikt", r->outcomes[o].name);
 }
 
+/* ----------------------------------------------------------- scenarios */
+
+/* A scenario's facts and expectations are constants, evaluated here without
+ * check_expr: that would intern types (datum, bedrag …), mark facts used and
+ * add dependencies, and scenarios must not change the emitted program. */
+
+#define CHECK_T_PEILDATUM (-2) /* the predeclared peildatum when the policy has none */
+
+typedef struct scen_const {
+    check_scen_value v;
+    uint8_t kind;   /* RBC_TYPE_* of the constant */
+    int32_t enum_t; /* ENUM: the soort */
+} scen_const;
+
+enum { SCEN_OK, SCEN_NOT_CONST, SCEN_REPORTED };
+
+static uint8_t check_scen_kind_of(const checker *c, int32_t t)
+{
+    return t == CHECK_T_PEILDATUM ? RBC_TYPE_DATUM : check_kind(c, t);
+}
+
+static const char *check_scen_type_name(const checker *c, int32_t t)
+{
+    return t == CHECK_T_PEILDATUM ? "datum" : check_type_name(c, t);
+}
+
+static const char *check_scen_kind_name(const checker *c, const scen_const *k)
+{
+    switch (k->kind) {
+    case RBC_TYPE_WAARHEID:
+        return "waarheid";
+    case RBC_TYPE_GETAL:
+        return "getal";
+    case RBC_TYPE_TEKST:
+        return "tekst";
+    case RBC_TYPE_ENUM:
+        return check_type_name(c, k->enum_t);
+    case RBC_TYPE_DATUM:
+        return "datum";
+    case RBC_TYPE_DUUR:
+        return "duur";
+    case RBC_TYPE_BEDRAG:
+        return "bedrag";
+    default:
+        return "?";
+    }
+}
+
+/* "soort ‘Kleur’ heeft de waarden ‘rood’ en ‘groen’" */
+static void check_scen_members_hint(const checker *c, int32_t t, strbuf *hint)
+{
+    const check_type *ty = &c->r->types[t];
+    sb_printf(hint, "soort ‘%s’ heeft de waarden ", ty->name);
+    for (size_t m = 0; m < ty->n_members; m++)
+        sb_printf(hint, "%s‘%s’",
+                  m == 0                   ? ""
+                  : m + 1 == ty->n_members ? " en "
+                                           : ", ",
+                  ty->members[m] ? ty->members[m] : "?");
+}
+
+/* A member `name` as a value where type t is wanted (t's own member first). */
+static int check_scen_member(checker *c, const ast_expr *x, const char *name, int32_t t,
+                             scen_const *out)
+{
+    const check_sym *s = check_lookup(c, name);
+    if (s && (s->kind == SYM_INPUT || s->kind == SYM_OUTCOME || s->kind == SYM_PARAM))
+        return SCEN_NOT_CONST;
+    if (s) {
+        diag_report(c->d, DIAG_ERROR, x->loc, NULL, "‘%s’ is een %s, geen waarde", name,
+                    check_sym_kind_name(s->kind, c, s->index));
+        return SCEN_REPORTED;
+    }
+    long head = check_map_get(&c->members, name);
+    if (head < 0) {
+        const check_result *r = c->r;
+        bool is_enum = t >= 0 && r->types[t].kind == RBC_TYPE_ENUM;
+        const char *sg =
+            is_enum ? diag_suggest(name, r->types[t].members, r->types[t].n_members) : NULL;
+        strbuf hint = STRBUF_INIT;
+        if (sg)
+            sb_printf(&hint, "bedoelde u ‘%s’?", sg);
+        else if (is_enum)
+            check_scen_members_hint(c, t, &hint);
+        diag_report(c->d, DIAG_ERROR, x->loc, hint.data, "onbekende waarde ‘%s’", name);
+        sb_free(&hint);
+        return SCEN_REPORTED;
+    }
+    const member_ref *pick = &c->mrefs[head];
+    for (long i = head; i >= 0; i = c->mrefs[i].next)
+        if (c->mrefs[i].type == t)
+            pick = &c->mrefs[i];
+    out->kind = RBC_TYPE_ENUM;
+    out->enum_t = pick->type;
+    out->v.kind = CHECK_SV_MEMBER;
+    out->v.s = c->r->types[pick->type].members[pick->member];
+    return SCEN_OK;
+}
+
+/* Evaluate the constant x (wanted type t, for members); SCEN_NOT_CONST when
+ * it is no constant (the caller reports), SCEN_REPORTED after an error. */
+static int check_scen_eval(checker *c, const ast_expr *x, int32_t t, scen_const *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!x)
+        return SCEN_REPORTED;
+    switch (x->kind) {
+    case EX_WAAR:
+    case EX_ONWAAR:
+        out->kind = RBC_TYPE_WAARHEID;
+        out->v.kind = CHECK_SV_WAARHEID;
+        out->v.b = x->kind == EX_WAAR;
+        return SCEN_OK;
+    case EX_NUMBER:
+        out->kind = RBC_TYPE_GETAL;
+        out->v.kind = CHECK_SV_GETAL;
+        out->v.q = x->u.number.value;
+        return SCEN_OK;
+    case EX_STRING:
+        out->kind = RBC_TYPE_TEKST;
+        out->v.kind = CHECK_SV_TEKST;
+        out->v.s = x->u.string.s;
+        out->v.len = x->u.string.len;
+        return SCEN_OK;
+    case EX_DATE:
+        out->kind = RBC_TYPE_DATUM;
+        out->v.kind = CHECK_SV_DATUM;
+        out->v.day = x->u.date.day;
+        return SCEN_OK;
+    case EX_AMOUNT:
+        out->kind = RBC_TYPE_BEDRAG;
+        out->v.kind = CHECK_SV_BEDRAG;
+        out->v.cents = x->u.amount.cents;
+        return SCEN_OK;
+    case EX_DURATION:
+        if (x->u.duration.count_expr)
+            return SCEN_NOT_CONST;
+        out->kind = RBC_TYPE_DUUR;
+        out->v.kind = CHECK_SV_DUUR;
+        if (!check_duration_parts(x, &out->v.months, &out->v.days)) {
+            diag_report(c->d, DIAG_ERROR, x->loc, NULL, "duur te groot");
+            return SCEN_REPORTED;
+        }
+        return SCEN_OK;
+    case EX_NEG: {
+        int rc = check_scen_eval(c, x->u.unary.operand, t, out);
+        if (rc != SCEN_OK)
+            return rc;
+        switch (out->kind) {
+        case RBC_TYPE_GETAL:
+            if (num_neg(out->v.q, &out->v.q) != NUM_OK) {
+                diag_report(c->d, DIAG_ERROR, x->loc, NULL, "getal te groot");
+                return SCEN_REPORTED;
+            }
+            return SCEN_OK;
+        case RBC_TYPE_BEDRAG:
+            out->v.cents = -out->v.cents;
+            return SCEN_OK;
+        case RBC_TYPE_DUUR:
+            out->v.months = -out->v.months;
+            out->v.days = -out->v.days;
+            return SCEN_OK;
+        default:
+            return SCEN_NOT_CONST;
+        }
+    }
+    case EX_BINARY: {
+        /* date ± duration, folded with the calendar */
+        if (x->u.binary.op != BIN_ADD && x->u.binary.op != BIN_SUB)
+            return SCEN_NOT_CONST;
+        scen_const l, r;
+        int rc = check_scen_eval(c, x->u.binary.lhs, CHECK_T_ERROR, &l);
+        if (rc == SCEN_OK)
+            rc = check_scen_eval(c, x->u.binary.rhs, CHECK_T_ERROR, &r);
+        if (rc != SCEN_OK)
+            return rc;
+        if (l.kind != RBC_TYPE_DATUM || r.kind != RBC_TYPE_DUUR)
+            return SCEN_NOT_CONST;
+        int64_t sign = x->u.binary.op == BIN_SUB ? -1 : 1;
+        cal_day d;
+        if (!cal_add_months(l.v.day, sign * r.v.months, &d) ||
+            !cal_add_days(d, sign * r.v.days, &d)) {
+            diag_report(c->d, DIAG_ERROR, check_full_loc(x), NULL,
+                        "datum buiten het bereik 1-9999");
+            return SCEN_REPORTED;
+        }
+        *out = l;
+        out->v.day = d;
+        return SCEN_OK;
+    }
+    case EX_NAME:
+        if (!x->u.name.name)
+            return SCEN_REPORTED;
+        return check_scen_member(c, x, x->u.name.name, t, out);
+    case EX_FIELD: {
+        const ast_expr *rec = x->u.field.rec;
+        const char *field = x->u.field.field;
+        if (!rec || rec->kind != EX_NAME || !rec->u.name.name || !field)
+            return SCEN_NOT_CONST;
+        const check_sym *s = check_lookup(c, rec->u.name.name);
+        if (!s || s->kind != SYM_ENUM)
+            return SCEN_NOT_CONST;
+        const check_type *ty = &c->r->types[s->index];
+        for (size_t m = 0; m < ty->n_members; m++) {
+            if (ty->members[m] && strcmp(ty->members[m], field) == 0) {
+                out->kind = RBC_TYPE_ENUM;
+                out->enum_t = (int32_t)s->index;
+                out->v.kind = CHECK_SV_MEMBER;
+                out->v.s = ty->members[m];
+                return SCEN_OK;
+            }
+        }
+        const char *sg = diag_suggest(field, ty->members, ty->n_members);
+        char hint[512];
+        if (sg)
+            snprintf(hint, sizeof hint, "bedoelde u ‘%s.%s’?", ty->name, sg);
+        diag_report(c->d, DIAG_ERROR, x->u.field.field_loc, sg ? hint : NULL,
+                    "soort ‘%s’ heeft geen waarde ‘%s’", ty->name, field);
+        return SCEN_REPORTED;
+    }
+    default:
+        return SCEN_NOT_CONST;
+    }
+}
+
+/* The value of a `gegeven` fact or a `verwacht` line: a constant of type t
+ * (geen when opt). `what` names it in messages ("feit ‘x’", "uitkomst ‘x’"),
+ * `is_fact` picks the wording. False after an error (reported). */
+static bool check_scen_want(checker *c, ast_expr *x, int32_t t, bool opt, const char *what,
+                            bool is_fact, check_scen_value *out)
+{
+    if (t == CHECK_T_ERROR || !x)
+        return false;
+    uint8_t k = check_scen_kind_of(c, t);
+    ast_loc at = check_full_loc(x);
+    if (k == RBC_TYPE_LIJST || k == RBC_TYPE_RECORD || k == RBC_TYPE_PERIODE) {
+        const char *kw = k == RBC_TYPE_LIJST    ? "een lijst"
+                         : k == RBC_TYPE_RECORD ? "een gegeven"
+                                                : "een periode";
+        if (is_fact)
+            diag_report(c->d, DIAG_ERROR, at,
+                        "zet dit feit in een geval-bestand (JSON) en schrijf ‘gegeven uit "
+                        "\"geval.json\"’; losse feiten ernaast geeft u met ‘gegeven naam is "
+                        "waarde’",
+                        "%s is van het type %s: %s kan niet in een scenario worden uitgeschreven, "
+                        "alleen via ‘gegeven uit’",
+                        what, check_scen_type_name(c, t), kw);
+        else
+            diag_report(c->d, DIAG_ERROR, at,
+                        "verwacht een uitkomst of begrip met een enkelvoudig type dat ervan "
+                        "afhangt, of ‘is onbekend’",
+                        "%s is van het type %s: %s kan niet als verwachte waarde worden "
+                        "uitgeschreven",
+                        what, check_scen_type_name(c, t), kw);
+        return false;
+    }
+    if (check_is_geen_word(c, x) && !check_enum_has_geen(c, t)) {
+        if (opt) {
+            memset(out, 0, sizeof *out);
+            out->kind = CHECK_SV_GEEN;
+            return true;
+        }
+        if (check_map_get(&c->members, "geen") < 0) {
+            diag_report(c->d, DIAG_ERROR, at,
+                        is_fact ? "alleen een optioneel feit (‘(optioneel)’) kan geen zijn"
+                                : "alleen een optionele uitkomst (‘(optioneel)’) kan geen zijn",
+                        "%s is niet optioneel en kan dus niet geen zijn", what);
+            return false;
+        }
+    }
+    scen_const v;
+    int rc = check_scen_eval(c, x, t, &v);
+    if (rc == SCEN_REPORTED)
+        return false;
+    if (rc == SCEN_NOT_CONST) {
+        diag_report(c->d, DIAG_ERROR, at,
+                    "schrijf een waarde zoals ‘waar’, ‘12’, ‘\"tekst\"’, ‘1 maart 2022’, ‘90 "
+                    "euro’ of ‘2 maanden’; berekenen doen de regels",
+                    is_fact ? "de waarde van %s moet in een scenario een vaste waarde zijn"
+                            : "de verwachte waarde van %s moet een vaste waarde zijn",
+                    what);
+        return false;
+    }
+    if (v.kind != k || (k == RBC_TYPE_ENUM && v.enum_t != t)) {
+        strbuf hint = STRBUF_INIT;
+        switch (k) {
+        case RBC_TYPE_BEDRAG:
+            sb_puts(&hint, "schrijf een bedrag als ‘90 euro’ of ‘€ 90’");
+            break;
+        case RBC_TYPE_DATUM:
+            sb_puts(&hint, "schrijf een datum als ‘1 maart 2022’ of ‘2022-03-01’");
+            break;
+        case RBC_TYPE_DUUR:
+            sb_puts(&hint, "schrijf een duur als ‘2 maanden’");
+            break;
+        case RBC_TYPE_WAARHEID:
+            sb_puts(&hint, "schrijf ‘waar’ of ‘onwaar’");
+            break;
+        case RBC_TYPE_TEKST:
+            sb_puts(&hint, "een tekst staat tussen aanhalingstekens: \"…\"");
+            break;
+        case RBC_TYPE_GETAL:
+            sb_puts(&hint, "schrijf een getal zonder aanhalingstekens of eenheid, bijvoorbeeld "
+                           "‘20’ of ‘12,5’");
+            break;
+        case RBC_TYPE_ENUM:
+            check_scen_members_hint(c, t, &hint);
+            break;
+        default:
+            break;
+        }
+        diag_report(c->d, DIAG_ERROR, at, hint.data,
+                    is_fact ? "%s is van het type %s, maar de waarde is van het type %s"
+                            : "%s is van het type %s, maar de verwachte waarde is van het type %s",
+                    what, check_scen_type_name(c, t), check_scen_kind_name(c, &v));
+        sb_free(&hint);
+        return false;
+    }
+    *out = v.v;
+    return true;
+}
+
+/* `gegeven x is E` / `peildatum D`: x must be an invoer (or the predeclared
+ * peildatum), given at most once. */
+static bool check_scen_one_fact(checker *c, const ast_scenario *sc, size_t i, check_scen_fact *out)
+{
+    const ast_scen_fact *f = &sc->facts[i];
+    if (!f->name)
+        return false;
+    for (size_t j = 0; j < i; j++) {
+        if (sc->facts[j].name && strcmp(sc->facts[j].name, f->name) == 0) {
+            diag_report(c->d, DIAG_ERROR, f->loc, "geef elk feit één keer per scenario",
+                        "feit ‘%s’ staat twee keer in scenario ‘%s’", f->name,
+                        sc->name ? sc->name : "?");
+            diag_report(c->d, DIAG_NOTE, sc->facts[j].loc, NULL, "de eerste keer staat hier");
+            return false;
+        }
+    }
+    const check_result *r = c->r;
+    const check_sym *s = check_lookup(c, f->name);
+    int32_t t;
+    bool opt = false;
+    if (!s && strcmp(f->name, "peildatum") == 0) {
+        t = CHECK_T_PEILDATUM; /* accepted (and ignored) by a policy that does not use it */
+    } else if (!s) {
+        const char **cands = check_alloc(c, r->n_inputs + 1, sizeof *cands);
+        size_t n = 0;
+        if (cands) {
+            for (size_t k = 0; k < r->n_inputs; k++)
+                cands[n++] = r->inputs[k].name;
+            if (r->peildatum < 0)
+                cands[n++] = "peildatum";
+        }
+        check_unknown(c, f->loc, cands, n, f->name, "onbekende invoer");
+        return false;
+    } else if (s->kind != SYM_INPUT) {
+        diag_report(c->d, DIAG_ERROR, f->loc,
+                    s->kind == SYM_OUTCOME ? "een scenario geeft invoer; wat er uit moet komen "
+                                             "schrijft u met ‘verwacht’"
+                                           : "een scenario geeft alleen invoer",
+                    "‘%s’ is een %s, geen invoer", f->name,
+                    check_sym_kind_name(s->kind, c, s->index));
+        return false;
+    } else {
+        t = r->inputs[s->index].type;
+        opt = r->inputs[s->index].optional;
+    }
+    strbuf what = STRBUF_INIT;
+    sb_printf(&what, "feit ‘%s’", f->name);
+    out->name = f->name;
+    bool ok =
+        check_scen_want(c, f->value, t, opt, what.data ? what.data : "feit", true, &out->value);
+    sb_free(&what);
+    return ok;
+}
+
+/* `door regel "R"`: R is a rule (or exception, any version) that concludes
+ * outcome o. */
+static bool check_scen_rule(checker *c, const ast_scen_expect *x, uint32_t o)
+{
+    const check_result *r = c->r;
+    const check_rule *other = NULL;
+    for (size_t i = 0; i < r->n_rules; i++) {
+        const check_rule *cr = &r->rules[i];
+        if (!cr->ast->name || strcmp(cr->ast->name, x->rule) != 0)
+            continue;
+        if (cr->outcome == (int32_t)o)
+            return true;
+        if (!other)
+            other = cr;
+    }
+    /* the rules that do conclude o, for the hint */
+    const char **cands = check_alloc(c, r->n_rules, sizeof *cands);
+    size_t n = 0;
+    if (cands)
+        for (size_t i = 0; i < r->n_rules; i++)
+            if (r->rules[i].outcome == (int32_t)o && r->rules[i].ast->name) {
+                bool dup = false;
+                for (size_t k = 0; k < n && !dup; k++)
+                    dup = strcmp(cands[k], r->rules[i].ast->name) == 0;
+                if (!dup)
+                    cands[n++] = r->rules[i].ast->name;
+            }
+    strbuf hint = STRBUF_INIT;
+    const char *sg = other ? NULL : diag_suggest(x->rule, cands, n);
+    if (sg) {
+        sb_printf(&hint, "bedoelde u ‘%s’?", sg);
+    } else if (n > 0) {
+        sb_printf(&hint, "‘%s’ wordt vastgesteld door regel ", r->outcomes[o].name);
+        for (size_t k = 0; k < n && k < 5; k++)
+            sb_printf(&hint, "%s‘%s’",
+                      k == 0                   ? ""
+                      : (k + 1 == n || k == 4) ? " of "
+                                               : ", ",
+                      cands[k]);
+    }
+    if (other) {
+        diag_report(c->d, DIAG_ERROR, x->rule_loc, hint.data,
+                    "regel ‘%s’ stelt ‘%s’ vast, niet ‘%s’", x->rule,
+                    other->outcome >= 0 ? r->outcomes[other->outcome].name
+                                        : (other->ast->target ? other->ast->target : "?"),
+                    r->outcomes[o].name);
+        diag_report(c->d, DIAG_NOTE, other->ast->loc, NULL, "regel ‘%s’ staat hier", x->rule);
+    } else {
+        diag_report(c->d, DIAG_ERROR, x->rule_loc, hint.data, "onbekende regel ‘%s’", x->rule);
+    }
+    sb_free(&hint);
+    return false;
+}
+
+/* `verwacht u is E [door regel "R"]` / `verwacht u is onbekend`. */
+static bool check_scen_one_expect(checker *c, const ast_scenario *sc, size_t i,
+                                  check_scen_expect *out)
+{
+    const ast_scen_expect *x = &sc->expects[i];
+    if (!x->outcome)
+        return false;
+    const check_result *r = c->r;
+    const check_sym *s = check_lookup(c, x->outcome);
+    if (!s) {
+        const char **cands = check_alloc(c, r->n_outcomes, sizeof *cands);
+        if (cands)
+            for (size_t k = 0; k < r->n_outcomes; k++)
+                cands[k] = r->outcomes[k].name;
+        const char *sg = cands ? diag_suggest(x->outcome, cands, r->n_outcomes) : NULL;
+        char hint[512];
+        if (sg)
+            snprintf(hint, sizeof hint, "bedoelde u ‘%s’?", sg);
+        diag_report(c->d, DIAG_ERROR, x->name_loc,
+                    sg ? hint : "een scenario verwacht iets van een uitkomst of begrip",
+                    "scenario ‘%s’ noemt een onbekende uitkomst ‘%s’", sc->name ? sc->name : "?",
+                    x->outcome);
+        return false;
+    }
+    if (s->kind != SYM_OUTCOME) {
+        diag_report(c->d, DIAG_ERROR, x->name_loc,
+                    s->kind == SYM_INPUT ? "een invoer geeft u met ‘gegeven’; ‘verwacht’ "
+                                           "controleert een uitkomst of begrip"
+                                         : "‘verwacht’ controleert een uitkomst of begrip",
+                    "‘%s’ is een %s, geen uitkomst of begrip", x->outcome,
+                    check_sym_kind_name(s->kind, c, s->index));
+        return false;
+    }
+    for (size_t j = 0; j < i; j++) {
+        if (sc->expects[j].outcome && strcmp(sc->expects[j].outcome, x->outcome) == 0) {
+            diag_report(c->d, DIAG_ERROR, x->name_loc,
+                        "verwacht elke uitkomst één keer per "
+                        "scenario",
+                        "‘%s’ wordt twee keer verwacht in scenario ‘%s’", x->outcome,
+                        sc->name ? sc->name : "?");
+            diag_report(c->d, DIAG_NOTE, sc->expects[j].name_loc, NULL,
+                        "de eerste keer staat hier");
+            return false;
+        }
+    }
+    const check_var *v = &r->outcomes[s->index];
+    memset(out, 0, sizeof *out);
+    out->outcome = x->outcome;
+    out->loc = x->loc;
+    out->rule = x->rule;
+    out->unknown = x->unknown;
+    bool ok = true;
+    if (!x->unknown) {
+        strbuf what = STRBUF_INIT;
+        sb_printf(&what, "%s ‘%s’", v->kind == CHECK_CONCEPT ? "begrip" : "uitkomst", v->name);
+        ok = check_scen_want(c, x->value, v->type, v->optional, what.data ? what.data : "?", false,
+                             &out->value);
+        sb_free(&what);
+    }
+    if (x->rule && !check_scen_rule(c, x, s->index))
+        ok = false;
+    return ok;
+}
+
+static void check_scenarios(checker *c)
+{
+    ast_policy *p = c->p;
+    check_result *r = c->r;
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_decls; i++)
+        n += p->decls[i].kind == DECL_SCENARIO;
+    if (n == 0)
+        return;
+    r->scenarios = check_alloc(c, n, sizeof *r->scenarios);
+    if (!r->scenarios)
+        return;
+    check_map names;
+    memset(&names, 0, sizeof names);
+    for (size_t i = 0; i < p->n_decls && !c->oom; i++) {
+        if (p->decls[i].kind != DECL_SCENARIO)
+            continue;
+        const ast_scenario *sc = &p->decls[i].u.scenario;
+        check_scenario *cs = &r->scenarios[r->n_scenarios++];
+        memset(cs, 0, sizeof *cs);
+        cs->ast = sc;
+        if (sc->name) {
+            long old = check_map_get(&names, sc->name);
+            if (old >= 0) {
+                diag_report(c->d, DIAG_ERROR, sc->name_loc, "geef elk scenario een eigen naam",
+                            "er is al een scenario met de naam ‘%s’", sc->name);
+                diag_report(c->d, DIAG_NOTE, r->scenarios[old].ast->name_loc, NULL,
+                            "het andere scenario staat hier");
+            } else if (!check_map_put(c->a, &names, sc->name, (uint32_t)(r->n_scenarios - 1))) {
+                c->oom = true;
+                return;
+            }
+        }
+        cs->facts = check_alloc(c, sc->n_facts, sizeof *cs->facts);
+        cs->expects = check_alloc(c, sc->n_expects, sizeof *cs->expects);
+        if (!cs->facts || !cs->expects)
+            return;
+        for (size_t k = 0; k < sc->n_facts; k++)
+            if (check_scen_one_fact(c, sc, k, &cs->facts[cs->n_facts]))
+                cs->n_facts++;
+        for (size_t k = 0; k < sc->n_expects; k++)
+            if (check_scen_one_expect(c, sc, k, &cs->expects[cs->n_expects]))
+                cs->n_expects++;
+        if (sc->n_expects == 0)
+            diag_report(c->d, DIAG_ERROR, sc->loc,
+                        "voeg ten minste één ‘verwacht’ toe, bijvoorbeeld ‘verwacht toegang is "
+                        "waar’",
+                        "scenario ‘%s’ verwacht niets: een scenario zonder ‘verwacht’ test niets",
+                        sc->name ? sc->name : "?");
+    }
+}
+
 /* ---------------------------------------------------------------- entry */
 
 check_result *check_policy(arena *a, diag_ctx *d, ast_policy *p)
@@ -2771,6 +3323,7 @@ check_result *check_policy(arena *a, diag_ctx *d, ast_policy *p)
     check_eval_order(&c);
     check_rule_order(&c);
     check_conflicts(&c);
+    check_scenarios(&c);
     /* After errors a fact often looks unused only because its use was wrong. */
     if (diag_error_count(d) == 0)
         check_unused(&c);

@@ -72,6 +72,52 @@ typedef struct check_param {
     size_t n_versions;
 } check_param;
 
+/* v0.4 (spec5 §2): a checked scenario value — a constant of the fact's or
+ * outcome's type. The emitter never reads scenarios; scenario.c turns the
+ * values into JSON. */
+typedef enum check_scen_kind {
+    CHECK_SV_GEEN, /* `geen` of an optional type */
+    CHECK_SV_WAARHEID,
+    CHECK_SV_GETAL,
+    CHECK_SV_TEKST,
+    CHECK_SV_MEMBER,
+    CHECK_SV_DATUM,
+    CHECK_SV_DUUR,
+    CHECK_SV_BEDRAG
+} check_scen_kind;
+
+typedef struct check_scen_value {
+    check_scen_kind kind;
+    bool b;               /* WAARHEID */
+    num_q q;              /* GETAL */
+    const char *s;        /* TEKST (len bytes); MEMBER: the member's name */
+    size_t len;           /* TEKST */
+    int32_t day;          /* DATUM */
+    int64_t months, days; /* DUUR */
+    int64_t cents;        /* BEDRAG */
+} check_scen_value;
+
+typedef struct check_scen_fact {
+    const char *name; /* an invoer (or the predeclared peildatum) */
+    check_scen_value value;
+} check_scen_fact;
+
+typedef struct check_scen_expect {
+    const char *outcome; /* an uitkomst or begrip */
+    bool unknown;        /* `is onbekend`; value unused */
+    check_scen_value value;
+    const char *rule; /* `door regel`, or NULL */
+    ast_loc loc;      /* the `verwacht` item */
+} check_scen_expect;
+
+typedef struct check_scenario {
+    const ast_scenario *ast;
+    check_scen_fact *facts;
+    size_t n_facts;
+    check_scen_expect *expects;
+    size_t n_expects;
+} check_scenario;
+
 struct check_result {
     const ast_policy *policy;
 
@@ -89,6 +135,9 @@ struct check_result {
     check_param *params;  /* declaration order = PARAMS index */
     size_t n_params;
     int32_t peildatum; /* INPUTS index of peildatum, -1 when the program has none */
+    /* v0.4: the scenarios in source order (only complete when there were no errors) */
+    check_scenario *scenarios;
+    size_t n_scenarios;
 };
 
 #endif

@@ -1,6 +1,7 @@
 /* compile.c — the compilation driver: source → parse → check → emit, and the
- * public compile/load functions of regel.h built on it. Collects diagnostics
- * for the caller; prints nothing and never exits. */
+ * public compile/load functions of regel.h built on it (v0.4: optionally
+ * handing the checked program to a collector, for scen_compile). Collects
+ * diagnostics for the caller; prints nothing and never exits. */
 #define _POSIX_C_SOURCE 200809L
 #include "compile.h"
 
@@ -135,6 +136,14 @@ int compile_read_file(const char *path, char **data, size_t *len, regel_error *e
 int compile_run(const char *source, size_t len, const char *name, uint8_t **rbc, size_t *rbc_len,
                 char **diagnostics, size_t *n_errors, regel_error *err)
 {
+    return compile_run_collect(source, len, name, rbc, rbc_len, diagnostics, n_errors, err, NULL,
+                               NULL);
+}
+
+int compile_run_collect(const char *source, size_t len, const char *name, uint8_t **rbc,
+                        size_t *rbc_len, char **diagnostics, size_t *n_errors, regel_error *err,
+                        compile_collect_fn collect, void *ctx)
+{
     if (diagnostics)
         *diagnostics = NULL;
     if (n_errors)
@@ -192,6 +201,8 @@ int compile_run(const char *source, size_t len, const char *name, uint8_t **rbc,
         if (rc == REGEL_OK && rbc_len)
             *rbc_len = out_len;
     }
+    if (rc == REGEL_OK && errors == 0 && collect)
+        rc = collect(ctx, prog);
     if (rc == REGEL_ERR_MEMORY)
         compile_error(err, REGEL_ERR_MEMORY, name, "onvoldoende geheugen om ‘%s’ te vertalen",
                       name);
@@ -221,6 +232,13 @@ REGEL_API int regel_compile_to_bytecode(const char *source, size_t len, const ch
 REGEL_API int regel_policy_compile(const char *source, size_t len, const char *name,
                                    regel_policy **out, char **diagnostics, regel_error *err)
 {
+    return compile_policy_collect(source, len, name, out, diagnostics, err, NULL, NULL);
+}
+
+int compile_policy_collect(const char *source, size_t len, const char *name, regel_policy **out,
+                           char **diagnostics, regel_error *err, compile_collect_fn collect,
+                           void *ctx)
+{
     if (diagnostics)
         *diagnostics = NULL;
     if (!out) {
@@ -230,7 +248,8 @@ REGEL_API int regel_policy_compile(const char *source, size_t len, const char *n
     *out = NULL;
     uint8_t *rbc = NULL;
     size_t rbc_len = 0;
-    int rc = compile_run(source, len, name, &rbc, &rbc_len, diagnostics, NULL, err);
+    int rc = compile_run_collect(source, len, name, &rbc, &rbc_len, diagnostics, NULL, err, collect,
+                                 ctx);
     if (rc != REGEL_OK)
         return rc;
     rc = regel_policy_load(rbc, rbc_len, name ? name : COMPILE_DEFAULT_NAME, out, err);

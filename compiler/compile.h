@@ -16,6 +16,22 @@
 int compile_run(const char *source, size_t len, const char *name, uint8_t **rbc, size_t *rbc_len,
                 char **diagnostics, size_t *n_errors, regel_error *err);
 
+/* v0.4: the checked program handed to a collector before the compilation's
+ * arena goes away (scenario.c); it returns REGEL_OK or an error code. */
+struct check_result;
+typedef int (*compile_collect_fn)(void *ctx, const struct check_result *prog);
+
+/* As compile_run with rbc, and when the policy compiled without errors,
+ * collect(ctx, prog) is called (when not NULL) with the checked program. */
+int compile_run_collect(const char *source, size_t len, const char *name, uint8_t **rbc,
+                        size_t *rbc_len, char **diagnostics, size_t *n_errors, regel_error *err,
+                        compile_collect_fn collect, void *ctx);
+
+/* regel_policy_compile with a collector (see compile_run_collect). */
+int compile_policy_collect(const char *source, size_t len, const char *name, regel_policy **out,
+                           char **diagnostics, regel_error *err, compile_collect_fn collect,
+                           void *ctx);
+
 /* Read a whole file into a malloc'd, NUL-terminated buffer. On failure:
  * REGEL_ERR_IO with "kan ‘pad’ niet lezen: <reden>" (or REGEL_ERR_MEMORY). */
 int compile_read_file(const char *path, char **data, size_t *len, regel_error *err);

@@ -3,7 +3,8 @@
  * constants, tables (also PARAMS), rule blocks with the selection loops of
  * spec3 §5 and the LINES table; v0.3 (spec4): INPUTS entries with flags,
  * default constant and question, optional record fields and outcomes,
- * PUSH_GEEN, IS_GEEN and IS_KNOWN. Opcodes and operand
+ * PUSH_GEEN, IS_GEEN and IS_KNOWN; v0.4 (spec5 §3): a LINES entry at every
+ * COND (the condition's start); scenarios are never emitted. Opcodes and operand
  * layouts come only from runtime/opcodes.def. Writes bytes; never verifies,
  * prints or exits. The output depends on nothing but the checked program. */
 #include "emit.h"
@@ -305,6 +306,51 @@ static void emit_line(emitter *e, uint32_t off, uint32_t line, uint32_t col)
 
 static void emit_expr(emitter *e, const ast_expr *x);
 static void emit_expr_v2(emitter *e, const ast_expr *x);
+
+/* Where the text of x starts: operator nodes carry their operator's
+ * location (parse.c), so look into the leftmost operand. */
+static ast_loc emit_start_loc(const ast_expr *x)
+{
+    ast_loc l = x->loc;
+    const ast_expr *left = NULL;
+    switch (x->kind) {
+    case EX_BINARY:
+    case EX_BEVAT:
+    case EX_DUURT:
+    case EX_CLIP:
+        left = x->u.binary.lhs;
+        break;
+    case EX_MERGE:
+    case EX_KNOWN:
+    case EX_UNKNOWN:
+        left = x->u.unary.operand;
+        break;
+    case EX_ROUND:
+        left = x->u.round.operand;
+        break;
+    case EX_IN:
+        left = x->u.in.lhs;
+        break;
+    default:
+        break;
+    }
+    if (left) {
+        ast_loc ll = emit_start_loc(left);
+        if (ll.off < l.off)
+            l = ll;
+    }
+    return l;
+}
+
+/* COND with a LINES entry at the condition's start (spec5 §3: coverage
+ * names every `indien`/`waarvoor` condition by its position). */
+static uint32_t emit_cond(emitter *e, const ast_expr *cond)
+{
+    uint32_t at = emit_op(e, OP_COND, 0, 0);
+    ast_loc l = emit_start_loc(cond);
+    emit_line(e, at, l.line, l.col);
+    return at;
+}
 
 static uint8_t emit_kind(const emitter *e, const ast_expr *x)
 {
@@ -658,7 +704,7 @@ static void emit_select(emitter *e, const ast_expr *x)
     uint32_t cj = 0;
     if (cond && !kleene) {
         emit_expr(e, cond);
-        cj = emit_op(e, OP_COND, 0, 0);
+        cj = emit_cond(e, cond);
     }
     switch (k) {
     case SEL_COUNT:
@@ -854,7 +900,7 @@ static void emit_rule_block(emitter *e, const ast_rule *ru)
             emit_patch(e, conds[n_conds - 1], 0, emit_here(e));
         if (br->cond) {
             emit_expr(e, br->cond);
-            conds[n_conds++] = emit_op(e, OP_COND, 0, 0);
+            conds[n_conds++] = emit_cond(e, br->cond);
         } else {
             open_end = false;
         }

@@ -20,6 +20,10 @@ libregel_core_la_SOURCES += \
 	compiler/emit.c \
 	compiler/compile.h \
 	compiler/compile.c
+# v0.4: scenarios for `regel test`
+libregel_core_la_SOURCES += \
+	compiler/scenario.h \
+	compiler/scenario.c
 BUILT_SOURCES += compiler/parser.h
 # The scanner and the driver include the header bison writes.
 compiler/libregel_core_la-lexer.lo compiler/libregel_core_la-parse.lo: compiler/parser.h

@@ -57,6 +57,14 @@ typedef struct parse_concl {
     parse_list *branches; /* of ast_branch */
 } parse_concl;
 
+/* v0.4: a scenario being parsed: its items so far. */
+typedef struct parse_scen {
+    const char *case_file;
+    ast_loc case_loc;
+    parse_list *facts;   /* of ast_scen_fact */
+    parse_list *expects; /* of ast_scen_expect */
+} parse_scen;
+
 /* Everything one parse needs: shared by the scanner (as its extra data) and
  * the parser (as its parse-param). */
 typedef struct parse_state {
@@ -72,6 +80,7 @@ typedef struct parse_state {
     ast_loc prev_loc, cur_loc;
     int prev_tok, cur_tok;
     uint32_t error_off; /* offset of the token of the last syntax error */
+    bool in_scenario;   /* v0.4: the scanner is inside a scenario (lexer.l) */
     void *scanner;
     jmp_buf oom; /* longjmp target when the arena or flex runs out of memory */
 } parse_state;
@@ -142,6 +151,15 @@ static ast_expr *parse_between(parse_state *st, ast_expr_kind kind, ast_loc loc,
 static ast_expr *parse_select(parse_state *st, ast_select_kind kind, ast_loc loc, parse_str var,
                               ast_loc var_loc, ast_expr *list);
 static bool parse_is_operator_node(const ast_expr *e);
+/* v0.4 helpers (below the grammar). */
+static parse_scen *parse_scen_new(parse_state *st);
+static void parse_scen_fact(parse_state *st, parse_scen *sc, parse_str name, ast_loc loc,
+                            ast_expr *value, bool peildatum_item);
+static void parse_scen_expect(parse_state *st, parse_scen *sc, ast_loc loc, parse_str name,
+                              ast_loc name_loc, ast_expr *value, const parse_str *rule,
+                              ast_loc rule_loc);
+static void parse_scenario_decl(parse_state *st, ast_loc loc, parse_str name, ast_loc name_loc,
+                                const parse_scen *sc);
 
 /* Stop after this many errors: the rest is usually noise. */
 #define PARSE_MAX_ERRORS 50
@@ -173,6 +191,9 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
     ast_validity validity;
     ast_param_version version;
     enum num_round_mode mode;
+    /* v0.4 */
+    parse_scen *scen;
+    parse_list *sfacts;
 }
 
 %token <str> NAME STRING FIELD
@@ -203,6 +224,9 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
        AANEENGESLOTEN "aaneengesloten" TOTAAL "totaal" DUURT "duurt" VOOR "voor"
 /* v0.3 (spec4 §1) */
 %token OPTIONEEL "optioneel" BEKEND "bekend" ONBEKEND "onbekend" VRAAG "vraag"
+/* v0.4 (spec5 §1). SGEGEVEN: `gegeven` inside a scenario; SREGEL: `regel`
+ * after `door` there (lexer.l). */
+%token SCENARIO "scenario" VERWACHT "verwacht" UIT "uit" DOOR "door" SGEGEVEN SREGEL
 /* A lexical error the scanner has already reported. */
 %token LEXERR
 
@@ -232,6 +256,8 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
 %type <op> cmpop
 %type <meta> meta
 %type <concl> conclusion
+%type <scen> sitems
+%type <sfacts> sfacts
 
 %%
 
@@ -351,6 +377,80 @@ decl
             d.u.param.versions = $5->items;
             d.u.param.n_versions = $5->n;
             parse_add_decl(st, &d);
+        }
+    /* v0.4 */
+    | "scenario" STRING sitems "."
+        {
+            parse_scenario_decl(st, parse_span(@1, @2), $2, @2, $3);
+        }
+    ;
+
+/* The items of a scenario, in any order (the checker wants a `verwacht`). */
+sitems
+    : %empty { $$ = parse_scen_new(st); }
+    | sitems SGEGEVEN "uit" STRING
+        {
+            $$ = $1;
+            if ($$->case_file) {
+                diag_report(st->d, DIAG_ERROR, parse_span(@2, @4),
+                            "zet alle feiten in één geval-bestand, of schrijf de andere feiten "
+                            "met ‘gegeven naam is waarde’",
+                            "een scenario heeft hoogstens één ‘gegeven uit’");
+            } else {
+                $$->case_file = $4.s;
+                $$->case_loc = @4;
+            }
+        }
+    | sitems SGEGEVEN sfacts
+        {
+            $$ = $1;
+            const ast_scen_fact *f = $3->items;
+            for (size_t i = 0; i < $3->n; i++)
+                parse_list_push(st, $$->facts, &f[i]);
+        }
+    | sitems NAME date
+        {
+            $$ = $1;
+            parse_scen_fact(st, $$, $2, @2, $3, true);
+        }
+    | sitems "verwacht" NAME "is" expr
+        {
+            $$ = $1;
+            parse_scen_expect(st, $$, parse_span(@2, @5), $3, @3, $5, NULL, @5);
+        }
+    | sitems "verwacht" NAME "is" expr "door" SREGEL STRING
+        {
+            $$ = $1;
+            parse_scen_expect(st, $$, parse_span(@2, @8), $3, @3, $5, &$8, @8);
+        }
+    | sitems "verwacht" NAME "is" "onbekend"
+        {
+            $$ = $1;
+            parse_scen_expect(st, $$, parse_span(@2, @5), $3, @3, NULL, NULL, @5);
+        }
+    ;
+
+/* gegeven x is E, y is F */
+sfacts
+    : NAME "is" expr
+        {
+            $$ = parse_list_new(st, sizeof(ast_scen_fact));
+            ast_scen_fact f;
+            memset(&f, 0, sizeof f);
+            f.name = $1.s;
+            f.loc = @1;
+            f.value = $3;
+            parse_list_push(st, $$, &f);
+        }
+    | sfacts "," NAME "is" expr
+        {
+            $$ = $1;
+            ast_scen_fact f;
+            memset(&f, 0, sizeof f);
+            f.name = $3.s;
+            f.loc = @3;
+            f.value = $5;
+            parse_list_push(st, $$, &f);
         }
     ;
 
@@ -585,6 +685,7 @@ field_keyword
     | "volgens" | "standaard" | "bevat" | "samengevoegd" | "begrensd" | "langste"
     | "aaneengesloten" | "totaal" | "duurt" | "voor"
     | "optioneel" | "bekend" | "onbekend" | "vraag"
+    | "verwacht" | "uit" | "door"
     ;
 
 /* An invoer fact, uitkomst or begrip (v0.3: `(optioneel)`, and for an
@@ -1270,6 +1371,76 @@ static bool parse_is_operator_node(const ast_expr *e)
     }
 }
 
+/* ---- v0.4 helpers ---- */
+
+static parse_scen *parse_scen_new(parse_state *st)
+{
+    parse_scen *sc = parse_alloc(st, sizeof *sc);
+    sc->facts = parse_list_new(st, sizeof(ast_scen_fact));
+    sc->expects = parse_list_new(st, sizeof(ast_scen_expect));
+    return sc;
+}
+
+/* `peildatum D` (the only item that starts with a name). */
+static void parse_scen_fact(parse_state *st, parse_scen *sc, parse_str name, ast_loc loc,
+                            ast_expr *value, bool peildatum_item)
+{
+    if (peildatum_item && strcmp(name.s, "peildatum") != 0) {
+        static const char *const items[] = {"peildatum"};
+        const char *sug = diag_suggest(name.s, items, 1);
+        diag_report(st->d, DIAG_ERROR, loc,
+                    sug ? "bedoelde u ‘peildatum’?"
+                        : "een scenario bestaat uit ‘gegeven naam is waarde’, ‘gegeven uit "
+                          "\"geval.json\"’, ‘peildatum datum’ en ‘verwacht uitkomst is waarde’",
+                    "onverwachte naam ‘%s’ in een scenario", name.s);
+        return;
+    }
+    ast_scen_fact f;
+    memset(&f, 0, sizeof f);
+    f.name = name.s;
+    f.loc = loc;
+    f.value = value;
+    f.is_peildatum_item = peildatum_item;
+    parse_list_push(st, sc->facts, &f);
+}
+
+static void parse_scen_expect(parse_state *st, parse_scen *sc, ast_loc loc, parse_str name,
+                              ast_loc name_loc, ast_expr *value, const parse_str *rule,
+                              ast_loc rule_loc)
+{
+    ast_scen_expect x;
+    memset(&x, 0, sizeof x);
+    x.outcome = name.s;
+    x.loc = loc;
+    x.name_loc = name_loc;
+    x.value = value;
+    x.unknown = value == NULL;
+    if (rule) {
+        x.rule = rule->s;
+        x.rule_loc = rule_loc;
+    }
+    parse_list_push(st, sc->expects, &x);
+}
+
+static void parse_scenario_decl(parse_state *st, ast_loc loc, parse_str name, ast_loc name_loc,
+                                const parse_scen *sc)
+{
+    ast_decl d;
+    memset(&d, 0, sizeof d);
+    d.kind = DECL_SCENARIO;
+    ast_scenario *s = &d.u.scenario;
+    s->name = name.s;
+    s->loc = loc;
+    s->name_loc = name_loc;
+    s->case_file = sc->case_file;
+    s->case_loc = sc->case_loc;
+    s->facts = sc->facts->items;
+    s->n_facts = sc->facts->n;
+    s->expects = sc->expects->items;
+    s->n_expects = sc->expects->n;
+    parse_add_decl(st, &d);
+}
+
 /* Called by bison only when its stack overflows (YYMAXDEPTH): everything else
  * goes through yyreport_syntax_error. */
 static void yyerror(ast_loc *loc, parse_state *st, yyscan_t scanner, const char *msg)
@@ -1294,6 +1465,7 @@ static bool parse_is_decl_start(yysymbol_kind_t k)
     case YYSYMBOL_REGEL:
     case YYSYMBOL_UITZONDERING:
     case YYSYMBOL_PARAMETER:
+    case YYSYMBOL_SCENARIO:
         return true;
     default:
         return false;
@@ -1377,6 +1549,10 @@ static const char *parse_token_word(yysymbol_kind_t k)
     case YYSYMBOL_YYerror:
     case YYSYMBOL_YYUNDEF:
         return NULL;
+    case YYSYMBOL_SGEGEVEN:
+        return "gegeven";
+    case YYSYMBOL_SREGEL:
+        return "regel";
     case YYSYMBOL_NE:
         return "≠";
     case YYSYMBOL_LE:
@@ -1633,6 +1809,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
          * `vraag` are optional extras; the list names what ends the field */
         if (after_type && (k == YYSYMBOL_LPAREN || k == YYSYMBOL_STANDAARD || k == YYSYMBOL_VRAAG))
             continue;
+        /* v0.4: the only scenario item that starts with a name */
+        if (k == YYSYMBOL_NAME && has[YYSYMBOL_VERWACHT]) {
+            parse_add_phrase(&list, &n_phrases, "‘peildatum’");
+            continue;
+        }
         strbuf p = STRBUF_INIT;
         parse_put_expected(&p, k);
         parse_add_phrase(&list, &n_phrases, p.data ? p.data : "");
@@ -1641,7 +1822,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
     if (decl_start)
         parse_add_phrase(&list, &n_phrases,
                          "een declaratie (‘soort’, ‘gegeven’, ‘invoer’, ‘uitkomst’, ‘begrip’, "
-                         "‘parameter’, ‘regel’ of ‘uitzondering’)");
+                         "‘parameter’, ‘regel’, ‘uitzondering’ of ‘scenario’)");
     if (n_phrases == 0 && has[YYSYMBOL_YYEOF])
         parse_add_phrase(&list, &n_phrases, "het einde van het bestand");
     if (n_phrases > 0) {
@@ -1691,13 +1872,40 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
             "parameter", "geldig", "afgerond", "waarvoor", "standaard", "samengevoegd",
             "begrensd", "aaneengesloten", "volgens", "decimalen", "rekenkundig", "bankiers",
             /* v0.3 */
-            "optioneel", "bekend", "onbekend", "vraag"};
+            "optioneel", "bekend", "onbekend", "vraag",
+            /* v0.4 */
+            "scenario", "verwacht"};
         const char *sug = strlen(word) >= 4
                               ? diag_suggest(word, keywords, sizeof keywords / sizeof keywords[0])
                               : NULL;
         if (sug)
             sb_printf(&hint, "bedoelde u ‘%s’ in plaats van ‘%s’?", sug, word);
     }
+    /* v0.4 hints */
+    if (!hint.data && st->prev_tok == NAME && has[YYSYMBOL_DATE] && la == YYSYMBOL_IS) {
+        parse_token_text(st, st->prev_loc, word, sizeof word);
+        if (strcmp(word, "peildatum") == 0)
+            sb_puts(&hint, "schrijf ‘peildatum 1 maart 2023’ of ‘gegeven peildatum is 1 maart "
+                           "2023’");
+        else
+            sb_printf(&hint, "een feit geeft u met ‘gegeven %s is …’, een verwachting met "
+                             "‘verwacht %s is …’",
+                      word, word);
+    }
+    if (!hint.data && la == YYSYMBOL_COMMA && has[YYSYMBOL_VERWACHT])
+        sb_puts(&hint, "elke verwachting begint met ‘verwacht’: ‘verwacht a is waar verwacht b "
+                       "is onwaar’");
+    if (!hint.data && expr_start && st->prev_tok == IS &&
+        (la == YYSYMBOL_VERWACHT || la == YYSYMBOL_SGEGEVEN || la == YYSYMBOL_DOT))
+        sb_puts(&hint, "na ‘is’ volgt een waarde, bijvoorbeeld ‘gegeven werkt is waar’");
+    if (!hint.data && la == YYSYMBOL_HEEFT && st->in_scenario)
+        sb_puts(&hint, "begint hier een nieuwe declaratie (‘gegeven … heeft’)? Dan ontbreekt de "
+                       "‘.’ aan het einde van het scenario");
+    if (!hint.data && la == YYSYMBOL_DOOR && st->prev_tok == ONBEKEND)
+        sb_puts(&hint, "een onbekende uitkomst is door geen regel beslist: laat ‘door regel …’ "
+                       "weg");
+    if (!hint.data && st->prev_tok == DOOR)
+        sb_puts(&hint, "schrijf ‘door regel \"Naam van de regel\"’");
     /* v0.3 hints */
     if (!hint.data && st->prev_tok == NIET && (la == YYSYMBOL_BEKEND || la == YYSYMBOL_ONBEKEND))
         sb_puts(&hint, la == YYSYMBOL_BEKEND
@@ -1744,7 +1952,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
         sb_puts(&hint, "na ‘indien’ volgt de voorwaarde, bijvoorbeeld ‘indien werkt’");
     if (!hint.data && n == 1 && exp[0] == YYSYMBOL_DAN)
         sb_printf(&hint, "schrijf ‘%s dan’", parse_token_word(YYTRANSLATE(st->prev_tok)));
-    if (!hint.data && has[YYSYMBOL_NAME] && !expr_start && la_keyword)
+    if (!hint.data && has[YYSYMBOL_NAME] && !expr_start && la_keyword && !has[YYSYMBOL_VERWACHT])
         sb_printf(&hint, "‘%s’ is een gereserveerd woord en kan geen naam zijn", la_word);
     if (!hint.data && parse_is_comparison(la) && !has[la] && !has[YYSYMBOL_IS] &&
         (has[YYSYMBOL_EN] || has[YYSYMBOL_OF]))

@@ -20,6 +20,10 @@ struct regel_case {
     const char *name;
 };
 
+#define EV_COND_WAAR     1u
+#define EV_COND_ONWAAR   2u
+#define EV_COND_ONBEKEND 4u
+
 enum ev_status {
     EV_DECIDED = 0, /* a rule gave the value */
     EV_UNKNOWN = 1, /* depends on onbekend facts */
@@ -43,6 +47,9 @@ struct regel_eval {
     uint8_t *missing;       /* per input: a cause of an onbekend uitkomst (always recorded):
                                absent, consulted, and its value could change an outcome */
     const uint8_t **causes; /* per outcome: causes of its onbekend value (NULL if none) */
+    /* Coverage (only written with REGEL_COVERAGE): per COND (policy->cond_offsets
+     * order) the ways it went in the last evaluation: EV_COND_WAAR | _ONWAAR | _ONBEKEND. */
+    uint8_t *cond_seen;
 };
 
 #endif

@@ -119,8 +119,10 @@ struct regel_policy {
     uint32_t n_params;
     uint32_t n_param_versions; /* all versions of all parameters */
     uint32_t peildatum_input;  /* INPUTS index of peildatum, or RBC_NONE */
-    uint32_t max_stack;        /* deepest stack of any rule block (verified) */
-    uint32_t max_slots;        /* loop slots used by any rule block (highest slot + 1, verified) */
+    uint32_t *cond_offsets;    /* code offsets of every reachable COND, ascending (verifier) */
+    uint32_t n_conds;
+    uint32_t max_stack; /* deepest stack of any rule block (verified) */
+    uint32_t max_slots; /* loop slots used by any rule block (highest slot + 1, verified) */
 };
 
 /* Source position of the instruction at code offset off: the last LINES

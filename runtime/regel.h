@@ -50,6 +50,8 @@ typedef struct regel_eval regel_eval;     /* an evaluation context with its resu
 
 /* Flags for regel_evaluate. */
 #define REGEL_EXPLAIN 1u /* record the explanation (rules, citations, facts read) */
+#define REGEL_COVERAGE                                                                             \
+    2u /* record which way every `indien` condition went (regel test --dekking) */
 
 REGEL_API const char *regel_version(void);
 

@@ -63,6 +63,8 @@ struct vf {
     } * nodes;
     uint32_t n_nodes;
     uint32_t max_depth;
+    uint32_t *conds; /* offsets of the reachable CONDs so far (scratch) */
+    uint32_t n_conds;
 };
 
 #define ST_NONE  (-2)
@@ -907,6 +909,7 @@ static int verify_block(struct vf *v, uint32_t ri)
         case OP_COND:
             if (!(rc = blk_pop_expect(&k, ATY_WAARHEID)) && !(rc = blk_flow(&k, a, k.cur, k.fr)))
                 rc = blk_flow(&k, b, k.cur, k.fr);
+            v->conds[v->n_conds++] = o; /* reached; at most one per 9 code bytes */
             break;
         case OP_RESULT:
             if ((rc = blk_pop(&k, &t1)))
@@ -1178,6 +1181,28 @@ static int verify_block(struct vf *v, uint32_t ri)
     return REGEL_OK;
 }
 
+static int u32_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The reachable CONDs for coverage: ascending (blocks are verified in RULES
+ * order, not CODE order), unique (code ranges do not overlap). */
+static int store_conds(struct vf *v)
+{
+    regel_policy *p = v->p;
+    if (v->n_conds > 1)
+        qsort(v->conds, v->n_conds, sizeof *v->conds, u32_cmp);
+    p->cond_offsets = arena_alloc(p->arena, (v->n_conds ? v->n_conds : 1) * sizeof *v->conds);
+    if (!p->cond_offsets)
+        return vf_oom(v);
+    if (v->n_conds)
+        memcpy(p->cond_offsets, v->conds, v->n_conds * sizeof *v->conds);
+    p->n_conds = v->n_conds;
+    return REGEL_OK;
+}
+
 int verify_policy(regel_policy *p, regel_error *err)
 {
     struct vf v = {0};
@@ -1198,7 +1223,8 @@ int verify_policy(regel_policy *p, regel_error *err)
     v.exit = malloc(n * sizeof *v.exit);
     v.cap_frames = (uint32_t)(n / 5 + 2); /* one per ITER_BEGIN/ITER_NEXT, plus frame 0 */
     v.frames = malloc((size_t)v.cap_frames * sizeof *v.frames);
-    if (!v.start || !v.state || !v.nodes || !v.frame || !v.exit || !v.frames) {
+    v.conds = malloc((n / 9 + 1) * sizeof *v.conds); /* a COND is 9 bytes */
+    if (!v.start || !v.state || !v.nodes || !v.frame || !v.exit || !v.frames || !v.conds) {
         rc = vf_oom(&v);
     } else {
         for (uint32_t i = 0; i < p->n_rules && rc == REGEL_OK; i++)
@@ -1213,6 +1239,8 @@ int verify_policy(regel_policy *p, regel_error *err)
     if (rc == REGEL_OK) {
         p->max_stack = v.max_depth;
         p->max_slots = v.max_slots;
+        rc = store_conds(&v);
     }
+    free(v.conds);
     return rc;
 }

@@ -13,7 +13,8 @@
  * logic operators (geen counts as onwaar); onbekend beats geen.
  * Causes: every onbekend value carries the absent inputs it depends on (a
  * byte-per-input table in the arena, NULL for none); tables are only built
- * on the slow path, so known operands cost nothing extra. */
+ * on the slow path, so known operands cost nothing extra.
+ * Coverage (REGEL_COVERAGE): each COND ORs the way it went into cond_seen. */
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -54,7 +55,8 @@ struct vm_ctx {
     } * origins;                /* sorted by fields; built on first need (arena) */
     uint32_t n_origins;
     bool origins_built;
-    bool oom; /* an arena allocation for causes failed */
+    bool oom;      /* an arena allocation for causes failed */
+    bool coverage; /* this evaluation records cond_seen (REGEL_COVERAGE) */
 };
 
 static bool mul_ok(size_t a, size_t b, size_t *out)
@@ -100,6 +102,7 @@ REGEL_API void regel_eval_free(regel_eval *ev)
     free(x->frames);
     free(x->slots);
     free(ev->reads_param);
+    free(ev->cond_seen);
     free(x);
 }
 
@@ -141,6 +144,7 @@ REGEL_API regel_eval *regel_eval_new(const regel_policy *policy)
     x->rule_value = vm_calloc(p->n_rules, sizeof *x->rule_value, &ok);
     x->rule_decider = vm_calloc(p->n_rules, sizeof *x->rule_decider, &ok);
     x->frames = vm_calloc((size_t)p->n_rules + 1, sizeof *x->frames, &ok);
+    ev->cond_seen = vm_calloc(p->n_conds, 1, &ok);
     if (!ok) {
         regel_eval_free(ev);
         return NULL;
@@ -615,6 +619,23 @@ static int vm_load_param(regel_eval *ev, const rt_rule *r, uint32_t pc, uint32_t
     return REGEL_OK;
 }
 
+/* Coverage: OR way (EV_COND_*) into the cond_seen entry of the COND at code
+ * offset at. Every COND that runs was reached by the verifier, so it is in
+ * cond_offsets; a miss is ignored. Only called with REGEL_COVERAGE. */
+static void vm_cover(const regel_policy *p, uint8_t *seen, uint32_t at, uint8_t way)
+{
+    uint32_t lo = 0, hi = p->n_conds;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (p->cond_offsets[mid] < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < p->n_conds && p->cond_offsets[lo] == at)
+        seen[lo] |= way;
+}
+
 /* Run the block of rule ri for outcome o; *state is RS_*, *value the result. */
 static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t *state,
                   rt_value *value, const uint8_t **causes, regel_error *err)
@@ -627,7 +648,8 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
     const rt_value *facts = ev->kase->facts;
     uint8_t *in_row = ev->reads_input + (size_t)o * p->n_inputs;
     uint8_t *out_row = ev->reads_outcome + (size_t)o * p->n_outcomes;
-    rt_value *sp = ev->stack; /* next free slot */
+    uint8_t *seen = vx->coverage ? ev->cond_seen : NULL; /* NULL: no coverage */
+    rt_value *sp = ev->stack;                            /* next free slot */
     uint32_t pc = r->code_off;
     enum num_status ns;
     struct vm_slot *slots = vx->slots;
@@ -803,6 +825,12 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             break;
         case OP_COND: {
             rt_value c = *--sp;
+            if (seen) /* coverage only: the fast path below is unchanged */
+                vm_cover(p, seen, pc,
+                         c.tag == RV_GEEN       ? EV_COND_ONWAAR
+                         : c.tag != RV_WAARHEID ? EV_COND_ONBEKEND
+                         : c.u.b                ? EV_COND_WAAR
+                                                : EV_COND_ONWAAR);
             if (c.tag == RV_GEEN) { /* geen counts as onwaar */
                 pc = rd32(code + pc + 1);
             } else if (c.tag != RV_WAARHEID) {
@@ -1402,9 +1430,17 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
     if (p->n_inputs && !c->facts)
         return rt_error(err, REGEL_ERR_USAGE, NULL, 0, 0,
                         "regel_evaluate: het geval heeft geen feiten");
+    if (flags & ~(REGEL_EXPLAIN | REGEL_COVERAGE))
+        return rt_error(err, REGEL_ERR_USAGE, NULL, 0, 0,
+                        "regel_evaluate: onbekende vlaggen 0x%x (bekend: REGEL_EXPLAIN, "
+                        "REGEL_COVERAGE)",
+                        flags & ~(REGEL_EXPLAIN | REGEL_COVERAGE));
     struct vm_ctx *x = (struct vm_ctx *)ev;
     bool explain = (flags & REGEL_EXPLAIN) != 0;
+    x->coverage = (flags & REGEL_COVERAGE) != 0;
     arena_reset(ev->arena);
+    if (x->coverage && p->n_conds)
+        memset(ev->cond_seen, 0, p->n_conds);
     ev->evaluated = false;
     ev->explained = explain;
     ev->kase = c;

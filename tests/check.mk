@@ -7,3 +7,10 @@ tests_unit_test_check_LDADD = $(TEST_LIBS)
 tests_unit_test_emit_SOURCES = tests/unit/test_emit.c
 tests_unit_test_emit_CFLAGS = $(TEST_CFLAGS_ALL)
 tests_unit_test_emit_LDADD = $(TEST_LIBS)
+
+# v0.4: scenarios as the compiler hands them to `regel test`
+check_PROGRAMS += tests/unit/test_scenario
+TESTS += tests/unit/test_scenario
+tests_unit_test_scenario_SOURCES = tests/unit/test_scenario.c
+tests_unit_test_scenario_CFLAGS = $(TEST_CFLAGS_ALL)
+tests_unit_test_scenario_LDADD = $(TEST_LIBS)

@@ -12,3 +12,4 @@ include $(srcdir)/tests/runtime.mk
 include $(srcdir)/tests/suite.mk
 include $(srcdir)/tests/time.mk
 include $(srcdir)/tests/question.mk
+include $(srcdir)/tests/runner.mk

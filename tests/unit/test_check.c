@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "bytecode.h"
+#include "cal.h"
 #include "check.h"
 #include "check_internal.h"
 #include "diag.h"
@@ -987,4 +988,230 @@ Test(check_v3, peildatum_cannot_be_optional)
     expect_error("invoer peildatum: datum (optioneel).\nuitkomst u: waarheid.\n"
                  "regel \"U\" u is peildatum > 2020-01-01.\n",
                  "‘peildatum’ kan niet optioneel zijn", "een ontbrekende peildatum is onbekend");
+}
+
+/* ---------------------------------------------------- v0.4: scenarios */
+
+#define SHEAD                                                                                      \
+    "soort Register is een van vreemdelingenregister, wachtregister.\n"                            \
+    "soort Kleur is een van rood, groen.\n"                                                        \
+    "gegeven Toets heeft score: getal.\n"                                                          \
+    "invoer register: Register, werkt: waarheid, uren: getal, naam: tekst (optioneel),\n"          \
+    "  start: datum, loon: bedrag, wacht: duur, toetsen: lijst van Toets, toets: Toets,\n"         \
+    "  p: periode, kleur: Kleur.\n"                                                                \
+    "uitkomst toegang: waarheid, eind: datum, netto: bedrag, k: Kleur, g: getal (optioneel),\n"    \
+    "  scores: lijst van Toets.\n"                                                                 \
+    "begrip ingeschreven: waarheid.\n"                                                             \
+    "regel \"Ingeschreven\" ingeschreven is register is vreemdelingenregister.\n"                  \
+    "regel \"Toegang\" toegang is waar indien ingeschreven en werkt en kleur is rood\n"            \
+    "  en uren > aantal toetsen en toets.score > 1 en naam is niet geen\n"                         \
+    "  en p bevat start, anders onwaar.\n"                                                         \
+    "uitzondering \"Nooit\" op \"Toegang\" toegang is onwaar indien uren > 100.\n"                 \
+    "regel \"Eind\" eind is start + wacht.\n"                                                      \
+    "regel \"Netto\" netto is loon.\n"                                                             \
+    "regel \"K\" k is kleur.\n"                                                                    \
+    "regel \"G\" g is uren indien werkt.\n"                                                        \
+    "regel \"Scores\" scores is elke s in toetsen waarvoor s.score > 1.\n"
+
+Test(check_v4, scenario_values_are_checked_constants)
+{
+    checked c = run(SHEAD "scenario \"S\"\n"
+                          "  peildatum 1 maart 2024\n"
+                          "  gegeven register is wachtregister, werkt is waar, uren is -12,5,\n"
+                          "    naam is geen, start is 2024-01-31 + 1 maand - 1 dag,\n"
+                          "    loon is -€ 10,05, wacht is 2 jaar, kleur is Kleur.groen\n"
+                          "  verwacht toegang is onwaar door regel \"Nooit\"\n"
+                          "  verwacht ingeschreven is onbekend\n"
+                          "  verwacht g is geen\n"
+                          "  verwacht k is rood\n"
+                          "  verwacht eind is 2026-02-28 door regel \"Eind\".\n"
+                          "scenario \"Leeg\" verwacht scores is onbekend.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_eq(c.r->n_scenarios, 2);
+    const check_scenario *s = &c.r->scenarios[0];
+    cr_assert_str_eq(s->ast->name, "S");
+    cr_assert_eq(s->n_facts, 9);
+    cr_assert_str_eq(s->facts[0].name, "peildatum");
+    cr_assert_eq(s->facts[0].value.kind, CHECK_SV_DATUM);
+    cr_assert_eq(s->facts[0].value.day, cal_from_ymd(2024, 3, 1));
+    cr_assert_eq(s->facts[1].value.kind, CHECK_SV_MEMBER);
+    cr_assert_str_eq(s->facts[1].value.s, "wachtregister");
+    cr_assert_eq(s->facts[2].value.kind, CHECK_SV_WAARHEID);
+    cr_assert(s->facts[2].value.b);
+    cr_assert_eq(s->facts[3].value.kind, CHECK_SV_GETAL);
+    cr_assert_eq(s->facts[3].value.q.num, -25);
+    cr_assert_eq(s->facts[3].value.q.den, 2);
+    cr_assert_eq(s->facts[4].value.kind, CHECK_SV_GEEN);
+    cr_assert_eq(s->facts[5].value.day, cal_from_ymd(2024, 2, 28), "31 jan + 1 maand - 1 dag");
+    cr_assert_eq(s->facts[6].value.kind, CHECK_SV_BEDRAG);
+    cr_assert_eq(s->facts[6].value.cents, -1005);
+    cr_assert_eq(s->facts[7].value.kind, CHECK_SV_DUUR);
+    cr_assert_eq(s->facts[7].value.months, 24);
+    cr_assert_eq(s->facts[7].value.days, 0);
+    cr_assert_str_eq(s->facts[8].value.s, "groen");
+    cr_assert_eq(s->n_expects, 5);
+    cr_assert_str_eq(s->expects[0].rule, "Nooit", "an exception concludes toegang too");
+    cr_assert(!s->expects[0].value.b);
+    cr_assert(s->expects[1].unknown);
+    cr_assert_eq(s->expects[2].value.kind, CHECK_SV_GEEN);
+    cr_assert_str_eq(s->expects[3].value.s, "rood", "a member by the outcome's soort");
+    cr_assert_eq(s->expects[4].value.day, cal_from_ymd(2026, 2, 28));
+    cr_assert_eq(s->expects[0].loc.line, 25);
+    cr_assert_eq(s->expects[0].loc.col, 3);
+    done(&c);
+}
+
+/* Scenarios change nothing the emitter reads: no types added (datum,
+ * bedrag), no fact marked used (the warning stays), no implicit peildatum. */
+Test(check_v4, scenarios_leave_the_program_alone)
+{
+    const char *pol = "invoer a: waarheid, b: getal.\nuitkomst u: waarheid.\nregel \"U\" u is a.\n";
+    checked plain = run(pol);
+    char src[1024];
+    snprintf(src, sizeof src,
+             "%sscenario \"S\" peildatum 2024-03-01 gegeven a is waar, b is 3 verwacht u is "
+             "waar.\n",
+             pol);
+    checked with = run(src);
+    cr_assert_eq(with.errors, 0, "%s", with.text);
+    cr_assert_eq(with.r->n_types, plain.r->n_types);
+    cr_assert_eq(with.r->n_inputs, plain.r->n_inputs);
+    cr_assert_eq(with.r->peildatum, -1);
+    cr_assert_not_null(strstr(with.text, "invoer ‘b’ wordt door geen enkele regel gebruikt"), "%s",
+                       with.text);
+    cr_assert_str_eq(with.text, plain.text);
+    cr_assert_eq(plain.r->n_scenarios, 0);
+    cr_assert_eq(with.r->n_scenarios, 1);
+    done(&plain);
+    done(&with);
+}
+
+Test(check_v4, gegeven_names_an_invoer)
+{
+    expect_error(SHEAD "scenario \"S\" gegeven werkte is waar verwacht toegang is waar.\n",
+                 "t.regel:20:22: fout: onbekende invoer ‘werkte’", "bedoelde u ‘werkt’?");
+    expect_error(SHEAD "scenario \"S\" gegeven toegang is waar verwacht toegang is waar.\n",
+                 "‘toegang’ is een uitkomst, geen invoer", "schrijft u met ‘verwacht’");
+    expect_error(SHEAD "scenario \"S\" gegeven Kleur is rood verwacht toegang is waar.\n",
+                 "‘Kleur’ is een soort, geen invoer", NULL);
+    expect_error(SHEAD "scenario \"S\" gegeven werkt is waar, uren is 1, werkt is onwaar\n"
+                       "  verwacht toegang is waar.\n",
+                 "feit ‘werkt’ staat twee keer in scenario ‘S’", "de eerste keer staat hier");
+    /* peildatum twice: the item and a fact */
+    expect_error(SHEAD "scenario \"S\" peildatum 2024-01-01 gegeven peildatum is 2024-01-02\n"
+                       "  verwacht toegang is waar.\n",
+                 "feit ‘peildatum’ staat twee keer", NULL);
+}
+
+Test(check_v4, fact_values)
+{
+    expect_error(SHEAD "scenario \"S\" gegeven uren is \"twaalf\" verwacht toegang is waar.\n",
+                 "feit ‘uren’ is van het type getal, maar de waarde is van het type tekst",
+                 "schrijf een getal zonder aanhalingstekens");
+    expect_error(SHEAD "scenario \"S\" gegeven loon is 12 verwacht toegang is waar.\n",
+                 "feit ‘loon’ is van het type bedrag, maar de waarde is van het type getal",
+                 "schrijf een bedrag als ‘90 euro’");
+    expect_error(SHEAD "scenario \"S\" gegeven kleur is wachtregister verwacht toegang is waar.\n",
+                 "feit ‘kleur’ is van het type Kleur, maar de waarde is van het type Register",
+                 "soort ‘Kleur’ heeft de waarden ‘rood’ en ‘groen’");
+    expect_error(SHEAD "scenario \"S\" gegeven kleur is blauw verwacht toegang is waar.\n",
+                 "onbekende waarde ‘blauw’", "soort ‘Kleur’ heeft de waarden");
+    expect_error(SHEAD "scenario \"S\" gegeven kleur is Kleur.groem verwacht toegang is waar.\n",
+                 "soort ‘Kleur’ heeft geen waarde ‘groem’", "bedoelde u ‘Kleur.groen’?");
+    expect_error(SHEAD "scenario \"S\" gegeven werkt is geen verwacht toegang is waar.\n",
+                 "feit ‘werkt’ is niet optioneel en kan dus niet geen zijn", NULL);
+    expect_error(SHEAD "scenario \"S\" gegeven uren is uren + 1 verwacht toegang is waar.\n",
+                 "t.regel:20:30: fout: de waarde van feit ‘uren’ moet in een scenario een vaste "
+                 "waarde zijn",
+                 NULL);
+    expect_error(SHEAD "scenario \"S\" gegeven uren is 1 + 1 verwacht toegang is waar.\n",
+                 "moet in een scenario een vaste waarde zijn", NULL);
+    expect_error(SHEAD "scenario \"S\" gegeven start is 9999-12-31 + 1 dag verwacht toegang is "
+                       "waar.\n",
+                 "datum buiten het bereik 1-9999", NULL);
+    expect_error(SHEAD "scenario \"S\" gegeven wacht is (uren) maanden verwacht toegang is waar.\n",
+                 "moet in een scenario een vaste waarde zijn", NULL);
+}
+
+Test(check_v4, lists_records_and_periods_only_from_a_case_file)
+{
+    expect_error(SHEAD "scenario \"S\" gegeven toetsen is 1 verwacht toegang is waar.\n",
+                 "feit ‘toetsen’ is van het type lijst van Toets: een lijst kan niet in een "
+                 "scenario worden uitgeschreven, alleen via ‘gegeven uit’",
+                 "gegeven uit \"geval.json\"");
+    expect_error(SHEAD "scenario \"S\" gegeven toets is 1 verwacht toegang is waar.\n",
+                 "een gegeven kan niet in een scenario worden uitgeschreven", NULL);
+    expect_error(SHEAD "scenario \"S\" gegeven p is periode vanaf 2024-01-01 verwacht toegang is "
+                       "waar.\n",
+                 "een periode kan niet in een scenario worden uitgeschreven", NULL);
+    expect_error(SHEAD "scenario \"S\" verwacht scores is 1.\n",
+                 "uitkomst ‘scores’ is van het type lijst van Toets: een lijst kan niet als "
+                 "verwachte waarde worden uitgeschreven",
+                 NULL);
+}
+
+Test(check_v4, verwacht_names_an_uitkomst_or_begrip)
+{
+    expect_error(SHEAD "scenario \"Onbekend\" verwacht toegan is waar.\n",
+                 "t.regel:20:30: fout: scenario ‘Onbekend’ noemt een onbekende uitkomst ‘toegan’",
+                 "bedoelde u ‘toegang’?");
+    expect_error(SHEAD "scenario \"S\" verwacht werkt is waar.\n",
+                 "‘werkt’ is een invoer, geen uitkomst of begrip", "een invoer geeft u met");
+    expect_error(SHEAD "scenario \"S\" verwacht toegang is waar verwacht toegang is onbekend.\n",
+                 "‘toegang’ wordt twee keer verwacht in scenario ‘S’", NULL);
+    expect_error(SHEAD "scenario \"S\" verwacht ingeschreven is 1.\n",
+                 "begrip ‘ingeschreven’ is van het type waarheid, maar de verwachte waarde is van "
+                 "het type getal",
+                 "schrijf ‘waar’ of ‘onwaar’");
+    expect_error(SHEAD "scenario \"S\" verwacht toegang is geen.\n",
+                 "uitkomst ‘toegang’ is niet optioneel en kan dus niet geen zijn", NULL);
+    expect_error(SHEAD "scenario \"S\" verwacht toegang is niet werkt.\n",
+                 "de verwachte waarde van uitkomst ‘toegang’ moet een vaste waarde zijn", NULL);
+}
+
+Test(check_v4, door_regel)
+{
+    expect_error(SHEAD "scenario \"S\" verwacht toegang is waar door regel \"Toegan\".\n",
+                 "onbekende regel ‘Toegan’", "bedoelde u ‘Toegang’?");
+    expect_error(SHEAD "scenario \"S\" verwacht toegang is waar door regel \"Eind\".\n",
+                 "regel ‘Eind’ stelt ‘eind’ vast, niet ‘toegang’",
+                 "‘toegang’ wordt vastgesteld door regel ‘Toegang’ of ‘Nooit’");
+    expect_error(SHEAD "scenario \"S\" verwacht toegang is waar door regel \"Eind\".\n",
+                 "opmerking: regel ‘Eind’ staat hier", NULL);
+    /* a rule with versions */
+    expect_ok("invoer a: waarheid.\nuitkomst u: waarheid.\n"
+              "regel \"U\" geldig tot 2024-01-01 u is a.\n"
+              "regel \"U\" geldig vanaf 2024-01-01 u is waar.\n"
+              "scenario \"S\" peildatum 2024-02-01 verwacht u is waar door regel \"U\".\n");
+}
+
+Test(check_v4, scenarios_need_an_expectation_and_a_unique_name)
+{
+    expect_error(SHEAD "scenario \"Leeg\" gegeven werkt is waar.\n",
+                 "t.regel:20:1: fout: scenario ‘Leeg’ verwacht niets: een scenario zonder "
+                 "‘verwacht’ test niets",
+                 "voeg ten minste één ‘verwacht’ toe");
+    expect_error(SHEAD "scenario \"A\" verwacht toegang is waar.\n"
+                       "scenario \"A\" verwacht toegang is onwaar.\n",
+                 "t.regel:21:10: fout: er is al een scenario met de naam ‘A’",
+                 "t.regel:20:10: opmerking: het andere scenario staat hier");
+}
+
+Test(check_v4, peildatum_as_a_fact)
+{
+    /* the policy declares peildatum: a datum invoer like any other */
+    expect_error("invoer peildatum: datum.\nuitkomst u: waarheid.\n"
+                 "regel \"U\" u is peildatum > 2020-01-01.\n"
+                 "scenario \"S\" gegeven peildatum is 12 verwacht u is waar.\n",
+                 "feit ‘peildatum’ is van het type datum, maar de waarde is van het type getal",
+                 NULL);
+    /* without peildatum in the policy it is still a datum */
+    expect_error("uitkomst u: waarheid.\nregel \"U\" u is waar.\n"
+                 "scenario \"S\" gegeven peildatum is waar verwacht u is waar.\n",
+                 "feit ‘peildatum’ is van het type datum, maar de waarde is van het type waarheid",
+                 NULL);
+    /* a peildatum that is an uitkomst is no invoer */
+    expect_error("uitkomst peildatum: datum.\nregel \"U\" peildatum is 2020-01-01.\n"
+                 "scenario \"S\" peildatum 2024-01-01 verwacht peildatum is 2020-01-01.\n",
+                 "‘peildatum’ is een uitkomst, geen invoer", NULL);
 }

@@ -304,7 +304,7 @@ Test(emit, lines_for_rules_and_arithmetic)
     rbc r = compile("invoer a: getal, b: getal.\nuitkomst u: getal.\n"
                     "regel \"R\"\n  u is a +\n b.\nregel \"S\" u is -a indien a > 1.\n");
     exp_buf e = {{0}, 0};
-    x32(&e, 4);
+    x32(&e, 5);
     x32(&e, 0); /* block R */
     x32(&e, 3);
     x32(&e, 1);
@@ -314,6 +314,11 @@ Test(emit, lines_for_rules_and_arithmetic)
     x32(&e, 12); /* block S */
     x32(&e, 6);
     x32(&e, 1);
+    /* v0.4: the COND after LOAD_INPUT, PUSH_CONST, GT, at the start of the
+     * condition (`a`, not the operator) */
+    x32(&e, 12 + 5 + 5 + 1);
+    x32(&e, 6);
+    x32(&e, 26);
     /* S: LOAD_INPUT, PUSH_CONST, GT, COND (9), LOAD_INPUT, NEG */
     x32(&e, 12 + 5 + 5 + 1 + 9 + 5);
     x32(&e, 6);
@@ -947,4 +952,93 @@ Test(emit, v03_policy_loads_in_the_runtime)
     cr_assert_eq(rc, REGEL_OK, "laden mislukt: %s", err.message);
     regel_policy_free(pol);
     free(r.bytes);
+}
+
+/* ------------------------------------------------------------- v0.4 */
+
+static const uint8_t opnd_of[OP__COUNT] = {
+#define OP(name, opnd, pops, pushes, doc) [OP_##name] = (opnd),
+#include "opcodes.def"
+#undef OP
+};
+
+/* Every COND in CODE has a LINES entry at its own offset, at the start of
+ * its condition; LINES offsets ascend strictly. */
+Test(emit, lines_entry_at_every_cond)
+{
+    rbc r = compile("soort K is een van a, b.\n"
+                    "gegeven T heeft ok: waarheid.\n"
+                    "invoer x: getal, k: K, ts: lijst van T.\n"
+                    "uitkomst u: getal, n: getal.\n"
+                    "regel \"U\" u is 1 indien x > 1 en k is a,\n"
+                    "  anders 2 indien (x < 0 of k is b).\n"
+                    "regel \"N\" n is aantal t in ts waarvoor t.ok.\n");
+    uint32_t code_len, lines_len;
+    const uint8_t *code = section(&r, RBC_SEC_CODE, &code_len);
+    const uint8_t *lines = section(&r, RBC_SEC_LINES, &lines_len);
+    uint32_t n_lines = rd32(lines);
+    cr_assert_eq(lines_len, 4 + 12 * n_lines);
+    for (uint32_t i = 1; i < n_lines; i++)
+        cr_assert_lt(rd32(lines + 4 + 12 * (i - 1)), rd32(lines + 4 + 12 * i),
+                     "LINES oplopend bij %u", i);
+    /* expected (line, col) of the conditions, in code order */
+    static const uint32_t want[3][2] = {{5, 25}, {6, 20}, {7, 40}};
+    size_t n_conds = 0;
+    for (uint32_t off = 0; off < code_len;) {
+        uint8_t op = code[off];
+        cr_assert_lt(op, OP__COUNT);
+        if (op == OP_COND) {
+            cr_assert_lt(n_conds, 3);
+            bool found = false;
+            for (uint32_t i = 0; i < n_lines; i++) {
+                const uint8_t *e = lines + 4 + 12 * i;
+                if (rd32(e) == off) {
+                    found = true;
+                    cr_assert_eq(rd32(e + 4), want[n_conds][0], "COND %zu: regel %u", n_conds,
+                                 rd32(e + 4));
+                    cr_assert_eq(rd32(e + 8), want[n_conds][1], "COND %zu: kolom %u", n_conds,
+                                 rd32(e + 8));
+                }
+            }
+            cr_assert(found, "geen LINES-regel bij COND op %u", off);
+            n_conds++;
+        }
+        off += rbc_instr_size((enum rbc_operands)opnd_of[op]);
+    }
+    cr_assert_eq(n_conds, 3);
+    free(r.bytes);
+}
+
+/* Scenarios are not part of the bytecode: the same policy with and without
+ * them (before, among and after its declarations, one giving peildatum,
+ * which the policy does not use) compiles to identical bytes. The scenario
+ * lines are comments in the plain version, so that positions stay. */
+Test(emit, scenarios_do_not_change_the_bytes)
+{
+    static const char *const parts[] = {
+        "invoer a: waarheid, b: getal.\n",
+        "uitkomst u: waarheid.\n",
+        "regel \"U\" u is waar indien a en b > 1, anders onwaar.\n",
+    };
+    static const char *const scens[] = {
+        "scenario \"Eerst\" peildatum 1 maart 2024 gegeven a is waar verwacht u is waar.\n",
+        "scenario \"Datum\" gegeven uit \"geval.json\" gegeven b is 2 verwacht u is onwaar.\n",
+        "scenario \"Regel\" verwacht u is onwaar door regel \"U\".\n",
+        "scenario \"Onbekend\" verwacht u is onbekend.\n",
+    };
+    char plain_src[2048] = "", with_src[2048] = "";
+    for (size_t i = 0; i < 4; i++) {
+        strcat(plain_src, "# scenario\n");
+        strcat(with_src, scens[i]);
+        if (i < 3) {
+            strcat(plain_src, parts[i]);
+            strcat(with_src, parts[i]);
+        }
+    }
+    rbc plain = compile(plain_src);
+    rbc with = compile(with_src);
+    cr_assert_eq(with.len, plain.len);
+    cr_assert(memcmp(with.bytes, plain.bytes, plain.len) == 0);
+    free(plain.bytes);
+    free(with.bytes);
 }

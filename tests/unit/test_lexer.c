@@ -781,3 +781,38 @@ Test(lexer_v03, new_keywords_after_a_dot_are_fields)
 {
     EXPECT_KINDS("g.vraag g.bekend", NAME, FIELD, NAME, FIELD);
 }
+
+/* ------------------------------------------------------------ v0.4 */
+
+Test(lexer_v04, new_keywords)
+{
+    EXPECT_KINDS("scenario verwacht uit door", SCENARIO, VERWACHT, UIT, DOOR);
+    /* longer words and capitals stay names; peildatum is contextual (parser) */
+    EXPECT_KINDS("scenarios verwachting uitkomsten deur Uit peildatum", NAME, NAME, NAME, NAME,
+                 NAME, NAME);
+    EXPECT_KINDS("g.uit g.door g.verwacht", NAME, FIELD, NAME, FIELD, NAME, FIELD);
+    /* `scenario` starts a declaration: not a field after a dot */
+    EXPECT_KINDS("a.scenario", NAME, DOT, SCENARIO);
+}
+
+/* Inside a scenario (up to its dot) `gegeven` is the item keyword and
+ * `regel` after `door` names a rule: neither starts a declaration. */
+Test(lexer_v04, gegeven_and_door_regel_inside_a_scenario)
+{
+    EXPECT_KINDS("gegeven scenario \"S\" gegeven x is 1 verwacht u is waar door regel \"R\" . "
+                 "gegeven regel",
+                 GEGEVEN, SCENARIO, STRING, SGEGEVEN, NAME, IS, NUMBER, VERWACHT, NAME, IS, WAAR,
+                 DOOR, SREGEL, STRING, DOT, GEGEVEN, REGEL);
+    /* a declaration keyword (a missing dot) ends the scenario */
+    EXPECT_KINDS("scenario \"S\" verwacht u is 1 regel \"R\" gegeven", SCENARIO, STRING, VERWACHT,
+                 NAME, IS, NUMBER, REGEL, STRING, GEGEVEN);
+    EXPECT_KINDS("scenario \"S\" soort gegeven", SCENARIO, STRING, SOORT, GEGEVEN);
+    /* `regel` right after `door` only */
+    EXPECT_KINDS("scenario \"S\" door x regel", SCENARIO, STRING, DOOR, NAME, REGEL);
+    /* a multi-line string cut before a line starting with `scenario` */
+    lexed x;
+    lex_str(&x, "regel \"open\nscenario \"S\"");
+    cr_assert_eq(x.t[1].kind, LEXERR);
+    cr_assert_eq(x.t[2].kind, SCENARIO);
+    free(x.diags);
+}

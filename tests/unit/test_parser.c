@@ -335,6 +335,28 @@ static void astdump_policy(strbuf *sb, const ast_policy *p)
             }
             break;
         }
+        case DECL_SCENARIO: { /* v0.4 */
+            const ast_scenario *sc = &d->u.scenario;
+            sb_printf(sb, "scenario \"%s\"", sc->name);
+            if (sc->case_file)
+                sb_printf(sb, " uit=\"%s\"", sc->case_file);
+            for (size_t j = 0; j < sc->n_facts; j++) {
+                sb_printf(sb, " %s%s=", sc->facts[j].is_peildatum_item ? "!" : "",
+                          sc->facts[j].name);
+                astdump_expr(sb, sc->facts[j].value);
+            }
+            for (size_t j = 0; j < sc->n_expects; j++) {
+                const ast_scen_expect *x = &sc->expects[j];
+                sb_printf(sb, " verwacht %s=", x->outcome);
+                if (x->unknown)
+                    sb_puts(sb, "onbekend");
+                else
+                    astdump_expr(sb, x->value);
+                if (x->rule)
+                    sb_printf(sb, " door \"%s\"", x->rule);
+            }
+            break;
+        }
         }
         sb_puts(sb, "\n");
     }
@@ -781,7 +803,7 @@ Test(parser_errors, misspelt_keywords)
     expect_diags("regle \"r\" a is 1.",
                  "t.regel:1:1: fout: onverwachte naam ‘regle’; verwacht ‘beleid’, ‘bron’ of een "
                  "declaratie (‘soort’, ‘gegeven’, ‘invoer’, ‘uitkomst’, ‘begrip’, ‘parameter’, "
-                 "‘regel’ of ‘uitzondering’)\n"
+                 "‘regel’, ‘uitzondering’ of ‘scenario’)\n"
                  "   1 | regle \"r\" a is 1.\n"
                  "     | ^~~~~\n"
                  "     = hint: bedoelde u ‘regel’?\n");
@@ -1552,4 +1574,164 @@ Test(parser_v03, new_keywords_are_field_names)
     expect_tree("gegeven G heeft vraag: tekst, bekend: getal, onbekend: getal, optioneel: getal.",
                 "gegeven G: vraag=tekst bekend=getal onbekend=getal optioneel=getal\n");
     expect_expr("g.bekend is onbekend", "(onbekend (. g bekend))");
+}
+
+/* ---- v0.4: scenarios ---- */
+
+Test(parser_v04, scenario_with_every_item)
+{
+    expect_tree("scenario \"Wachtregister geeft geen toegang\"\n"
+                "    gegeven register is wachtregister, werkt is onwaar\n"
+                "    verwacht toegang is onwaar door regel \"Toegang tot de cursus\"\n"
+                "    verwacht vrijgesteld is onbekend.\n",
+                "scenario \"Wachtregister geeft geen toegang\" register=wachtregister "
+                "werkt=onwaar verwacht toegang=onwaar door \"Toegang tot de cursus\" "
+                "verwacht vrijgesteld=onbekend\n");
+    expect_tree("scenario \"S\" gegeven uit \"geval.json\" peildatum 1 maart 2023 "
+                "gegeven peildatum is 2023-03-02, loon is -12,50 euro, d is 2024-01-31 + 1 "
+                "maand verwacht b is Kleur.rood verwacht c is geen.",
+                "scenario \"S\" uit=\"geval.json\" !peildatum=#2023-03-01 peildatum=#2023-03-02 "
+                "loon=(neg 1250ct) d=(+ #2024-01-31 1maand) verwacht b=(. Kleur rood) "
+                "verwacht c=geen\n");
+}
+
+Test(parser_v04, scenarios_anywhere_among_declarations)
+{
+    expect_tree("beleid \"B\".\n"
+                "scenario \"Eerst\" verwacht a is waar.\n"
+                "invoer x: waarheid.\n"
+                "scenario \"Midden\" gegeven x is waar verwacht a is waar.\n"
+                "uitkomst a: waarheid.\n"
+                "regel \"R\" a is x.\n"
+                "scenario \"Laatst\" verwacht a is onbekend.\n",
+                "beleid \"B\"\n"
+                "scenario \"Eerst\" verwacht a=waar\n"
+                "invoer x=waarheid\n"
+                "scenario \"Midden\" x=waar verwacht a=waar\n"
+                "uitkomst a=waarheid\n"
+                "regel \"R\" a: [x]\n"
+                "scenario \"Laatst\" verwacht a=onbekend\n");
+}
+
+Test(parser_v04, locations_of_scenario_items)
+{
+    parsed r;
+    parse_str(&r, "scenario \"S\"\n  gegeven x is 1\n  verwacht a is waar door regel \"R\".");
+    cr_assert_eq(r.errors, 0, "%s", r.diags);
+    const ast_scenario *sc = &r.p->decls[0].u.scenario;
+    cr_assert_eq(r.p->decls[0].kind, DECL_SCENARIO);
+    cr_assert_eq(sc->loc.line, 1);
+    cr_assert_eq(sc->loc.col, 1);
+    cr_assert_eq(sc->loc.end_col, 13);
+    cr_assert_eq(sc->name_loc.col, 10);
+    cr_assert_eq(sc->facts[0].loc.line, 2);
+    cr_assert_eq(sc->facts[0].loc.col, 11);
+    cr_assert_eq(sc->expects[0].loc.line, 3);
+    cr_assert_eq(sc->expects[0].loc.col, 3);
+    cr_assert_eq(sc->expects[0].name_loc.col, 12);
+    cr_assert_eq(sc->expects[0].rule_loc.col, 33);
+    cr_assert_str_eq(sc->expects[0].rule, "R");
+    cr_assert(!sc->expects[0].unknown);
+    parsed_free(&r);
+}
+
+Test(parser_v04, peildatum_is_contextual)
+{
+    /* still a name everywhere else */
+    expect_tree("invoer peildatum: datum.\nregel \"r\" x is peildatum.",
+                "invoer peildatum=datum\nregel \"r\" x: [peildatum]\n");
+    expect_diags("scenario \"S\" peildag 2023-01-01 verwacht a is waar.",
+                 "t.regel:1:14: fout: onverwachte naam ‘peildag’ in een scenario\n"
+                 "   1 | scenario \"S\" peildag 2023-01-01 verwacht a is waar.\n"
+                 "     |              ^~~~~~~\n"
+                 "     = hint: een scenario bestaat uit ‘gegeven naam is waarde’, ‘gegeven uit "
+                 "\"geval.json\"’, ‘peildatum datum’ en ‘verwacht uitkomst is waarde’\n");
+    expect_diags("scenario \"S\" peildatum is 2023-01-01 verwacht a is waar.",
+                 "t.regel:1:24: fout: onverwacht ‘is’; verwacht een waarde\n"
+                 "   1 | scenario \"S\" peildatum is 2023-01-01 verwacht a is waar.\n"
+                 "     |                        ^~\n"
+                 "     = hint: schrijf ‘peildatum 1 maart 2023’ of ‘gegeven peildatum is 1 "
+                 "maart 2023’\n");
+}
+
+Test(parser_v04, one_case_file_per_scenario)
+{
+    parsed r;
+    parse_str(&r, "scenario \"S\" gegeven uit \"a.json\" gegeven uit \"b.json\" verwacht a is "
+                  "waar.");
+    cr_assert_eq(r.errors, 1, "%s", r.diags);
+    cr_assert(strstr(r.diags, "fout: een scenario heeft hoogstens één ‘gegeven uit’"), "%s",
+              r.diags);
+    cr_assert_str_eq(r.p->decls[0].u.scenario.case_file, "a.json");
+    parsed_free(&r);
+}
+
+Test(parser_v04, recovery_skips_to_the_scenarios_dot)
+{
+    /* `gegeven` and `door regel` inside the broken scenario are not taken for
+     * new declarations; the next scenario and rule parse normally */
+    parsed r;
+    parse_str(&r, "scenario \"A\" verwacht a is waar, gegeven x is 1 verwacht b is 2 door regel "
+                  "\"R\".\n"
+                  "scenario \"B\" verwacht a is onbekend door regel \"R\" gegeven x is 1.\n"
+                  "scenario \"C\" verwacht a is waar.\n"
+                  "regel \"R\" a is waar.\n");
+    cr_assert_eq(r.errors, 2, "%s", r.diags);
+    cr_assert(strstr(r.diags, "t.regel:1:32: fout: onverwacht ‘,’"), "%s", r.diags);
+    cr_assert(strstr(r.diags, "hint: elke verwachting begint met ‘verwacht’"), "%s", r.diags);
+    cr_assert(strstr(r.diags, "t.regel:2:37: fout: onverwacht ‘door’"), "%s", r.diags);
+    cr_assert(strstr(r.diags, "hint: een onbekende uitkomst is door geen regel beslist"), "%s",
+              r.diags);
+    cr_assert_str_eq(r.tree, "scenario \"C\" verwacht a=waar\nregel \"R\" a: [waar]\n", "%s",
+                     r.tree);
+    parsed_free(&r);
+}
+
+Test(parser_v04, missing_dot_before_the_next_declaration)
+{
+    parsed r;
+    parse_str(&r, "scenario \"A\"\n  verwacht a is waar\nregel \"R\" a is waar.\n");
+    cr_assert_eq(r.errors, 1, "%s", r.diags);
+    cr_assert(strstr(r.diags, "t.regel:2:21: fout: ontbrekende ‘.’ aan het einde van de "
+                              "declaratie"),
+              "%s", r.diags);
+    cr_assert_str_eq(r.tree, "regel \"R\" a: [waar]\n", "%s", r.tree);
+    parsed_free(&r);
+    /* inside a scenario `gegeven` is an item: a record declaration after a
+     * missing dot gets a hint */
+    parse_str(&r, "scenario \"A\" verwacht a is waar\ngegeven T heeft x: getal.\nregel \"R\" a is "
+                  "waar.\n");
+    cr_assert_eq(r.errors, 1, "%s", r.diags);
+    cr_assert(strstr(r.diags, "t.regel:2:11: fout: onverwacht ‘heeft’; verwacht ‘is’"), "%s",
+              r.diags);
+    cr_assert(strstr(r.diags, "Dan ontbreekt de ‘.’ aan het einde van het scenario"), "%s",
+              r.diags);
+    parsed_free(&r);
+}
+
+Test(parser_v04, door_needs_regel)
+{
+    expect_diags("scenario \"S\" verwacht a is waar door \"R\".",
+                 "t.regel:1:38: fout: onverwachte tekst tussen aanhalingstekens; verwacht "
+                 "‘regel’\n"
+                 "   1 | scenario \"S\" verwacht a is waar door \"R\".\n"
+                 "     |                                      ^~~\n"
+                 "     = hint: schrijf ‘door regel \"Naam van de regel\"’\n");
+}
+
+Test(parser_v04, new_keywords)
+{
+    /* reserved: no longer names, but still field names */
+    parsed r;
+    parse_str(&r, "invoer uit: waarheid.");
+    cr_assert_eq(r.errors, 1, "%s", r.diags);
+    parsed_free(&r);
+    expect_tree("gegeven G heeft uit: tekst, door: getal, verwacht: getal.",
+                "gegeven G: uit=tekst door=getal verwacht=getal\n");
+    expect_expr("g.uit", "(. g uit)");
+    /* `scenario` starts a declaration, also after a field-like dot */
+    parse_str(&r, "regel \"r\" x is a.scenario \"S\" verwacht x is 1.");
+    cr_assert_eq(r.errors, 0, "%s", r.diags);
+    cr_assert_str_eq(r.tree, "regel \"r\" x: [a]\nscenario \"S\" verwacht x=1=1/1\n", "%s", r.tree);
+    parsed_free(&r);
 }

@@ -1,6 +1,6 @@
 /* test_verify.c — unit tests for the loader and verifier (runtime/load.c,
  * runtime/verify.c): every check has a program that violates exactly it and
- * the exact Dutch message is asserted; plus the disassembler listing. */
+ * the exact Dutch message is asserted; COND offsets; the disassembler listing. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1049,6 +1049,68 @@ Test(verify, spec_conclusion_layout_accepted)
     rb_rule_end(b);
     regel_policy *p = expect_ok(b);
     cr_assert_eq(p->max_stack, 2);
+    regel_policy_free(p);
+}
+
+/* ---- v0.4: COND offsets for coverage ---- */
+
+Test(verify, cond_offsets_reachable_ascending)
+{
+    /* rule "A" (RULES 0): a COND c1, then c2 after it, and an unreachable
+     * COND cx; rule "B" (RULES 1): COND cb. The code ranges are swapped
+     * afterwards, so the verifier walks the later code first. */
+    rbc_builder *b = base();
+    rb_rule_begin(b, "A", 0, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    uint32_t c1 = rb_op2(b, OP_COND, 0, 0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, c1, 0, rb_op1(b, OP_LOAD_INPUT, 0));
+    rb_op(b, OP_NOT);
+    uint32_t c2 = rb_op2(b, OP_COND, 0, 0);
+    rb_op(b, OP_PUSH_FALSE);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, c2, 0, rb_op(b, OP_NOT_APPLIED));
+    rb_op(b, OP_PUSH_TRUE); /* unreachable: after a terminator, no jump here */
+    uint32_t cx = rb_op2(b, OP_COND, 0, 0);
+    uint32_t lu = rb_op(b, OP_RESULT_UNKNOWN);
+    rb_patch(b, c1, 1, lu);
+    rb_patch(b, c2, 1, lu);
+    rb_patch(b, cx, 0, lu);
+    rb_patch(b, cx, 1, lu);
+    rb_rule_end(b);
+    uint32_t end_a = rb_here(b);
+    rb_rule_begin(b, "B", 0, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    uint32_t cb = rb_op2(b, OP_COND, 0, 0);
+    rb_op(b, OP_NOT_APPLIED);
+    rb_patch(b, cb, 0, rb_op(b, OP_NOT_APPLIED));
+    rb_patch(b, cb, 1, rb_op(b, OP_RESULT_UNKNOWN));
+    rb_rule_end(b);
+    uint32_t end_b = rb_here(b);
+    rb_rule_set(b, 0, 7, end_a); /* A gets the later code, B the earlier */
+    rb_rule_set(b, 0, 8, end_b - end_a);
+    rb_rule_set(b, 1, 7, 0);
+    rb_rule_set(b, 1, 8, end_a);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->rules[0].code_off, end_a);
+    cr_assert_eq(p->n_conds, 3, "n_conds %u", p->n_conds);
+    cr_assert_lt(c1, c2);
+    cr_assert_lt(c2, cx);
+    cr_assert_lt(cx, cb);
+    cr_assert_eq(p->cond_offsets[0], c1);
+    cr_assert_eq(p->cond_offsets[1], c2);
+    cr_assert_eq(p->cond_offsets[2], cb);
+    regel_policy_free(p);
+}
+
+Test(verify, cond_offsets_none)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->n_conds, 0);
+    cr_assert_not_null(p->cond_offsets);
     regel_policy_free(p);
 }
 

@@ -1,6 +1,6 @@
-/* test_vm.c — unit tests for the VM (runtime/vm.c): Kleene logic with
- * short-circuit, comparisons, exact arithmetic and its errors, default logic
- * (exceptions, conflicts), trace tables. Programs come from rbc_builder. */
+/* test_vm.c — unit tests for the VM (runtime/vm.c): Kleene logic with short-
+ * circuit, comparisons, exact arithmetic and its errors, default logic, trace
+ * tables, condition coverage (cond_seen). Programs come from rbc_builder. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -2450,5 +2450,196 @@ Test(vm3, absent_field_deep_in_a_long_list)
     ok_run(&f);
     expect_causes(f.p, f.ev->causes[o], "0000011");
     expect_missing(&f, "0000011");
+    unload(&f);
+}
+
+/* ---- v0.4: condition coverage (REGEL_COVERAGE) ---- */
+
+/* r: indien a dan waar, anders indien b dan onwaar (else not applied);
+ * s: indien b dan waar. b is optional (geen). conds[] gets the COND offsets. */
+static void build_cov(struct fixture *f, uint32_t conds[3])
+{
+    rbc_builder *b = rb_new();
+    uint32_t tw = rb_type_prim(b, RBC_TYPE_WAARHEID);
+    rb_input(b, "a", tw);
+    rb_input_ext(b, "b", tw, RBC_OPTIONAL, RBC_NONE, NULL);
+    uint32_t o_r = rb_outcome(b, "r", tw, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t o_s = rb_outcome(b, "s", tw, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rb_rule_begin(b, "R", o_r, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    conds[0] = rb_op2(b, OP_COND, 0, 0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, conds[0], 0, rb_op1(b, OP_LOAD_INPUT, 1));
+    conds[1] = rb_op2(b, OP_COND, 0, 0);
+    rb_op(b, OP_PUSH_FALSE);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, conds[1], 0, rb_op(b, OP_NOT_APPLIED));
+    uint32_t lu = rb_op(b, OP_RESULT_UNKNOWN);
+    rb_patch(b, conds[0], 1, lu);
+    rb_patch(b, conds[1], 1, lu);
+    rb_rule_end(b);
+    rb_rule_begin(b, "S", o_s, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 1);
+    conds[2] = rb_op2(b, OP_COND, 0, 0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, conds[2], 0, rb_op(b, OP_NOT_APPLIED));
+    rb_patch(b, conds[2], 1, rb_op(b, OP_RESULT_UNKNOWN));
+    rb_rule_end(b);
+    load(f, b);
+}
+
+static void expect_seen(struct fixture *f, unsigned s0, unsigned s1, unsigned s2)
+{
+    cr_assert_eq(f->ev->cond_seen[0], s0, "cond 0: %u, verwacht %u", f->ev->cond_seen[0], s0);
+    cr_assert_eq(f->ev->cond_seen[1], s1, "cond 1: %u, verwacht %u", f->ev->cond_seen[1], s1);
+    cr_assert_eq(f->ev->cond_seen[2], s2, "cond 2: %u, verwacht %u", f->ev->cond_seen[2], s2);
+}
+
+Test(vm4, cond_seen_per_branch_and_reset_per_evaluation)
+{
+    struct fixture f;
+    uint32_t conds[3];
+    build_cov(&f, conds);
+    cr_assert_eq(f.p->n_conds, 3);
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(f.p->cond_offsets[i], conds[i]);
+    /* a fresh context: all zero */
+    expect_seen(&f, 0, 0, 0);
+    f.facts[0] = vb(W);
+    f.facts[1] = vb(W);
+    cr_assert_eq(run(&f, REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(out_bool(&f, 0), W);
+    expect_seen(&f, EV_COND_WAAR, 0, EV_COND_WAAR);
+    /* the next evaluation starts from zero: no WAAR left over */
+    f.facts[0] = vb(O);
+    f.facts[1] = vb(U);
+    cr_assert_eq(run(&f, REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(f.ev->status[0], EV_UNKNOWN);
+    expect_seen(&f, EV_COND_ONWAAR, EV_COND_ONBEKEND, EV_COND_ONBEKEND);
+    /* geen counts as onwaar; a branch not reached stays 0 */
+    f.facts[0] = vb(U);
+    f.facts[1] = vgeen();
+    cr_assert_eq(run(&f, REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
+    expect_seen(&f, EV_COND_ONBEKEND, 0, EV_COND_ONWAAR);
+    f.facts[0] = vb(O);
+    f.facts[1] = vb(O);
+    cr_assert_eq(run(&f, REGEL_COVERAGE | REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(f.ev->status[0], EV_NO_RULE);
+    expect_seen(&f, EV_COND_ONWAAR, EV_COND_ONWAAR, EV_COND_ONWAAR);
+    unload(&f);
+}
+
+Test(vm4, cond_seen_untouched_without_the_flag)
+{
+    struct fixture f;
+    uint32_t conds[3];
+    build_cov(&f, conds);
+    f.facts[0] = vb(O);
+    f.facts[1] = vb(W);
+    cr_assert_eq(run(&f, 0), REGEL_OK, "%s", f.err.message);
+    expect_seen(&f, 0, 0, 0);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    expect_seen(&f, 0, 0, 0);
+    f.facts[1] = vb(U);
+    cr_assert_eq(run(&f, REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
+    expect_seen(&f, EV_COND_ONWAAR, EV_COND_ONBEKEND, EV_COND_ONBEKEND);
+    /* without the flag the last coverage is neither reset nor extended */
+    f.facts[0] = vb(W);
+    f.facts[1] = vb(W);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(out_bool(&f, 0), W);
+    expect_seen(&f, EV_COND_ONWAAR, EV_COND_ONBEKEND, EV_COND_ONBEKEND);
+    cr_assert_eq(run(&f, 0), REGEL_OK, "%s", f.err.message);
+    expect_seen(&f, EV_COND_ONWAAR, EV_COND_ONBEKEND, EV_COND_ONBEKEND);
+    unload(&f);
+}
+
+Test(vm4, cond_seen_in_a_loop_collects_both_ways)
+{
+    struct fixture f;
+    tp_build(&f, T_GETAL, e_sum_filtered); /* one COND: x > 1, once per element */
+    cr_assert_eq(f.p->n_conds, 1);
+    rt_value l[4] = {vq(1, 1), vq(2, 1), vq(3, 1), vq(1, 2)};
+    f.facts[I_L] = vlist(l, 4);
+    cr_assert_eq(run(&f, REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(result(&f)->u.q.num, 5);
+    cr_assert_eq(f.ev->cond_seen[0], EV_COND_WAAR | EV_COND_ONWAAR);
+    f.facts[I_L] = vlist(l + 1, 2); /* 2, 3: only waar */
+    cr_assert_eq(run(&f, REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(f.ev->cond_seen[0], EV_COND_WAAR);
+    f.facts[I_L] = vb(U); /* one onbekend element */
+    cr_assert_eq(run(&f, REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(f.ev->cond_seen[0], EV_COND_ONBEKEND);
+    f.facts[I_L] = vlist(NULL, 0); /* never runs */
+    cr_assert_eq(run(&f, REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(f.ev->cond_seen[0], 0);
+    unload(&f);
+}
+
+/* indien n > 1 dan vergoeding (parameter 0), else not applied */
+static void e_cov_param(rbc_builder *b)
+{
+    add_params(b);
+    rb_op1(b, OP_LOAD_INPUT, I_N);
+    rb_op1(b, OP_PUSH_CONST, rb_const_num(b, 1, 1));
+    rb_op(b, OP_GT);
+    uint32_t c = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_LOAD_PARAM, 0);
+    rb_op(b, OP_RESULT);
+    rb_patch(b, c, 0, rb_op(b, OP_NOT_APPLIED));
+    rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
+}
+
+Test(vm4, coverage_with_explain_gives_rules_and_parameter_versions)
+{
+    struct fixture f;
+    tp_build(&f, T_BEDRAG, e_cov_param);
+    cr_assert_eq(f.p->n_param_versions, 3);
+    f.facts[I_PEIL] = vd(2022, 3, 1);
+    f.facts[I_N] = vq(2, 1);
+    cr_assert_eq(run(&f, REGEL_COVERAGE | REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(result(&f)->u.cents, 9000);
+    cr_assert(f.ev->explained);
+    cr_assert_eq(f.ev->decided_by[0], 0);
+    cr_assert_eq(f.ev->cond_seen[0], EV_COND_WAAR);
+    cr_assert_eq(f.ev->reads_param[0], 0);
+    cr_assert_eq(f.ev->reads_param[1], 1, "the version valid on the peildatum was used");
+    cr_assert_eq(f.ev->reads_param[2], 0);
+    f.facts[I_N] = vq(1, 1);
+    cr_assert_eq(run(&f, REGEL_COVERAGE | REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(f.ev->status[0], EV_NO_RULE);
+    cr_assert_eq(f.ev->decided_by[0], RBC_NONE);
+    cr_assert_eq(f.ev->cond_seen[0], EV_COND_ONWAAR);
+    cr_assert_eq(f.ev->reads_param[1], 0, "reset: no parameter used this time");
+    /* REGEL_COVERAGE alone still records the deciding rule */
+    f.facts[I_N] = vq(3, 1);
+    cr_assert_eq(run(&f, REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
+    cr_assert(!f.ev->explained);
+    cr_assert_eq(f.ev->decided_by[0], 0);
+    cr_assert_eq(f.ev->cond_seen[0], EV_COND_WAAR);
+    unload(&f);
+}
+
+Test(vm4, unknown_flags_rejected)
+{
+    struct fixture f;
+    uint32_t conds[3];
+    build_cov(&f, conds);
+    f.facts[0] = vb(W);
+    f.facts[1] = vb(W);
+    cr_assert_eq(run(&f, REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(run(&f, 4u), REGEL_ERR_USAGE);
+    cr_assert_str_eq(f.err.message, "regel_evaluate: onbekende vlaggen 0x4 (bekend: REGEL_EXPLAIN, "
+                                    "REGEL_COVERAGE)");
+    cr_assert_eq(f.err.code, REGEL_ERR_USAGE);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN | REGEL_COVERAGE | 0x80000000u), REGEL_ERR_USAGE);
+    cr_assert_str_eq(f.err.message,
+                     "regel_evaluate: onbekende vlaggen 0x80000000 (bekend: REGEL_EXPLAIN, "
+                     "REGEL_COVERAGE)");
+    /* rejected before anything ran: the previous coverage is kept */
+    expect_seen(&f, EV_COND_WAAR, 0, EV_COND_WAAR);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN | REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
     unload(&f);
 }

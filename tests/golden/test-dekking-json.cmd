@@ -1,0 +1,1 @@
+regel test --json --dekking tests/golden/beleid/scenario-dekking.regel

@@ -1,0 +1,1 @@
+regel test --dekking tests/golden/beleid/scenario-dekking.regel

@@ -1,0 +1,1 @@
+regel test --filtr x tests/golden/beleid

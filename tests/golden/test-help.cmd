@@ -1,0 +1,1 @@
+regel test --help

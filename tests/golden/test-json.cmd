@@ -1,0 +1,1 @@
+regel test --json tests/golden/beleid/scenario-mislukt.regel

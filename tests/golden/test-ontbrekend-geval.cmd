@@ -1,0 +1,1 @@
+regel test tests/golden/beleid/scenario-ontbrekend-geval.regel
