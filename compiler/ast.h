@@ -56,6 +56,7 @@ typedef struct ast_loc {
  *      SEL_FILTER  elke x in L waarvoor C         (the filtered list)
  *      SEL_EXISTS  er is een x in L waarvoor C
  *      SEL_FORALL  voor alle x in L geldt C
+ *      SEL_MAP     lijst van V voor elke x in L [waarvoor C]  (V of each element)
  *    var/var_loc: the bound element name; cond/value/key/dflt NULL when
  *    absent. The parser does NOT require `standaard` (missing standaard for
  *    minimum/maximum/eerste/laatste is the checker's error, with a hint), so
@@ -158,7 +159,8 @@ typedef enum ast_select_kind {
     SEL_LAST,   /* laatste x in L ... */
     SEL_FILTER, /* elke x in L waarvoor C */
     SEL_EXISTS, /* er is een x in L waarvoor C */
-    SEL_FORALL  /* voor alle x in L geldt C */
+    SEL_FORALL, /* voor alle x in L geldt C */
+    SEL_MAP     /* lijst van V voor elke x in L [waarvoor C] */
 } ast_select_kind;
 
 typedef enum ast_binop {

@@ -1572,7 +1572,8 @@ static void check_propagate_opt(checker *c, ast_expr *e)
         e->opt_from = check_opt2(e->u.between.from, e->u.between.to);
         return;
     case EX_PERIOD:
-        e->opt_from = check_opt2(e->u.period.from, e->u.period.until);
+        /* `periode van a tot b` with b geen is a running period, not geen */
+        e->opt_from = check_opt2(e->u.period.from, NULL);
         return;
     case EX_LONGEST:
         e->opt_from = check_opt2(e->u.longest.list, e->u.longest.dflt);
@@ -1822,6 +1823,8 @@ static const char *check_select_word(ast_select_kind k)
         return "er is een";
     case SEL_FORALL:
         return "voor alle";
+    case SEL_MAP:
+        return "lijst van";
     }
     return "?";
 }
@@ -1895,6 +1898,18 @@ static int32_t check_select(checker *c, ast_expr *e)
     case SEL_EXISTS:
     case SEL_FORALL:
         result = CHECK_T_WAARHEID;
+        break;
+    case SEL_MAP:
+        if (vt >= 0 && check_kind(c, vt) == RBC_TYPE_LIJST)
+            diag_report(c->d, DIAG_ERROR, e->u.select.value->loc, NULL,
+                        "een element van een lijst kan zelf geen lijst zijn");
+        else if (vt >= 0 && e->u.select.value->opt_from)
+            diag_report(c->d, DIAG_ERROR, e->u.select.value->loc,
+                        "schrijf ‘waarvoor … is niet geen’ om die elementen over te slaan",
+                        "een element van een lijst kan niet geen zijn (‘%s’ is optioneel)",
+                        e->u.select.value->opt_from);
+        else if (vt >= 0)
+            result = check_intern_type(c, RBC_TYPE_LIJST, vt, e->loc);
         break;
     }
     bool needs_dflt = k == SEL_MIN || k == SEL_MAX || k == SEL_FIRST || k == SEL_LAST;

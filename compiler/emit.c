@@ -687,6 +687,7 @@ static void emit_select(emitter *e, const ast_expr *x)
         n_acc = 2;
         break;
     case SEL_FILTER:
+    case SEL_MAP:
         emit_op(e, OP_LIST_NEW, acc_t, 0);
         break;
     case SEL_EXISTS:
@@ -728,6 +729,10 @@ static void emit_select(emitter *e, const ast_expr *x)
         break;
     case SEL_FILTER:
         emit_op(e, OP_LOAD_LOCAL, slot, 0);
+        emit_op(e, OP_LIST_APPEND, 0, 0);
+        break;
+    case SEL_MAP:
+        emit_expr(e, x->u.select.value);
         emit_op(e, OP_LIST_APPEND, 0, 0);
         break;
     case SEL_EXISTS:
@@ -817,7 +822,22 @@ static void emit_expr_v2(emitter *e, const ast_expr *x)
         return;
     case EX_PERIOD:
         emit_expr(e, x->u.period.from);
-        if (x->u.period.until) {
+        if (x->u.period.until && x->u.period.until->opt_from) {
+            /* an optional end that is geen gives a running period (spec §17):
+             *   b IS_GEEN JUMP_IF_TRUE_KEEP open; POP b MAKE_PERIODE JUMP end;
+             *   open: POP MAKE_PERIODE_OPEN; end: */
+            emit_expr(e, x->u.period.until);
+            emit_op(e, OP_IS_GEEN, 0, 0);
+            uint32_t j = emit_op(e, OP_JUMP_IF_TRUE_KEEP, 0, 0);
+            emit_op(e, OP_POP, 0, 0);
+            emit_expr(e, x->u.period.until);
+            emit_op_at(e, OP_MAKE_PERIODE, 0, 0, x);
+            uint32_t k = emit_op(e, OP_JUMP, 0, 0);
+            emit_patch(e, j, 0, emit_here(e));
+            emit_op(e, OP_POP, 0, 0);
+            emit_op(e, OP_MAKE_PERIODE_OPEN, 0, 0);
+            emit_patch(e, k, 0, emit_here(e));
+        } else if (x->u.period.until) {
             emit_expr(e, x->u.period.until);
             emit_op_at(e, OP_MAKE_PERIODE, 0, 0, x);
         } else {

@@ -1079,6 +1079,12 @@ primary
             $$->u.select.value = $3;
             $$->u.select.cond = $9;
         }
+    | "lijst" "van" expr "voor" "elke" NAME "in" postfix opt_where
+        {
+            $$ = parse_select(st, SEL_MAP, @$, $6, @6, $8);
+            $$->u.select.value = $3;
+            $$->u.select.cond = $9;
+        }
     | minmax "van" expr "voor" "elke" NAME "in" postfix opt_where opt_default
         {
             $$ = parse_select(st, (ast_select_kind)$1, @$, $6, @6, $8);
@@ -1502,6 +1508,8 @@ static bool parse_is_expr_start(yysymbol_kind_t k)
     case YYSYMBOL_VOOR:
     case YYSYMBOL_TOTAAL:
     case YYSYMBOL_LANGSTE:
+    /* issue 6 */
+    case YYSYMBOL_LIJST:
         return true;
     default:
         return false;

@@ -13,3 +13,4 @@ include $(srcdir)/tests/suite.mk
 include $(srcdir)/tests/time.mk
 include $(srcdir)/tests/question.mk
 include $(srcdir)/tests/runner.mk
+include $(srcdir)/tests/inburgering.mk

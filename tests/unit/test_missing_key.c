@@ -159,3 +159,25 @@ Test(missing_key, dates_money_lists_every_key)
                                  "tests/golden/gevallen/rekenen-volledig.json"),
                  6);
 }
+
+/* The real policy on every sample case of the contract (complete cases: all
+ * keys of CONTRACT §2, so 20 keys each). */
+Test(missing_key, inburgering_every_sample_case_every_key)
+{
+    static const char *const cases[] = {
+        "tests/golden/inburgering/01-nieuwkomer-net-gestart.json",
+        "tests/golden/inburgering/02-attest-behaald.json",
+        "tests/golden/inburgering/03-vrijwillig-en-werkend.json",
+        "tests/golden/inburgering/04-vrijgesteld-ernstig-ziek.json",
+        "tests/golden/inburgering/05-wachtregister-asiel.json",
+        "tests/golden/inburgering/06-b1-test-verplicht.json",
+        "tests/golden/inburgering/07-b1-niet-verplicht-zes-maanden-gewerkt.json",
+        "tests/golden/inburgering/08-verblijf-en-zorgbudget.json",
+        "tests/golden/inburgering/09-contract-voor-maart-2022-gratis.json",
+        "tests/golden/inburgering/10-laaggeletterd-maandeinde.json",
+        "tests/golden/inburgering/11-woonwagenbewoner-zonder-verblijf.json",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        cr_assert_eq(check_every_key("stdlib-policies/inburgering.regel", cases[i]), 20, "%s",
+                     cases[i]);
+}
