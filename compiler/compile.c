@@ -19,6 +19,7 @@
 #include "emit.h"
 #include "parse.h"
 #include "policy.h"
+#include "rt.h"
 
 #define COMPILE_DEFAULT_NAME "<bron>"
 
@@ -27,16 +28,12 @@ static void compile_error(regel_error *err, int code, const char *file, const ch
 
 static void compile_error(regel_error *err, int code, const char *file, const char *fmt, ...)
 {
-    if (!err)
-        return;
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    if (file)
-        snprintf(err->file, sizeof err->file, "%s", file);
+    char msg[sizeof err->message];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    rt_error(err, code, file, 0, 0, "%s", msg);
 }
 
 static char *compile_strdup(const char *s)

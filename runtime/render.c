@@ -9,22 +9,14 @@
 #include "cal.h"
 #include "num.h"
 #include "render.h"
+#include "rt.h"
 
 #define RENDER_MAX_DEPTH 64
 
 static int render_fail(regel_error *err, int code, const char *file, unsigned line, unsigned col,
                        const char *msg)
 {
-    if (!err)
-        return code;
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    if (file)
-        snprintf(err->file, sizeof err->file, "%s", file);
-    err->line = line;
-    err->column = col;
-    snprintf(err->message, sizeof err->message, "%s", msg);
-    return code;
+    return rt_error(err, code, file, line, col, "%s", msg);
 }
 
 static bool render_getal(strbuf *sb, num_q q, char sep)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "rt.h"
 
 /* "key": starting a member line at the given indent (only the indent when
  * key is NULL: an array element). */
@@ -241,14 +242,9 @@ REGEL_API int regel_render_json(const regel_eval *ev, char **out, size_t *len, r
     int rc = render_check(ev, err);
     if (rc != REGEL_OK)
         return rc;
-    if (!out) {
-        if (err) {
-            memset(err, 0, sizeof *err);
-            err->code = REGEL_ERR_USAGE;
-            strcpy(err->message, "regel_render_json: geen plaats voor de uitvoer (NULL)");
-        }
-        return REGEL_ERR_USAGE;
-    }
+    if (!out)
+        return rt_error(err, REGEL_ERR_USAGE, NULL, 0, 0,
+                        "regel_render_json: geen plaats voor de uitvoer (NULL)");
     const regel_policy *p = ev->policy;
     strbuf sb = STRBUF_INIT;
     sb_puts(&sb, "{\n");

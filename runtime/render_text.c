@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "rt.h"
 
 /* "  Kan nog niet beslist worden; ontbrekende feiten: werkt, studeert.": the
  * causes of outcome o's onbekend value, in input order; without the list when
@@ -113,14 +114,9 @@ REGEL_API int regel_render_text(const regel_eval *ev, char **out, size_t *len, r
     int rc = render_check(ev, err);
     if (rc != REGEL_OK)
         return rc;
-    if (!out) {
-        if (err) {
-            memset(err, 0, sizeof *err);
-            err->code = REGEL_ERR_USAGE;
-            strcpy(err->message, "regel_render_text: geen plaats voor de uitvoer (NULL)");
-        }
-        return REGEL_ERR_USAGE;
-    }
+    if (!out)
+        return rt_error(err, REGEL_ERR_USAGE, NULL, 0, 0,
+                        "regel_render_text: geen plaats voor de uitvoer (NULL)");
     const regel_policy *p = ev->policy;
     strbuf sb = STRBUF_INIT;
     bool first = true;
