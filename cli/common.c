@@ -3,6 +3,7 @@
 #include "common.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,4 +89,28 @@ char *cli_read_file(const char *path, size_t *len)
     fclose(f);
     errno = e;
     return text;
+}
+
+regel_policy *cli_load_policy(const char *prog, const char *path)
+{
+    regel_error err;
+    memset(&err, 0, sizeof err);
+    regel_policy *policy = NULL;
+    char *diagnostics = NULL;
+    int rc = regel_policy_load_file(path, &policy, &diagnostics, &err);
+    bool shown = false;
+    if (diagnostics && diagnostics[0]) {
+        fputs(diagnostics, stderr);
+        size_t dl = strlen(diagnostics);
+        if (diagnostics[dl - 1] != '\n')
+            fputc('\n', stderr);
+        shown = rc == REGEL_ERR_COMPILE;
+    }
+    regel_free(diagnostics);
+    if (rc != REGEL_OK) {
+        if (!shown)
+            cli_report(prog, &err, path);
+        return NULL;
+    }
+    return policy;
 }

@@ -21,4 +21,9 @@ char *cli_read_stream(FILE *f, size_t *len);
 /* All of the file at path; NULL with errno set on failure. */
 char *cli_read_file(const char *path, size_t *len);
 
+/* Load POLICY (source or bytecode) for a CLI: compiler diagnostics go to
+ * stderr as they are, any other error as a `<prog>: … fout:` line. NULL on
+ * failure (everything already reported). */
+regel_policy *cli_load_policy(const char *prog, const char *path);
+
 #endif

@@ -166,23 +166,9 @@ static int regel_run(const char *policy_path, const char *case_path, bool json,
     const char *case_name = strcmp(case_path, "-") == 0 ? "(standaardinvoer)" : case_path;
     regel_error err;
     memset(&err, 0, sizeof err);
-    regel_policy *policy = NULL;
-    char *diagnostics = NULL;
-    int rc = regel_policy_load_file(policy_path, &policy, &diagnostics, &err);
-    bool shown = false;
-    if (diagnostics && diagnostics[0]) {
-        fputs(diagnostics, stderr);
-        size_t dl = strlen(diagnostics);
-        if (diagnostics[dl - 1] != '\n')
-            fputc('\n', stderr);
-        shown = rc == REGEL_ERR_COMPILE;
-    }
-    regel_free(diagnostics);
-    if (rc != REGEL_OK) {
-        if (!shown)
-            cli_report("regel", &err, policy_path);
+    regel_policy *policy = cli_load_policy("regel", policy_path);
+    if (!policy)
         return EXIT_ERROR;
-    }
 
     int status = EXIT_ERROR;
     regel_case *kase = NULL;
@@ -191,7 +177,7 @@ static int regel_run(const char *policy_path, const char *case_path, bool json,
     char *text = regel_read_case(case_path, case_name, &len);
     if (!text)
         goto done;
-    rc = regel_case_from_json(policy, text, len, case_name, &kase, &err);
+    int rc = regel_case_from_json(policy, text, len, case_name, &kase, &err);
     free(text);
     if (rc != REGEL_OK) {
         cli_report("regel", &err, case_name);

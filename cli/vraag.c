@@ -244,23 +244,9 @@ static int vraag_run(const vraag_opts *o)
 {
     regel_error err;
     memset(&err, 0, sizeof err);
-    regel_policy *policy = NULL;
-    char *diagnostics = NULL;
-    int rc = regel_policy_load_file(o->policy_path, &policy, &diagnostics, &err);
-    bool shown = false;
-    if (diagnostics && diagnostics[0]) {
-        fputs(diagnostics, stderr);
-        size_t dl = strlen(diagnostics);
-        if (diagnostics[dl - 1] != '\n')
-            fputc('\n', stderr);
-        shown = rc == REGEL_ERR_COMPILE;
-    }
-    regel_free(diagnostics);
-    if (rc != REGEL_OK) {
-        if (!shown)
-            cli_report("regel", &err, o->policy_path);
+    regel_policy *policy = cli_load_policy("regel", o->policy_path);
+    if (!policy)
         return VRAAG_ERROR;
-    }
 
     int status = VRAAG_ERROR;
     json_t *obj = NULL;
@@ -275,7 +261,7 @@ static int vraag_run(const vraag_opts *o)
     char *text = vraag_read_file(o->case_path, &len);
     if (!text)
         goto done;
-    rc = regel_case_from_json(policy, text, len, o->case_path, &kase, &err);
+    int rc = regel_case_from_json(policy, text, len, o->case_path, &kase, &err);
     if (rc != REGEL_OK) {
         free(text);
         cli_report("regel", &err, o->case_path);
