@@ -1,6 +1,7 @@
 /* regel.c — the `regel` command: load a policy (.regel or .rbc), read a case
  * (JSON file or standard input), evaluate it and print the decision with its
- * explanation (Dutch text or JSON). Prints nothing on stdout unless all succeeded. */
+ * motivering (Dutch text, JSON or an HTML page), for every uitkomst or the
+ * ones named with --uitkomst. Prints nothing on stdout unless all succeeded. */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -18,7 +19,8 @@ int regel_test_main(int argc, char **argv);  /* cli/test.c */
 #define EXIT_ERROR   1
 #define EXIT_USAGE   2
 
-static const char regel_usage_line[] = "Gebruik: regel [--json] BELEID GEVAL\n";
+static const char regel_usage_line[] =
+    "Gebruik: regel [--formaat tekst|json|html] [--uitkomst NAAM]… BELEID GEVAL\n";
 
 static void regel_print_help(void)
 {
@@ -29,8 +31,11 @@ static void regel_print_help(void)
           "                  [--min-dekking P] PAD…\n",
           stdout);
     fputs("\n"
-          "Beslist een geval volgens een beleid en legt elke uitkomst uit: de regel\n"
-          "die haar besliste, de bron (en het citaat) en de feiten die gelezen werden.\n"
+          "Beslist een geval volgens een beleid en motiveert elke uitkomst: een zin\n"
+          "voor de burger, de juridische grond (regel, bron, citaat, de versie die\n"
+          "gold), de feitelijke gronden (de feiten met hun waarden), waarom een\n"
+          "voorwaarde niet voldaan was, welke uitzondering toegepast werd en de\n"
+          "tussenstappen waarop de beslissing steunt.\n"
           "\n"
           "Argumenten:\n"
           "  BELEID      een beleid in Regel-broncode (wordt in het geheugen vertaald;\n"
@@ -40,14 +45,19 @@ static void regel_print_help(void)
           "              van de standaardinvoer. Een ontbrekend feit is onbekend.\n"
           "\n"
           "Opties:\n"
-          "  --json      schrijf de uitkomsten en de uitleg als JSON (uitkomsten,\n"
-          "              uitleg, ontbrekend) in plaats van als Nederlandse tekst\n"
+          "  --formaat tekst|json|html\n"
+          "              tekst (standaard): de motivering als Nederlandse tekst;\n"
+          "              json: uitkomsten en de volledige afleiding (uitleg,\n"
+          "              onbeslist, ontbrekend; zie doc/uitleg.md); html: één\n"
+          "              zelfstandige, afdrukbare pagina met een overzicht bovenaan\n"
+          "  --json      hetzelfde als ‘--formaat json’\n"
           "  --volgende-vraag\n"
           "              (met --json) voeg \"volgende_vraag\" toe: het ontbrekende feit\n"
           "              dat nu gevraagd moet worden, of null als alles beslist is\n"
           "  --uitkomst NAAM\n"
-          "              (met --volgende-vraag) alleen deze uitkomst hoeft beslist te\n"
-          "              worden; mag vaker (standaard: alle uitkomsten)\n"
+          "              toon alleen deze uitkomst (of dit begrip), met de volledige\n"
+          "              afleiding; mag vaker (standaard: alle uitkomsten). Met\n"
+          "              --volgende-vraag: alleen deze uitkomsten moeten beslist worden\n"
           "  -h, --help  toon deze hulp en stop\n"
           "  --version   toon de versie en stop\n"
           "  --          wat volgt zijn argumenten, geen opties\n"
@@ -74,6 +84,8 @@ static void regel_print_help(void)
           "        examples/gevallen/01-verplichte-nieuwkomer.json\n"
           "  regelc beleid.regel -o beleid.rbc\n"
           "  regel --json beleid.rbc - < geval.json\n"
+          "  regel --formaat html --uitkomst inburgeringsplicht \\\n"
+          "        stdlib-policies/inburgering.regel geval.json > beslissing.html\n"
           "  regel vraag --bewaar geval.json beleid.regel geval.json\n"
           "  regel test --dekking examples\n",
           stdout);
@@ -160,7 +172,7 @@ typedef struct regel_next {
     size_t n_targets;
 } regel_next;
 
-static int regel_run(const char *policy_path, const char *case_path, bool json,
+static int regel_run(const char *policy_path, const char *case_path, int formaat,
                      const regel_next *next, char **out, size_t *out_len)
 {
     const char *case_name = strcmp(case_path, "-") == 0 ? "(standaardinvoer)" : case_path;
@@ -195,8 +207,13 @@ static int regel_run(const char *policy_path, const char *case_path, bool json,
         cli_report("regel", &err, policy_path);
         goto done;
     }
-    rc = json ? regel_render_json(ev, out, out_len, &err)
-              : regel_render_text(ev, out, out_len, &err);
+    rc = regel_render(ev, formaat, next->n_targets ? next->targets : NULL, next->n_targets, out,
+                      out_len, &err);
+    if (rc == REGEL_ERR_USAGE) { /* an unknown --uitkomst */
+        fprintf(stderr, "regel: %s\n", err.message);
+        status = regel_usage_error();
+        goto done;
+    }
     if (rc != REGEL_OK) {
         cli_report("regel", &err, policy_path);
         goto done;
@@ -221,13 +238,38 @@ done:
     return status;
 }
 
+/* Set the output format from its Dutch name; false (after a message) when the
+ * name is unknown or contradicts a format given earlier. */
+static bool regel_set_formaat(int *formaat, const char *name)
+{
+    static const char *const names[] = {"tekst", "json", "html"};
+    for (int f = 0; f < 3; f++) {
+        if (strcmp(name, names[f]) != 0)
+            continue;
+        if (*formaat >= 0 && *formaat != f) {
+            fprintf(stderr, "regel: twee formaten gevraagd: ‘%s’ en ‘%s’; kies er één\n",
+                    names[*formaat], name);
+            return false;
+        }
+        *formaat = f;
+        return true;
+    }
+    const char *hint = suggest_closest(name, names, 3);
+    fprintf(stderr, "regel: onbekend formaat ‘%s’ (kies tekst, json of html)", name);
+    if (hint)
+        fprintf(stderr, "; bedoelde u ‘%s’?", hint);
+    fputc('\n', stderr);
+    return false;
+}
+
 static int regel_main(int argc, char **argv, const char **targets)
 {
-    static const char *const options[] = {"--json", "--help", "--version", "--volgende-vraag",
-                                          "--uitkomst"};
+    static const char *const options[] = {"--json",    "--help",     "--version",
+                                          "--formaat", "--uitkomst", "--volgende-vraag"};
     const char *args[2] = {NULL, NULL};
     int n_args = 0;
-    bool json = false, only_args = false;
+    int formaat = -1; /* REGEL_FORMAAT_*; -1: not given (tekst) */
+    bool only_args = false;
     regel_next next = {false, targets, 0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -235,7 +277,18 @@ static int regel_main(int argc, char **argv, const char **targets)
             if (strcmp(a, "--") == 0) {
                 only_args = true;
             } else if (strcmp(a, "--json") == 0) {
-                json = true;
+                if (!regel_set_formaat(&formaat, "json"))
+                    return regel_usage_error();
+            } else if (strcmp(a, "--formaat") == 0) {
+                if (i + 1 >= argc) {
+                    fputs("regel: ‘--formaat’ verwacht tekst, json of html\n", stderr);
+                    return regel_usage_error();
+                }
+                if (!regel_set_formaat(&formaat, argv[++i]))
+                    return regel_usage_error();
+            } else if (strncmp(a, "--formaat=", 10) == 0) {
+                if (!regel_set_formaat(&formaat, a + 10))
+                    return regel_usage_error();
             } else if (strcmp(a, "--volgende-vraag") == 0) {
                 next.wanted = true;
             } else if (strcmp(a, "--uitkomst") == 0) {
@@ -279,18 +332,16 @@ static int regel_main(int argc, char **argv, const char **targets)
                     args[0]);
         return regel_usage_error();
     }
-    if (next.wanted && !json) {
+    if (formaat < 0)
+        formaat = REGEL_FORMAAT_TEKST;
+    if (next.wanted && formaat != REGEL_FORMAAT_JSON) {
         fputs("regel: ‘--volgende-vraag’ werkt alleen samen met ‘--json’\n", stderr);
-        return regel_usage_error();
-    }
-    if (next.n_targets && !next.wanted) {
-        fputs("regel: ‘--uitkomst’ hoort bij ‘--volgende-vraag’ (of bij ‘regel vraag’)\n", stderr);
         return regel_usage_error();
     }
 
     char *out = NULL;
     size_t out_len = 0;
-    int status = regel_run(args[0], args[1], json, &next, &out, &out_len);
+    int status = regel_run(args[0], args[1], formaat, &next, &out, &out_len);
     if (status == EXIT_DECIDED && !regel_write(out, out_len)) {
         fputs("regel: fout: kan niet naar de standaarduitvoer schrijven\n", stderr);
         status = EXIT_ERROR;

@@ -84,6 +84,24 @@ typedef struct ast_loc {
  *  - ast_expr.opt_from: filled by the checker (static optional discipline).
  * ======================================================================= */
 
+/* ==== v0.5 (issue 7, "motivering") — again only additions ====
+ *  - `uitleg "…"`: a citizen sentence template (ast_template) on a rule
+ *    (ast_rule.uitleg, in the meta block) and on a branch
+ *    (ast_branch.uitleg). The parser splits the text into segments: literal
+ *    text (`{{`/`}}` already turned into one brace) and placeholders
+ *    `{naam}`; the checker resolves each placeholder (seg.res: REF_INPUT,
+ *    REF_OUTCOME or REF_PARAM). template.text == NULL: no uitleg.
+ *  - Conditions (spec7 §1.2): the parser marks the atoms of every branch
+ *    condition by setting ast_expr.atom_text (the source text, whitespace
+ *    runs collapsed to one space, comments removed) and atom_loc (where the
+ *    text starts); ast_branch.cond_text is the same text for the whole
+ *    condition. Atoms are every node of the condition that is not `en`,
+ *    `of`, or `niet` over `en`/`of`; parentheses are transparent.
+ *  - ast_expr.paren_loc: the outermost parentheses written around the
+ *    expression (all zero when there are none), so that the whole source
+ *    text of an expression is known.
+ * ======================================================================= */
+
 /* ---- types as written ---- */
 typedef enum ast_type_kind {
     AST_TYPE_WAARHEID,
@@ -288,6 +306,10 @@ struct ast_expr {
      * field, uitkomst or begrip it depends on (for messages); NULL when it
      * cannot be geen (also after a `… is niet geen` condition narrowed it). */
     const char *opt_from;
+    /* v0.5 (issue 7): see the design comment above. */
+    ast_loc paren_loc;     /* `( … )` around it; off == end_off == 0 when none */
+    const char *atom_text; /* an atom of a branch condition: its text; else NULL */
+    ast_loc atom_loc;      /* the atom's whole text (start = first character) */
 };
 
 /* ---- declarations ---- */
@@ -326,6 +348,27 @@ typedef struct ast_record {
     size_t n_fields;
 } ast_record;
 
+/* v0.5: one segment of an `uitleg` template. */
+typedef enum ast_seg_kind {
+    SEG_TEXT, /* literal text */
+    SEG_NAME  /* a placeholder {name} */
+} ast_seg_kind;
+
+typedef struct ast_seg {
+    ast_seg_kind kind;
+    const char *text; /* TEXT: the literal text; NAME: the name (NUL-terminated) */
+    ast_loc loc;      /* NAME: the placeholder (or the string when not exact) */
+    ast_res res;      /* NAME: filled by the checker (INPUT, OUTCOME or PARAM) */
+} ast_seg;
+
+/* v0.5: `uitleg "…"` — the string and its segments. */
+typedef struct ast_template {
+    const char *text; /* unescaped; NULL when there is no uitleg */
+    ast_loc loc;      /* the string literal */
+    ast_seg *segs;
+    size_t n_segs;
+} ast_template;
+
 /* One branch of a conclusion. The conclusion is the list of branches in
  * order; a branch with cond == NULL is unconditional (a rule without
  * `indien`, or its final `anders`) and can only be the last one.
@@ -335,6 +378,9 @@ typedef struct ast_branch {
     ast_expr *value;
     ast_expr *cond;
     ast_loc loc; /* the branch, for messages */
+    /* v0.5 */
+    const char *cond_text; /* the condition as written (collapsed); NULL without one */
+    ast_template uitleg;   /* `uitleg "…"` at the end of the branch */
 } ast_branch;
 
 /* geldig vanaf D1 [tot [en met] D2] | geldig tot [en met] D2.
@@ -366,6 +412,8 @@ typedef struct ast_rule {
     size_t n_branches;
     /* v0.2 */
     ast_validity validity; /* none: has_from == has_until == false */
+    /* v0.5 */
+    ast_template uitleg; /* the rule-level `uitleg "…"` (in the meta block) */
 } ast_rule;
 
 /* One version of a parameter: `is LITERAL [validity]`. */
@@ -457,5 +505,94 @@ typedef struct ast_policy {
     ast_decl *decls;
     size_t n_decls;
 } ast_policy;
+
+/* v0.5: call f(ctx, child) for every direct sub-expression of e, in source
+ * order where the syntax fixes one (a selection: value, list, cond, key,
+ * default). Shared by the parser (spans, atoms) and the emitter (refs). */
+typedef void (*ast_child_fn)(void *ctx, ast_expr *child);
+
+static inline void ast_each_child(const ast_expr *e, ast_child_fn f, void *ctx)
+{
+    if (!e)
+        return;
+    switch (e->kind) {
+    case EX_FIELD:
+        if (e->u.field.rec)
+            f(ctx, e->u.field.rec);
+        return;
+    case EX_NOT:
+    case EX_NEG:
+    case EX_MERGE:
+    case EX_TOTAL_DAYS:
+    case EX_DAYS_OF:
+    case EX_COUNT:
+    case EX_KNOWN:
+    case EX_UNKNOWN:
+        if (e->u.unary.operand)
+            f(ctx, e->u.unary.operand);
+        return;
+    case EX_BINARY:
+    case EX_BEVAT:
+    case EX_DUURT:
+    case EX_CLIP:
+        if (e->u.binary.lhs)
+            f(ctx, e->u.binary.lhs);
+        if (e->u.binary.rhs)
+            f(ctx, e->u.binary.rhs);
+        return;
+    case EX_IN:
+        if (e->u.in.lhs)
+            f(ctx, e->u.in.lhs);
+        for (size_t i = 0; i < e->u.in.n_items; i++)
+            if (e->u.in.items[i])
+                f(ctx, e->u.in.items[i]);
+        return;
+    case EX_DURATION:
+        if (e->u.duration.count_expr)
+            f(ctx, e->u.duration.count_expr);
+        return;
+    case EX_PARAM_AT:
+        if (e->u.param_at.date)
+            f(ctx, e->u.param_at.date);
+        return;
+    case EX_BETWEEN:
+    case EX_AGE:
+        if (e->u.between.from)
+            f(ctx, e->u.between.from);
+        if (e->u.between.to)
+            f(ctx, e->u.between.to);
+        return;
+    case EX_PERIOD:
+        if (e->u.period.from)
+            f(ctx, e->u.period.from);
+        if (e->u.period.until)
+            f(ctx, e->u.period.until);
+        return;
+    case EX_ROUND:
+        if (e->u.round.operand)
+            f(ctx, e->u.round.operand);
+        return;
+    case EX_LONGEST:
+        if (e->u.longest.list)
+            f(ctx, e->u.longest.list);
+        if (e->u.longest.dflt)
+            f(ctx, e->u.longest.dflt);
+        return;
+    case EX_SELECT:
+        if (e->u.select.value)
+            f(ctx, e->u.select.value);
+        if (e->u.select.list)
+            f(ctx, e->u.select.list);
+        if (e->u.select.cond)
+            f(ctx, e->u.select.cond);
+        if (e->u.select.key)
+            f(ctx, e->u.select.key);
+        if (e->u.select.dflt)
+            f(ctx, e->u.select.dflt);
+        return;
+    default:
+        return;
+    }
+}
 
 #endif

@@ -7,8 +7,9 @@
  * (spec4 §1): optional types with `geen`, `is (on)bekend`, invoer defaults
  * and the optional discipline (with `is niet geen` narrowing); v0.4 (spec5
  * §2): scenarios, whose constants are checked without touching anything the
- * emitter reads (no types interned, no fact marked used). Reports
- * every problem it finds through diag; never prints, exits or emits bytes. */
+ * emitter reads (no types interned, no fact marked used); v0.5 (spec7 §1):
+ * the placeholders of `uitleg` templates. Reports every problem it finds
+ * through diag; never prints, exits or emits bytes. */
 #include "check.h"
 
 #include <stdio.h>
@@ -2553,6 +2554,144 @@ static void check_rule_bodies(checker *c)
     }
 }
 
+/* ------------------------------------------------ uitleg (v0.5, spec7) */
+
+/* Whether every `_`-separated word of name occurs, in order, as a whole
+ * word of cand (`vdab_datum` in `vdab_uiterste_datum`). */
+static bool check_words_in(const char *name, const char *cand)
+{
+    const char *c = cand;
+    for (const char *w = name; *w;) {
+        size_t wl = strcspn(w, "_");
+        bool found = false;
+        while (*c && !found) {
+            size_t cl = strcspn(c, "_");
+            found = cl == wl && memcmp(c, w, wl) == 0;
+            c += cl;
+            if (*c == '_')
+                c++;
+        }
+        if (!found)
+            return false;
+        w += wl;
+        if (*w == '_')
+            w++;
+    }
+    return true;
+}
+
+/* A suggestion for an unknown placeholder: the closest name, else the one
+ * name that contains all its words (at least two). */
+static const char *check_suggest_words(const char *name, const char *const *cands, size_t n)
+{
+    const char *s = diag_suggest(name, cands, n);
+    if (s || !strchr(name, '_'))
+        return s;
+    for (size_t i = 0; i < n; i++) {
+        if (!check_words_in(name, cands[i]))
+            continue;
+        if (s)
+            return NULL; /* more than one: no guess */
+        s = cands[i];
+    }
+    return s;
+}
+
+/* One placeholder {name} of an `uitleg`: an invoer, uitkomst, begrip or
+ * parameter whose value fits in a sentence (not a lijst or gegeven). */
+static void check_placeholder(checker *c, ast_seg *g)
+{
+    check_result *r = c->r;
+    const char *name = g->text;
+    if (strcmp(name, "peildatum") == 0 && !check_lookup(c, name))
+        check_need_peildatum(c);
+    const check_sym *s = check_lookup(c, name);
+    int32_t t = CHECK_T_ERROR;
+    if (s && s->kind == SYM_INPUT) {
+        g->res.kind = REF_INPUT;
+        g->res.index = s->index;
+        r->inputs[s->index].used = true;
+        t = r->inputs[s->index].type;
+    } else if (s && s->kind == SYM_OUTCOME) {
+        g->res.kind = REF_OUTCOME;
+        g->res.index = s->index;
+        r->outcomes[s->index].used = true;
+        t = r->outcomes[s->index].type;
+    } else if (s && s->kind == SYM_PARAM) {
+        g->res.kind = REF_PARAM;
+        g->res.index = s->index;
+        check_need_peildatum(c); /* the version valid on the peildatum */
+        t = r->params[s->index].type;
+    } else if (s) {
+        diag_report(c->d, DIAG_ERROR, g->loc,
+                    "een plaatshouder noemt een invoer, uitkomst, begrip of parameter",
+                    "‘%s’ is een %s, geen waarde; die past niet in een uitlegzin", name,
+                    check_sym_kind_name(s->kind, c, s->index));
+        return;
+    } else {
+        size_t cap = r->n_inputs + r->n_outcomes + r->n_params;
+        const char **cands = check_alloc(c, cap, sizeof *cands);
+        size_t n = 0;
+        if (cands) {
+            for (size_t i = 0; i < r->n_inputs; i++)
+                cands[n++] = r->inputs[i].name;
+            for (size_t i = 0; i < r->n_outcomes; i++)
+                cands[n++] = r->outcomes[i].name;
+            for (size_t i = 0; i < r->n_params; i++)
+                cands[n++] = r->params[i].name;
+        }
+        const char *sug = check_suggest_words(name, cands, n);
+        char hint[512];
+        if (sug)
+            snprintf(hint, sizeof hint, "bedoelde u ‘%s’?", sug);
+        diag_report(c->d, DIAG_ERROR, g->loc,
+                    sug ? hint : "een plaatshouder noemt een invoer, uitkomst, begrip of parameter",
+                    "onbekende naam ‘%s’ in de uitleg", name);
+        return;
+    }
+    if (t < 0 || (size_t)t >= r->n_types)
+        return;
+    const check_type *ty = &r->types[t];
+    if (ty->kind == RBC_TYPE_LIJST) {
+        char hint[512];
+        snprintf(hint, sizeof hint,
+                 "maak er een begrip van dat één waarde geeft, zoals ‘aantal %s’", name);
+        diag_report(c->d, DIAG_ERROR, g->loc, hint,
+                    "‘%s’ is een lijst; die past niet in een uitlegzin", name);
+    } else if (ty->kind == RBC_TYPE_RECORD) {
+        char hint[512];
+        if (ty->n_fields > 0)
+            snprintf(hint, sizeof hint,
+                     "maak er een begrip van dat één waarde geeft, zoals ‘%s.%s’", name,
+                     ty->fields[0].name);
+        else
+            snprintf(hint, sizeof hint, "maak er een begrip van dat één waarde geeft");
+        diag_report(c->d, DIAG_ERROR, g->loc, hint,
+                    "‘%s’ is een %s (een gegeven met velden); die past niet in een uitlegzin", name,
+                    ty->name);
+    }
+}
+
+static void check_template(checker *c, ast_template *t)
+{
+    for (size_t i = 0; t->text && i < t->n_segs; i++)
+        if (t->segs[i].kind == SEG_NAME)
+            check_placeholder(c, &t->segs[i]);
+}
+
+/* Every `uitleg` of every rule and branch. */
+static void check_templates(checker *c)
+{
+    for (size_t i = 0; i < c->p->n_decls; i++) {
+        ast_decl *d = &c->p->decls[i];
+        if (d->kind != DECL_RULE)
+            continue;
+        check_template(c, &d->u.rule.uitleg);
+        for (size_t b = 0; d->u.rule.branches && b < d->u.rule.n_branches; b++)
+            check_template(c, &d->u.rule.branches[b].uitleg);
+    }
+}
+
 /* --------------------------------------------------- dependency order */
 
 static void check_cycles(checker *c)
@@ -3332,6 +3471,7 @@ check_result *check_policy(arena *a, diag_ctx *d, ast_policy *p)
     check_rule_versions(&c);
     check_rule_parents(&c);
     check_rule_bodies(&c);
+    check_templates(&c);
     if (c.oom)
         return NULL;
     check_cycles(&c);

@@ -4,7 +4,9 @@
  * spec3 §5 and the LINES table; v0.3 (spec4): INPUTS entries with flags,
  * default constant and question, optional record fields and outcomes,
  * PUSH_GEEN, IS_GEEN and IS_KNOWN; v0.4 (spec5 §3): a LINES entry at every
- * COND (the condition's start); scenarios are never emitted. Opcodes and operand
+ * COND (the condition's start); scenarios are never emitted; v0.5 (spec7
+ * §2, format 2.0): NOTE after every condition atom and the EXPLAIN section
+ * (atoms, per rule its branches and templates). Opcodes and operand
  * layouts come only from runtime/opcodes.def. Writes bytes; never verifies,
  * prints or exits. The output depends on nothing but the checked program. */
 #include "emit.h"
@@ -136,6 +138,13 @@ typedef struct emitter {
     emit_buf lines;
     uint32_t n_lines;
     uint32_t loop_depth; /* loop slot of the next selection (spec3 §5) */
+
+    /* v0.5 (spec7 §2): the EXPLAIN section, built while the rules are emitted */
+    emit_buf atoms; /* the ATOM entries */
+    uint32_t n_atoms;
+    emit_buf expl_rules; /* per rule: its template and branches */
+    uint32_t *nodes;     /* the postfix tree of the condition being emitted: (kind, arg) pairs */
+    size_t n_nodes, cap_nodes;
 } emitter;
 
 static uint64_t emit_hash(const char *s, size_t n)
@@ -899,6 +908,187 @@ static void emit_expr_v2(emitter *e, const ast_expr *x)
     e->failed = true;
 }
 
+/* ------------------------------------------------- explanation (v0.5) */
+
+static void emit_node(emitter *e, uint32_t kind, uint32_t arg)
+{
+    if (e->n_nodes + 2 > e->cap_nodes) {
+        size_t cap = e->cap_nodes ? e->cap_nodes * 2 : 32;
+        uint32_t *nn = realloc(e->nodes, cap * sizeof *nn);
+        if (!nn) {
+            e->failed = true;
+            return;
+        }
+        e->nodes = nn;
+        e->cap_nodes = cap;
+    }
+    e->nodes[e->n_nodes++] = kind;
+    e->nodes[e->n_nodes++] = arg;
+}
+
+/* A name an atom depends on, at its source offset. */
+typedef struct emit_ref {
+    uint32_t kind, index, off;
+} emit_ref;
+
+typedef struct emit_refs {
+    emitter *e;
+    emit_ref *v;
+    size_t n, cap;
+} emit_refs;
+
+static void emit_collect_refs(void *ctx, ast_expr *x)
+{
+    emit_refs *r = ctx;
+    if ((x->kind == EX_NAME || x->kind == EX_FIELD) &&
+        (x->res.kind == REF_INPUT || x->res.kind == REF_OUTCOME || x->res.kind == REF_PARAM)) {
+        uint32_t kind = x->res.kind == REF_INPUT     ? RBC_REF_INPUT
+                        : x->res.kind == REF_OUTCOME ? RBC_REF_OUTCOME
+                                                     : RBC_REF_PARAM;
+        uint32_t index = x->res.index;
+        if (x->res.kind == REF_OUTCOME) {
+            if (index >= r->e->prog->n_outcomes) {
+                r->e->failed = true;
+                return;
+            }
+            index = r->e->prog->eval_index[index];
+        }
+        if (r->n == r->cap) {
+            size_t cap = r->cap ? r->cap * 2 : 8;
+            emit_ref *nv = realloc(r->v, cap * sizeof *nv);
+            if (!nv) {
+                r->e->failed = true;
+                return;
+            }
+            r->v = nv;
+            r->cap = cap;
+        }
+        r->v[r->n].kind = kind;
+        r->v[r->n].index = index;
+        r->v[r->n].off = x->loc.off;
+        r->n++;
+    }
+    /* a parameter `geldig op D` is no ref (its version depends on D); D's
+     * names are; loop elements resolve to REF_ELEMENT and are skipped */
+    ast_each_child(x, emit_collect_refs, r);
+}
+
+/* Add atom x to the ATOM table (text, start, refs in order of first
+ * occurrence in the source); returns its index. */
+static uint32_t emit_atom(emitter *e, const ast_expr *x)
+{
+    emit_refs r = {e, NULL, 0, 0};
+    emit_collect_refs(&r, (ast_expr *)x);
+    /* order by source position (a selection lists its parts out of order),
+     * then keep the first occurrence of each name */
+    for (size_t i = 1; i < r.n; i++) {
+        emit_ref t = r.v[i];
+        size_t j = i;
+        for (; j > 0 && r.v[j - 1].off > t.off; j--)
+            r.v[j] = r.v[j - 1];
+        r.v[j] = t;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < r.n; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = r.v[k].kind == r.v[i].kind && r.v[k].index == r.v[i].index;
+        if (!seen)
+            r.v[n++] = r.v[i];
+    }
+    ast_loc at = x->atom_text ? x->atom_loc : emit_start_loc(x);
+    eb_u32(&e->atoms, emit_intern(e, x->atom_text ? x->atom_text : ""));
+    eb_u32(&e->atoms, at.line);
+    eb_u32(&e->atoms, at.col);
+    eb_u32(&e->atoms, (uint32_t)n);
+    for (size_t i = 0; i < n; i++) {
+        eb_u32(&e->atoms, r.v[i].kind);
+        eb_u32(&e->atoms, r.v[i].index);
+    }
+    free(r.v);
+    return e->n_atoms++;
+}
+
+/* An inner node of a condition tree: `en`, `of`, or `niet` over a node
+ * (the parser marks everything else as an atom, spec7 §1.2). */
+static bool emit_is_cond_node(const ast_expr *x)
+{
+    if (!x || x->atom_text)
+        return false;
+    if (x->kind == EX_BINARY && (x->u.binary.op == BIN_AND || x->u.binary.op == BIN_OR))
+        return true;
+    return x->kind == EX_NOT;
+}
+
+/* A branch condition: like emit_expr, with NOTE a after the code of each
+ * atom (before any short-circuit jump) and its postfix tree in e->nodes. */
+static void emit_condition(emitter *e, const ast_expr *x)
+{
+    if (!x) {
+        e->failed = true;
+        return;
+    }
+    if (!emit_is_cond_node(x)) {
+        emit_expr(e, x);
+        uint32_t a = emit_atom(e, x);
+        emit_op(e, OP_NOTE, a, 0);
+        emit_node(e, RBC_CN_ATOM, a);
+        return;
+    }
+    if (x->kind == EX_NOT) {
+        emit_condition(e, x->u.unary.operand);
+        emit_op(e, OP_NOT, 0, 0);
+        emit_node(e, RBC_CN_NOT, 0);
+        return;
+    }
+    bool is_and = x->u.binary.op == BIN_AND;
+    emit_condition(e, x->u.binary.lhs);
+    uint32_t j = emit_op(e, is_and ? OP_JUMP_IF_FALSE_KEEP : OP_JUMP_IF_TRUE_KEEP, 0, 0);
+    emit_condition(e, x->u.binary.rhs);
+    emit_op(e, is_and ? OP_AND : OP_OR, 0, 0);
+    emit_patch(e, j, 0, emit_here(e));
+    emit_node(e, is_and ? RBC_CN_AND : RBC_CN_OR, 0);
+}
+
+/* TEMPLATE := n_segs, n_segs × (kind, arg) (0 segments: no uitleg). */
+static void emit_template(emitter *e, emit_buf *b, const ast_template *t)
+{
+    if (!t->text) {
+        eb_u32(b, 0);
+        return;
+    }
+    eb_u32(b, (uint32_t)t->n_segs);
+    for (size_t i = 0; i < t->n_segs; i++) {
+        const ast_seg *g = &t->segs[i];
+        if (g->kind == SEG_TEXT) {
+            eb_u32(b, RBC_SEG_TEXT);
+            eb_u32(b, emit_intern(e, g->text));
+            continue;
+        }
+        switch (g->res.kind) {
+        case REF_INPUT:
+            eb_u32(b, RBC_SEG_INPUT);
+            eb_u32(b, g->res.index);
+            break;
+        case REF_OUTCOME:
+            if (g->res.index >= e->prog->n_outcomes) {
+                e->failed = true;
+                return;
+            }
+            eb_u32(b, RBC_SEG_OUTCOME);
+            eb_u32(b, e->prog->eval_index[g->res.index]);
+            break;
+        case REF_PARAM:
+            eb_u32(b, RBC_SEG_PARAM);
+            eb_u32(b, g->res.index);
+            break;
+        default:
+            e->failed = true; /* unresolved: the checker reported it */
+            return;
+        }
+    }
+}
+
 /* One rule block (spec §5):
  *       C1; COND L2, LU;  V1; RESULT
  *   L2: C2; COND L3, LU;  V2; RESULT
@@ -912,20 +1102,36 @@ static void emit_rule_block(emitter *e, const ast_rule *ru)
         e->failed = true;
         return;
     }
+    /* EXPLAIN: the rule's template and its branches (up to the first
+     * unconditional one, which ends the block) */
+    size_t n_emitted = 0;
+    while (n_emitted < n && ru->branches[n_emitted++].cond)
+        ;
+    emit_template(e, &e->expl_rules, &ru->uitleg);
+    eb_u32(&e->expl_rules, (uint32_t)n_emitted);
     size_t n_conds = 0;
     bool open_end = true; /* the last branch has a condition */
     for (size_t i = 0; i < n; i++) {
         const ast_branch *br = &ru->branches[i];
         if (n_conds)
             emit_patch(e, conds[n_conds - 1], 0, emit_here(e));
+        e->n_nodes = 0;
         if (br->cond) {
-            emit_expr(e, br->cond);
+            emit_condition(e, br->cond);
             conds[n_conds++] = emit_cond(e, br->cond);
         } else {
             open_end = false;
         }
         emit_expr(e, br->value);
-        emit_op(e, OP_RESULT, 0, 0);
+        uint32_t res = emit_op(e, OP_RESULT, 0, 0);
+        /* BRANCH := result offset, cond text|NONE, n_nodes × (kind, arg), TEMPLATE */
+        eb_u32(&e->expl_rules, res);
+        eb_u32(&e->expl_rules,
+               br->cond ? emit_intern(e, br->cond_text ? br->cond_text : "") : RBC_NONE);
+        eb_u32(&e->expl_rules, (uint32_t)(e->n_nodes / 2));
+        for (size_t k = 0; k < e->n_nodes; k++)
+            eb_u32(&e->expl_rules, e->nodes[k]);
+        emit_template(e, &e->expl_rules, &br->uitleg);
         if (!br->cond)
             break; /* only the last branch can be unconditional */
     }
@@ -1037,6 +1243,9 @@ static void emit_free(emitter *e)
     free(e->consts);
     free(e->code.data);
     free(e->lines.data);
+    free(e->atoms.data);
+    free(e->expl_rules.data);
+    free(e->nodes);
 }
 
 int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, regel_error *err)
@@ -1184,6 +1393,16 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
             eb_u32(b, emit_param_const(&e, pv->value));
         }
     }
+
+    /* EXPLAIN (spec7 §2): the atoms, then per rule (RULES order) its
+     * template and branches */
+    if (e.atoms.failed || e.expl_rules.failed)
+        e.failed = true;
+    b = &sec[RBC_SEC_EXPLAIN];
+    eb_u32(b, e.n_atoms);
+    eb_bytes(b, e.atoms.data, e.atoms.len);
+    eb_u32(b, (uint32_t)nr);
+    eb_bytes(b, e.expl_rules.data, e.expl_rules.len);
 
     /* CONSTS (found while generating code and parameters) */
     b = &sec[RBC_SEC_CONSTS];

@@ -4,11 +4,13 @@
  * Operator nodes (EX_BINARY, EX_NOT, EX_NEG, EX_IN; v0.2: EX_ROUND, EX_BEVAT,
  * EX_DUURT, EX_MERGE, EX_CLIP; v0.3: EX_KNOWN, EX_UNKNOWN at `is (on)bekend`)
  * carry the location of their operator words;
- * all other nodes cover their whole text. Must not
+ * all other nodes cover their whole text. v0.5 (spec7 §1): the texts of
+ * condition atoms and `uitleg` templates split into segments. Must not
  * print or exit: messages go to diag, running out of memory returns NULL. */
 #include "parse.h"
 
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,4 +191,280 @@ ast_policy *parse_source(arena *a, diag_ctx *d, const char *file, const char *sr
     pol->n_decls = st->decls->n;
     free(st);
     return pol;
+}
+
+/* ---- v0.5 (issue 7): condition atoms and `uitleg` templates ---- */
+
+static ast_loc parse_widen(ast_loc a, ast_loc b)
+{
+    if (b.off == 0 && b.end_off == 0 && b.line == 0)
+        return a; /* absent (paren_loc) */
+    ast_loc r = a;
+    if (b.off < a.off) {
+        r.line = b.line;
+        r.col = b.col;
+        r.off = b.off;
+    }
+    if (b.end_off > a.end_off) {
+        r.end_line = b.end_line;
+        r.end_col = b.end_col;
+        r.end_off = b.end_off;
+    }
+    return r;
+}
+
+static void parse_full_child(void *ctx, ast_expr *child);
+
+/* The whole source range of e: operator nodes carry only their operator's
+ * location, so widen over the operands and their parentheses. */
+static ast_loc parse_full_loc(const ast_expr *e)
+{
+    ast_loc l = parse_widen(e->loc, e->paren_loc);
+    ast_each_child(e, parse_full_child, &l);
+    return l;
+}
+
+/* The same without e's own outermost parentheses: the text of an atom or a
+ * whole condition (`indien (a of b)` reads `a of b`). A leaf's location
+ * includes its parentheses (parser.y), so they are cut off here; the
+ * collapsed text drops the spaces this may leave at either end. */
+static ast_loc parse_inner_loc(const ast_expr *e)
+{
+    ast_loc l = e->loc;
+    bool paren = e->paren_loc.end_off > e->paren_loc.off;
+    if (paren && l.off == e->paren_loc.off && l.end_off == e->paren_loc.end_off &&
+        l.line == l.end_line) {
+        l.off++; /* step inside `(` and `)` */
+        l.col++;
+        l.end_off--;
+        l.end_col--;
+    } else if (paren && l.off == e->paren_loc.off && l.end_off == e->paren_loc.end_off) {
+        l.off++; /* over several lines: the columns of the start suffice */
+        l.col++;
+        l.end_off--;
+    }
+    ast_each_child(e, parse_full_child, &l);
+    return l;
+}
+
+static void parse_full_child(void *ctx, ast_expr *child)
+{
+    ast_loc *l = ctx;
+    *l = parse_widen(*l, parse_full_loc(child));
+}
+
+/* src[off..end) as one line: comments removed, every run of whitespace one
+ * space (inside a string literal a line break with its indentation becomes
+ * one space, as in the lexer), no space at either end. */
+static const char *parse_collapse(parse_state *st, uint32_t off, uint32_t end)
+{
+    if (end > st->len)
+        end = (uint32_t)st->len;
+    if (off > end)
+        off = end;
+    char *out = parse_alloc(st, (size_t)(end - off) + 1);
+    size_t o = 0;
+    bool in_str = false, space = false;
+    const char *s = st->src;
+    for (uint32_t i = off; i < end; i++) {
+        char c = s[i];
+        if (in_str) {
+            if (c == '\\' && i + 1 < end) {
+                out[o++] = c;
+                out[o++] = s[++i];
+                continue;
+            }
+            if (c == '\r')
+                continue;
+            if (c == '\n') {
+                while (i + 1 < end && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+                    i++;
+                out[o++] = ' ';
+                continue;
+            }
+            if (c == '"')
+                in_str = false;
+            out[o++] = c;
+            continue;
+        }
+        if (c == '#') {
+            while (i + 1 < end && s[i + 1] != '\n')
+                i++;
+            space = true;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = true;
+            continue;
+        }
+        if (space && o > 0)
+            out[o++] = ' ';
+        space = false;
+        if (c == '"')
+            in_str = true;
+        out[o++] = c;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* `en`, `of`, and `niet` over one of those: the inner nodes of a
+ * condition tree (spec7 §1.2); everything else is an atom. */
+static bool parse_is_cond_node(const ast_expr *e)
+{
+    if (!e)
+        return false;
+    if (e->kind == EX_BINARY && (e->u.binary.op == BIN_AND || e->u.binary.op == BIN_OR))
+        return true;
+    return e->kind == EX_NOT && parse_is_cond_node(e->u.unary.operand);
+}
+
+static void parse_mark_atoms(parse_state *st, ast_expr *e)
+{
+    if (!e)
+        return;
+    if (e->kind == EX_BINARY && (e->u.binary.op == BIN_AND || e->u.binary.op == BIN_OR)) {
+        parse_mark_atoms(st, e->u.binary.lhs);
+        parse_mark_atoms(st, e->u.binary.rhs);
+        return;
+    }
+    if (e->kind == EX_NOT && parse_is_cond_node(e->u.unary.operand)) {
+        parse_mark_atoms(st, e->u.unary.operand);
+        return;
+    }
+    e->atom_loc = parse_inner_loc(e);
+    e->atom_text = parse_collapse(st, e->atom_loc.off, e->atom_loc.end_off);
+}
+
+void parse_explain_branch(parse_state *st, ast_branch *b)
+{
+    if (!b->cond)
+        return;
+    ast_loc l = parse_inner_loc(b->cond);
+    b->cond_text = parse_collapse(st, l.off, l.end_off);
+    parse_mark_atoms(st, b->cond);
+}
+
+/* The location of byte i of the unescaped template text s: exact (from the
+ * character to `to`) when the literal is on one line and has no escape
+ * before it; else the opening quote of the string. */
+static ast_loc parse_template_loc(parse_state *st, ast_loc str, const char *s, size_t i, size_t to)
+{
+    ast_loc at = str;
+    at.end_line = str.line;
+    at.end_col = str.col + 1;
+    at.end_off = str.off + 1;
+    if (str.line != str.end_line || str.off + 1 + to > str.end_off || str.end_off > st->len)
+        return at;
+    const char *raw = st->src + str.off + 1;
+    if (memchr(raw, '\\', to) != NULL || memcmp(raw, s, to) != 0)
+        return at;
+    uint32_t col = str.col + 1, end_col = col;
+    for (size_t k = 0; k < to; k++) {
+        if (((unsigned char)s[k] & 0xC0) == 0x80)
+            continue;
+        if (k < i)
+            col++;
+        end_col++;
+    }
+    at.col = col;
+    at.end_col = end_col;
+    at.off = str.off + 1 + (uint32_t)i;
+    at.end_off = str.off + 1 + (uint32_t)to;
+    return at;
+}
+
+/* A placeholder name: a Regel name (letters, digits, _, not starting with a
+ * digit; any non-ASCII byte counts as a letter, as in the lexer). */
+static bool parse_is_name(const char *s, size_t n)
+{
+    if (n == 0 || (s[0] >= '0' && s[0] <= '9'))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c >= 0x80))
+            return false;
+    }
+    return true;
+}
+
+/* Close the literal text collected in buf[*start..*used) as a segment. */
+static void parse_seg_push(parse_state *st, parse_list *segs, char *buf, size_t *start,
+                           size_t *used)
+{
+    if (*used == *start)
+        return;
+    ast_seg g;
+    memset(&g, 0, sizeof g);
+    g.kind = SEG_TEXT;
+    buf[(*used)++] = '\0';
+    g.text = buf + *start;
+    *start = *used;
+    parse_list_push(st, segs, &g);
+}
+
+ast_template parse_template(parse_state *st, const char *s, size_t len, ast_loc loc)
+{
+    ast_template t;
+    memset(&t, 0, sizeof t);
+    t.text = s;
+    t.loc = loc;
+    bool blank = true;
+    for (size_t i = 0; i < len && blank; i++)
+        blank = s[i] == ' ' || s[i] == '\t' || s[i] == '\n';
+    if (blank)
+        diag_report(st->d, DIAG_ERROR, loc, "schrijf een zin voor de burger, of laat ‘uitleg’ weg",
+                    "de uitleg is leeg");
+    parse_list *segs = parse_list_new(st, sizeof(ast_seg));
+    /* literal texts, each NUL-terminated: never longer than the template */
+    char *buf = parse_alloc(st, 2 * len + 2);
+    size_t start = 0, used = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if ((c == '{' || c == '}') && i + 1 < len && s[i + 1] == c) {
+            buf[used++] = c;
+            i++;
+            continue;
+        }
+        if (c == '}') {
+            diag_report(st->d, DIAG_ERROR, parse_template_loc(st, loc, s, i, i + 1),
+                        "schrijf ‘}}’ voor een letterlijke accolade",
+                        "een ‘}’ in de uitleg hoort bij geen ‘{’");
+            continue;
+        }
+        if (c != '{') {
+            buf[used++] = c;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < len && s[j] != '}' && s[j] != '{')
+            j++;
+        if (j >= len || s[j] != '}') {
+            diag_report(st->d, DIAG_ERROR, parse_template_loc(st, loc, s, i, i + 1),
+                        "schrijf ‘{{’ voor een letterlijke accolade",
+                        "een ‘{’ in de uitleg wordt niet gesloten");
+            continue; /* the rest is text */
+        }
+        ast_loc at = parse_template_loc(st, loc, s, i, j + 1);
+        if (!parse_is_name(s + i + 1, j - i - 1)) {
+            diag_report(st->d, DIAG_ERROR, at,
+                        "zet de naam van een invoer, uitkomst, begrip of parameter tussen de "
+                        "accolades, zoals {vdab_uiterste_datum}",
+                        "‘%.*s’ in de uitleg is geen naam", (int)(j + 1 - i), s + i);
+        } else {
+            parse_seg_push(st, segs, buf, &start, &used);
+            ast_seg g;
+            memset(&g, 0, sizeof g);
+            g.kind = SEG_NAME;
+            g.text = parse_strndup(st, s + i + 1, j - i - 1);
+            g.loc = at;
+            parse_list_push(st, segs, &g);
+        }
+        i = j;
+    }
+    parse_seg_push(st, segs, buf, &start, &used);
+    t.segs = segs->items;
+    t.n_segs = segs->n;
+    return t;
 }

@@ -49,6 +49,7 @@ typedef struct parse_meta {
     ast_loc bron_loc;
     const char *citaat;
     ast_loc citaat_loc;
+    ast_template uitleg; /* v0.5 */
 } parse_meta;
 
 typedef struct parse_concl {
@@ -105,6 +106,10 @@ void parse_add_vars(parse_state *st, ast_decl_kind kind, const parse_list *field
 ast_loc parse_span(ast_loc first, ast_loc last);
 /* v0.2: false with a Dutch reason in msg when y-m-d is not a real date. */
 bool parse_date_check(int32_t y, int m, int d, char *msg, size_t cap);
+/* v0.5 (parse.c): the texts of a branch condition and its atoms (spec7
+ * §1.2); an `uitleg` string split into segments, with the template errors. */
+void parse_explain_branch(parse_state *st, ast_branch *b);
+ast_template parse_template(parse_state *st, const char *s, size_t len, ast_loc loc);
 }
 
 %code {
@@ -135,7 +140,8 @@ static void parse_rule_decl(parse_state *st, bool is_exception, ast_loc loc, par
                             ast_loc name_loc, const parse_str *parent, ast_loc parent_loc,
                             const parse_meta *meta, const parse_concl *concl,
                             const ast_validity *validity);
-static ast_branch parse_branch(ast_expr *value, ast_expr *cond);
+static ast_branch parse_branch(parse_state *st, ast_expr *value, ast_expr *cond,
+                               const ast_template *uitleg);
 /* v0.2 helpers (below the grammar). */
 static ast_validity parse_validity(parse_state *st, ast_loc loc, const ast_expr *from,
                                    const ast_expr *until, bool inclusive);
@@ -194,6 +200,8 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
     /* v0.4 */
     parse_scen *scen;
     parse_list *sfacts;
+    /* v0.5 */
+    ast_template *uitleg;
 }
 
 %token <str> NAME STRING FIELD
@@ -227,6 +235,8 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
 /* v0.4 (spec5 §1). SGEGEVEN: `gegeven` inside a scenario; SREGEL: `regel`
  * after `door` there (lexer.l). */
 %token SCENARIO "scenario" VERWACHT "verwacht" UIT "uit" DOOR "door" SGEGEVEN SREGEL
+/* v0.5 (spec7 §1.1) */
+%token UITLEG "uitleg"
 /* A lexical error the scanner has already reported. */
 %token LEXERR
 
@@ -258,6 +268,7 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
 %type <concl> conclusion
 %type <scen> sitems
 %type <sfacts> sfacts
+%type <uitleg> opt_uitleg
 
 %%
 
@@ -686,6 +697,7 @@ field_keyword
     | "aaneengesloten" | "totaal" | "duurt" | "voor"
     | "optioneel" | "bekend" | "onbekend" | "vraag"
     | "verwacht" | "uit" | "door"
+    | "uitleg"
     ;
 
 /* An invoer fact, uitkomst or begrip (v0.3: `(optioneel)`, and for an
@@ -796,17 +808,48 @@ meta
                 $$->citaat_loc = @3;
             }
         }
+    /* v0.5 */
+    | meta "uitleg" STRING
+        {
+            $$ = $1;
+            ast_template t = parse_template(st, $3.s, $3.len, @3);
+            if ($$->uitleg.text)
+                diag_report(st->d, DIAG_ERROR, parse_span(@2, @3),
+                            "een regel heeft hoogstens één ‘uitleg’",
+                            "‘uitleg’ staat twee keer in deze regel");
+            else
+                $$->uitleg = t;
+        }
+    ;
+
+/* v0.5: `uitleg "…"` at the end of a branch (a second one is an error). */
+opt_uitleg
+    : %empty { $$ = NULL; }
+    | opt_uitleg "uitleg" STRING
+        {
+            $$ = $1;
+            ast_template t = parse_template(st, $3.s, $3.len, @3);
+            if ($$) {
+                diag_report(st->d, DIAG_ERROR, parse_span(@2, @3),
+                            "schrijf één zin per tak; een zin voor de hele regel staat vóór de "
+                            "conclusie",
+                            "een tak heeft hoogstens één ‘uitleg’");
+            } else {
+                $$ = parse_alloc(st, sizeof *$$);
+                *$$ = t;
+            }
+        }
     ;
 
 /* x is A | x is A indien C (anders B indien D)* [anders E] */
 conclusion
-    : NAME "is" expr
+    : NAME "is" expr opt_uitleg
         {
             $$ = parse_alloc(st, sizeof *$$);
             $$->target = $1.s;
             $$->target_loc = @1;
             $$->branches = parse_list_new(st, sizeof(ast_branch));
-            ast_branch b = parse_branch($3, NULL);
+            ast_branch b = parse_branch(st, $3, NULL, $4);
             parse_list_push(st, $$->branches, &b);
         }
     | NAME "is" cbranches
@@ -816,28 +859,28 @@ conclusion
             $$->target_loc = @1;
             $$->branches = $3;
         }
-    | NAME "is" cbranches "anders" expr
+    | NAME "is" cbranches "anders" expr opt_uitleg
         {
             $$ = parse_alloc(st, sizeof *$$);
             $$->target = $1.s;
             $$->target_loc = @1;
             $$->branches = $3;
-            ast_branch b = parse_branch($5, NULL);
+            ast_branch b = parse_branch(st, $5, NULL, $6);
             parse_list_push(st, $$->branches, &b);
         }
     ;
 
 cbranches
-    : expr "indien" expr
+    : expr "indien" expr opt_uitleg
         {
             $$ = parse_list_new(st, sizeof(ast_branch));
-            ast_branch b = parse_branch($1, $3);
+            ast_branch b = parse_branch(st, $1, $3, $4);
             parse_list_push(st, $$, &b);
         }
-    | cbranches "anders" expr "indien" expr
+    | cbranches "anders" expr "indien" expr opt_uitleg
         {
             $$ = $1;
-            ast_branch b = parse_branch($3, $5);
+            ast_branch b = parse_branch(st, $3, $5, $6);
             parse_list_push(st, $$, &b);
         }
     ;
@@ -1022,6 +1065,7 @@ primary
              * the operator's location (see parse.c). */
             if (!parse_is_operator_node($$))
                 $$->loc = parse_span(@1, @3);
+            $$->paren_loc = parse_span(@1, @3); /* v0.5: the outermost pair wins */
         }
     /* ---- v0.2 ---- */
     | date
@@ -1151,7 +1195,8 @@ opt_default
 
 %%
 
-static ast_branch parse_branch(ast_expr *value, ast_expr *cond)
+static ast_branch parse_branch(parse_state *st, ast_expr *value, ast_expr *cond,
+                               const ast_template *uitleg)
 {
     ast_branch b;
     memset(&b, 0, sizeof b);
@@ -1160,6 +1205,9 @@ static ast_branch parse_branch(ast_expr *value, ast_expr *cond)
     b.loc = value->loc;
     if (cond)
         b.loc = parse_span(value->loc, cond->loc);
+    if (uitleg)
+        b.uitleg = *uitleg;
+    parse_explain_branch(st, &b); /* v0.5 */
     return b;
 }
 
@@ -1189,6 +1237,7 @@ static void parse_rule_decl(parse_state *st, bool is_exception, ast_loc loc, par
     r->branches = concl->branches->items;
     r->n_branches = concl->branches->n;
     r->validity = *validity;
+    r->uitleg = meta->uitleg;
     parse_add_decl(st, &d);
 }
 
@@ -1722,6 +1771,15 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
     int n = yypcontext_expected_tokens(ctx, exp, YYNTOKENS);
     if (n < 0)
         n = 0;
+    /* v0.5: `uitleg` may end any branch; as an optional extra it is left
+     * out of the list (like `(optioneel)` after a type) */
+    if (n > 1) {
+        int m = 0;
+        for (int i = 0; i < n; i++)
+            if (exp[i] != YYSYMBOL_UITLEG)
+                exp[m++] = exp[i];
+        n = m;
+    }
 
     bool has[YYNTOKENS];
     memset(has, 0, sizeof has);
@@ -1882,13 +1940,20 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
             /* v0.3 */
             "optioneel", "bekend", "onbekend", "vraag",
             /* v0.4 */
-            "scenario", "verwacht"};
+            "scenario", "verwacht",
+            /* v0.5 */
+            "uitleg"};
         const char *sug = strlen(word) >= 4
                               ? diag_suggest(word, keywords, sizeof keywords / sizeof keywords[0])
                               : NULL;
         if (sug)
             sb_printf(&hint, "bedoelde u ‘%s’ in plaats van ‘%s’?", sug, word);
     }
+    /* v0.5 hint */
+    if (!hint.data && la == YYSYMBOL_INDIEN && st->prev_tok == STRING && has[YYSYMBOL_DOT] &&
+        !has[YYSYMBOL_INDIEN])
+        sb_puts(&hint, "‘uitleg’ staat aan het einde van een tak, na de voorwaarde: ‘x is A "
+                       "indien C uitleg \"…\"’");
     /* v0.4 hints */
     if (!hint.data && st->prev_tok == NAME && has[YYSYMBOL_DATE] && la == YYSYMBOL_IS) {
         parse_token_text(st, st->prev_loc, word, sizeof word);

@@ -68,8 +68,9 @@ int rt_bytecode_error(regel_error *err, const char *name, const char *fmt, ...)
 
 const char *rt_section_name(uint32_t id)
 {
-    static const char *const names[] = {"?",        "STRINGS", "META", "TYPES", "CONSTS", "INPUTS",
-                                        "OUTCOMES", "RULES",   "CODE", "LINES", "PARAMS"};
+    static const char *const names[] = {"?",      "STRINGS", "META",     "TYPES",
+                                        "CONSTS", "INPUTS",  "OUTCOMES", "RULES",
+                                        "CODE",   "LINES",   "PARAMS",   "EXPLAIN"};
     return id <= RBC_SECTION_COUNT ? names[id] : "?";
 }
 

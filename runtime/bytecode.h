@@ -17,7 +17,7 @@
  * All integers little-endian. */
 #define RBC_MAGIC          "RGBC"
 #define RBC_MAGIC_LEN      4
-#define RBC_VERSION_MAJOR  1
+#define RBC_VERSION_MAJOR  2
 #define RBC_VERSION_MINOR  0
 #define RBC_HEADER_SIZE    16
 #define RBC_DIR_ENTRY_SIZE 12
@@ -34,10 +34,11 @@ enum rbc_section {
     RBC_SEC_OUTCOMES = 6, /* u32 n; n × (name str, type, flags, display index); evaluation order */
     RBC_SEC_RULES = 7,    /* u32 n; n × rule entry (below) */
     RBC_SEC_CODE = 8,     /* raw instructions */
-    RBC_SEC_LINES = 9,  /* u32 n; n × (u32 code offset, u32 line, u32 column), offsets ascending */
-    RBC_SEC_PARAMS = 10 /* u32 n; n × parameter entry (below) */
+    RBC_SEC_LINES = 9, /* u32 n; n × (u32 code offset, u32 line, u32 column), offsets ascending */
+    RBC_SEC_PARAMS = 10, /* u32 n; n × parameter entry (below) */
+    RBC_SEC_EXPLAIN = 11 /* the motivering: atoms, per rule its branches and sentences (below) */
 };
-#define RBC_SECTION_COUNT 10
+#define RBC_SECTION_COUNT 11
 
 /* TYPES entry: u8 kind, then
  *   WAARHEID, GETAL, TEKST, DATUM, DUUR, BEDRAG, PERIODE: nothing
@@ -105,6 +106,25 @@ enum rbc_const_kind {
  * (u32 geldig vanaf day|NONE, u32 geldig tot day|NONE (exclusive), u32 const
  * index of the parameter's type); versions do not overlap and are sorted by
  * their start. */
+
+/* EXPLAIN payload (format 2.0; doc/bytecode.md):
+ *   u32 n_atoms; n_atoms × ATOM := (text str, line, col, n_refs, n_refs × (ref kind, index))
+ *   u32 n_rules (= the RULES count); per rule: TEMPLATE (rule-level uitleg),
+ *     u32 n_branches (>= 1), n_branches × BRANCH :=
+ *       (result offset: the CODE offset of the RESULT ending the branch, inside
+ *        the rule's block, ascending; cond text str|NONE; n_nodes, n_nodes ×
+ *        (node kind, arg) in postfix forming one tree, 0 nodes iff no
+ *        condition; TEMPLATE (the branch's uitleg))
+ *   TEMPLATE := u32 n_segs; n_segs × (seg kind, arg); 0 segments: none.
+ * All fields u32. */
+enum rbc_ref_kind { RBC_REF_INPUT = 1, RBC_REF_OUTCOME = 2, RBC_REF_PARAM = 3 };
+enum rbc_cnode_kind { RBC_CN_ATOM = 1, RBC_CN_AND = 2, RBC_CN_OR = 3, RBC_CN_NOT = 4 };
+enum rbc_seg_kind {
+    RBC_SEG_TEXT = 0,    /* arg: STRINGS index */
+    RBC_SEG_INPUT = 1,   /* arg: INPUTS index */
+    RBC_SEG_OUTCOME = 2, /* arg: OUTCOMES index */
+    RBC_SEG_PARAM = 3    /* arg: PARAMS index (the version valid on the peildatum) */
+};
 
 /* ROUND operand a: enum num_round_mode (runtime/num.h); operand b: decimals. */
 /* MAKE_DUUR operand: the unit. */

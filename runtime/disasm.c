@@ -3,6 +3,7 @@
  * and source lines). Must only list verified bytecode; never run it. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cal.h"
@@ -268,6 +269,132 @@ static void list_params(strbuf *sb, const regel_policy *p)
     }
 }
 
+/* ---- EXPLAIN ---- */
+
+static const char *ref_name(const regel_policy *p, uint32_t kind, uint32_t index, char *buf,
+                            size_t cap)
+{
+    /* verified: kind 1..3 and index in range */
+    if (kind == RBC_REF_INPUT)
+        snprintf(buf, cap, "invoer %s", p->inputs[index].name);
+    else if (kind == RBC_REF_OUTCOME)
+        snprintf(buf, cap, "%s %s",
+                 p->outcomes[index].flags & RBC_OUTCOME_OUTPUT ? "uitkomst" : "begrip",
+                 p->outcomes[index].name);
+    else
+        snprintf(buf, cap, "parameter %s", p->params[index].name);
+    return buf;
+}
+
+/* A template as the source wrote it: text with {naam} placeholders. */
+static void put_template(strbuf *sb, const regel_policy *p, const rt_template *t)
+{
+    sb_putc(sb, '"');
+    for (uint32_t k = 0; k < t->n; k++) {
+        const rt_seg *sg = &t->segs[k];
+        if (sg->kind == RBC_SEG_TEXT) {
+            for (const char *c = sg->text; *c; c++) {
+                if (*c == '{' || *c == '}')
+                    sb_putc(sb, *c); /* {{ and }} as in the source */
+                if (*c == '"' || *c == '\\')
+                    sb_putc(sb, '\\');
+                if (*c == '\n')
+                    sb_puts(sb, "\\n");
+                else
+                    sb_putc(sb, *c);
+            }
+        } else {
+            sb_printf(sb, "{%s}",
+                      sg->kind == RBC_SEG_INPUT     ? p->inputs[sg->index].name
+                      : sg->kind == RBC_SEG_OUTCOME ? p->outcomes[sg->index].name
+                                                    : p->params[sg->index].name);
+        }
+    }
+    sb_putc(sb, '"');
+}
+
+/* A condition tree (verified postfix, one tree) in infix form with atom
+ * numbers: "(a0 en niet (a1 of a2))". Built with an explicit stack of
+ * strings, no recursion. */
+static void put_tree(strbuf *sb, const rt_branch *br)
+{
+    char **st = calloc(br->n_nodes ? br->n_nodes : 1, sizeof *st);
+    uint32_t n = 0;
+    if (!st) {
+        sb->failed = true;
+        return;
+    }
+    for (uint32_t m = 0; m < br->n_nodes; m++) {
+        const rt_cnode *nd = &br->nodes[m];
+        strbuf t = STRBUF_INIT;
+        if (nd->kind == RBC_CN_ATOM) {
+            sb_printf(&t, "atoom %u", nd->arg);
+        } else if (nd->kind == RBC_CN_NOT) {
+            sb_printf(&t, "niet (%s)", st[n - 1]);
+            free(st[--n]);
+        } else {
+            sb_printf(&t, "(%s %s %s)", st[n - 2], nd->kind == RBC_CN_AND ? "en" : "of", st[n - 1]);
+            free(st[--n]);
+            free(st[--n]);
+        }
+        if (t.failed)
+            sb->failed = true;
+        st[n++] = sb_take(&t);
+        if (!st[n - 1])
+            st[n - 1] = calloc(1, 1);
+    }
+    sb_puts(sb, n == 1 && st[0] ? st[0] : "?");
+    for (uint32_t i = 0; i < n; i++)
+        free(st[i]);
+    free(st);
+}
+
+static void list_explain(strbuf *sb, const regel_policy *p)
+{
+    char buf[300];
+    sb_printf(sb, "\nEXPLAIN (%u atomen, %u takken)\n", p->n_atoms, p->n_branches_total);
+    for (uint32_t i = 0; i < p->n_atoms; i++) {
+        const rt_atom *at = &p->atoms[i];
+        sb_printf(sb, "  atoom %u  ", i);
+        put_quoted(sb, at->text);
+        sb_printf(sb, "  (bron %u:%u", at->line, at->col);
+        for (uint32_t k = 0; k < at->n_refs; k++)
+            sb_printf(sb, "%s%s", k ? ", " : "; noemt ",
+                      ref_name(p, at->refs[k].kind, at->refs[k].index, buf, sizeof buf));
+        sb_puts(sb, ")\n");
+    }
+    for (uint32_t i = 0; i < p->n_rules; i++) {
+        const rt_rule *r = &p->rules[i];
+        sb_printf(sb, "  regel %u ", i);
+        put_quoted(sb, r->name);
+        sb_putc(sb, '\n');
+        if (r->uitleg.n) {
+            sb_puts(sb, "    uitleg ");
+            put_template(sb, p, &r->uitleg);
+            sb_putc(sb, '\n');
+        }
+        for (uint32_t k = 0; k < r->n_branches; k++) {
+            const rt_branch *br = &r->branches[k];
+            sb_printf(sb, "    tak %u (tak %u van het beleid): RESULT op %u", k,
+                      r->first_branch + k, br->result_off);
+            if (br->cond_text) {
+                sb_puts(sb, ", indien ");
+                put_quoted(sb, br->cond_text);
+                sb_puts(sb, " = ");
+                put_tree(sb, br);
+            } else {
+                sb_puts(sb, ", zonder voorwaarde");
+            }
+            sb_putc(sb, '\n');
+            if (br->uitleg.n) {
+                sb_puts(sb, "      uitleg ");
+                put_template(sb, p, &br->uitleg);
+                sb_putc(sb, '\n');
+            }
+        }
+    }
+}
+
 static bool operands_ok(const regel_policy *p, uint8_t op, uint32_t a, uint32_t b)
 {
     switch ((enum rbc_opcode)op) {
@@ -286,6 +413,8 @@ static bool operands_ok(const regel_policy *p, uint8_t op, uint32_t a, uint32_t 
     case OP_LOAD_PARAM:
     case OP_LOAD_PARAM_AT:
         return a < p->n_params;
+    case OP_NOTE:
+        return a < p->n_atoms;
     default:
         return true; /* type_name checks its index itself */
     }
@@ -366,6 +495,10 @@ static void list_block(strbuf *sb, const regel_policy *p, uint32_t ri)
         case OP_LOOP:
             sb_printf(&note, "terug naar %u", a);
             break;
+        case OP_NOTE:
+            sb_puts(&note, "atoom ");
+            put_quoted(&note, p->atoms[a].text);
+            break;
         default:
             break;
         }
@@ -400,6 +533,7 @@ REGEL_API int regel_disassemble(const uint8_t *bytes, size_t len, const char *na
     strbuf sb = STRBUF_INIT;
     list_tables(&sb, p);
     list_params(&sb, p);
+    list_explain(&sb, p);
     sb_printf(&sb, "\nCODE (%u bytes)\n", p->code_len);
     for (uint32_t i = 0; i < p->n_rules; i++)
         list_block(&sb, p, i);

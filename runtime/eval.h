@@ -30,6 +30,22 @@ enum ev_status {
     EV_NO_RULE = 2  /* no rule applied */
 };
 
+/* The trace of one rule (spec7 §3), written only when explaining. */
+enum ev_rule_run {
+    EV_RULE_NOT_RUN = 0,
+    EV_RULE_RAN = 1,
+    EV_RULE_OUT_OF_FORCE = 2, /* the peildatum lies outside its geldig vanaf/tot */
+    EV_RULE_DATE_UNKNOWN = 3  /* it has a validity and the peildatum is onbekend */
+};
+enum ev_rule_end { EV_END_NOT_APPLIED = 0, EV_END_RESULT = 1, EV_END_UNKNOWN = 2 };
+typedef struct ev_rule_trace {
+    uint8_t run;     /* enum ev_rule_run */
+    uint8_t end;     /* enum ev_rule_end (run == EV_RULE_RAN only) */
+    uint32_t branch; /* END_RESULT: the branch whose RESULT ran; END_UNKNOWN: the
+                        branch whose condition was onbekend; else RBC_NONE */
+    rt_value value;  /* END_RESULT: the rule's own value (before its exceptions) */
+} ev_rule_trace;
+
 struct regel_eval {
     const regel_policy *policy;
     const regel_case *kase; /* the case of the last evaluation */
@@ -50,6 +66,11 @@ struct regel_eval {
     /* Coverage (only written with REGEL_COVERAGE): per COND (policy->cond_offsets
      * order) the ways it went in the last evaluation: EV_COND_WAAR | _ONWAAR | _ONBEKEND. */
     uint8_t *cond_seen;
+    /* Motivering trace (only written when explaining, spec7 §3). */
+    ev_rule_trace *rule_trace; /* per rule */
+    uint8_t *branch_cond;      /* per branch (rt_rule.first_branch + i): 0 not evaluated,
+                                  EV_COND_WAAR/ONWAAR/ONBEKEND of its condition */
+    uint8_t *atom_value;       /* per atom: 0 not evaluated, EV_COND_* (geen: ONWAAR) */
 };
 
 #endif

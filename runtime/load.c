@@ -24,6 +24,7 @@ struct rd {
     uint32_t sec;
     uint32_t entry; /* entry being read, UINT32_MAX while reading the count */
     bool failed;
+    const char *entry_kind; /* how an entry is named in messages (NULL: "ingang") */
 };
 
 static uint32_t le32(const uint8_t *b)
@@ -41,9 +42,10 @@ static bool rd_fail_short(struct rd *r)
                               rt_section_name(r->sec), r->len);
         else
             rt_bytecode_error(r->ld->err, r->ld->name,
-                              "sectie %s is afgebroken: ingang %u loopt voorbij het einde van de "
+                              "sectie %s is afgebroken: %s %u loopt voorbij het einde van de "
                               "sectie (%u bytes)",
-                              rt_section_name(r->sec), r->entry, r->len);
+                              rt_section_name(r->sec), r->entry_kind ? r->entry_kind : "ingang",
+                              r->entry, r->len);
     }
     return false;
 }
@@ -589,6 +591,121 @@ static bool load_lines(struct ld *ld, struct rd *r)
     return rd_end(r);
 }
 
+/* TEMPLATE := u32 n_segs; n_segs × (kind, arg). A TEXT segment's string is
+ * resolved here; kinds and the other indices are checked in verify.c. */
+static bool load_template(struct ld *ld, struct rd *r, const char *ctx, rt_template *t)
+{
+    uint32_t n;
+    t->segs = NULL;
+    t->n = 0;
+    if (!rd_u32(r, &n))
+        return false;
+    if (n > (r->len - r->pos) / 8)
+        return rd_fail_short(r);
+    if (n == 0)
+        return true;
+    if (!alloc_array(ld, (void **)&t->segs, n, sizeof *t->segs))
+        return false;
+    for (uint32_t k = 0; k < n; k++) {
+        rt_seg *sg = &t->segs[k];
+        if (!rd_u32(r, &sg->kind))
+            return false;
+        sg->text = NULL;
+        sg->index = RBC_NONE;
+        if (sg->kind == RBC_SEG_TEXT) {
+            if (!rd_str(r, false, ctx, &sg->text))
+                return false;
+        } else if (!rd_u32(r, &sg->index)) {
+            return false;
+        }
+    }
+    t->n = n;
+    return true;
+}
+
+/* EXPLAIN (format 2.0): the atoms, then per rule its sentence and branches.
+ * Decoded here (counts, strings, the rule count); every other index, the
+ * condition trees and the result offsets are checked in verify.c. */
+static bool load_explain(struct ld *ld, struct rd *r)
+{
+    regel_policy *p = ld->p;
+    uint32_t n;
+    char ctx[200];
+    /* an atom is at least 16 bytes: text, line, col, n_refs */
+    if (!rd_count(r, 16, &n) || !alloc_array(ld, (void **)&p->atoms, n, sizeof *p->atoms))
+        return false;
+    r->entry_kind = "atoom";
+    for (uint32_t i = 0; i < n; i++) {
+        rt_atom *at = &p->atoms[i];
+        uint32_t nr;
+        r->entry = i;
+        snprintf(ctx, sizeof ctx, "atoom %u in EXPLAIN", i);
+        if (!rd_str(r, false, ctx, &at->text) || !rd_u32(r, &at->line) || !rd_u32(r, &at->col) ||
+            !rd_u32(r, &nr))
+            return false;
+        if (nr > (r->len - r->pos) / 8)
+            return rd_fail_short(r);
+        if (!alloc_array(ld, (void **)&at->refs, nr, sizeof *at->refs))
+            return false;
+        for (uint32_t k = 0; k < nr; k++)
+            if (!rd_u32(r, &at->refs[k].kind) || !rd_u32(r, &at->refs[k].index))
+                return false;
+        at->n_refs = nr;
+    }
+    p->n_atoms = n;
+
+    uint32_t nrules;
+    r->entry_kind = NULL;
+    r->entry = UINT32_MAX;
+    if (!rd_u32(r, &nrules))
+        return false;
+    if (nrules != p->n_rules)
+        return rt_bytecode_error(ld->err, ld->name,
+                                 "sectie EXPLAIN beschrijft %u regels, maar RULES heeft er %u",
+                                 nrules, p->n_rules),
+               false;
+    r->entry_kind = "regel";
+    uint32_t total = 0;
+    for (uint32_t i = 0; i < nrules; i++) {
+        rt_rule *u = &p->rules[i];
+        uint32_t nb;
+        r->entry = i;
+        snprintf(ctx, sizeof ctx, "de uitleg van regel ‘%s’ in EXPLAIN", u->name);
+        if (!load_template(ld, r, ctx, &u->uitleg) || !rd_u32(r, &nb))
+            return false;
+        /* a branch is at least 16 bytes: result, cond text, n_nodes, n_segs */
+        if (nb > (r->len - r->pos) / 16)
+            return rd_fail_short(r);
+        if (!alloc_array(ld, (void **)&u->branches, nb, sizeof *u->branches))
+            return false;
+        u->n_branches = nb;
+        u->first_branch = total;
+        total += nb; /* nb <= section size / 16: no overflow */
+        for (uint32_t k = 0; k < nb; k++) {
+            rt_branch *br = &u->branches[k];
+            uint32_t nn;
+            snprintf(ctx, sizeof ctx, "tak %u van regel ‘%s’ in EXPLAIN", k + 1, u->name);
+            if (!rd_u32(r, &br->result_off) || !rd_str(r, true, ctx, &br->cond_text) ||
+                !rd_u32(r, &nn))
+                return false;
+            if (nn > (r->len - r->pos) / 8)
+                return rd_fail_short(r);
+            if (!alloc_array(ld, (void **)&br->nodes, nn, sizeof *br->nodes))
+                return false;
+            for (uint32_t m = 0; m < nn; m++)
+                if (!rd_u32(r, &br->nodes[m].kind) || !rd_u32(r, &br->nodes[m].arg))
+                    return false;
+            br->n_nodes = nn;
+            snprintf(ctx, sizeof ctx, "de uitleg van tak %u van regel ‘%s’ in EXPLAIN", k + 1,
+                     u->name);
+            if (!load_template(ld, r, ctx, &br->uitleg))
+                return false;
+        }
+    }
+    p->n_branches_total = total;
+    return rd_end(r);
+}
+
 /* Header and directory; fills off/size per section id. */
 static bool load_header(struct ld *ld, const uint8_t *b, size_t len, uint32_t *off, uint32_t *size)
 {
@@ -700,14 +817,14 @@ int load_policy(const uint8_t *bytes, size_t len, const char *name, regel_policy
 
     static bool (*const loaders[RBC_SECTION_COUNT + 1])(struct ld *, struct rd *) = {
         NULL,          load_strings, load_meta, load_types, load_consts, load_inputs,
-        load_outcomes, load_rules,   NULL,      load_lines, load_params};
+        load_outcomes, load_rules,   NULL,      load_lines, load_params, load_explain};
     for (uint32_t id = 1; id <= RBC_SECTION_COUNT; id++) {
         if (id == RBC_SEC_CODE) {
             p->code = copy + off[id];
             p->code_len = size[id];
             continue;
         }
-        struct rd r = {&ld, copy + off[id], size[id], 0, id, UINT32_MAX, false};
+        struct rd r = {&ld, copy + off[id], size[id], 0, id, UINT32_MAX, false, NULL};
         if (!loaders[id](&ld, &r)) {
             int code = err ? err->code : REGEL_ERR_BYTECODE;
             arena_free(a);

@@ -18,6 +18,11 @@ libregel_core_la_SOURCES += \
 	runtime/case.c \
 	runtime/render.h runtime/render.c \
 	runtime/render_json.c runtime/render_text.c
+# the motivering (issue 7): one builder from the trace, sentences, HTML
+libregel_core_la_SOURCES += \
+	runtime/explain.h runtime/explain.c \
+	runtime/sentence.c \
+	runtime/render_html.c
 libregel_core_la_SOURCES += \
 	runtime/rt.h \
 	runtime/num.c \

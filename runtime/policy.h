@@ -70,6 +70,47 @@ typedef struct rt_outcome {
     uint32_t n_roots;
 } rt_outcome;
 
+/* The motivering tables (EXPLAIN section, spec7 §2). */
+typedef struct rt_ref {
+    uint32_t kind;  /* enum rbc_ref_kind */
+    uint32_t index; /* INPUTS, OUTCOMES or PARAMS index */
+} rt_ref;
+
+/* One atom of a branch condition: its text as written and what it names. */
+typedef struct rt_atom {
+    const char *text;
+    uint32_t line, col;
+    rt_ref *refs;
+    uint32_t n_refs;
+} rt_atom;
+
+/* One segment of an `uitleg` template. */
+typedef struct rt_seg {
+    uint32_t kind;    /* enum rbc_seg_kind */
+    uint32_t index;   /* INPUTS, OUTCOMES or PARAMS index (not for TEXT) */
+    const char *text; /* RBC_SEG_TEXT only */
+} rt_seg;
+
+typedef struct rt_template {
+    rt_seg *segs;
+    uint32_t n; /* 0: no template */
+} rt_template;
+
+/* A node of a condition tree (postfix order). */
+typedef struct rt_cnode {
+    uint32_t kind; /* enum rbc_cnode_kind */
+    uint32_t arg;  /* ATOM: atoms index */
+} rt_cnode;
+
+/* One branch of a rule: `V [indien C] [uitleg S]`. */
+typedef struct rt_branch {
+    uint32_t result_off;   /* code offset of the RESULT ending it */
+    const char *cond_text; /* NULL: no condition */
+    rt_cnode *nodes;       /* postfix; n_nodes == 0 iff no condition */
+    uint32_t n_nodes;
+    rt_template uitleg;
+} rt_branch;
+
 typedef struct rt_rule {
     const char *name;
     const char *bron;   /* NULL when absent */
@@ -81,6 +122,10 @@ typedef struct rt_rule {
     uint32_t valid_from, valid_until; /* day numbers; RBC_NONE = unbounded; until exclusive */
     uint32_t *children;               /* direct exceptions, RULES order */
     uint32_t n_children;
+    rt_template uitleg;    /* rule-level sentence (n == 0: none) */
+    rt_branch *branches;   /* in source order */
+    uint32_t n_branches;   /* >= 1 */
+    uint32_t first_branch; /* index of branches[0] among all branches of the policy */
 } rt_rule;
 
 typedef struct rt_line {
@@ -123,6 +168,9 @@ struct regel_policy {
     uint32_t n_conds;
     uint32_t max_stack; /* deepest stack of any rule block (verified) */
     uint32_t max_slots; /* loop slots used by any rule block (highest slot + 1, verified) */
+    rt_atom *atoms;     /* EXPLAIN: the atoms of all branch conditions */
+    uint32_t n_atoms;
+    uint32_t n_branches_total; /* all branches of all rules */
 };
 
 /* Source position of the instruction at code offset off: the last LINES

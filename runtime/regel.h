@@ -96,6 +96,20 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
 REGEL_API int regel_render_json(const regel_eval *ev, char **out, size_t *len, regel_error *err);
 REGEL_API int regel_render_text(const regel_eval *ev, char **out, size_t *len, regel_error *err);
 
+/* The motivering (doc/uitleg.md). Formats for regel_render. */
+enum { REGEL_FORMAAT_TEKST = 0, REGEL_FORMAAT_JSON = 1, REGEL_FORMAAT_HTML = 2 };
+
+/* Render the last evaluation in `formaat` (REGEL_FORMAAT_*). only/n_only:
+ * the names of the uitkomsten (or begrippen) to show; NULL/0 shows every
+ * uitkomst. An unknown name gives REGEL_ERR_USAGE. With REGEL_EXPLAIN at
+ * evaluation the full motivering is shown, without it only the values.
+ * *out is NUL-terminated; free with regel_free. */
+REGEL_API int regel_render(const regel_eval *ev, int formaat, const char *const *only,
+                           size_t n_only, char **out, size_t *len, regel_error *err);
+
+/* The motivering as one self-contained, printable HTML page (lang="nl"). */
+REGEL_API int regel_render_html(const regel_eval *ev, char **out, size_t *len, regel_error *err);
+
 /* Disassemble bytecode into a readable listing (free with regel_free). */
 REGEL_API int regel_disassemble(const uint8_t *bytes, size_t len, const char *name, char **out,
                                 regel_error *err);

@@ -463,51 +463,6 @@ bool render_defaulted(const regel_eval *ev, uint32_t i)
     return ev->kase && ev->kase->defaulted && i < ev->policy->n_inputs && ev->kase->defaulted[i];
 }
 
-/* A getal somewhere in v without a finite decimal expansion: its value. */
-static const num_q *render_find_nonterminating(const regel_policy *p, uint32_t type,
-                                               const rt_value *v, unsigned depth)
-{
-    char buf[NUM_FORMAT_CAP];
-    if (v->tag == RV_GETAL)
-        return num_format(v->u.q, '.', buf, sizeof buf) ? NULL : &v->u.q;
-    if (v->tag == RV_LIJST && depth < RENDER_MAX_DEPTH) {
-        const rt_type *t = render_type(p, type);
-        uint32_t elem = t && t->kind == RBC_TYPE_LIJST ? t->elem : RBC_NONE;
-        for (uint32_t i = 0; i < v->u.list.n; i++) {
-            const num_q *q = render_find_nonterminating(p, elem, &v->u.list.items[i], depth + 1);
-            if (q)
-                return q;
-        }
-        return NULL;
-    }
-    if (v->tag == RV_RECORD && depth < RENDER_MAX_DEPTH) {
-        const rt_type *t = render_type(p, type);
-        if (!t || t->kind != RBC_TYPE_RECORD)
-            return NULL;
-        for (uint32_t f = 0; f < t->n; f++) {
-            const num_q *q =
-                render_find_nonterminating(p, t->fields[f].type, &v->u.fields[f], depth + 1);
-            if (q)
-                return q;
-        }
-    }
-    return NULL;
-}
-
-/* Whether the value of outcome o appears in the output. */
-static bool render_printed(const regel_eval *ev, uint32_t o)
-{
-    const regel_policy *p = ev->policy;
-    if (p->outcomes[o].flags & RBC_OUTCOME_OUTPUT)
-        return true;
-    if (!ev->explained || !ev->reads_outcome)
-        return false;
-    for (uint32_t x = 0; x < p->n_outcomes; x++)
-        if (render_has_uitleg(ev, x) && ev->reads_outcome[(size_t)x * p->n_outcomes + o])
-            return true;
-    return false;
-}
-
 int render_check(const regel_eval *ev, regel_error *err)
 {
     if (!ev || !ev->policy)
@@ -515,28 +470,6 @@ int render_check(const regel_eval *ev, regel_error *err)
                            "er is geen evaluatiecontext opgegeven");
     if (!ev->evaluated || !ev->kase || !ev->values || !ev->status || !ev->decided_by)
         return render_fail(err, REGEL_ERR_USAGE, NULL, 0, 0, "er is nog geen evaluatie");
-    const regel_policy *p = ev->policy;
-    for (uint32_t pos = 0; pos < p->n_outcomes; pos++) {
-        uint32_t o = p->display_order[pos];
-        if (!render_printed(ev, o))
-            continue;
-        const num_q *q = render_find_nonterminating(p, p->outcomes[o].type, &ev->values[o], 0);
-        if (!q)
-            continue;
-        char msg[512];
-        snprintf(msg, sizeof msg,
-                 "%s ‘%s’ is %lld/%lld en heeft geen eindige decimale schrijfwijze",
-                 (p->outcomes[o].flags & RBC_OUTCOME_OUTPUT) ? "uitkomst" : "begrip",
-                 p->outcomes[o].name, (long long)q->num, (long long)q->den);
-        unsigned line = 0, col = 0;
-        uint32_t r = ev->decided_by[o];
-        if (r < p->n_rules) {
-            line = p->rules[r].line;
-            col = p->rules[r].col;
-        }
-        const char *file = p->source_file ? p->source_file : p->file;
-        return render_fail(err, REGEL_ERR_EVAL, line ? file : NULL, line, col, msg);
-    }
     return REGEL_OK;
 }
 
@@ -552,4 +485,25 @@ int render_finish(strbuf *sb, char **out, size_t *len, regel_error *err)
     if (len)
         *len = n;
     return REGEL_OK;
+}
+
+REGEL_API int regel_render(const regel_eval *ev, int formaat, const char *const *only,
+                           size_t n_only, char **out, size_t *len, regel_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (len)
+        *len = 0;
+    switch (formaat) {
+    case REGEL_FORMAAT_TEKST:
+        return render_text(ev, only, n_only, out, len, err);
+    case REGEL_FORMAAT_JSON:
+        return render_json(ev, only, n_only, out, len, err);
+    case REGEL_FORMAAT_HTML:
+        return render_html(ev, only, n_only, out, len, err);
+    default:
+        return rt_error(err, REGEL_ERR_USAGE, NULL, 0, 0,
+                        "onbekend formaat %d (bekend: tekst %d, json %d, html %d)", formaat,
+                        REGEL_FORMAAT_TEKST, REGEL_FORMAAT_JSON, REGEL_FORMAAT_HTML);
+    }
 }

@@ -1,5 +1,5 @@
-/* render.h — internal helpers shared by the two renderers (render_text.c,
- * render_json.c): value formatting in Dutch text and in JSON, what is still
+/* render.h — internal helpers shared by the renderers (render_text.c,
+ * render_json.c, render_html.c): value formatting in Dutch text and in JSON, what is still
  * open and why, and the checks before rendering. Only appends to a strbuf;
  * never evaluates anything. */
 #ifndef REGEL_RENDER_H
@@ -64,11 +64,28 @@ const uint8_t *render_causes(const regel_eval *ev, uint32_t o);
 /* Whether input i was absent from the case and took its `standaard` value. */
 bool render_defaulted(const regel_eval *ev, uint32_t i);
 
-/* Checks before rendering: ev holds an evaluation, and every getal that will
- * be printed has a finite decimal expansion (spec §7). REGEL_OK or an error. */
+/* Checks before rendering: ev holds an evaluation. REGEL_OK or an error.
+ * (ex_build checks that every getal it will print has a finite decimal
+ * expansion, spec §7.) */
 int render_check(const regel_eval *ev, regel_error *err);
 
 /* Hand the finished buffer to the caller (or fail with REGEL_ERR_MEMORY). */
 int render_finish(strbuf *sb, char **out, size_t *len, regel_error *err);
+
+/* The motivering of the last evaluation (spec7 §4) as Dutch text
+ * (render_text.c), JSON (render_json.c) or one HTML page (render_html.c).
+ * only/n_only as regel_render: the uitkomsten or begrippen to show, NULL/0
+ * for every uitkomst. *out is malloc'ed. */
+int render_text(const regel_eval *ev, const char *const *only, size_t n_only, char **out,
+                size_t *len, regel_error *err);
+int render_json(const regel_eval *ev, const char *const *only, size_t n_only, char **out,
+                size_t *len, regel_error *err);
+int render_html(const regel_eval *ev, const char *const *only, size_t n_only, char **out,
+                size_t *len, regel_error *err);
+
+struct ex_doc;
+/* Append the HTML page of a built motivering to sb (render_html.c; the unit
+ * test renders hand-built trees through it). */
+void render_html_doc(strbuf *sb, const struct ex_doc *doc);
 
 #endif

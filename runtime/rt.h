@@ -37,7 +37,7 @@ int load_policy(const uint8_t *bytes, size_t len, const char *name, regel_policy
  * interpretation over types). Sets max_stack, roots and children. */
 int verify_policy(regel_policy *p, regel_error *err);
 
-/* Names of the section ids (1..10) as used in messages, e.g. "CODE"; "?" otherwise. */
+/* Names of the section ids (1..11) as used in messages, e.g. "CODE"; "?" otherwise. */
 const char *rt_section_name(uint32_t id);
 
 /* Mnemonic of an opcode (from opcodes.def); NULL when out of range. */

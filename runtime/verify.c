@@ -1164,6 +1164,15 @@ static int verify_block(struct vf *v, uint32_t ri)
             if (!(rc = blk_pop(&k, &t1)))
                 rc = blk_push(&k, ATY_WAARHEID);
             break;
+        case OP_NOTE:
+            if (a >= p->n_atoms)
+                return rt_bytecode_error(v->err, v->name,
+                                         "NOTE op positie %u in regel ‘%s’ verwijst naar atoom %u, "
+                                         "maar er zijn %u atomen",
+                                         o, r->name, a, p->n_atoms);
+            if (!(rc = blk_pop_expect(&k, ATY_WAARHEID)))
+                rc = blk_push(&k, ATY_WAARHEID);
+            break;
         case OP__COUNT:
         default:
             break; /* rejected in pass 1 */
@@ -1178,6 +1187,180 @@ static int verify_block(struct vf *v, uint32_t ri)
                                  "(elk pad moet eindigen in RESULT, NOT_APPLIED of "
                                  "RESULT_UNKNOWN)",
                                  r->name, last);
+    return REGEL_OK;
+}
+
+/* ---- the EXPLAIN tables (format 2.0) ---- */
+
+static const char *ref_kind_name(uint32_t kind)
+{
+    return kind == RBC_REF_INPUT ? "invoer" : kind == RBC_REF_OUTCOME ? "uitkomst" : "parameter";
+}
+
+/* Does index lie inside the table of a ref/segment kind (INPUT, OUTCOME, PARAM)? */
+static bool ref_index_ok(const regel_policy *p, uint32_t kind, uint32_t index, uint32_t *n)
+{
+    *n = kind == RBC_REF_INPUT     ? p->n_inputs
+         : kind == RBC_REF_OUTCOME ? p->n_outcomes
+                                   : p->n_params;
+    return index < *n;
+}
+
+static int verify_atoms(struct vf *v)
+{
+    const regel_policy *p = v->p;
+    for (uint32_t i = 0; i < p->n_atoms; i++) {
+        const rt_atom *at = &p->atoms[i];
+        for (uint32_t k = 0; k < at->n_refs; k++) {
+            uint32_t kind = at->refs[k].kind, idx = at->refs[k].index, n;
+            if (kind < RBC_REF_INPUT || kind > RBC_REF_PARAM)
+                return rt_bytecode_error(v->err, v->name,
+                                         "atoom %u (‘%s’) heeft een verwijzing van onbekende "
+                                         "soort %u",
+                                         i, at->text, kind);
+            if (!ref_index_ok(p, kind, idx, &n))
+                return rt_bytecode_error(v->err, v->name,
+                                         "atoom %u (‘%s’) verwijst naar %s %u, maar er zijn er %u",
+                                         i, at->text, ref_kind_name(kind), idx, n);
+        }
+    }
+    return REGEL_OK;
+}
+
+/* what: "de uitleg van regel ‘x’" or "de uitleg van tak 2 van regel ‘x’" */
+static int verify_template(struct vf *v, const rt_template *t, const char *what)
+{
+    const regel_policy *p = v->p;
+    for (uint32_t k = 0; k < t->n; k++) {
+        const rt_seg *sg = &t->segs[k];
+        uint32_t n;
+        if (sg->kind == RBC_SEG_TEXT)
+            continue; /* its string was resolved by the loader */
+        if (sg->kind > RBC_SEG_PARAM)
+            return rt_bytecode_error(v->err, v->name, "deel %u van %s heeft onbekende soort %u",
+                                     k + 1, what, sg->kind);
+        /* RBC_SEG_INPUT/OUTCOME/PARAM equal RBC_REF_INPUT/OUTCOME/PARAM */
+        if (!ref_index_ok(p, sg->kind, sg->index, &n))
+            return rt_bytecode_error(v->err, v->name,
+                                     "deel %u van %s verwijst naar %s %u, maar er zijn er %u",
+                                     k + 1, what, ref_kind_name(sg->kind), sg->index, n);
+    }
+    return REGEL_OK;
+}
+
+/* A branch condition: text iff nodes, and the nodes in postfix form exactly one tree. */
+static int verify_cond_tree(struct vf *v, const rt_rule *r, uint32_t bi, const rt_branch *br)
+{
+    const regel_policy *p = v->p;
+    static const char *const kind_names[] = {"?", "ATOOM", "EN", "OF", "NIET"};
+    if (!br->cond_text != (br->n_nodes == 0))
+        return rt_bytecode_error(v->err, v->name,
+                                 br->n_nodes ? "tak %u van regel ‘%s’ heeft een voorwaardeboom, "
+                                               "maar geen tekst van de voorwaarde"
+                                             : "tak %u van regel ‘%s’ heeft de tekst van een "
+                                               "voorwaarde, maar geen voorwaardeboom",
+                                 bi + 1, r->name);
+    uint32_t depth = 0;
+    for (uint32_t m = 0; m < br->n_nodes; m++) {
+        const rt_cnode *nd = &br->nodes[m];
+        uint32_t need;
+        switch (nd->kind) {
+        case RBC_CN_ATOM:
+            if (nd->arg >= p->n_atoms)
+                return rt_bytecode_error(v->err, v->name,
+                                         "knoop %u van de voorwaarde van tak %u van regel ‘%s’ "
+                                         "verwijst naar atoom %u, maar er zijn %u atomen",
+                                         m + 1, bi + 1, r->name, nd->arg, p->n_atoms);
+            depth++;
+            continue;
+        case RBC_CN_AND:
+        case RBC_CN_OR:
+            need = 2;
+            break;
+        case RBC_CN_NOT:
+            need = 1;
+            break;
+        default:
+            return rt_bytecode_error(v->err, v->name,
+                                     "knoop %u van de voorwaarde van tak %u van regel ‘%s’ heeft "
+                                     "onbekende soort %u",
+                                     m + 1, bi + 1, r->name, nd->kind);
+        }
+        if (nd->arg != 0)
+            return rt_bytecode_error(v->err, v->name,
+                                     "knoop %u (%s) van de voorwaarde van tak %u van regel ‘%s’ "
+                                     "heeft argument %u (verwacht 0)",
+                                     m + 1, kind_names[nd->kind], bi + 1, r->name, nd->arg);
+        if (depth < need)
+            return rt_bytecode_error(v->err, v->name,
+                                     "knoop %u (%s) van de voorwaarde van tak %u van regel ‘%s’ "
+                                     "heeft %u deelvoorwaarde(n) nodig, maar er is er %u",
+                                     m + 1, kind_names[nd->kind], bi + 1, r->name, need, depth);
+        depth -= need - 1;
+    }
+    if (br->n_nodes && depth != 1)
+        return rt_bytecode_error(v->err, v->name,
+                                 "de voorwaarde van tak %u van regel ‘%s’ vormt geen boom (%u "
+                                 "losse delen)",
+                                 bi + 1, r->name, depth);
+    return REGEL_OK;
+}
+
+/* The EXPLAIN entry of rule ri, right after its block was verified (v->start
+ * still marks the block's instruction boundaries): every branch ends at a
+ * RESULT of the block, in ascending order, and every RESULT ends a branch. */
+static int verify_rule_explain(struct vf *v, uint32_t ri)
+{
+    const regel_policy *p = v->p;
+    const rt_rule *r = &p->rules[ri];
+    uint32_t s = r->code_off, e = r->code_off + r->code_len;
+    char what[300];
+    int rc;
+    snprintf(what, sizeof what, "de uitleg van regel ‘%s’", r->name);
+    if ((rc = verify_template(v, &r->uitleg, what)))
+        return rc;
+    if (r->n_branches == 0)
+        return rt_bytecode_error(v->err, v->name, "regel ‘%s’ heeft geen takken in EXPLAIN",
+                                 r->name);
+    for (uint32_t k = 0; k < r->n_branches; k++) {
+        const rt_branch *br = &r->branches[k];
+        uint32_t off = br->result_off;
+        if (off < s || off >= e)
+            return rt_bytecode_error(v->err, v->name,
+                                     "tak %u van regel ‘%s’ eindigt op positie %u, buiten de code "
+                                     "van de regel (posities %u tot %u)",
+                                     k + 1, r->name, off, s, e);
+        if (!v->start[off] || p->code[off] != OP_RESULT)
+            return rt_bytecode_error(v->err, v->name,
+                                     "tak %u van regel ‘%s’ eindigt op positie %u, maar daar "
+                                     "staat geen RESULT",
+                                     k + 1, r->name, off);
+        if (k > 0 && off <= r->branches[k - 1].result_off)
+            return rt_bytecode_error(v->err, v->name,
+                                     "de takken van regel ‘%s’ staan niet op volgorde (tak %u "
+                                     "eindigt op positie %u, tak %u op positie %u)",
+                                     r->name, k, r->branches[k - 1].result_off, k + 1, off);
+        if ((rc = verify_cond_tree(v, r, k, br)))
+            return rc;
+        snprintf(what, sizeof what, "de uitleg van tak %u van regel ‘%s’", k + 1, r->name);
+        if ((rc = verify_template(v, &br->uitleg, what)))
+            return rc;
+    }
+    /* every RESULT ends a branch (branches are ascending: one merge walk) */
+    uint32_t k = 0;
+    for (uint32_t o = s; o < e;) {
+        uint8_t op = p->code[o];
+        if (op == OP_RESULT) {
+            while (k < r->n_branches && r->branches[k].result_off < o)
+                k++;
+            if (k == r->n_branches || r->branches[k].result_off != o)
+                return rt_bytecode_error(v->err, v->name,
+                                         "RESULT op positie %u in regel ‘%s’ beëindigt geen tak "
+                                         "van de EXPLAIN-sectie",
+                                         o, r->name);
+        }
+        o += rbc_instr_size(rt_opcode_operands(op)); /* decoded in verify_block */
+    }
     return REGEL_OK;
 }
 
@@ -1228,7 +1411,10 @@ int verify_policy(regel_policy *p, regel_error *err)
         rc = vf_oom(&v);
     } else {
         for (uint32_t i = 0; i < p->n_rules && rc == REGEL_OK; i++)
-            rc = verify_block(&v, i);
+            if ((rc = verify_block(&v, i)) == REGEL_OK)
+                rc = verify_rule_explain(&v, i);
+        if (rc == REGEL_OK)
+            rc = verify_atoms(&v);
     }
     free(v.start);
     free(v.state);

@@ -14,7 +14,11 @@
  * Causes: every onbekend value carries the absent inputs it depends on (a
  * byte-per-input table in the arena, NULL for none); tables are only built
  * on the slow path, so known operands cost nothing extra.
- * Coverage (REGEL_COVERAGE): each COND ORs the way it went into cond_seen. */
+ * Coverage (REGEL_COVERAGE): each COND ORs the way it went into cond_seen.
+ * Motivering (REGEL_EXPLAIN only, spec7 §3): per rule how it ran and ended,
+ * per branch the value of its condition (the COND that leaves the stack
+ * empty), per atom the value NOTE saw. Without REGEL_EXPLAIN NOTE only
+ * advances pc and none of it is written. */
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -55,8 +59,9 @@ struct vm_ctx {
     } * origins;                /* sorted by fields; built on first need (arena) */
     uint32_t n_origins;
     bool origins_built;
-    bool oom;      /* an arena allocation for causes failed */
-    bool coverage; /* this evaluation records cond_seen (REGEL_COVERAGE) */
+    bool oom;       /* an arena allocation for causes failed */
+    bool coverage;  /* this evaluation records cond_seen (REGEL_COVERAGE) */
+    bool set_aside; /* running a rule for the trace alone (vm_trace_set_aside) */
 };
 
 static bool mul_ok(size_t a, size_t b, size_t *out)
@@ -103,6 +108,9 @@ REGEL_API void regel_eval_free(regel_eval *ev)
     free(x->slots);
     free(ev->reads_param);
     free(ev->cond_seen);
+    free(ev->rule_trace);
+    free(ev->branch_cond);
+    free(ev->atom_value);
     free(x);
 }
 
@@ -145,6 +153,9 @@ REGEL_API regel_eval *regel_eval_new(const regel_policy *policy)
     x->rule_decider = vm_calloc(p->n_rules, sizeof *x->rule_decider, &ok);
     x->frames = vm_calloc((size_t)p->n_rules + 1, sizeof *x->frames, &ok);
     ev->cond_seen = vm_calloc(p->n_conds, 1, &ok);
+    ev->rule_trace = vm_calloc(p->n_rules, sizeof *ev->rule_trace, &ok);
+    ev->branch_cond = vm_calloc(p->n_branches_total, 1, &ok);
+    ev->atom_value = vm_calloc(p->n_atoms, 1, &ok);
     if (!ok) {
         regel_eval_free(ev);
         return NULL;
@@ -636,6 +647,35 @@ static void vm_cover(const regel_policy *p, uint8_t *seen, uint32_t at, uint8_t 
         seen[lo] |= way;
 }
 
+/* The value of a condition as EV_COND_*: geen counts as onwaar. */
+static uint8_t vm_way(const rt_value *c)
+{
+    return c->tag == RV_GEEN       ? EV_COND_ONWAAR
+           : c->tag != RV_WAARHEID ? EV_COND_ONBEKEND
+           : c->u.b                ? EV_COND_WAAR
+                                   : EV_COND_ONWAAR;
+}
+
+/* The branch of rule r (index in r->branches) whose RESULT lies at or after
+ * pc (at: true) or strictly after it; RBC_NONE when none. */
+static uint32_t vm_branch_of(const rt_rule *r, uint32_t pc, bool at)
+{
+    for (uint32_t k = 0; k < r->n_branches; k++)
+        if (r->branches[k].result_off > pc || (at && r->branches[k].result_off == pc))
+            return k;
+    return RBC_NONE;
+}
+
+/* Explaining: a rule's trace before it runs or when it does not run. */
+static void vm_trace_rule(regel_eval *ev, uint32_t ri, uint8_t run)
+{
+    ev_rule_trace *t = &ev->rule_trace[ri];
+    t->run = run;
+    t->end = EV_END_NOT_APPLIED;
+    t->branch = RBC_NONE;
+    t->value = v_unknown();
+}
+
 /* Run the block of rule ri for outcome o; *state is RS_*, *value the result. */
 static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t *state,
                   rt_value *value, const uint8_t **causes, regel_error *err)
@@ -658,6 +698,10 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
      * Values holding a shorter prefix stay valid: they never see the tail. */
     rt_value *grow_items = NULL;
     uint32_t grow_n = 0, grow_cap = 0;
+    uint32_t unknown_branch = RBC_NONE; /* explaining: the branch whose condition was onbekend */
+    bool reads = explain && !vx->set_aside; /* record reads_input/outcome/param */
+    if (explain)
+        vm_trace_rule(ev, ri, EV_RULE_RAN);
 
     for (;;) {
         uint8_t op = code[pc];
@@ -687,7 +731,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             *sp = facts[i];
             if (sp->tag == RV_ONBEKEND)
                 sp->u.causes = vm_single(vx, i);
-            if (explain)
+            if (reads)
                 in_row[i] = 1;
             sp++;
             pc += 5;
@@ -696,7 +740,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_LOAD_OUTCOME: {
             uint32_t k = rd32(code + pc + 1);
             *sp++ = ev->values[k];
-            if (explain)
+            if (reads)
                 out_row[k] = 1;
             pc += 5;
             break;
@@ -826,11 +870,17 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_COND: {
             rt_value c = *--sp;
             if (seen) /* coverage only: the fast path below is unchanged */
-                vm_cover(p, seen, pc,
-                         c.tag == RV_GEEN       ? EV_COND_ONWAAR
-                         : c.tag != RV_WAARHEID ? EV_COND_ONBEKEND
-                         : c.u.b                ? EV_COND_WAAR
-                                                : EV_COND_ONWAAR);
+                vm_cover(p, seen, pc, vm_way(&c));
+            if (explain && sp == ev->stack) {
+                /* a branch condition (a waarvoor COND keeps its accumulator) */
+                uint32_t k = vm_branch_of(r, pc, false);
+                if (k != RBC_NONE) {
+                    uint8_t way = vm_way(&c);
+                    ev->branch_cond[r->first_branch + k] = way;
+                    if (way == EV_COND_ONBEKEND)
+                        unknown_branch = k;
+                }
+            }
             if (c.tag == RV_GEEN) { /* geen counts as onwaar */
                 pc = rd32(code + pc + 1);
             } else if (c.tag != RV_WAARHEID) {
@@ -847,13 +897,23 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             if (value->tag == RV_LEEG) /* never stored */
                 *value = v_unknown();
             *state = RS_APPLIED;
+            if (explain) {
+                ev_rule_trace *t = &ev->rule_trace[ri];
+                t->end = EV_END_RESULT;
+                t->branch = vm_branch_of(r, pc, true); /* verified: a branch ends here */
+                t->value = *value;
+            }
             return REGEL_OK;
         case OP_NOT_APPLIED:
             *state = RS_NOT_APPLIED;
-            return REGEL_OK;
+            return REGEL_OK; /* the trace already says EV_END_NOT_APPLIED */
         case OP_RESULT_UNKNOWN:
             *state = RS_UNKNOWN;
             *causes = cond_causes;
+            if (explain) {
+                ev->rule_trace[ri].end = EV_END_UNKNOWN;
+                ev->rule_trace[ri].branch = unknown_branch;
+            }
             return REGEL_OK;
 
         /* ---- time and money ---- */
@@ -1022,8 +1082,8 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             pc += 9;
             break;
         case OP_LOAD_PARAM: {
-            rt_value d = vm_peildatum(ev, o, explain);
-            int rc = vm_load_param(ev, r, pc, o, explain, rd32(code + pc + 1), &d, sp, err);
+            rt_value d = vm_peildatum(ev, o, reads);
+            int rc = vm_load_param(ev, r, pc, o, reads, rd32(code + pc + 1), &d, sp, err);
             if (rc != REGEL_OK)
                 return rc;
             sp++;
@@ -1032,7 +1092,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         }
         case OP_LOAD_PARAM_AT: {
             rt_value d = sp[-1];
-            int rc = vm_load_param(ev, r, pc, o, explain, rd32(code + pc + 1), &d, &sp[-1], err);
+            int rc = vm_load_param(ev, r, pc, o, reads, rd32(code + pc + 1), &d, &sp[-1], err);
             if (rc != REGEL_OK)
                 return rc;
             pc += 5;
@@ -1280,6 +1340,12 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             pc += 1;
             break;
         }
+        /* ---- explanation ---- */
+        case OP_NOTE:
+            if (explain) /* the atom's value; the stack is unchanged */
+                ev->atom_value[rd32(code + pc + 1)] = vm_way(&sp[-1]);
+            pc += 5;
+            break;
         /* ---- unknown and none ---- */
         case OP_PUSH_GEEN:
             *sp++ = v_of_tag(RV_GEEN);
@@ -1313,6 +1379,61 @@ static int vm_conflict(regel_eval *ev, uint32_t a, uint32_t b, uint32_t o, regel
                     "conflict: de regels ‘%s’ en ‘%s’ zijn allebei van toepassing op ‘%s’, en geen "
                     "van beide is een uitzondering op de andere",
                     p->rules[a].name, rb->name, p->outcomes[o].name);
+}
+
+/* The validity of rule r on the peildatum: 1 inside (or no validity), 0
+ * outside, -1 peildatum onbekend (*causes: its causes). */
+static int vm_valid(regel_eval *ev, const rt_rule *r, uint32_t o, bool explain,
+                    const uint8_t **causes)
+{
+    if (r->valid_from == RBC_NONE && r->valid_until == RBC_NONE)
+        return 1;
+    rt_value d = vm_peildatum(ev, o, explain); /* verified: peildatum exists */
+    if (d.tag != RV_DATUM) {
+        *causes = v_causes(&d);
+        return -1;
+    }
+    return (r->valid_from == RBC_NONE || (uint32_t)d.u.day >= r->valid_from) &&
+           (r->valid_until == RBC_NONE || (uint32_t)d.u.day < r->valid_until);
+}
+
+/* Explaining: rule ri was not run because an exception applied or was
+ * onbekend; run its block for the trace alone (its own value, the one the
+ * exception sets aside). Nothing else of the evaluation changes: its result
+ * and causes are dropped, its reads are not recorded (the outcome's facts
+ * stay those of the rules that decided), coverage is not recorded, and an
+ * evaluation error in it only leaves the rule EV_RULE_NOT_RUN. */
+static int vm_trace_set_aside(struct vm_ctx *x, uint32_t ri, uint32_t o, regel_error *err)
+{
+    regel_eval *ev = &x->pub;
+    const uint8_t *causes = NULL;
+    int valid = vm_valid(ev, &ev->policy->rules[ri], o, false, &causes);
+    if (valid != 1) {
+        vm_trace_rule(ev, ri, valid == 0 ? EV_RULE_OUT_OF_FORCE : EV_RULE_DATE_UNKNOWN);
+        return REGEL_OK;
+    }
+    uint8_t st;
+    rt_value val;
+    bool coverage = x->coverage;
+    x->coverage = false;
+    x->set_aside = true;
+    int rc = vm_run(ev, ri, o, true, &st, &val, &causes, NULL);
+    x->set_aside = false;
+    x->coverage = coverage;
+    if (rc == REGEL_ERR_MEMORY)
+        return vm_oom(err);
+    if (rc != REGEL_OK) { /* as if it had not run: drop what it noted */
+        const rt_rule *r = &ev->policy->rules[ri];
+        vm_trace_rule(ev, ri, EV_RULE_NOT_RUN);
+        for (uint32_t k = 0; k < r->n_branches; k++) {
+            const rt_branch *br = &r->branches[k];
+            ev->branch_cond[r->first_branch + k] = 0;
+            for (uint32_t m = 0; m < br->n_nodes; m++)
+                if (br->nodes[m].kind == RBC_CN_ATOM)
+                    ev->atom_value[br->nodes[m].arg] = 0;
+        }
+    }
+    return REGEL_OK;
 }
 
 /* Resolve outcome o: post-order walk over its exception tree with an explicit
@@ -1360,6 +1481,11 @@ static int vm_resolve(struct vm_ctx *x, uint32_t o, bool explain, regel_error *e
         uint8_t st;
         rt_value val = v_unknown();
         uint32_t dec = RBC_NONE;
+        if (explain && f->rule != RBC_NONE && (unknown || first != RBC_NONE)) {
+            int rc = vm_trace_set_aside(x, f->rule, o, err);
+            if (rc != REGEL_OK)
+                return rc;
+        }
         if (unknown) {
             st = RS_UNKNOWN;
         } else if (first != RBC_NONE) {
@@ -1367,17 +1493,7 @@ static int vm_resolve(struct vm_ctx *x, uint32_t o, bool explain, regel_error *e
             val = x->rule_value[first];
             dec = x->rule_decider[first];
         } else if (f->rule != RBC_NONE) {
-            const rt_rule *r = &p->rules[f->rule];
-            int valid = 1; /* 1 inside, 0 outside, -1 peildatum onbekend */
-            if (r->valid_from != RBC_NONE || r->valid_until != RBC_NONE) {
-                rt_value d = vm_peildatum(ev, o, explain); /* verified: peildatum exists */
-                if (d.tag != RV_DATUM) {
-                    valid = -1;
-                    causes = v_causes(&d);
-                } else
-                    valid = (r->valid_from == RBC_NONE || (uint32_t)d.u.day >= r->valid_from) &&
-                            (r->valid_until == RBC_NONE || (uint32_t)d.u.day < r->valid_until);
-            }
+            int valid = vm_valid(ev, &p->rules[f->rule], o, explain, &causes);
             if (valid == 1) {
                 int rc = vm_run(ev, f->rule, o, explain, &st, &val, &causes, err);
                 if (rc != REGEL_OK)
@@ -1386,6 +1502,9 @@ static int vm_resolve(struct vm_ctx *x, uint32_t o, bool explain, regel_error *e
                     dec = f->rule;
             } else {
                 st = valid == 0 ? RS_NOT_APPLIED : RS_UNKNOWN;
+                if (explain)
+                    vm_trace_rule(ev, f->rule,
+                                  valid == 0 ? EV_RULE_OUT_OF_FORCE : EV_RULE_DATE_UNKNOWN);
             }
         } else {
             st = RS_NOT_APPLIED;
@@ -1456,6 +1575,12 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
     x->n_origins = 0;
     x->oom = false;
     if (explain) {
+        for (uint32_t i = 0; i < p->n_rules; i++)
+            vm_trace_rule(ev, i, EV_RULE_NOT_RUN);
+        if (p->n_branches_total)
+            memset(ev->branch_cond, 0, p->n_branches_total);
+        if (p->n_atoms)
+            memset(ev->atom_value, 0, p->n_atoms);
         memset(ev->reads_input, 0, (size_t)p->n_outcomes * p->n_inputs);
         memset(ev->reads_outcome, 0, (size_t)p->n_outcomes * p->n_outcomes);
         memset(ev->reads_param, 0, (size_t)p->n_outcomes * p->n_param_versions);

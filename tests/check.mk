@@ -14,3 +14,10 @@ TESTS += tests/unit/test_scenario
 tests_unit_test_scenario_SOURCES = tests/unit/test_scenario.c
 tests_unit_test_scenario_CFLAGS = $(TEST_CFLAGS_ALL)
 tests_unit_test_scenario_LDADD = $(TEST_LIBS)
+
+# v0.5 (spec7 §1–2): uitleg templates, condition atoms, the EXPLAIN section
+check_PROGRAMS += tests/unit/test_uitleg
+TESTS += tests/unit/test_uitleg
+tests_unit_test_uitleg_SOURCES = tests/unit/test_uitleg.c
+tests_unit_test_uitleg_CFLAGS = $(TEST_CFLAGS_ALL)
+tests_unit_test_uitleg_LDADD = $(TEST_LIBS)

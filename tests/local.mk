@@ -14,3 +14,4 @@ include $(srcdir)/tests/time.mk
 include $(srcdir)/tests/question.mk
 include $(srcdir)/tests/runner.mk
 include $(srcdir)/tests/inburgering.mk
+include $(srcdir)/tests/html.mk

@@ -1,6 +1,13 @@
 # tests/suite.mk — the whole-tool tests: golden outputs, compiler error
 # messages, and documentation consistency checks.
 TESTS += tests/golden/run.sh tests/errors/run.sh tests/doc/opcodes.sh tests/abi/exports.sh
+
+# the motivering: builder, sentences, text and JSON (runtime/explain.c, sentence.c)
+check_PROGRAMS += tests/unit/test_explain
+TESTS += tests/unit/test_explain
+tests_unit_test_explain_SOURCES = tests/unit/test_explain.c
+tests_unit_test_explain_CFLAGS = $(TEST_CFLAGS_ALL)
+tests_unit_test_explain_LDADD = $(TEST_LIBS)
 # Data files are listed by pattern (not whole folders): a folder entry would
 # also copy the build directory's objects and logs into the tarball.
 EXTRA_DIST += tests/golden/run.sh tests/errors/run.sh tests/doc/opcodes.sh tests/abi/exports.sh \

@@ -18,7 +18,9 @@
  * by an outcome, arithmetic, text, short-circuit logic and LINES; and (v0.2)
  * dates, durations, amounts, a parameter with versions, rule versions with a
  * validity, a list of records with a filtered loop, a minimum with standaard
- * and periods. */
+ * and periods; (format 2.0) NOTEs and an EXPLAIN section with atoms naming
+ * inputs, an outcome and a parameter, condition trees with EN/OF/NIET and
+ * sentences with every kind of segment. */
 static uint8_t *build_policy(size_t *len)
 {
     rbc_builder *b = rb_new();
@@ -56,24 +58,46 @@ static uint8_t *build_policy(size_t *len)
     rb_rule_end(b);
 
     /* toegang is waar indien register is een van vreemdelingen, bevolking, anders onwaar */
+    uint32_t ref_reg[] = {RBC_REF_INPUT, i_reg}, ref_volw[] = {RBC_REF_OUTCOME, o_volw};
+    uint32_t ref_werkt[] = {RBC_REF_INPUT, i_werkt};
+    uint32_t ref_toets[] = {RBC_REF_INPUT, i_toets, RBC_REF_PARAM, 0};
+    uint32_t a_vr = rb_atom(b, "register is vreemdelingenregister", 20, 30, 1, ref_reg);
+    uint32_t a_be = rb_atom(b, "register is bevolkingsregister", 20, 60, 1, ref_reg);
     uint32_t toegang = rb_rule_begin(b, "Toegang", o_toegang, RBC_NONE);
     rb_rule_meta(b, toegang, "Art. 2", "De cursus staat open voor…", 20, 1);
     rb_line(b, rb_op1(b, OP_LOAD_INPUT, i_reg), 20, 1);
     rb_op2(b, OP_PUSH_ENUM, te, 0);
     rb_op(b, OP_EQ);
+    rb_op1(b, OP_NOTE, a_vr);
     uint32_t j = rb_op1(b, OP_JUMP_IF_TRUE_KEEP, 0);
     rb_op1(b, OP_LOAD_INPUT, i_reg);
     rb_op2(b, OP_PUSH_ENUM, te, 1);
     rb_op(b, OP_EQ);
+    rb_op1(b, OP_NOTE, a_be);
     rb_op(b, OP_OR);
     rb_patch(b, j, 0, rb_here(b));
     uint32_t c = rb_op2(b, OP_COND, 0, 0);
     rb_op(b, OP_PUSH_TRUE);
-    rb_op(b, OP_RESULT);
+    uint32_t res = rb_op(b, OP_RESULT);
+    uint32_t n_or[] = {RBC_CN_ATOM, a_vr, RBC_CN_ATOM, a_be, RBC_CN_OR, 0};
+    rb_branch(b, toegang, res,
+              "register is vreemdelingenregister of register is "
+              "bevolkingsregister",
+              3, n_or);
     rb_patch(b, c, 0, rb_op(b, OP_PUSH_FALSE));
-    rb_op(b, OP_RESULT);
+    rb_branch(b, toegang, rb_op(b, OP_RESULT), NULL, 0, NULL);
     rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
     rb_rule_end(b);
+    rb_seg s_toegang[] = {{RBC_SEG_TEXT, 0, "U krijgt toegang: "},
+                          {RBC_SEG_OUTCOME, o_toegang, NULL},
+                          {RBC_SEG_TEXT, 0, ", want u staat in het "},
+                          {RBC_SEG_INPUT, i_reg, NULL},
+                          {RBC_SEG_TEXT, 0, " (vergoeding "},
+                          {RBC_SEG_PARAM, 0, NULL},
+                          {RBC_SEG_TEXT, 0, ")."}};
+    rb_rule_uitleg(b, toegang, 7, s_toegang);
+    rb_seg s_nee[] = {{RBC_SEG_TEXT, 0, "Geen toegang voor "}, {RBC_SEG_INPUT, i_naam, NULL}};
+    rb_branch_uitleg(b, toegang, 1, 2, s_nee);
 
     /* uitzondering: wachtregister en volwassen → onwaar */
     uint32_t wacht = rb_rule_begin(b, "Wachtregister", o_toegang, toegang);
@@ -81,13 +105,18 @@ static uint8_t *build_policy(size_t *len)
     rb_line(b, rb_op1(b, OP_LOAD_INPUT, i_reg), 30, 1);
     rb_op2(b, OP_PUSH_ENUM, te, 2);
     rb_op(b, OP_EQ);
+    uint32_t a_wa = rb_atom(b, "register is wachtregister", 30, 20, 1, ref_reg);
+    rb_op1(b, OP_NOTE, a_wa);
     j = rb_op1(b, OP_JUMP_IF_FALSE_KEEP, 0);
     rb_op1(b, OP_LOAD_OUTCOME, o_volw);
+    uint32_t a_vo = rb_atom(b, "volwassen", 30, 50, 1, ref_volw);
+    rb_op1(b, OP_NOTE, a_vo);
     rb_op(b, OP_AND);
     rb_patch(b, j, 0, rb_here(b));
     c = rb_op2(b, OP_COND, 0, 0);
     rb_op(b, OP_PUSH_FALSE);
-    rb_op(b, OP_RESULT);
+    uint32_t n_and[] = {RBC_CN_ATOM, a_wa, RBC_CN_ATOM, a_vo, RBC_CN_AND, 0};
+    rb_branch(b, wacht, rb_op(b, OP_RESULT), "register is wachtregister en volwassen", 3, n_and);
     rb_patch(b, c, 0, rb_op(b, OP_NOT_APPLIED));
     rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
     rb_rule_end(b);
@@ -97,10 +126,15 @@ static uint8_t *build_policy(size_t *len)
     rb_rule_meta(b, r, "Art. 3", NULL, 40, 1);
     rb_line(b, rb_op1(b, OP_LOAD_INPUT, i_werkt), 40, 1);
     rb_op(b, OP_NOT);
+    uint32_t a_nw = rb_atom(b, "niet werkt", 40, 20, 1, ref_werkt);
+    rb_op1(b, OP_NOTE, a_nw);
     rb_op(b, OP_NOT);
     c = rb_op2(b, OP_COND, 0, 0);
     rb_op(b, OP_PUSH_TRUE);
-    rb_op(b, OP_RESULT);
+    uint32_t n_not[] = {RBC_CN_ATOM, a_nw, RBC_CN_NOT, 0};
+    rb_branch(b, r, rb_op(b, OP_RESULT), "niet (niet werkt)", 2, n_not);
+    rb_seg s_werkt[] = {{RBC_SEG_TEXT, 0, "U werkt: "}, {RBC_SEG_INPUT, i_werkt, NULL}};
+    rb_branch_uitleg(b, r, 0, 2, s_werkt);
     rb_patch(b, c, 0, rb_op(b, OP_NOT_APPLIED));
     rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
     rb_rule_end(b);
@@ -110,6 +144,8 @@ static uint8_t *build_policy(size_t *len)
     rb_rule_meta(b, r, NULL, NULL, 50, 1);
     rb_line(b, rb_op1(b, OP_LOAD_INPUT, i_toets), 50, 1);
     rb_op1(b, OP_FIELD, 1);
+    uint32_t a_ge = rb_atom(b, "toets.geslaagd", 50, 60, 2, ref_toets);
+    rb_op1(b, OP_NOTE, a_ge);
     c = rb_op2(b, OP_COND, 0, 0);
     rb_op1(b, OP_LOAD_INPUT, i_toets);
     rb_op1(b, OP_FIELD, 0);
@@ -121,10 +157,11 @@ static uint8_t *build_policy(size_t *len)
     rb_line(b, rb_op(b, OP_ADD), 50, 25);
     rb_op1(b, OP_PUSH_CONST, c0);
     rb_line(b, rb_op(b, OP_SUB), 50, 40);
-    rb_op(b, OP_RESULT);
+    uint32_t n_ge[] = {RBC_CN_ATOM, a_ge};
+    rb_branch(b, r, rb_op(b, OP_RESULT), "toets.geslaagd", 1, n_ge);
     rb_patch(b, c, 0, rb_op1(b, OP_PUSH_CONST, c0));
     rb_line(b, rb_op(b, OP_NEG), 51, 9);
-    rb_op(b, OP_RESULT);
+    rb_branch(b, r, rb_op(b, OP_RESULT), NULL, 0, NULL);
     rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
     rb_rule_end(b);
 
@@ -539,7 +576,105 @@ Test(corrupt, built_policy_is_valid)
     cr_assert_eq(p->rules[1].n_children, 1);
     cr_assert_eq(p->rules[2].n_children, 1);
     cr_assert_eq(p->outcomes[3].n_roots, 2);
+    cr_assert_eq(p->n_atoms, 6);
+    cr_assert_eq(p->rules[1].n_branches, 2);
+    cr_assert_eq(p->rules[1].uitleg.n, 7);
+    cr_assert_eq(p->rules[3].first_branch, 4);
+    cr_assert_eq(p->rules[3].branches[0].n_nodes, 2);
+    cr_assert_eq(p->n_branches_total, 17);
     regel_policy_free(p);
+    free(bytes);
+}
+
+/* The explained evaluation of the built policy records a trace that fits it. */
+Test(corrupt, built_policy_trace)
+{
+    size_t len;
+    uint8_t *bytes = build_policy(&len);
+    regel_policy *p = NULL;
+    regel_error err;
+    cr_assert_eq(regel_policy_load(bytes, len, "x.rbc", &p, &err), REGEL_OK, "%s", err.message);
+    regel_eval *ev = regel_eval_new(p);
+    cr_assert_not_null(ev);
+    arena *a = arena_new(4096);
+    struct regel_case c = {p, a, NULL, NULL, "geval"};
+    c.facts = arena_alloc(a, p->n_inputs * sizeof *c.facts);
+    c.defaulted = arena_alloc(a, p->n_inputs);
+    cr_assert_not_null(c.facts);
+    memset(c.facts, 0, p->n_inputs * sizeof *c.facts);
+    memset(c.defaulted, 0, p->n_inputs);
+    /* register = wachtregister, leeftijd 40, werkt onwaar: Wachtregister
+     * sets Toegang aside; Werkend runs and does not apply */
+    c.facts[0].tag = RV_MEMBER;
+    c.facts[0].u.member = 2;
+    c.facts[1].tag = RV_WAARHEID;
+    c.facts[1].u.b = false;
+    c.facts[2].tag = RV_GETAL;
+    c.facts[2].u.q = num_int(40);
+    cr_assert_eq(regel_evaluate(ev, &c, REGEL_EXPLAIN, &err), REGEL_OK, "%s", err.message);
+    cr_assert_eq(ev->decided_by[1], 2);
+    cr_assert_eq(ev->rule_trace[2].end, EV_END_RESULT);
+    cr_assert_eq(ev->rule_trace[2].branch, 0);
+    cr_assert_eq(ev->rule_trace[1].run, EV_RULE_RAN, "set aside: ran for the trace");
+    cr_assert_eq(ev->rule_trace[1].end, EV_END_RESULT);
+    cr_assert_eq(ev->rule_trace[1].branch, 1, "Toegang's own value came from anders");
+    cr_assert_eq(ev->rule_trace[1].value.u.b, false);
+    cr_assert_eq(ev->rule_trace[3].end, EV_END_NOT_APPLIED);
+    cr_assert_eq(ev->atom_value[0], EV_COND_ONWAAR);
+    cr_assert_eq(ev->atom_value[1], EV_COND_ONWAAR);
+    cr_assert_eq(ev->atom_value[2], EV_COND_WAAR);
+    cr_assert_eq(ev->atom_value[3], EV_COND_WAAR);
+    cr_assert_eq(ev->atom_value[4], EV_COND_WAAR, "niet werkt");
+    cr_assert_eq(ev->branch_cond[p->rules[2].first_branch], EV_COND_WAAR);
+    cr_assert_eq(ev->branch_cond[p->rules[3].first_branch], EV_COND_ONWAAR);
+    arena_free(a);
+    regel_eval_free(ev);
+    regel_policy_free(p);
+    free(bytes);
+}
+
+/* Every u32 field of the EXPLAIN section set to hostile values (counts, string
+ * and table indices, offsets, kinds): rejected, or accepted and safe to
+ * evaluate, explain, render and disassemble. */
+Test(corrupt, explain_fields_damaged)
+{
+    size_t len;
+    uint8_t *bytes = build_policy(&len);
+    /* the EXPLAIN payload is the last section: its directory entry */
+    const uint8_t *e = bytes + RBC_HEADER_SIZE + (RBC_SEC_EXPLAIN - 1) * RBC_DIR_ENTRY_SIZE;
+    uint32_t off =
+        (uint32_t)e[4] | (uint32_t)e[5] << 8 | (uint32_t)e[6] << 16 | (uint32_t)e[7] << 24;
+    uint32_t size =
+        (uint32_t)e[8] | (uint32_t)e[9] << 8 | (uint32_t)e[10] << 16 | (uint32_t)e[11] << 24;
+    cr_assert_eq((size_t)off + size, len);
+    cr_assert_gt(size, 200);
+    uint8_t *copy = malloc(len);
+    cr_assert_not_null(copy);
+    struct flip_stats st = {0, 0, 0};
+    static const uint32_t hostile[] = {0,    1,      2,          3,          4,         5,
+                                       0x7F, 0xFFFF, 0x7FFFFFFF, 0xFFFFFFFE, 0xFFFFFFFF};
+    for (uint32_t at = off; at + 4 <= off + size; at += 4) {
+        uint32_t orig = (uint32_t)bytes[at] | (uint32_t)bytes[at + 1] << 8 |
+                        (uint32_t)bytes[at + 2] << 16 | (uint32_t)bytes[at + 3] << 24;
+        uint32_t vals[sizeof hostile / sizeof *hostile + 2];
+        size_t nv = 0;
+        for (size_t k = 0; k < sizeof hostile / sizeof *hostile; k++)
+            vals[nv++] = hostile[k];
+        vals[nv++] = orig + 1;
+        vals[nv++] = orig - 1;
+        for (size_t k = 0; k < nv; k++) {
+            memcpy(copy, bytes, len);
+            copy[at] = (uint8_t)vals[k];
+            copy[at + 1] = (uint8_t)(vals[k] >> 8);
+            copy[at + 2] = (uint8_t)(vals[k] >> 16);
+            copy[at + 3] = (uint8_t)(vals[k] >> 24);
+            try_mutant(copy, len, &st);
+        }
+    }
+    cr_assert_gt(st.rejected, st.accepted, "de meeste beschadigingen worden afgewezen");
+    cr_assert_gt(st.accepted, 0, "regelnummers en kolommen van atomen zijn onschuldig");
+    cr_log_info("EXPLAIN, %u bytes: %u afgewezen, %u geaccepteerd", size, st.rejected, st.accepted);
+    free(copy);
     free(bytes);
 }
 

@@ -3,6 +3,7 @@
  * code must never do. */
 #include "rbc_builder.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,14 @@ static void put32_at(uint8_t *d, uint32_t v)
     d[3] = (uint8_t)(v >> 24);
 }
 
+/* The EXPLAIN entry of one rule while building. */
+struct rb_rexp {
+    struct buf uitleg;   /* TEMPLATE bytes (n_segs first) */
+    struct buf branches; /* BRANCH bytes */
+    uint32_t n_branches;
+    bool explicit_branches;
+};
+
 struct rbc_builder {
     struct buf sec[RBC_SECTION_COUNT + 1]; /* entries without the count */
     uint32_t count[RBC_SECTION_COUNT + 1];
@@ -64,6 +73,14 @@ struct rbc_builder {
     uint32_t meta[4];
     uint32_t next_display;
     uint32_t open_rule; /* RBC_NONE when none */
+    struct buf atoms;   /* ATOM bytes */
+    uint32_t n_atoms;
+    struct rb_rexp *rexp; /* per rule */
+    uint32_t n_rexp;
+    uint32_t explain_rules; /* RBC_NONE: the real count */
+    struct buf explain_raw;
+    bool has_explain_raw;
+    uint16_t major, minor;
 };
 
 rbc_builder *rb_new(void)
@@ -74,6 +91,9 @@ rbc_builder *rb_new(void)
     for (int i = 0; i <= RBC_SECTION_COUNT; i++)
         b->count_override[i] = RBC_NONE;
     b->open_rule = RBC_NONE;
+    b->explain_rules = RBC_NONE;
+    b->major = RBC_VERSION_MAJOR;
+    b->minor = RBC_VERSION_MINOR;
     b->meta[0] = RBC_NONE;
     b->meta[1] = RBC_NONE;
     b->meta[2] = RBC_NONE;
@@ -92,6 +112,13 @@ void rb_free(rbc_builder *b)
     for (uint32_t i = 0; i < b->n_strs; i++)
         free(b->strs[i]);
     free(b->strs);
+    for (uint32_t i = 0; i < b->n_rexp; i++) {
+        free(b->rexp[i].uitleg.d);
+        free(b->rexp[i].branches.d);
+    }
+    free(b->rexp);
+    free(b->atoms.d);
+    free(b->explain_raw.d);
     free(b);
 }
 
@@ -423,6 +450,198 @@ uint32_t rb_section_offset(const rbc_builder *b, enum rbc_section sec)
     return b->sec_off[sec];
 }
 
+/* ---- EXPLAIN ---- */
+
+static struct rb_rexp *rexp_of(rbc_builder *b, uint32_t rule)
+{
+    if (rule >= b->n_rexp) {
+        b->rexp = realloc(b->rexp, (size_t)(rule + 1) * sizeof *b->rexp);
+        if (!b->rexp)
+            abort();
+        memset(b->rexp + b->n_rexp, 0, (size_t)(rule + 1 - b->n_rexp) * sizeof *b->rexp);
+        b->n_rexp = rule + 1;
+    }
+    return &b->rexp[rule];
+}
+
+static void put_template(rbc_builder *b, struct buf *out, uint32_t n, const rb_seg *segs)
+{
+    buf_u32(out, n);
+    for (uint32_t i = 0; i < n; i++) {
+        buf_u32(out, segs[i].kind);
+        buf_u32(out, segs[i].kind == RBC_SEG_TEXT && segs[i].text ? rb_str(b, segs[i].text)
+                                                                  : segs[i].arg);
+    }
+}
+
+uint32_t rb_atom_raw(rbc_builder *b, uint32_t text_str, uint32_t line, uint32_t col,
+                     uint32_t n_refs, const uint32_t *refs)
+{
+    buf_u32(&b->atoms, text_str);
+    buf_u32(&b->atoms, line);
+    buf_u32(&b->atoms, col);
+    buf_u32(&b->atoms, n_refs);
+    for (uint32_t i = 0; i < 2 * n_refs; i++)
+        buf_u32(&b->atoms, refs[i]);
+    return b->n_atoms++;
+}
+
+uint32_t rb_atom(rbc_builder *b, const char *text, uint32_t line, uint32_t col, uint32_t n_refs,
+                 const uint32_t *refs)
+{
+    return rb_atom_raw(b, rb_str(b, text), line, col, n_refs, refs);
+}
+
+void rb_rule_uitleg(rbc_builder *b, uint32_t rule, uint32_t n, const rb_seg *segs)
+{
+    struct rb_rexp *x = rexp_of(b, rule);
+    x->uitleg.n = 0;
+    put_template(b, &x->uitleg, n, segs);
+}
+
+uint32_t rb_branch_raw(rbc_builder *b, uint32_t rule, uint32_t result_off, uint32_t cond_str,
+                       uint32_t n_nodes, const uint32_t *nodes)
+{
+    struct rb_rexp *x = rexp_of(b, rule);
+    x->explicit_branches = true;
+    buf_u32(&x->branches, result_off);
+    buf_u32(&x->branches, cond_str);
+    buf_u32(&x->branches, n_nodes);
+    for (uint32_t i = 0; i < 2 * n_nodes; i++)
+        buf_u32(&x->branches, nodes[i]);
+    buf_u32(&x->branches, 0); /* no sentence (rb_branch_uitleg may set one) */
+    return x->n_branches++;
+}
+
+uint32_t rb_branch(rbc_builder *b, uint32_t rule, uint32_t result_off, const char *cond,
+                   uint32_t n_nodes, const uint32_t *nodes)
+{
+    return rb_branch_raw(b, rule, result_off, rb_str(b, cond), n_nodes, nodes);
+}
+
+/* Byte offset of branch k inside x->branches (branches are variable-sized). */
+static size_t branch_at(const struct rb_rexp *x, uint32_t k, size_t *end)
+{
+    size_t at = 0;
+    for (uint32_t i = 0;; i++) {
+        const uint8_t *d = x->branches.d + at + 8;
+        uint32_t nn =
+            (uint32_t)d[0] | (uint32_t)d[1] << 8 | (uint32_t)d[2] << 16 | (uint32_t)d[3] << 24;
+        size_t tpl = at + 12 + (size_t)nn * 8;
+        d = x->branches.d + tpl;
+        uint32_t ns =
+            (uint32_t)d[0] | (uint32_t)d[1] << 8 | (uint32_t)d[2] << 16 | (uint32_t)d[3] << 24;
+        size_t next = tpl + 4 + (size_t)ns * 8;
+        if (i == k) {
+            *end = next;
+            return tpl;
+        }
+        at = next;
+    }
+}
+
+void rb_branch_uitleg(rbc_builder *b, uint32_t rule, uint32_t k, uint32_t n, const rb_seg *segs)
+{
+    struct rb_rexp *x = rexp_of(b, rule);
+    if (k >= x->n_branches)
+        abort();
+    size_t end, tpl = branch_at(x, k, &end);
+    struct buf t = {0};
+    put_template(b, &t, n, segs);
+    struct buf nb = {0};
+    buf_put(&nb, x->branches.d, tpl);
+    buf_put(&nb, t.d, t.n);
+    buf_put(&nb, x->branches.d + end, x->branches.n - end);
+    free(t.d);
+    free(x->branches.d);
+    x->branches = nb;
+}
+
+void rb_explain_rules(rbc_builder *b, uint32_t n)
+{
+    b->explain_rules = n;
+}
+
+void rb_explain_raw(rbc_builder *b, const void *bytes, size_t n)
+{
+    b->explain_raw.n = 0;
+    b->has_explain_raw = bytes != NULL;
+    if (bytes)
+        buf_put(&b->explain_raw, bytes, n);
+}
+
+void rb_version(rbc_builder *b, uint16_t major, uint16_t minor)
+{
+    b->major = major;
+    b->minor = minor;
+}
+
+static uint32_t get32(const uint8_t *d)
+{
+    return (uint32_t)d[0] | (uint32_t)d[1] << 8 | (uint32_t)d[2] << 16 | (uint32_t)d[3] << 24;
+}
+
+/* The default branches of rule r: one unconditional branch per RESULT of its
+ * code (decoded with the opcode table; stops at a bad opcode or the end). */
+static void default_branches(const rbc_builder *b, uint32_t r, struct buf *out, uint32_t *n)
+{
+    static const uint8_t opnds[] = {
+#define OP(name, opnd, pops, pushes, doc) opnd,
+#include "opcodes.def"
+#undef OP
+    };
+    const struct buf *code = &b->sec[RBC_SEC_CODE];
+    const uint8_t *e = b->sec[RBC_SEC_RULES].d + (size_t)r * 4 * RBC_RULE_FIELDS;
+    uint32_t off = get32(e + 7 * 4), len = get32(e + 8 * 4);
+    uint64_t end = (uint64_t)off + len;
+    if (end > code->n)
+        end = code->n;
+    *n = 0;
+    for (uint64_t o = off; o < end;) {
+        uint8_t op = code->d[o];
+        if (op >= OP__COUNT)
+            break;
+        if (op == OP_RESULT) {
+            buf_u32(out, (uint32_t)o);
+            buf_u32(out, RBC_NONE);
+            buf_u32(out, 0);
+            buf_u32(out, 0);
+            (*n)++;
+        }
+        o += rbc_instr_size((enum rbc_operands)opnds[op]);
+    }
+}
+
+/* The EXPLAIN payload (atom count first). */
+static void build_explain(rbc_builder *b, struct buf *p)
+{
+    uint32_t n_atoms = b->count_override[RBC_SEC_EXPLAIN] != RBC_NONE
+                           ? b->count_override[RBC_SEC_EXPLAIN]
+                           : b->n_atoms;
+    buf_u32(p, n_atoms);
+    buf_put(p, b->atoms.d, b->atoms.n);
+    uint32_t n_rules = b->count[RBC_SEC_RULES];
+    buf_u32(p, b->explain_rules != RBC_NONE ? b->explain_rules : n_rules);
+    for (uint32_t r = 0; r < n_rules; r++) {
+        const struct rb_rexp *x = r < b->n_rexp ? &b->rexp[r] : NULL;
+        if (x && x->uitleg.n)
+            buf_put(p, x->uitleg.d, x->uitleg.n);
+        else
+            buf_u32(p, 0);
+        if (x && x->explicit_branches) {
+            buf_u32(p, x->n_branches);
+            buf_put(p, x->branches.d, x->branches.n);
+        } else {
+            struct buf br = {0};
+            uint32_t nb;
+            default_branches(b, r, &br, &nb);
+            buf_u32(p, nb);
+            buf_put(p, br.d, br.n);
+            free(br.d);
+        }
+    }
+}
+
 uint8_t *rb_finish(rbc_builder *b, size_t *len)
 {
     if (b->meta[0] == RBC_NONE)
@@ -437,6 +656,11 @@ uint8_t *rb_finish(rbc_builder *b, size_t *len)
             buf_u32(p, b->meta[1]);
             buf_u32(p, b->meta[2]);
             buf_u32(p, b->meta[3]);
+        } else if (id == RBC_SEC_EXPLAIN) {
+            if (b->has_explain_raw)
+                buf_put(p, b->explain_raw.d, b->explain_raw.n);
+            else
+                build_explain(b, p);
         } else if (id != RBC_SEC_CODE) {
             buf_u32(p, b->count_override[id] != RBC_NONE ? b->count_override[id] : b->count[id]);
         }
@@ -448,7 +672,8 @@ uint8_t *rb_finish(rbc_builder *b, size_t *len)
     for (int id = 1; id <= RBC_SECTION_COUNT; id++)
         total += (uint32_t)payload[id].n;
     buf_put(&out, RBC_MAGIC, 4);
-    uint8_t ver[4] = {RBC_VERSION_MAJOR, 0, RBC_VERSION_MINOR, 0};
+    uint8_t ver[4] = {(uint8_t)b->major, (uint8_t)(b->major >> 8), (uint8_t)b->minor,
+                      (uint8_t)(b->minor >> 8)};
     buf_put(&out, ver, 4);
     buf_u32(&out, RBC_SECTION_COUNT);
     buf_u32(&out, total);

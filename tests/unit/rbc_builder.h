@@ -91,6 +91,48 @@ void rb_section_extra(rbc_builder *b, enum rbc_section sec, const void *bytes, s
 /* Override the entry count written for a section (RBC_NONE: use the real count). */
 void rb_section_count(rbc_builder *b, enum rbc_section sec, uint32_t n);
 
+/* EXPLAIN (format 2.0). By default rb_finish writes the atoms added with
+ * rb_atom and, per rule, no sentence and one unconditional branch per RESULT
+ * instruction of the rule's code (found by decoding it), so a program
+ * without NOTEs and conditions is valid as it stands. rb_branch replaces
+ * that default for its rule; values are written as given (not checked), so
+ * tests can also build malformed entries. */
+
+/* A template segment: kind RBC_SEG_*; TEXT with text != NULL stores
+ * rb_str(text), otherwise arg is written as is. */
+typedef struct rb_seg {
+    uint32_t kind;
+    uint32_t arg;
+    const char *text;
+} rb_seg;
+
+/* An atom; refs: n_refs pairs (kind, index). Returns its index. */
+uint32_t rb_atom(rbc_builder *b, const char *text, uint32_t line, uint32_t col, uint32_t n_refs,
+                 const uint32_t *refs);
+/* An atom whose text is the raw STRINGS index text_str. */
+uint32_t rb_atom_raw(rbc_builder *b, uint32_t text_str, uint32_t line, uint32_t col,
+                     uint32_t n_refs, const uint32_t *refs);
+/* The rule-level sentence of rule. */
+void rb_rule_uitleg(rbc_builder *b, uint32_t rule, uint32_t n, const rb_seg *segs);
+/* Add an explicit branch to rule (the first one drops the default branches):
+ * its RESULT offset, condition text (NULL: RBC_NONE) and n_nodes postfix
+ * nodes as pairs (kind, arg). Returns the branch's index within the rule. */
+uint32_t rb_branch(rbc_builder *b, uint32_t rule, uint32_t result_off, const char *cond,
+                   uint32_t n_nodes, const uint32_t *nodes);
+/* The same with the condition text as a raw STRINGS index (or RBC_NONE). */
+uint32_t rb_branch_raw(rbc_builder *b, uint32_t rule, uint32_t result_off, uint32_t cond_str,
+                       uint32_t n_nodes, const uint32_t *nodes);
+/* The sentence of branch k of rule. */
+void rb_branch_uitleg(rbc_builder *b, uint32_t rule, uint32_t k, uint32_t n, const rb_seg *segs);
+/* Override the rule count written in EXPLAIN (RBC_NONE: the real count).
+ * (rb_section_count(b, RBC_SEC_EXPLAIN, n) overrides the atom count.) */
+void rb_explain_rules(rbc_builder *b, uint32_t n);
+/* Replace the whole EXPLAIN payload by raw bytes (NULL: back to the default). */
+void rb_explain_raw(rbc_builder *b, const void *bytes, size_t n);
+
+/* The format version written in the header (default RBC_VERSION_MAJOR/MINOR). */
+void rb_version(rbc_builder *b, uint16_t major, uint16_t minor);
+
 /* Assemble the file (malloc'd; caller frees). The builder stays usable. */
 uint8_t *rb_finish(rbc_builder *b, size_t *len);
 /* Offset of a section's payload in the last assembled file. */

@@ -88,9 +88,11 @@ Test(cli, decides_text_and_json)
     cr_assert_str_eq(r->err, "");
     const char *first = "Beleid: Inburgering en integratie (basis)\n\n";
     cr_assert_eq(strncmp(r->out, first, strlen(first)), 0, "%s", r->out);
-    cr_assert_not_null(strstr(r->out, "\ntoegang_inburgeringscursus: waar\n"
-                                      "  Regel: \"Toegang tot de inburgeringscursus\"\n"));
-    cr_assert_not_null(strstr(r->out, "  Feiten: participatie_uren = 12,5\n"));
+    cr_assert_not_null(strstr(r->out, "\ntoegang_inburgeringscursus: waar\n"), "%s", r->out);
+    cr_assert_not_null(strstr(r->out, "  Juridische grond\n"
+                                      "    Regel \"Toegang tot de inburgeringscursus\"\n"),
+                       "%s", r->out);
+    cr_assert_not_null(strstr(r->out, "    participatie_uren = 12,5\n"), "%s", r->out);
     free(r);
     r = RUN(NULL, "--json", BASIS, GEVAL1);
     cr_assert_eq(r->status, 0, "%s", r->err);
@@ -198,9 +200,10 @@ Test(cli, usage_errors_exit_2)
     run_result *r = RUN(NULL, "--jsn", BASIS, GEVAL1);
     cr_assert_eq(r->status, 2);
     cr_assert_str_eq(r->out, "");
-    cr_assert_str_eq(r->err, "regel: onbekende optie ‘--jsn’; bedoelde u ‘--json’?\n"
-                             "Gebruik: regel [--json] BELEID GEVAL\n"
-                             "Probeer ‘regel --help’ voor meer informatie.\n");
+    cr_assert_str_eq(r->err,
+                     "regel: onbekende optie ‘--jsn’; bedoelde u ‘--json’?\n"
+                     "Gebruik: regel [--formaat tekst|json|html] [--uitkomst NAAM]… BELEID GEVAL\n"
+                     "Probeer ‘regel --help’ voor meer informatie.\n");
     free(r);
     r = RUN(NULL, BASIS);
     cr_assert_eq(r->status, 2);
@@ -225,7 +228,8 @@ Test(cli, help_and_version)
     free(r);
     r = RUN(NULL, "--help");
     cr_assert_eq(r->status, 0);
-    const char *usage = "Gebruik: regel [--json] BELEID GEVAL\n";
+    const char *usage =
+        "Gebruik: regel [--formaat tekst|json|html] [--uitkomst NAAM]… BELEID GEVAL\n";
     cr_assert_eq(strncmp(r->out, usage, strlen(usage)), 0, "%s", r->out);
     cr_assert_not_null(strstr(r->out, "Afsluitstatus:"));
     cr_assert_not_null(strstr(r->out, "Voorbeelden:"));
@@ -274,31 +278,49 @@ Test(cli, v02_values_in_text)
     run_result *r = RUN(tijd_case, path, "-");
     unlink(path);
     cr_assert_eq(r->status, 0, "%s", r->err);
-    cr_assert_str_eq(r->out, "Beleid: Tijd\n"
-                             "\n"
-                             "geboren: 15 juli 1994\n"
-                             "  Regel: \"Geboren\"\n"
-                             "  Feiten: geboortedatum = 15 juli 1994\n"
-                             "\n"
-                             "bedrag_uit: € 1.250,50\n"
-                             "  Regel: \"Bedrag\"\n"
-                             "  Feiten: vergoeding = € 1.250,50\n"
-                             "\n"
-                             "afnames: [{soort: nt2, datum: 1 maart 2022, geslaagd: waar}, {soort: "
-                             "mo, datum: 29 februari 2024, geslaagd: onbekend}]\n"
-                             "  Regel: \"Afnames\"\n"
-                             "  Feiten: toetsen = [{soort: nt2, datum: 1 maart 2022, geslaagd: "
-                             "waar}, {soort: mo, datum: 29 februari 2024, geslaagd: onbekend}]\n"
-                             "\n"
-                             "perioden: [1 januari 2020 tot en met 31 december 2021, vanaf 3 "
-                             "november 2022]\n"
-                             "  Regel: \"Perioden\"\n"
-                             "  Feiten: verblijf = [1 januari 2020 tot en met 31 december 2021, "
-                             "vanaf 3 november 2022]\n"
-                             "\n"
-                             "t: 1 jaar en 2 maanden\n"
-                             "  Regel: \"T\"\n"
-                             "  Feiten: termijn = 1 jaar en 2 maanden\n");
+    cr_assert_str_eq(
+        r->out,
+        "Beleid: Tijd\n"
+        "\n"
+        "geboren: 15 juli 1994\n"
+        "  Volgens de regel \"Geboren\" is geboren 15 juli 1994.\n"
+        "  Juridische grond\n"
+        "    Regel \"Geboren\"\n"
+        "  Feitelijke gronden\n"
+        "    geboortedatum = 15 juli 1994\n"
+        "\n"
+        "bedrag_uit: € 1.250,50\n"
+        "  Volgens de regel \"Bedrag\" is bedrag_uit € 1.250,50.\n"
+        "  Juridische grond\n"
+        "    Regel \"Bedrag\"\n"
+        "  Feitelijke gronden\n"
+        "    vergoeding = € 1.250,50\n"
+        "\n"
+        "afnames: [{soort: nt2, datum: 1 maart 2022, geslaagd: waar}, {soort: mo, datum: 29 "
+        "februari 2024, geslaagd: onbekend}]\n"
+        "  Volgens de regel \"Afnames\" is afnames soort nt2, datum 1 maart 2022, geslaagd ja en "
+        "soort mo, datum 29 februari 2024, geslaagd onbekend.\n"
+        "  Juridische grond\n"
+        "    Regel \"Afnames\"\n"
+        "  Feitelijke gronden\n"
+        "    toetsen = [{soort: nt2, datum: 1 maart 2022, geslaagd: waar}, {soort: mo, datum: 29 "
+        "februari 2024, geslaagd: onbekend}]\n"
+        "\n"
+        "perioden: [1 januari 2020 tot en met 31 december 2021, vanaf 3 november 2022]\n"
+        "  Volgens de regel \"Perioden\" is perioden van 1 januari 2020 tot en met 31 december "
+        "2021 en vanaf 3 november 2022.\n"
+        "  Juridische grond\n"
+        "    Regel \"Perioden\"\n"
+        "  Feitelijke gronden\n"
+        "    verblijf = [1 januari 2020 tot en met 31 december 2021, vanaf 3 november 2022]\n"
+        "\n"
+        "t: 1 jaar en 2 maanden\n"
+        "  Volgens de regel \"T\" is t 1 jaar en 2 maanden.\n"
+        "  Juridische grond\n"
+        "    Regel \"T\"\n"
+        "  Feitelijke gronden\n"
+        "    termijn = 1 jaar en 2 maanden\n",
+        "%s", r->out);
     free(r);
 }
 
@@ -401,33 +423,53 @@ Test(cli, v02_versions_and_parameters)
     cr_assert_eq(r->status, 0, "%s", r->err);
     cr_assert_not_null(
         strstr(r->out, "fee: € 90,00\n"
-                       "  Regel: \"Vergoeding nieuw\" (geldig vanaf 1 maart 2022)\n"
-                       "  Feiten: peildatum = 1 juni 2023\n"
-                       "  Parameters: toetsvergoeding = € 90,00 (geldig vanaf 1 maart 2022)\n"),
+                       "  Volgens de regel \"Vergoeding nieuw\" is fee € 90,00.\n"
+                       "  Juridische grond\n"
+                       "    Regel \"Vergoeding nieuw\" (geldig vanaf 1 maart 2022)\n"
+                       "    Parameter: toetsvergoeding = € 90,00 (geldig vanaf 1 maart 2022)\n"
+                       "  Niet toegepast\n"
+                       "    Regel \"Vergoeding oud\" gold niet op de peildatum (geldig tot 1 maart "
+                       "2022)\n"
+                       "  Feitelijke gronden\n"
+                       "    peildatum = 1 juni 2023\n"),
         "%s", r->out);
     cr_assert_not_null(strstr(r->out,
                               "vc: € 0,00\n"
-                              "  Regel: \"VC\"\n"
-                              "  Feiten: contract_getekend = 28 februari 2022\n"
-                              "  Parameters: toetsvergoeding = € 0,00 (geldig tot 1 maart 2022)\n"),
+                              "  Volgens de regel \"VC\" is vc € 0,00.\n"
+                              "  Juridische grond\n"
+                              "    Regel \"VC\"\n"
+                              "    Parameter: toetsvergoeding = € 0,00 (geldig tot 1 maart 2022)\n"
+                              "  Feitelijke gronden\n"
+                              "    contract_getekend = 28 februari 2022\n"),
                        "%s", r->out);
     free(r);
     r = RUN(kase, "--json", path, "-");
     cr_assert_eq(r->status, 0, "%s", r->err);
     cr_assert_not_null(strstr(r->out, "    \"fee\": {\n"
-                                      "      \"regel\": \"Vergoeding nieuw\",\n"
-                                      "      \"geldig_vanaf\": \"2022-03-01\",\n"
-                                      "      \"geldig_tot\": null,\n"
+                                      "      \"waarde\": 90,\n"),
+                       "%s", r->out);
+    cr_assert_not_null(strstr(r->out, "      \"regel\": \"Vergoeding nieuw\",\n"
+                                      "      \"soort\": \"regel\",\n"
+                                      "      \"uitzondering_op\": null,\n"
                                       "      \"bron\": null,\n"
-                                      "      \"feiten\": {\n"
+                                      "      \"citaat\": null,\n"
+                                      "      \"geldig\": {\n"
+                                      "        \"vanaf\": \"2022-03-01\",\n"
+                                      "        \"tot\": null\n"
+                                      "      },\n"),
+                       "%s", r->out);
+    cr_assert_not_null(strstr(r->out, "          \"reden\": \"niet_geldig\",\n"), "%s", r->out);
+    cr_assert_not_null(strstr(r->out, "      \"feiten\": {\n"
                                       "        \"peildatum\": \"2023-06-01\"\n"
                                       "      },\n"
                                       "      \"parameters\": {\n"
                                       "        \"toetsvergoeding\": [\n"
                                       "          {\n"
                                       "            \"waarde\": 90,\n"
-                                      "            \"geldig_vanaf\": \"2022-03-01\",\n"
-                                      "            \"geldig_tot\": null\n"
+                                      "            \"geldig\": {\n"
+                                      "              \"vanaf\": \"2022-03-01\",\n"
+                                      "              \"tot\": null\n"
+                                      "            }\n"
                                       "          }\n"
                                       "        ]\n"
                                       "      },\n"
@@ -435,15 +477,18 @@ Test(cli, v02_versions_and_parameters)
                                       "    },\n"),
                        "%s", r->out);
     cr_assert_not_null(strstr(r->out, "            \"waarde\": 0,\n"
-                                      "            \"geldig_vanaf\": null,\n"
-                                      "            \"geldig_tot\": \"2022-03-01\"\n"),
+                                      "            \"geldig\": {\n"
+                                      "              \"vanaf\": null,\n"
+                                      "              \"tot\": \"2022-03-01\"\n"),
                        "%s", r->out);
     free(r);
     /* the day before the boundary: the old rule */
     r = RUN("{\"peildatum\": \"2022-02-28\", \"contract_getekend\": \"2022-03-01\"}", path, "-");
     cr_assert_eq(r->status, 0, "%s", r->err);
     cr_assert_not_null(strstr(r->out, "fee: € 1,00\n"
-                                      "  Regel: \"Vergoeding oud\" (geldig tot 1 maart 2022)\n"),
+                                      "  Volgens de regel \"Vergoeding oud\" is fee € 1,00.\n"
+                                      "  Juridische grond\n"
+                                      "    Regel \"Vergoeding oud\" (geldig tot 1 maart 2022)\n"),
                        "%s", r->out);
     cr_assert_not_null(strstr(r->out, "vc: € 90,00\n"), "%s", r->out);
     free(r);
@@ -612,9 +657,18 @@ Test(cli, volgende_vraag)
     cr_assert_not_null(strstr(r->err, "regel: onbekende uitkomst ‘plicht’ in dit beleid\n"), "%s",
                        r->err);
     free(r);
-    r = RUN(NULL, "--json", "--uitkomst", "toelage", VRAAG_BELEID, kase);
+    /* --uitkomst alone selects what is shown */
+    r = RUN(NULL, "--uitkomst", "inburgeringsplichtig", VRAAG_BELEID, kase);
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_not_null(strstr(r->out, "\ninburgeringsplichtig: "), "%s", r->out);
+    cr_assert_null(strstr(r->out, "\ntoelage: "), "%s", r->out);
+    free(r);
+    r = RUN(NULL, "--formaat", "html", "--uitkomst", "toelag", VRAAG_BELEID, kase);
     cr_assert_eq(r->status, 2);
-    cr_assert_not_null(strstr(r->err, "‘--uitkomst’ hoort bij ‘--volgende-vraag’"), "%s", r->err);
+    cr_assert_str_eq(r->out, "");
+    cr_assert_not_null(
+        strstr(r->err, "regel: onbekende uitkomst ‘toelag’; bedoelde u ‘toelage’?\n"), "%s",
+        r->err);
     free(r);
     r = RUN(NULL, "--help");
     cr_assert_not_null(strstr(r->out, "  --volgende-vraag\n"));

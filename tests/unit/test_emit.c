@@ -248,24 +248,28 @@ Test(emit, branches_with_final_anders)
     exp_buf e = {{0}, 0};
     x8(&e, OP_LOAD_INPUT); /* 0 */
     x32(&e, 0);
-    x8(&e, OP_COND); /* 5 */
-    x32(&e, 20);
-    x32(&e, 46);
-    x8(&e, OP_PUSH_CONST); /* 14 */
+    x8(&e, OP_NOTE); /* 5: atom 0 (v0.5) */
     x32(&e, 0);
-    x8(&e, OP_RESULT);     /* 19 */
-    x8(&e, OP_LOAD_INPUT); /* 20 */
+    x8(&e, OP_COND); /* 10 */
+    x32(&e, 25);
+    x32(&e, 56);
+    x8(&e, OP_PUSH_CONST); /* 19 */
+    x32(&e, 0);
+    x8(&e, OP_RESULT);     /* 24 */
+    x8(&e, OP_LOAD_INPUT); /* 25 */
     x32(&e, 1);
-    x8(&e, OP_COND); /* 25 */
-    x32(&e, 40);
-    x32(&e, 46);
-    x8(&e, OP_PUSH_CONST); /* 34 */
+    x8(&e, OP_NOTE); /* 30: atom 1 */
     x32(&e, 1);
-    x8(&e, OP_RESULT);     /* 39 */
-    x8(&e, OP_PUSH_CONST); /* 40 */
+    x8(&e, OP_COND); /* 35 */
+    x32(&e, 50);
+    x32(&e, 56);
+    x8(&e, OP_PUSH_CONST); /* 44 */
+    x32(&e, 1);
+    x8(&e, OP_RESULT);     /* 49 */
+    x8(&e, OP_PUSH_CONST); /* 50 */
     x32(&e, 2);
-    x8(&e, OP_RESULT);         /* 45 */
-    x8(&e, OP_RESULT_UNKNOWN); /* 46 */
+    x8(&e, OP_RESULT);         /* 55 */
+    x8(&e, OP_RESULT_UNKNOWN); /* 56 */
     assert_section(&r, RBC_SEC_CODE, &e);
 
     /* constants 1, 2, 3 as getal */
@@ -288,13 +292,15 @@ Test(emit, branches_without_anders_do_not_apply)
     exp_buf e = {{0}, 0};
     x8(&e, OP_LOAD_INPUT); /* 0 */
     x32(&e, 0);
-    x8(&e, OP_COND); /* 5 */
-    x32(&e, 16);
-    x32(&e, 17);
-    x8(&e, OP_PUSH_TRUE);      /* 14 */
-    x8(&e, OP_RESULT);         /* 15 */
-    x8(&e, OP_NOT_APPLIED);    /* 16 */
-    x8(&e, OP_RESULT_UNKNOWN); /* 17 */
+    x8(&e, OP_NOTE); /* 5: atom 0 (v0.5) */
+    x32(&e, 0);
+    x8(&e, OP_COND); /* 10 */
+    x32(&e, 21);
+    x32(&e, 22);
+    x8(&e, OP_PUSH_TRUE);      /* 19 */
+    x8(&e, OP_RESULT);         /* 20 */
+    x8(&e, OP_NOT_APPLIED);    /* 21 */
+    x8(&e, OP_RESULT_UNKNOWN); /* 22 */
     assert_section(&r, RBC_SEC_CODE, &e);
     free(r.bytes);
 }
@@ -314,13 +320,13 @@ Test(emit, lines_for_rules_and_arithmetic)
     x32(&e, 12); /* block S */
     x32(&e, 6);
     x32(&e, 1);
-    /* v0.4: the COND after LOAD_INPUT, PUSH_CONST, GT, at the start of the
-     * condition (`a`, not the operator) */
-    x32(&e, 12 + 5 + 5 + 1);
+    /* v0.4: the COND after LOAD_INPUT, PUSH_CONST, GT (v0.5: NOTE), at the
+     * start of the condition (`a`, not the operator) */
+    x32(&e, 12 + 5 + 5 + 1 + 5);
     x32(&e, 6);
     x32(&e, 26);
-    /* S: LOAD_INPUT, PUSH_CONST, GT, COND (9), LOAD_INPUT, NEG */
-    x32(&e, 12 + 5 + 5 + 1 + 9 + 5);
+    /* S: LOAD_INPUT, PUSH_CONST, GT, NOTE, COND (9), LOAD_INPUT, NEG */
+    x32(&e, 12 + 5 + 5 + 1 + 5 + 9 + 5);
     x32(&e, 6);
     x32(&e, 16); /* the unary minus */
     assert_section(&r, RBC_SEC_LINES, &e);
@@ -372,8 +378,9 @@ Test(emit, string_pool_has_no_duplicates)
     uint32_t size;
     const uint8_t *p = section(&r, RBC_SEC_STRINGS, &size);
     uint32_t n = rd32(p);
-    /* distinct: x, Wet, t.regel, S, y, G, g, t, u → 9 */
-    cr_assert_eq(n, 9, "%u strings", n);
+    /* distinct: x, Wet, t.regel, S, y, G, g, t, u → 9, and (v0.5) the
+     * texts of the two atoms and of the condition → 12 */
+    cr_assert_eq(n, 12, "%u strings", n);
     const uint8_t *q = p + 4;
     const uint8_t *start[16];
     uint32_t lens[16];
@@ -906,11 +913,11 @@ Test(emit, geen_value_is_PUSH_GEEN_of_the_outcome_type)
 {
     rbc r = compile("invoer d: datum (optioneel).\nuitkomst e: datum (optioneel).\n"
                     "regel \"R\" e is geen indien d is geen, anders d + 3 maanden.\n");
-    const uint8_t want[] = {OP_LOAD_INPUT, OP_IS_GEEN,       OP_COND,       OP_PUSH_GEEN,
-                            OP_RESULT,     OP_LOAD_INPUT,    OP_PUSH_CONST, OP_DATE_ADD,
-                            OP_RESULT,     OP_RESULT_UNKNOWN};
+    const uint8_t want[] = {OP_LOAD_INPUT, OP_IS_GEEN, OP_NOTE,          OP_COND,
+                            OP_PUSH_GEEN,  OP_RESULT,  OP_LOAD_INPUT,    OP_PUSH_CONST,
+                            OP_DATE_ADD,   OP_RESULT,  OP_RESULT_UNKNOWN};
     assert_ops(&r, want, sizeof want);
-    cr_assert_eq(code_operand(&r, 3, 0), 3, "type datum (na waarheid, getal, tekst)");
+    cr_assert_eq(code_operand(&r, 4, 0), 3, "type datum (na waarheid, getal, tekst)");
     free(r.bytes);
 }
 

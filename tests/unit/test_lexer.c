@@ -158,6 +158,8 @@ Test(lexer, every_keyword)
         {"waarheid", WAARHEID},
         {"getal", GETAL},
         {"tekst", TEKST},
+        /* v0.5 */
+        {"uitleg", UITLEG},
     };
     for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++) {
         lexed x;
@@ -166,6 +168,20 @@ Test(lexer, every_keyword)
         cr_assert_eq(x.t[0].kind, kw[i].k, "%s", kw[i].w);
         free(x.diags);
     }
+}
+
+/* v0.5: `uitleg` is a keyword, but not inside a longer name nor after a dot. */
+Test(lexer, uitleg_keyword_and_field)
+{
+    lexed x;
+    lex_str(&x, "uitleg uitleggen g.uitleg Uitleg");
+    cr_assert_eq(x.n, 5);
+    cr_assert_eq(x.t[0].kind, UITLEG);
+    cr_assert_eq(x.t[1].kind, NAME);
+    cr_assert_eq(x.t[2].kind, NAME);
+    cr_assert_eq(x.t[3].kind, FIELD);
+    cr_assert_eq(x.t[4].kind, NAME, "names are case sensitive");
+    free(x.diags);
 }
 
 Test(lexer, names_are_case_sensitive_and_geen_is_a_name)

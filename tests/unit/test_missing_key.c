@@ -2,13 +2,17 @@
  * single key from a complete case never crashes, and every uitkomst either
  * keeps its value or becomes null (onbekend) with exactly that key as its
  * missing fact; the overall `ontbrekend` is empty or just that key. Runs over
- * real policies and complete cases of the repository through the public API. */
+ * real policies and complete cases of the repository through the public API.
+ * Every one of those evaluations is explained, and its trace (eval.h) must
+ * agree with the outcomes and with itself (check_trace). */
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "eval.h"
+#include "policy.h"
 #include "regel.h"
 
 static char *read_file(const char *rel, size_t *len)
@@ -36,6 +40,87 @@ static char *read_file(const char *rel, size_t *len)
     return buf;
 }
 
+/* Kleene value of a branch's condition tree from the atoms the VM noted; an
+ * atom whose NOTE did not run (short-circuit) counts as onbekend, which
+ * cannot change a decided result. */
+static uint8_t tree_value(const rt_branch *br, const uint8_t *atom_value)
+{
+    uint8_t *st = malloc(br->n_nodes);
+    cr_assert_not_null(st);
+    uint32_t n = 0;
+    for (uint32_t m = 0; m < br->n_nodes; m++) {
+        const rt_cnode *nd = &br->nodes[m];
+        if (nd->kind == RBC_CN_ATOM) {
+            st[n++] = atom_value[nd->arg] ? atom_value[nd->arg] : EV_COND_ONBEKEND;
+        } else if (nd->kind == RBC_CN_NOT) {
+            uint8_t x = st[n - 1];
+            st[n - 1] = x == EV_COND_WAAR     ? EV_COND_ONWAAR
+                        : x == EV_COND_ONWAAR ? EV_COND_WAAR
+                                              : EV_COND_ONBEKEND;
+        } else {
+            uint8_t y = st[--n], x = st[n - 1];
+            uint8_t dom = nd->kind == RBC_CN_AND ? EV_COND_ONWAAR : EV_COND_WAAR;
+            uint8_t other = nd->kind == RBC_CN_AND ? EV_COND_WAAR : EV_COND_ONWAAR;
+            st[n - 1] = x == dom || y == dom                             ? dom
+                        : x == EV_COND_ONBEKEND || y == EV_COND_ONBEKEND ? EV_COND_ONBEKEND
+                                                                         : other;
+        }
+    }
+    uint8_t v = st[0];
+    free(st);
+    return v;
+}
+
+/* The motivering trace of an explained evaluation against its results. */
+static void check_trace(const regel_eval *ev, const char *what)
+{
+    const regel_policy *p = ev->policy;
+    cr_assert(ev->explained);
+    for (uint32_t o = 0; o < p->n_outcomes; o++) {
+        if (ev->status[o] != EV_DECIDED)
+            continue;
+        uint32_t d = ev->decided_by[o];
+        cr_assert_lt(d, p->n_rules, "%s: ‘%s’ zonder beslissende regel", what, p->outcomes[o].name);
+        const ev_rule_trace *t = &ev->rule_trace[d];
+        cr_assert(t->run == EV_RULE_RAN && t->end == EV_END_RESULT,
+                  "%s: regel ‘%s’ besliste ‘%s’, maar het spoor zegt run %u end %u", what,
+                  p->rules[d].name, p->outcomes[o].name, t->run, t->end);
+        cr_assert_eq(t->value.tag, ev->values[o].tag, "%s: eigen waarde van ‘%s’", what,
+                     p->rules[d].name);
+    }
+    for (uint32_t r = 0; r < p->n_rules; r++) {
+        const rt_rule *u = &p->rules[r];
+        const ev_rule_trace *t = &ev->rule_trace[r];
+        const uint8_t *bc = ev->branch_cond + u->first_branch;
+        if (t->run != EV_RULE_RAN) {
+            for (uint32_t k = 0; k < u->n_branches; k++)
+                cr_assert_eq(bc[k], 0, "%s: regel ‘%s’ liep niet, maar tak %u heeft een waarde",
+                             what, u->name, k);
+            cr_assert_eq(t->branch, RBC_NONE);
+            continue;
+        }
+        /* the branches before the one it ended in failed; none after it ran */
+        uint32_t last = t->end == EV_END_NOT_APPLIED ? u->n_branches : t->branch;
+        cr_assert(t->end == EV_END_NOT_APPLIED ? t->branch == RBC_NONE : last < u->n_branches,
+                  "%s: regel ‘%s’: tak %u", what, u->name, t->branch);
+        for (uint32_t k = 0; k < u->n_branches; k++) {
+            const rt_branch *br = &u->branches[k];
+            uint8_t want = k < last                  ? EV_COND_ONWAAR
+                           : k > last                ? 0
+                           : br->n_nodes == 0        ? 0
+                           : t->end == EV_END_RESULT ? EV_COND_WAAR
+                                                     : EV_COND_ONBEKEND;
+            cr_assert_eq(bc[k], want, "%s: regel ‘%s’ tak %u: voorwaarde %u, verwacht %u", what,
+                         u->name, k, bc[k], want);
+            if (bc[k])
+                cr_assert_eq(tree_value(br, ev->atom_value), bc[k],
+                             "%s: regel ‘%s’ tak %u (‘%s’): de atomen geven een andere waarde "
+                             "dan de voorwaarde",
+                             what, u->name, k, br->cond_text);
+        }
+    }
+}
+
 /* Evaluate `case_json` and return the parsed JSON output. */
 static json_t *decide(const regel_policy *p, const char *case_json)
 {
@@ -47,6 +132,7 @@ static json_t *decide(const regel_policy *p, const char *case_json)
     cr_assert_not_null(ev);
     rc = regel_evaluate(ev, c, REGEL_EXPLAIN, &err);
     cr_assert_eq(rc, REGEL_OK, "evaluatie mislukt: %s", err.message);
+    check_trace(ev, case_json);
     char *out = NULL;
     size_t len = 0;
     rc = regel_render_json(ev, &out, &len, &err);

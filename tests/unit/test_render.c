@@ -283,105 +283,256 @@ static const char expected_text[] =
     "Beleid: Inburgering \"test\"\n"
     "\n"
     "toegang: waar\n"
-    "  Regel: \"Doelgroep\"\n"
-    "  Bron: Regeerakkoord, Doelgroep\n"
-    "  Citaat: \"Wie in het vreemdelingenregister staat, krijgt toegang.\"\n"
-    "  Feiten: register = vreemdelingenregister, werkt = onwaar\n"
-    "  Steunt op: vrijgesteld = onwaar\n"
+    "  Volgens de regel \"Doelgroep\" is toegang ja.\n"
+    "  Juridische grond\n"
+    "    Regel \"Doelgroep\"\n"
+    "    Bron: Regeerakkoord, Doelgroep\n"
+    "    Citaat: \"Wie in het vreemdelingenregister staat, krijgt toegang.\"\n"
+    "  Feitelijke gronden\n"
+    "    register = vreemdelingenregister\n"
+    "    werkt = onwaar\n"
+    "  Steunt op\n"
+    "    vrijgesteld = onwaar\n"
+    "      Volgens de regel \"Vrijstelling\" is vrijgesteld nee.\n"
+    "      Juridische grond\n"
+    "        Regel \"Vrijstelling\"\n"
+    "        Bron: Vrijstellingen\n"
     "\n"
     "bedrag: 12,5\n"
-    "  Regel: \"Korting\" (uitzondering op \"Vergoeding\")\n"
-    "  Bron: Vergoedingen, korting\n"
-    "  Steunt op: toegang = waar, vrijgesteld = onwaar\n"
+    "  Volgens de uitzondering \"Korting\" op de regel \"Vergoeding\" is bedrag 12,5.\n"
+    "  Juridische grond\n"
+    "    Uitzondering \"Korting\" op de regel \"Vergoeding\"\n"
+    "    Bron: Vergoedingen, korting\n"
+    "    Deze uitzondering zet de regel \"Vergoeding\" opzij.\n"
+    "  Steunt op\n"
+    "    toegang = waar (zie ‘toegang’)\n"
+    "    vrijgesteld = onwaar\n"
+    "      Volgens de regel \"Vrijstelling\" is vrijgesteld nee.\n"
+    "      Juridische grond\n"
+    "        Regel \"Vrijstelling\"\n"
+    "        Bron: Vrijstellingen\n"
     "\n"
-    "groet: \"Zoë \\\"Z\\\" \\\\ \\n\t\x01 einde\"\n"
-    "  Regel: \"Groet\"\n"
-    "  Feiten: naam = \"Zoë\"\n"
+    "groet: \"Zoë \\\"Z\\\" \\\\ \\n\t\x01"
+    " einde\"\n"
+    "  Volgens de regel \"Groet\" is groet Zoë \"Z\" \\     einde.\n"
+    "  Juridische grond\n"
+    "    Regel \"Groet\"\n"
+    "  Feitelijke gronden\n"
+    "    naam = \"Zoë\"\n"
     "\n"
     "niveau: onbekend\n"
-    "  Kan nog niet beslist worden; ontbrekende feiten: studeert.\n"
+    "  Over niveau kan nog niet beslist worden: nog niet alle feiten zijn bekend.\n"
+    "  Ontbrekende feiten: studeert.\n"
+    "  Feitelijke gronden\n"
+    "    werkt = onwaar\n"
+    "  Steunt op\n"
+    "    bezig = onbekend\n"
+    "      Over bezig kan nog niet beslist worden: nog niet alle feiten zijn bekend.\n"
+    "      Ontbrekende feiten: studeert.\n"
+    "      Feitelijke gronden\n"
+    "        studeert = onbekend\n"
     "\n"
     "plicht: onbekend\n"
-    "  Geen enkele regel is van toepassing.\n"
+    "  Geen enkele regel is van toepassing op plicht.\n"
+    "  Feitelijke gronden\n"
+    "    werkt = onwaar\n"
     "\n"
     "laatste_toets: {soort: mo, geslaagd: onbekend}\n"
-    "  Regel: \"Laatste\"\n"
-    "  Feiten: toets = {soort: mo, geslaagd: onbekend}\n"
+    "  Volgens de regel \"Laatste\" is laatste_toets soort mo, geslaagd onbekend.\n"
+    "  Juridische grond\n"
+    "    Regel \"Laatste\"\n"
+    "  Feitelijke gronden\n"
+    "    toets = {soort: mo, geslaagd: onbekend}\n"
     "\n"
     "Ontbrekende feiten: studeert.\n";
 
-static const char expected_json[] = "{\n"
-                                    "  \"beleid\": \"Inburgering \\\"test\\\"\",\n"
-                                    "  \"uitkomsten\": {\n"
-                                    "    \"toegang\": true,\n"
-                                    "    \"bedrag\": 12.5,\n"
-                                    "    \"groet\": \"Zoë \\\"Z\\\" \\\\ \\n\\t\\u0001 einde\",\n"
-                                    "    \"niveau\": null,\n"
-                                    "    \"plicht\": null,\n"
-                                    "    \"laatste_toets\": {\n"
-                                    "      \"soort\": \"mo\",\n"
-                                    "      \"geslaagd\": null\n"
-                                    "    }\n"
-                                    "  },\n"
-                                    "  \"uitleg\": {\n"
-                                    "    \"toegang\": {\n"
-                                    "      \"regel\": \"Doelgroep\",\n"
-                                    "      \"bron\": \"Regeerakkoord, Doelgroep\",\n"
-                                    "      \"citaat\": \"Wie in het vreemdelingenregister "
-                                    "staat, krijgt toegang.\",\n"
-                                    "      \"feiten\": {\n"
-                                    "        \"register\": \"vreemdelingenregister\",\n"
-                                    "        \"werkt\": false\n"
-                                    "      },\n"
-                                    "      \"steunt_op\": {\n"
-                                    "        \"vrijgesteld\": false\n"
-                                    "      }\n"
-                                    "    },\n"
-                                    "    \"bedrag\": {\n"
-                                    "      \"regel\": \"Korting\",\n"
-                                    "      \"bron\": \"Vergoedingen, korting\",\n"
-                                    "      \"uitzondering_op\": \"Vergoeding\",\n"
-                                    "      \"feiten\": {},\n"
-                                    "      \"steunt_op\": {\n"
-                                    "        \"toegang\": true,\n"
-                                    "        \"vrijgesteld\": false\n"
-                                    "      }\n"
-                                    "    },\n"
-                                    "    \"groet\": {\n"
-                                    "      \"regel\": \"Groet\",\n"
-                                    "      \"bron\": null,\n"
-                                    "      \"feiten\": {\n"
-                                    "        \"naam\": \"Zoë\"\n"
-                                    "      },\n"
-                                    "      \"steunt_op\": {}\n"
-                                    "    },\n"
-                                    "    \"laatste_toets\": {\n"
-                                    "      \"regel\": \"Laatste\",\n"
-                                    "      \"bron\": null,\n"
-                                    "      \"feiten\": {\n"
-                                    "        \"toets\": {\n"
-                                    "          \"soort\": \"mo\",\n"
-                                    "          \"geslaagd\": null\n"
-                                    "        }\n"
-                                    "      },\n"
-                                    "      \"steunt_op\": {}\n"
-                                    "    }\n"
-                                    "  },\n"
-                                    "  \"onbeslist\": {\n"
-                                    "    \"niveau\": {\n"
-                                    "      \"ontbrekend\": [\n"
-                                    "        \"studeert\"\n"
-                                    "      ]\n"
-                                    "    },\n"
-                                    "    \"plicht\": {\n"
-                                    "      \"ontbrekend\": [],\n"
-                                    "      \"reden\": \"geen regel van toepassing\"\n"
-                                    "    }\n"
-                                    "  },\n"
-                                    "  \"ontbrekend\": [\n"
-                                    "    \"studeert\"\n"
-                                    "  ]\n"
-                                    "}\n";
+static const char expected_json[] =
+    "{\n"
+    "  \"beleid\": \"Inburgering \\\"test\\\"\",\n"
+    "  \"uitkomsten\": {\n"
+    "    \"toegang\": true,\n"
+    "    \"bedrag\": 12.5,\n"
+    "    \"groet\": \"Zoë \\\"Z\\\" \\\\ \\n\\t\\u0001 einde\",\n"
+    "    \"niveau\": null,\n"
+    "    \"plicht\": null,\n"
+    "    \"laatste_toets\": {\n"
+    "      \"soort\": \"mo\",\n"
+    "      \"geslaagd\": null\n"
+    "    }\n"
+    "  },\n"
+    "  \"uitleg\": {\n"
+    "    \"toegang\": {\n"
+    "      \"waarde\": true,\n"
+    "      \"zin\": \"Volgens de regel \\\"Doelgroep\\\" is toegang ja.\",\n"
+    "      \"zin_gegenereerd\": true,\n"
+    "      \"regel\": \"Doelgroep\",\n"
+    "      \"soort\": \"regel\",\n"
+    "      \"uitzondering_op\": null,\n"
+    "      \"bron\": \"Regeerakkoord, Doelgroep\",\n"
+    "      \"citaat\": \"Wie in het vreemdelingenregister staat, krijgt toegang.\",\n"
+    "      \"geldig\": null,\n"
+    "      \"voldaan\": [],\n"
+    "      \"waarom_niet\": [],\n"
+    "      \"niet_toegepast\": [],\n"
+    "      \"feiten\": {\n"
+    "        \"register\": \"vreemdelingenregister\",\n"
+    "        \"werkt\": false\n"
+    "      },\n"
+    "      \"steunt_op\": {\n"
+    "        \"vrijgesteld\": {\n"
+    "          \"waarde\": false,\n"
+    "          \"zin\": \"Volgens de regel \\\"Vrijstelling\\\" is vrijgesteld nee.\",\n"
+    "          \"zin_gegenereerd\": true,\n"
+    "          \"regel\": \"Vrijstelling\",\n"
+    "          \"soort\": \"regel\",\n"
+    "          \"uitzondering_op\": null,\n"
+    "          \"bron\": \"Vrijstellingen\",\n"
+    "          \"citaat\": null,\n"
+    "          \"geldig\": null,\n"
+    "          \"voldaan\": [],\n"
+    "          \"waarom_niet\": [],\n"
+    "          \"niet_toegepast\": [],\n"
+    "          \"feiten\": {},\n"
+    "          \"steunt_op\": {}\n"
+    "        }\n"
+    "      }\n"
+    "    },\n"
+    "    \"bedrag\": {\n"
+    "      \"waarde\": 12.5,\n"
+    "      \"zin\": \"Volgens de uitzondering \\\"Korting\\\" op de regel \\\"Vergoeding\\\" is "
+    "bedrag 12,5.\",\n"
+    "      \"zin_gegenereerd\": true,\n"
+    "      \"regel\": \"Korting\",\n"
+    "      \"soort\": \"uitzondering\",\n"
+    "      \"uitzondering_op\": \"Vergoeding\",\n"
+    "      \"bron\": \"Vergoedingen, korting\",\n"
+    "      \"citaat\": null,\n"
+    "      \"geldig\": null,\n"
+    "      \"voldaan\": [],\n"
+    "      \"waarom_niet\": [],\n"
+    "      \"niet_toegepast\": [],\n"
+    "      \"feiten\": {},\n"
+    "      \"steunt_op\": {\n"
+    "        \"toegang\": {\n"
+    "          \"waarde\": true,\n"
+    "          \"zie\": \"toegang\"\n"
+    "        },\n"
+    "        \"vrijgesteld\": {\n"
+    "          \"waarde\": false,\n"
+    "          \"zin\": \"Volgens de regel \\\"Vrijstelling\\\" is vrijgesteld nee.\",\n"
+    "          \"zin_gegenereerd\": true,\n"
+    "          \"regel\": \"Vrijstelling\",\n"
+    "          \"soort\": \"regel\",\n"
+    "          \"uitzondering_op\": null,\n"
+    "          \"bron\": \"Vrijstellingen\",\n"
+    "          \"citaat\": null,\n"
+    "          \"geldig\": null,\n"
+    "          \"voldaan\": [],\n"
+    "          \"waarom_niet\": [],\n"
+    "          \"niet_toegepast\": [],\n"
+    "          \"feiten\": {},\n"
+    "          \"steunt_op\": {}\n"
+    "        }\n"
+    "      }\n"
+    "    },\n"
+    "    \"groet\": {\n"
+    "      \"waarde\": \"Zoë \\\"Z\\\" \\\\ \\n\\t\\u0001 einde\",\n"
+    "      \"zin\": \"Volgens de regel \\\"Groet\\\" is groet Zoë \\\"Z\\\" \\\\     einde.\",\n"
+    "      \"zin_gegenereerd\": true,\n"
+    "      \"regel\": \"Groet\",\n"
+    "      \"soort\": \"regel\",\n"
+    "      \"uitzondering_op\": null,\n"
+    "      \"bron\": null,\n"
+    "      \"citaat\": null,\n"
+    "      \"geldig\": null,\n"
+    "      \"voldaan\": [],\n"
+    "      \"waarom_niet\": [],\n"
+    "      \"niet_toegepast\": [],\n"
+    "      \"feiten\": {\n"
+    "        \"naam\": \"Zoë\"\n"
+    "      },\n"
+    "      \"steunt_op\": {}\n"
+    "    },\n"
+    "    \"laatste_toets\": {\n"
+    "      \"waarde\": {\n"
+    "        \"soort\": \"mo\",\n"
+    "        \"geslaagd\": null\n"
+    "      },\n"
+    "      \"zin\": \"Volgens de regel \\\"Laatste\\\" is laatste_toets soort mo, geslaagd "
+    "onbekend.\",\n"
+    "      \"zin_gegenereerd\": true,\n"
+    "      \"regel\": \"Laatste\",\n"
+    "      \"soort\": \"regel\",\n"
+    "      \"uitzondering_op\": null,\n"
+    "      \"bron\": null,\n"
+    "      \"citaat\": null,\n"
+    "      \"geldig\": null,\n"
+    "      \"voldaan\": [],\n"
+    "      \"waarom_niet\": [],\n"
+    "      \"niet_toegepast\": [],\n"
+    "      \"feiten\": {\n"
+    "        \"toets\": {\n"
+    "          \"soort\": \"mo\",\n"
+    "          \"geslaagd\": null\n"
+    "        }\n"
+    "      },\n"
+    "      \"steunt_op\": {}\n"
+    "    }\n"
+    "  },\n"
+    "  \"onbeslist\": {\n"
+    "    \"niveau\": {\n"
+    "      \"ontbrekend\": [\n"
+    "        \"studeert\"\n"
+    "      ],\n"
+    "      \"zin\": \"Over niveau kan nog niet beslist worden: nog niet alle feiten zijn "
+    "bekend.\",\n"
+    "      \"wacht_op\": [],\n"
+    "      \"niet_toegepast\": [],\n"
+    "      \"feiten\": {\n"
+    "        \"werkt\": false\n"
+    "      },\n"
+    "      \"steunt_op\": {\n"
+    "        \"bezig\": {\n"
+    "          \"waarde\": null,\n"
+    "          \"zin\": \"Over bezig kan nog niet beslist worden: nog niet alle feiten zijn "
+    "bekend.\",\n"
+    "          \"zin_gegenereerd\": true,\n"
+    "          \"regel\": null,\n"
+    "          \"soort\": null,\n"
+    "          \"uitzondering_op\": null,\n"
+    "          \"bron\": null,\n"
+    "          \"citaat\": null,\n"
+    "          \"geldig\": null,\n"
+    "          \"voldaan\": [],\n"
+    "          \"waarom_niet\": [],\n"
+    "          \"niet_toegepast\": [],\n"
+    "          \"feiten\": {\n"
+    "            \"studeert\": null\n"
+    "          },\n"
+    "          \"steunt_op\": {},\n"
+    "          \"ontbrekend\": [\n"
+    "            \"studeert\"\n"
+    "          ],\n"
+    "          \"wacht_op\": []\n"
+    "        }\n"
+    "      }\n"
+    "    },\n"
+    "    \"plicht\": {\n"
+    "      \"ontbrekend\": [],\n"
+    "      \"reden\": \"geen regel van toepassing\",\n"
+    "      \"zin\": \"Geen enkele regel is van toepassing op plicht.\",\n"
+    "      \"wacht_op\": [],\n"
+    "      \"niet_toegepast\": [],\n"
+    "      \"feiten\": {\n"
+    "        \"werkt\": false\n"
+    "      },\n"
+    "      \"steunt_op\": {}\n"
+    "    }\n"
+    "  },\n"
+    "  \"ontbrekend\": [\n"
+    "    \"studeert\"\n"
+    "  ]\n"
+    "}\n";
 
 static char *render(const regel_eval *ev, bool json, int want_rc, regel_error *err)
 {
@@ -429,17 +580,21 @@ Test(render, nothing_missing_and_no_name)
     char *out = render(&f->ev, true, REGEL_OK, &err);
     cr_assert_not_null(strstr(out, "\"beleid\": null,\n"));
     cr_assert_not_null(strstr(out, "\"ontbrekend\": []\n}\n"), "%s", out);
-    cr_assert_not_null(strstr(out, "  \"onbeslist\": {\n"
-                                   "    \"niveau\": {\n"
-                                   "      \"ontbrekend\": []\n"
-                                   "    },\n"),
+    cr_assert_not_null(strstr(out,
+                              "  \"onbeslist\": {\n"
+                              "    \"niveau\": {\n"
+                              "      \"ontbrekend\": [],\n"
+                              "      \"zin\": \"Over niveau kan nog niet beslist worden.\",\n"),
                        "%s", out);
     regel_free(out);
     out = render(&f->ev, false, REGEL_OK, &err);
     cr_assert_null(strstr(out, "Ontbrekende"));
     cr_assert_null(strstr(out, "Beleid"));
     cr_assert_eq(strncmp(out, "toegang: waar\n", 14), 0, "%s", out);
-    cr_assert_not_null(strstr(out, "niveau: onbekend\n  Kan nog niet beslist worden.\n"));
+    cr_assert_not_null(strstr(out, "niveau: onbekend\n"
+                                   "  Over niveau kan nog niet beslist worden.\n"
+                                   "  Feitelijke gronden\n"),
+                       "%s", out);
     cr_assert_eq(out[strlen(out) - 1], '\n');
     cr_assert_neq(out[strlen(out) - 2], '\n', "geen lege regel aan het eind");
     regel_free(out);
@@ -448,23 +603,44 @@ Test(render, nothing_missing_and_no_name)
 
 Test(render, without_trace)
 {
+    /* without REGEL_EXPLAIN at evaluation: values only (spec7 §4.7), and the
+     * missing facts, which the VM always records */
     fixture *f = make_fixture();
     f->ev.explained = false;
     regel_error err;
     char *out = render(&f->ev, false, REGEL_OK, &err);
-    cr_assert_null(strstr(out, "Feiten:"));
-    cr_assert_null(strstr(out, "Steunt op:"));
-    /* the causes do not depend on the trace */
-    cr_assert_not_null(
-        strstr(out, "niveau: onbekend\n  Kan nog niet beslist worden; ontbrekende feiten: "
-                    "studeert.\n"));
-    cr_assert_not_null(strstr(out, "  Bron: Regeerakkoord, Doelgroep\n"));
+    cr_assert_str_eq(out, "Beleid: Inburgering \"test\"\n"
+                          "\n"
+                          "toegang: waar\n"
+                          "\n"
+                          "bedrag: 12,5\n"
+                          "\n"
+                          "groet: \"Zoë \\\"Z\\\" \\\\ \\n\t\x01 einde\"\n"
+                          "\n"
+                          "niveau: onbekend\n"
+                          "\n"
+                          "plicht: onbekend\n"
+                          "\n"
+                          "laatste_toets: {soort: mo, geslaagd: onbekend}\n"
+                          "\n"
+                          "Ontbrekende feiten: studeert.\n");
     regel_free(out);
     out = render(&f->ev, true, REGEL_OK, &err);
     cr_assert_null(strstr(out, "\"feiten\""));
-    cr_assert_not_null(
-        strstr(out, "\"niveau\": {\n      \"ontbrekend\": [\n        \"studeert\"\n"));
-    cr_assert_not_null(strstr(out, "\"uitzondering_op\": \"Vergoeding\"\n    },\n"));
+    cr_assert_null(strstr(out, "\"zin\""));
+    cr_assert_not_null(strstr(out, "  \"uitleg\": {},\n"), "%s", out);
+    cr_assert_not_null(strstr(out, "  \"onbeslist\": {\n"
+                                   "    \"niveau\": {\n"
+                                   "      \"ontbrekend\": [\n"
+                                   "        \"studeert\"\n"
+                                   "      ]\n"
+                                   "    },\n"
+                                   "    \"plicht\": {\n"
+                                   "      \"ontbrekend\": [],\n"
+                                   "      \"reden\": \"geen regel van toepassing\"\n"
+                                   "    }\n"
+                                   "  },\n"),
+                       "%s", out);
     regel_free(out);
     free(f);
 }
@@ -489,19 +665,29 @@ Test(render, getal_formatting)
 
 Test(render, onbekend_decided_by_a_rule)
 {
+    /* a rule that gave onbekend: undecided, with its legal ground */
     fixture *f = make_fixture();
     regel_error err;
     decided(f, O_NIVEAU, R_NIVEAU, (rt_value){RV_ONBEKEND, {.b = false}});
     char *out = render(&f->ev, false, REGEL_OK, &err);
-    cr_assert_not_null(strstr(out,
-                              "niveau: onbekend\n  Regel: \"Niveau\"\n  Feiten: werkt = onwaar\n"
-                              "  Steunt op: bezig = onbekend\n"
-                              "  Kan nog niet beslist worden; ontbrekende feiten: studeert.\n"),
+    cr_assert_not_null(strstr(out, "niveau: onbekend\n"
+                                   "  Over niveau kan nog niet beslist worden: nog niet alle "
+                                   "feiten zijn bekend.\n"
+                                   "  Ontbrekende feiten: studeert.\n"
+                                   "  Juridische grond\n"
+                                   "    Regel \"Niveau\"\n"
+                                   "  Feitelijke gronden\n"
+                                   "    werkt = onwaar\n"
+                                   "  Steunt op\n"
+                                   "    bezig = onbekend\n"),
                        "%s", out);
     regel_free(out);
     out = render(&f->ev, true, REGEL_OK, &err);
-    cr_assert_not_null(strstr(out, "\"niveau\": {\n      \"regel\": \"Niveau\",\n"));
-    cr_assert_not_null(strstr(out, "\"bezig\": null\n"));
+    const char *uitleg = strstr(out, "\"uitleg\"");
+    const char *onbeslist = strstr(out, "\"onbeslist\"");
+    cr_assert(uitleg && onbeslist);
+    cr_assert(strstr(uitleg, "\"niveau\": {") > onbeslist, "onbeslist, geen uitleg: %s", out);
+    cr_assert_not_null(strstr(out, "\"bezig\": {\n          \"waarde\": null,\n"), "%s", out);
     regel_free(out);
     free(f);
 }
@@ -881,30 +1067,44 @@ Test(render_v02, versions_text)
     char *out = render(&f->ev, false, REGEL_OK, &err);
     cr_assert_not_null(
         strstr(out, "toegang: waar\n"
-                    "  Regel: \"Doelgroep\" (geldig vanaf 1 maart 2022)\n"
-                    "  Bron: Regeerakkoord, Doelgroep\n"
-                    "  Citaat: \"Wie in het vreemdelingenregister staat, krijgt toegang.\"\n"
-                    "  Feiten: register = vreemdelingenregister, werkt = onwaar\n"
-                    "  Parameters: toetsvergoeding = € 0,00 (geldig tot 1 maart 2022), "
-                    "toetsvergoeding = € 90,00 (geldig vanaf 1 maart 2022), drempel = 40,5\n"
-                    "  Steunt op: vrijgesteld = onwaar\n"
-                    "\n"),
+                    "  Volgens de regel \"Doelgroep\" is toegang ja.\n"
+                    "  Juridische grond\n"
+                    "    Regel \"Doelgroep\" (geldig vanaf 1 maart 2022)\n"
+                    "    Bron: Regeerakkoord, Doelgroep\n"
+                    "    Citaat: \"Wie in het vreemdelingenregister staat, krijgt toegang.\"\n"
+                    "    Parameter: toetsvergoeding = € 0,00 (geldig tot 1 maart 2022)\n"
+                    "    Parameter: toetsvergoeding = € 90,00 (geldig vanaf 1 maart 2022)\n"
+                    "    Parameter: drempel = 40,5\n"
+                    "  Feitelijke gronden\n"
+                    "    register = vreemdelingenregister\n"
+                    "    werkt = onwaar\n"
+                    "  Steunt op\n"
+                    "    vrijgesteld = onwaar\n"),
         "%s", out);
-    cr_assert_not_null(strstr(out,
-                              "bedrag: 12,5\n"
-                              "  Regel: \"Korting\" (geldig tot 1 maart 2022) (uitzondering op "
-                              "\"Vergoeding\")\n"
-                              "  Bron: Vergoedingen, korting\n"
-                              "  Steunt op: toegang = waar, vrijgesteld = onwaar\n"
-                              "\n"),
+    cr_assert_not_null(
+        strstr(out, "bedrag: 12,5\n"
+                    "  Volgens de uitzondering \"Korting\" op de regel \"Vergoeding\" is bedrag "
+                    "12,5.\n"
+                    "  Juridische grond\n"
+                    "    Uitzondering \"Korting\" op de regel \"Vergoeding\" (geldig tot 1 maart "
+                    "2022)\n"
+                    "    Bron: Vergoedingen, korting\n"
+                    "    Deze uitzondering zet de regel \"Vergoeding\" opzij.\n"
+                    "  Steunt op\n"),
+        "%s", out);
+    cr_assert_not_null(strstr(out, "    Regel \"Groet\"\n"
+                                   "    Parameter: toetsvergoeding = € 90,00 (geldig vanaf 1 maart "
+                                   "2022)\n"
+                                   "  Feitelijke gronden\n"),
                        "%s", out);
-    cr_assert_not_null(strstr(out, "  Feiten: naam = \"Zoë\"\n"
-                                   "  Parameters: toetsvergoeding = € 90,00 (geldig vanaf 1 maart "
-                                   "2022)\n\n"),
+    /* a rule without a validity has none; the begrip's parameter appears
+     * under the begrip, once per section that expands it */
+    cr_assert_not_null(strstr(out, "    Regel \"Laatste\"\n  Feitelijke gronden\n"), "%s", out);
+    cr_assert_not_null(strstr(out, "        Regel \"Vrijstelling\"\n"
+                                   "        Bron: Vrijstellingen\n"
+                                   "        Parameter: drempel = 40,5\n"),
                        "%s", out);
-    /* a rule without a validity keeps the v0.1 line; no Parameters line when none was used */
-    cr_assert_not_null(strstr(out, "  Regel: \"Laatste\"\n  Feiten: toets = "), "%s", out);
-    cr_assert_eq(count(out, "Parameters:"), 2, "%s", out);
+    cr_assert_eq(count(out, "Parameter:"), 4 + 2, "%s", out);
     regel_free(out);
     /* both bounds: exactly as stored, tot exclusive */
     f->rules[R_DOELGROEP].valid_from = (uint32_t)ymd(2020, 1, 1);
@@ -912,17 +1112,17 @@ Test(render_v02, versions_text)
     f->toets_versions[0].from = (uint32_t)ymd(2019, 12, 31);
     out = render(&f->ev, false, REGEL_OK, &err);
     cr_assert_not_null(
-        strstr(out, "  Regel: \"Doelgroep\" (geldig vanaf 1 januari 2020 tot 1 maart 2022)\n"),
+        strstr(out, "    Regel \"Doelgroep\" (geldig vanaf 1 januari 2020 tot 1 maart 2022)\n"),
         "%s", out);
-    cr_assert_not_null(strstr(out, "toetsvergoeding = € 0,00 (geldig vanaf 31 december 2019 tot "
-                                   "1 maart 2022), "),
+    cr_assert_not_null(strstr(out, "    Parameter: toetsvergoeding = € 0,00 (geldig vanaf 31 "
+                                   "december 2019 tot 1 maart 2022)\n"),
                        "%s", out);
     regel_free(out);
-    /* without a trace there are no parameters either */
+    /* without a trace: values only */
     f->ev.explained = false;
     out = render(&f->ev, false, REGEL_OK, &err);
-    cr_assert_null(strstr(out, "Parameters:"));
-    cr_assert_not_null(strstr(out, "(geldig vanaf 1 januari 2020 tot 1 maart 2022)"));
+    cr_assert_null(strstr(out, "Parameter"));
+    cr_assert_null(strstr(out, "geldig"));
     regel_free(out);
     free(f);
 }
@@ -934,12 +1134,23 @@ Test(render_v02, versions_json)
     regel_error err;
     char *out = render(&f->ev, true, REGEL_OK, &err);
     cr_assert_not_null(strstr(out, "    \"toegang\": {\n"
+                                   "      \"waarde\": true,\n"
+                                   "      \"zin\": \"Volgens de regel \\\"Doelgroep\\\" is toegang "
+                                   "ja.\",\n"
+                                   "      \"zin_gegenereerd\": true,\n"
                                    "      \"regel\": \"Doelgroep\",\n"
-                                   "      \"geldig_vanaf\": \"2022-03-01\",\n"
-                                   "      \"geldig_tot\": null,\n"
+                                   "      \"soort\": \"regel\",\n"
+                                   "      \"uitzondering_op\": null,\n"
                                    "      \"bron\": \"Regeerakkoord, Doelgroep\",\n"
                                    "      \"citaat\": \"Wie in het vreemdelingenregister "
                                    "staat, krijgt toegang.\",\n"
+                                   "      \"geldig\": {\n"
+                                   "        \"vanaf\": \"2022-03-01\",\n"
+                                   "        \"tot\": null\n"
+                                   "      },\n"
+                                   "      \"voldaan\": [],\n"
+                                   "      \"waarom_niet\": [],\n"
+                                   "      \"niet_toegepast\": [],\n"
                                    "      \"feiten\": {\n"
                                    "        \"register\": \"vreemdelingenregister\",\n"
                                    "        \"werkt\": false\n"
@@ -948,36 +1159,36 @@ Test(render_v02, versions_json)
                                    "        \"toetsvergoeding\": [\n"
                                    "          {\n"
                                    "            \"waarde\": 0,\n"
-                                   "            \"geldig_vanaf\": null,\n"
-                                   "            \"geldig_tot\": \"2022-03-01\"\n"
+                                   "            \"geldig\": {\n"
+                                   "              \"vanaf\": null,\n"
+                                   "              \"tot\": \"2022-03-01\"\n"
+                                   "            }\n"
                                    "          },\n"
                                    "          {\n"
                                    "            \"waarde\": 90,\n"
-                                   "            \"geldig_vanaf\": \"2022-03-01\",\n"
-                                   "            \"geldig_tot\": null\n"
+                                   "            \"geldig\": {\n"
+                                   "              \"vanaf\": \"2022-03-01\",\n"
+                                   "              \"tot\": null\n"
+                                   "            }\n"
                                    "          }\n"
                                    "        ],\n"
                                    "        \"drempel\": [\n"
                                    "          {\n"
                                    "            \"waarde\": 40.5,\n"
-                                   "            \"geldig_vanaf\": null,\n"
-                                   "            \"geldig_tot\": null\n"
+                                   "            \"geldig\": null\n"
                                    "          }\n"
                                    "        ]\n"
                                    "      },\n"
                                    "      \"steunt_op\": {\n"
-                                   "        \"vrijgesteld\": false\n"
-                                   "      }\n"
-                                   "    },\n"),
+                                   "        \"vrijgesteld\": {\n"),
                        "%s", out);
-    cr_assert_not_null(strstr(out, "    \"bedrag\": {\n"
-                                   "      \"regel\": \"Korting\",\n"
-                                   "      \"geldig_vanaf\": null,\n"
-                                   "      \"geldig_tot\": \"2022-03-01\",\n"
+    cr_assert_not_null(strstr(out, "      \"uitzondering_op\": \"Vergoeding\",\n"
                                    "      \"bron\": \"Vergoedingen, korting\",\n"
-                                   "      \"uitzondering_op\": \"Vergoeding\",\n"
-                                   "      \"feiten\": {},\n"
-                                   "      \"steunt_op\": {\n"),
+                                   "      \"citaat\": null,\n"
+                                   "      \"geldig\": {\n"
+                                   "        \"vanaf\": null,\n"
+                                   "        \"tot\": \"2022-03-01\"\n"
+                                   "      },\n"),
                        "%s", out);
     cr_assert_not_null(strstr(out, "      \"feiten\": {\n"
                                    "        \"naam\": \"Zoë\"\n"
@@ -986,19 +1197,27 @@ Test(render_v02, versions_json)
                                    "        \"toetsvergoeding\": [\n"
                                    "          {\n"
                                    "            \"waarde\": 90,\n"
-                                   "            \"geldig_vanaf\": \"2022-03-01\",\n"
-                                   "            \"geldig_tot\": null\n"
+                                   "            \"geldig\": {\n"
+                                   "              \"vanaf\": \"2022-03-01\",\n"
+                                   "              \"tot\": null\n"
+                                   "            }\n"
                                    "          }\n"
                                    "        ]\n"
                                    "      },\n"
                                    "      \"steunt_op\": {}\n"),
                        "%s", out);
-    /* rules without validity and outcomes without parameters: no such keys */
-    cr_assert_not_null(strstr(out, "      \"regel\": \"Laatste\",\n      \"bron\": null,\n"
-                                   "      \"feiten\": {\n"),
+    /* rules without validity: null; outcomes without parameters: no key */
+    cr_assert_not_null(strstr(out, "      \"regel\": \"Laatste\",\n"
+                                   "      \"soort\": \"regel\",\n"
+                                   "      \"uitzondering_op\": null,\n"
+                                   "      \"bron\": null,\n"
+                                   "      \"citaat\": null,\n"
+                                   "      \"geldig\": null,\n"),
                        "%s", out);
-    cr_assert_eq(count(out, "\"parameters\""), 2, "%s", out);
-    cr_assert_eq(count(out, "\"geldig_vanaf\""), 2 + 4, "%s", out); /* 2 rules, 4 versions */
+    /* toegang, groet and the begrip vrijgesteld under toegang and bedrag */
+    cr_assert_eq(count(out, "\"parameters\""), 4, "%s", out);
+    /* toegang 3 versions, groet 1, drempel under the begrip twice (no validity: null) */
+    cr_assert_eq(count(out, "            \"waarde\": "), 3 + 1 + 2, "%s", out);
     regel_free(out);
     free(f);
 }
@@ -1091,31 +1310,59 @@ Test(render_compiled, text)
     int rc;
     char *out = run_klein(klein_case, false, false, &rc, &err);
     cr_assert_eq(rc, REGEL_OK, "%s", err.message);
-    cr_assert_str_eq(out, "Beleid: Klein\n"
-                          "\n"
-                          "subtotaal: 37,5\n"
-                          "  Regel: \"Totaal\"\n"
-                          "  Bron: Art. 1\n"
-                          "  Citaat: \"De prijs maal het aantal stuks.\"\n"
-                          "  Feiten: prijs = 12,5, stuks = 3\n"
-                          "\n"
-                          "korting: onwaar\n"
-                          "  Regel: \"Korting\"\n"
-                          "  Bron: Art. 2\n"
-                          "  Feiten: werkt = onwaar\n"
-                          "  Steunt op: kostbaar = waar\n"
-                          "\n"
-                          "groet: \"Zoë \\\"Z\\\"\"\n"
-                          "  Regel: \"Groet\"\n"
-                          "  Feiten: naam = \"Zoë \\\"Z\\\"\"\n"
-                          "\n"
-                          "gekozen: onbekend\n"
-                          "  Kan nog niet beslist worden; ontbrekende feiten: toets.\n"
-                          "\n"
-                          "status: onbekend\n"
-                          "  Geen enkele regel is van toepassing.\n"
-                          "\n"
-                          "Ontbrekende feiten: toets.\n");
+    cr_assert_str_eq(
+        out, "Beleid: Klein\n"
+             "\n"
+             "subtotaal: 37,5\n"
+             "  Volgens de regel \"Totaal\" is subtotaal 37,5.\n"
+             "  Juridische grond\n"
+             "    Regel \"Totaal\"\n"
+             "    Bron: Art. 1\n"
+             "    Citaat: \"De prijs maal het aantal stuks.\"\n"
+             "  Feitelijke gronden\n"
+             "    prijs = 12,5\n"
+             "    stuks = 3\n"
+             "\n"
+             "korting: onwaar\n"
+             "  Volgens de regel \"Korting\" is korting nee.\n"
+             "  Juridische grond\n"
+             "    Regel \"Korting\"\n"
+             "    Bron: Art. 2\n"
+             "  Niet toegepast\n"
+             "    Uitzondering \"Korting bij duur\": niet voldaan: werkt (werkt = onwaar)\n"
+             "  Feitelijke gronden\n"
+             "    werkt = onwaar\n"
+             "  Steunt op\n"
+             "    kostbaar = waar\n"
+             "      Volgens de regel \"Duur\" is kostbaar ja.\n"
+             "      Juridische grond\n"
+             "        Regel \"Duur\"\n"
+             "      Feitelijke gronden\n"
+             "        prijs = 12,5\n"
+             "\n"
+             "groet: \"Zoë \\\"Z\\\"\"\n"
+             "  Volgens de regel \"Groet\" is groet Zoë \"Z\".\n"
+             "  Juridische grond\n"
+             "    Regel \"Groet\"\n"
+             "  Feitelijke gronden\n"
+             "    naam = \"Zoë \\\"Z\\\"\"\n"
+             "\n"
+             "gekozen: onbekend\n"
+             "  Over gekozen kan nog niet beslist worden: nog niet alle feiten zijn bekend.\n"
+             "  Ontbrekende feiten: toets.\n"
+             "  Regel \"Kleur\" kan nog niet beslissen: onbekend of toets.geslaagd (toets = "
+             "{kleur: rood, geslaagd: onbekend})\n"
+             "  Feitelijke gronden\n"
+             "    toets = {kleur: rood, geslaagd: onbekend}\n"
+             "\n"
+             "status: onbekend\n"
+             "  Geen enkele regel is van toepassing op status.\n"
+             "  Niet toegepast\n"
+             "    Regel \"Status\": niet voldaan: werkt (werkt = onwaar)\n"
+             "  Feitelijke gronden\n"
+             "    werkt = onwaar\n"
+             "\n"
+             "Ontbrekende feiten: toets.\n");
     regel_free(out);
 }
 
@@ -1125,60 +1372,176 @@ Test(render_compiled, json)
     int rc;
     char *out = run_klein(klein_case, true, false, &rc, &err);
     cr_assert_eq(rc, REGEL_OK, "%s", err.message);
-    cr_assert_str_eq(out, "{\n"
-                          "  \"beleid\": \"Klein\",\n"
-                          "  \"uitkomsten\": {\n"
-                          "    \"subtotaal\": 37.5,\n"
-                          "    \"korting\": false,\n"
-                          "    \"groet\": \"Zoë \\\"Z\\\"\",\n"
-                          "    \"gekozen\": null,\n"
-                          "    \"status\": null\n"
-                          "  },\n"
-                          "  \"uitleg\": {\n"
-                          "    \"subtotaal\": {\n"
-                          "      \"regel\": \"Totaal\",\n"
-                          "      \"bron\": \"Art. 1\",\n"
-                          "      \"citaat\": \"De prijs maal het aantal stuks.\",\n"
-                          "      \"feiten\": {\n"
-                          "        \"prijs\": 12.5,\n"
-                          "        \"stuks\": 3\n"
-                          "      },\n"
-                          "      \"steunt_op\": {}\n"
-                          "    },\n"
-                          "    \"korting\": {\n"
-                          "      \"regel\": \"Korting\",\n"
-                          "      \"bron\": \"Art. 2\",\n"
-                          "      \"feiten\": {\n"
-                          "        \"werkt\": false\n"
-                          "      },\n"
-                          "      \"steunt_op\": {\n"
-                          "        \"kostbaar\": true\n"
-                          "      }\n"
-                          "    },\n"
-                          "    \"groet\": {\n"
-                          "      \"regel\": \"Groet\",\n"
-                          "      \"bron\": null,\n"
-                          "      \"feiten\": {\n"
-                          "        \"naam\": \"Zoë \\\"Z\\\"\"\n"
-                          "      },\n"
-                          "      \"steunt_op\": {}\n"
-                          "    }\n"
-                          "  },\n"
-                          "  \"onbeslist\": {\n"
-                          "    \"gekozen\": {\n"
-                          "      \"ontbrekend\": [\n"
-                          "        \"toets\"\n"
-                          "      ]\n"
-                          "    },\n"
-                          "    \"status\": {\n"
-                          "      \"ontbrekend\": [],\n"
-                          "      \"reden\": \"geen regel van toepassing\"\n"
-                          "    }\n"
-                          "  },\n"
-                          "  \"ontbrekend\": [\n"
-                          "    \"toets\"\n"
-                          "  ]\n"
-                          "}\n");
+    cr_assert_str_eq(out,
+                     "{\n"
+                     "  \"beleid\": \"Klein\",\n"
+                     "  \"uitkomsten\": {\n"
+                     "    \"subtotaal\": 37.5,\n"
+                     "    \"korting\": false,\n"
+                     "    \"groet\": \"Zoë \\\"Z\\\"\",\n"
+                     "    \"gekozen\": null,\n"
+                     "    \"status\": null\n"
+                     "  },\n"
+                     "  \"uitleg\": {\n"
+                     "    \"subtotaal\": {\n"
+                     "      \"waarde\": 37.5,\n"
+                     "      \"zin\": \"Volgens de regel \\\"Totaal\\\" is subtotaal 37,5.\",\n"
+                     "      \"zin_gegenereerd\": true,\n"
+                     "      \"regel\": \"Totaal\",\n"
+                     "      \"soort\": \"regel\",\n"
+                     "      \"uitzondering_op\": null,\n"
+                     "      \"bron\": \"Art. 1\",\n"
+                     "      \"citaat\": \"De prijs maal het aantal stuks.\",\n"
+                     "      \"geldig\": null,\n"
+                     "      \"voldaan\": [],\n"
+                     "      \"waarom_niet\": [],\n"
+                     "      \"niet_toegepast\": [],\n"
+                     "      \"feiten\": {\n"
+                     "        \"prijs\": 12.5,\n"
+                     "        \"stuks\": 3\n"
+                     "      },\n"
+                     "      \"steunt_op\": {}\n"
+                     "    },\n"
+                     "    \"korting\": {\n"
+                     "      \"waarde\": false,\n"
+                     "      \"zin\": \"Volgens de regel \\\"Korting\\\" is korting nee.\",\n"
+                     "      \"zin_gegenereerd\": true,\n"
+                     "      \"regel\": \"Korting\",\n"
+                     "      \"soort\": \"regel\",\n"
+                     "      \"uitzondering_op\": null,\n"
+                     "      \"bron\": \"Art. 2\",\n"
+                     "      \"citaat\": null,\n"
+                     "      \"geldig\": null,\n"
+                     "      \"voldaan\": [],\n"
+                     "      \"waarom_niet\": [],\n"
+                     "      \"niet_toegepast\": [\n"
+                     "        {\n"
+                     "          \"regel\": \"Korting bij duur\",\n"
+                     "          \"soort\": \"uitzondering\",\n"
+                     "          \"reden\": \"voorwaarde\",\n"
+                     "          \"waarom_niet\": [\n"
+                     "            {\n"
+                     "              \"voorwaarde\": \"werkt\",\n"
+                     "              \"uitkomst\": \"onwaar\",\n"
+                     "              \"waarden\": {\n"
+                     "                \"werkt\": false\n"
+                     "              },\n"
+                     "              \"regel_in_bron\": {\n"
+                     "                \"regel\": 15,\n"
+                     "                \"kolom\": 40\n"
+                     "              }\n"
+                     "            }\n"
+                     "          ],\n"
+                     "          \"geldig\": null\n"
+                     "        }\n"
+                     "      ],\n"
+                     "      \"feiten\": {\n"
+                     "        \"werkt\": false\n"
+                     "      },\n"
+                     "      \"steunt_op\": {\n"
+                     "        \"kostbaar\": {\n"
+                     "          \"waarde\": true,\n"
+                     "          \"zin\": \"Volgens de regel \\\"Duur\\\" is kostbaar ja.\",\n"
+                     "          \"zin_gegenereerd\": true,\n"
+                     "          \"regel\": \"Duur\",\n"
+                     "          \"soort\": \"regel\",\n"
+                     "          \"uitzondering_op\": null,\n"
+                     "          \"bron\": null,\n"
+                     "          \"citaat\": null,\n"
+                     "          \"geldig\": null,\n"
+                     "          \"voldaan\": [],\n"
+                     "          \"waarom_niet\": [],\n"
+                     "          \"niet_toegepast\": [],\n"
+                     "          \"feiten\": {\n"
+                     "            \"prijs\": 12.5\n"
+                     "          },\n"
+                     "          \"steunt_op\": {}\n"
+                     "        }\n"
+                     "      }\n"
+                     "    },\n"
+                     "    \"groet\": {\n"
+                     "      \"waarde\": \"Zoë \\\"Z\\\"\",\n"
+                     "      \"zin\": \"Volgens de regel \\\"Groet\\\" is groet Zoë \\\"Z\\\".\",\n"
+                     "      \"zin_gegenereerd\": true,\n"
+                     "      \"regel\": \"Groet\",\n"
+                     "      \"soort\": \"regel\",\n"
+                     "      \"uitzondering_op\": null,\n"
+                     "      \"bron\": null,\n"
+                     "      \"citaat\": null,\n"
+                     "      \"geldig\": null,\n"
+                     "      \"voldaan\": [],\n"
+                     "      \"waarom_niet\": [],\n"
+                     "      \"niet_toegepast\": [],\n"
+                     "      \"feiten\": {\n"
+                     "        \"naam\": \"Zoë \\\"Z\\\"\"\n"
+                     "      },\n"
+                     "      \"steunt_op\": {}\n"
+                     "    }\n"
+                     "  },\n"
+                     "  \"onbeslist\": {\n"
+                     "    \"gekozen\": {\n"
+                     "      \"ontbrekend\": [\n"
+                     "        \"toets\"\n"
+                     "      ],\n"
+                     "      \"zin\": \"Over gekozen kan nog niet beslist worden: nog niet alle "
+                     "feiten zijn bekend.\",\n"
+                     "      \"wacht_op\": [\n"
+                     "        {\n"
+                     "          \"regel\": \"Kleur\",\n"
+                     "          \"voorwaarde\": \"toets.geslaagd\",\n"
+                     "          \"waarden\": {\n"
+                     "            \"toets\": {\n"
+                     "              \"kleur\": \"rood\",\n"
+                     "              \"geslaagd\": null\n"
+                     "            }\n"
+                     "          }\n"
+                     "        }\n"
+                     "      ],\n"
+                     "      \"niet_toegepast\": [],\n"
+                     "      \"feiten\": {\n"
+                     "        \"toets\": {\n"
+                     "          \"kleur\": \"rood\",\n"
+                     "          \"geslaagd\": null\n"
+                     "        }\n"
+                     "      },\n"
+                     "      \"steunt_op\": {}\n"
+                     "    },\n"
+                     "    \"status\": {\n"
+                     "      \"ontbrekend\": [],\n"
+                     "      \"reden\": \"geen regel van toepassing\",\n"
+                     "      \"zin\": \"Geen enkele regel is van toepassing op status.\",\n"
+                     "      \"wacht_op\": [],\n"
+                     "      \"niet_toegepast\": [\n"
+                     "        {\n"
+                     "          \"regel\": \"Status\",\n"
+                     "          \"soort\": \"regel\",\n"
+                     "          \"reden\": \"voorwaarde\",\n"
+                     "          \"waarom_niet\": [\n"
+                     "            {\n"
+                     "              \"voorwaarde\": \"werkt\",\n"
+                     "              \"uitkomst\": \"onwaar\",\n"
+                     "              \"waarden\": {\n"
+                     "                \"werkt\": false\n"
+                     "              },\n"
+                     "              \"regel_in_bron\": {\n"
+                     "                \"regel\": 18,\n"
+                     "                \"kolom\": 38\n"
+                     "              }\n"
+                     "            }\n"
+                     "          ],\n"
+                     "          \"geldig\": null\n"
+                     "        }\n"
+                     "      ],\n"
+                     "      \"feiten\": {\n"
+                     "        \"werkt\": false\n"
+                     "      },\n"
+                     "      \"steunt_op\": {}\n"
+                     "    }\n"
+                     "  },\n"
+                     "  \"ontbrekend\": [\n"
+                     "    \"toets\"\n"
+                     "  ]\n"
+                     "}\n");
     regel_free(out);
 }
 
@@ -1188,34 +1551,67 @@ Test(render_compiled, exception_and_missing_facts)
     int rc;
     char *out = run_klein("{\"prijs\": 20, \"werkt\": true}", false, false, &rc, &err);
     cr_assert_eq(rc, REGEL_OK, "%s", err.message);
-    cr_assert_str_eq(out, "Beleid: Klein\n"
-                          "\n"
-                          "subtotaal: onbekend\n"
-                          "  Kan nog niet beslist worden; ontbrekende feiten: stuks.\n"
-                          "\n"
-                          "korting: waar\n"
-                          "  Regel: \"Korting bij duur\" (uitzondering op \"Korting\")\n"
-                          "  Bron: Art. 2a\n"
-                          "  Feiten: werkt = waar\n"
-                          "  Steunt op: kostbaar = waar\n"
-                          "\n"
-                          "groet: onbekend\n"
-                          "  Kan nog niet beslist worden; ontbrekende feiten: naam.\n"
-                          "\n"
-                          "gekozen: onbekend\n"
-                          "  Kan nog niet beslist worden; ontbrekende feiten: toets.\n"
-                          "\n"
-                          "status: waar\n"
-                          "  Regel: \"Status\"\n"
-                          "  Feiten: werkt = waar\n"
-                          "\n"
-                          "Ontbrekende feiten: stuks, naam, toets.\n");
+    cr_assert_str_eq(
+        out,
+        "Beleid: Klein\n"
+        "\n"
+        "subtotaal: onbekend\n"
+        "  Over subtotaal kan nog niet beslist worden: nog niet alle feiten zijn bekend.\n"
+        "  Ontbrekende feiten: stuks.\n"
+        "  Regel \"Totaal\" kan nog niet beslissen: de uitkomst hangt af van onbekende gegevens "
+        "(stuks = onbekend)\n"
+        "  Feitelijke gronden\n"
+        "    prijs = 20\n"
+        "    stuks = onbekend\n"
+        "\n"
+        "korting: waar\n"
+        "  Volgens de uitzondering \"Korting bij duur\" op de regel \"Korting\" is korting ja, "
+        "omdat kostbaar en werkt.\n"
+        "  Juridische grond\n"
+        "    Uitzondering \"Korting bij duur\" op de regel \"Korting\"\n"
+        "    Bron: Art. 2a\n"
+        "    Voldaan: kostbaar (kostbaar = waar)\n"
+        "    Voldaan: werkt (werkt = waar)\n"
+        "    Deze uitzondering zet de regel \"Korting\" opzij (die gaf: onwaar).\n"
+        "  Feitelijke gronden\n"
+        "    werkt = waar\n"
+        "  Steunt op\n"
+        "    kostbaar = waar\n"
+        "      Volgens de regel \"Duur\" is kostbaar ja.\n"
+        "      Juridische grond\n"
+        "        Regel \"Duur\"\n"
+        "      Feitelijke gronden\n"
+        "        prijs = 20\n"
+        "\n"
+        "groet: onbekend\n"
+        "  Over groet kan nog niet beslist worden: nog niet alle feiten zijn bekend.\n"
+        "  Ontbrekende feiten: naam.\n"
+        "  Regel \"Groet\" kan nog niet beslissen: de uitkomst hangt af van onbekende gegevens "
+        "(naam = onbekend)\n"
+        "  Feitelijke gronden\n"
+        "    naam = onbekend\n"
+        "\n"
+        "gekozen: onbekend\n"
+        "  Over gekozen kan nog niet beslist worden: nog niet alle feiten zijn bekend.\n"
+        "  Ontbrekende feiten: toets.\n"
+        "  Regel \"Kleur\" kan nog niet beslissen: onbekend of toets.geslaagd (toets = onbekend)\n"
+        "  Feitelijke gronden\n"
+        "    toets = onbekend\n"
+        "\n"
+        "status: waar\n"
+        "  Volgens de regel \"Status\" is status ja, omdat werkt.\n"
+        "  Juridische grond\n"
+        "    Regel \"Status\"\n"
+        "    Voldaan: werkt (werkt = waar)\n"
+        "  Feitelijke gronden\n"
+        "    werkt = waar\n"
+        "\n"
+        "Ontbrekende feiten: stuks, naam, toets.\n");
     regel_free(out);
     out = run_klein("{\"prijs\": 20, \"werkt\": true}", true, false, &rc, &err);
     cr_assert_eq(rc, REGEL_OK, "%s", err.message);
-    cr_assert_not_null(strstr(out, "      \"bron\": \"Art. 2a\",\n"
-                                   "      \"uitzondering_op\": \"Korting\",\n"
-                                   "      \"feiten\": {\n"),
+    cr_assert_not_null(strstr(out, "      \"uitzondering_op\": \"Korting\",\n"
+                                   "      \"bron\": \"Art. 2a\",\n"),
                        "%s", out);
     cr_assert_not_null(strstr(out, "  \"ontbrekend\": [\n"
                                    "    \"stuks\",\n"
@@ -1306,16 +1702,17 @@ Test(render_v03, geen_outcome_and_fact)
     f->facts[IN_NAAM] = v_geen();
     regel_error err;
     char *out = render(&f->ev, false, REGEL_OK, &err);
-    cr_assert_not_null(strstr(out, "\nbedrag: geen\n  Regel: \"Korting\" (uitzondering op "
-                                   "\"Vergoeding\")\n"),
+    cr_assert_not_null(strstr(out,
+                              "\nbedrag: geen\n"
+                              "  Volgens de uitzondering \"Korting\" op de regel \"Vergoeding\" "
+                              "is bedrag geen.\n"),
                        "%s", out);
-    cr_assert_not_null(strstr(out, "  Feiten: naam = geen\n"), "%s", out);
-    cr_assert_null(strstr(out, "bedrag: geen\n  Kan nog niet"), "geen is beslist");
+    cr_assert_not_null(strstr(out, "  Feitelijke gronden\n    naam = geen\n"), "%s", out);
+    cr_assert_null(strstr(out, "Over bedrag"), "geen is beslist");
     regel_free(out);
     out = render(&f->ev, true, REGEL_OK, &err);
     cr_assert_not_null(strstr(out, "    \"bedrag\": null,\n    \"groet\""), "%s", out);
-    cr_assert_not_null(strstr(out, "    \"bedrag\": {\n      \"regel\": \"Korting\",\n"), "%s",
-                       out);
+    cr_assert_not_null(strstr(out, "    \"bedrag\": {\n      \"waarde\": null,\n"), "%s", out);
     cr_assert_not_null(strstr(out, "      \"feiten\": {\n        \"naam\": null\n      },\n"), "%s",
                        out);
     /* a decided geen is not onbeslist */
@@ -1334,30 +1731,36 @@ Test(render_v03, onbeslist_per_uitkomst)
     f->values[O_LAATSTE] = v_onbekend();
     f->status[O_LAATSTE] = EV_UNKNOWN;
     f->decided_by[O_LAATSTE] = RBC_NONE;
-    /* a begrip is never listed, a known uitkomst never, whatever its table says */
+    /* a begrip never gets a section, a known uitkomst never an onbeslist entry */
     cause(f, O_BEZIG, IN_NAAM);
     cause(f, O_TOEGANG, IN_NAAM);
     /* the overall list is ev->missing as the VM computed it */
     f->missing[IN_NAAM] = 1;
     regel_error err;
     char *out = render(&f->ev, true, REGEL_OK, &err);
-    cr_assert_not_null(strstr(out, "  },\n"
-                                   "  \"onbeslist\": {\n"
+    cr_assert_not_null(strstr(out, "  \"onbeslist\": {\n"
                                    "    \"niveau\": {\n"
                                    "      \"ontbrekend\": [\n"
                                    "        \"werkt\",\n"
                                    "        \"studeert\",\n"
                                    "        \"toets\"\n"
-                                   "      ]\n"
-                                   "    },\n"
-                                   "    \"plicht\": {\n"
+                                   "      ],\n"
+                                   "      \"zin\": \"Over niveau kan nog niet beslist worden: nog "
+                                   "niet alle feiten zijn bekend.\",\n"
+                                   "      \"wacht_op\": [],\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "    \"plicht\": {\n"
                                    "      \"ontbrekend\": [],\n"
-                                   "      \"reden\": \"geen regel van toepassing\"\n"
-                                   "    },\n"
-                                   "    \"laatste_toets\": {\n"
-                                   "      \"ontbrekend\": []\n"
-                                   "    }\n"
-                                   "  },\n"
+                                   "      \"reden\": \"geen regel van toepassing\",\n"
+                                   "      \"zin\": \"Geen enkele regel is van toepassing op "
+                                   "plicht.\",\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "    \"laatste_toets\": {\n"
+                                   "      \"ontbrekend\": [],\n"
+                                   "      \"zin\": \"Over laatste_toets kan nog niet beslist "
+                                   "worden.\",\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "  },\n"
                                    "  \"ontbrekend\": [\n"
                                    "    \"studeert\",\n"
                                    "    \"naam\"\n"
@@ -1365,21 +1768,23 @@ Test(render_v03, onbeslist_per_uitkomst)
                                    "}\n"),
                        "%s", out);
     cr_assert_eq(count(out, "\"laatste_toets\": {"), 1, "geen uitleg meer: %s", out);
+    cr_assert_null(strstr(out, "    \"bezig\": {\n      \"ontbrekend\""), "%s", out);
     regel_free(out);
     out = render(&f->ev, false, REGEL_OK, &err);
     cr_assert_not_null(strstr(out, "\nniveau: onbekend\n"
-                                   "  Kan nog niet beslist worden; ontbrekende feiten: werkt, "
-                                   "studeert, toets.\n"
-                                   "\n"
-                                   "plicht: onbekend\n"
-                                   "  Geen enkele regel is van toepassing.\n"
-                                   "\n"
-                                   "laatste_toets: onbekend\n"
-                                   "  Kan nog niet beslist worden.\n"
-                                   "\n"
-                                   "Ontbrekende feiten: studeert, naam.\n"),
+                                   "  Over niveau kan nog niet beslist worden: nog niet alle "
+                                   "feiten zijn bekend.\n"
+                                   "  Ontbrekende feiten: werkt, studeert, toets.\n"),
                        "%s", out);
-    cr_assert_null(strstr(out, "bezig"), "%s", out);
+    cr_assert_not_null(strstr(out, "\nplicht: onbekend\n"
+                                   "  Geen enkele regel is van toepassing op plicht.\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "\nlaatste_toets: onbekend\n"
+                                   "  Over laatste_toets kan nog niet beslist worden.\n"
+                                   "  Feitelijke gronden\n"),
+                       "%s", out);
+    cr_assert_not_null(strstr(out, "\n\nOntbrekende feiten: studeert, naam.\n"), "%s", out);
+    cr_assert_null(strstr(out, "\nbezig:"), "%s", out);
     regel_free(out);
     free(f);
 }
@@ -1397,8 +1802,14 @@ Test(render_v03, onbeslist_empty_when_all_decided)
                        out);
     regel_free(out);
     out = render(&f->ev, false, REGEL_OK, &err);
-    cr_assert_null(strstr(out, "Kan nog niet"), "%s", out);
-    cr_assert_null(strstr(out, "Ontbrekende"), "%s", out);
+    cr_assert_null(strstr(out, "Over niveau"), "%s", out);
+    cr_assert_null(strstr(out, "\nOntbrekende"), "%s", out);
+    /* the begrip bezig is still onbekend, under niveau */
+    cr_assert_not_null(strstr(out, "    bezig = onbekend\n"
+                                   "      Over bezig kan nog niet beslist worden: nog niet alle "
+                                   "feiten zijn bekend.\n"
+                                   "      Ontbrekende feiten: studeert.\n"),
+                       "%s", out);
     regel_free(out);
     free(f);
 }
@@ -1409,43 +1820,30 @@ Test(render_v03, a_rule_that_gave_onbekend)
     decided(f, O_NIVEAU, R_NIVEAU, v_onbekend());
     regel_error err;
     char *out = render(&f->ev, true, REGEL_OK, &err);
-    /* the uitleg entry says what it waits for, and so does onbeslist */
-    cr_assert_not_null(strstr(out, "    \"niveau\": {\n"
-                                   "      \"regel\": \"Niveau\",\n"
-                                   "      \"bron\": null,\n"
-                                   "      \"feiten\": {\n"
-                                   "        \"werkt\": false\n"
-                                   "      },\n"
-                                   "      \"steunt_op\": {\n"
-                                   "        \"bezig\": null\n"
-                                   "      },\n"
-                                   "      \"ontbrekend\": [\n"
-                                   "        \"studeert\"\n"
-                                   "      ]\n"
-                                   "    },\n"),
-                       "%s", out);
+    /* onbeslist, with what it waits for */
     cr_assert_not_null(strstr(out, "  \"onbeslist\": {\n"
                                    "    \"niveau\": {\n"
                                    "      \"ontbrekend\": [\n"
                                    "        \"studeert\"\n"
-                                   "      ]\n"
-                                   "    },\n"),
+                                   "      ],\n"
+                                   "      \"zin\": \"Over niveau kan nog niet beslist worden: nog "
+                                   "niet alle feiten zijn bekend.\",\n"),
                        "%s", out);
-    /* decided entries with a known value carry no "ontbrekend" of their own */
+    /* top level, niveau, plicht and the begrip bezig expanded under niveau */
     cr_assert_eq(count(out, "\"ontbrekend\""), 4, "%s", out);
     regel_free(out);
     /* without causes: an empty list */
     f->causes[O_NIVEAU] = NULL;
     out = render(&f->ev, true, REGEL_OK, &err);
-    cr_assert_not_null(strstr(out, "        \"bezig\": null\n"
-                                   "      },\n"
-                                   "      \"ontbrekend\": []\n"
-                                   "    },\n"),
+    cr_assert_not_null(strstr(out, "    \"niveau\": {\n"
+                                   "      \"ontbrekend\": [],\n"),
                        "%s", out);
     regel_free(out);
     out = render(&f->ev, false, REGEL_OK, &err);
-    cr_assert_not_null(strstr(out, "  Steunt op: bezig = onbekend\n"
-                                   "  Kan nog niet beslist worden.\n"),
+    cr_assert_not_null(strstr(out, "niveau: onbekend\n"
+                                   "  Over niveau kan nog niet beslist worden.\n"
+                                   "  Juridische grond\n"
+                                   "    Regel \"Niveau\"\n"),
                        "%s", out);
     regel_free(out);
     free(f);
@@ -1460,13 +1858,14 @@ Test(render_v03, defaults_are_marked)
     reads_in(f, O_BEDRAG, IN_NAAM); /* bedrag reads a defaulted fact too */
     regel_error err;
     char *out = render(&f->ev, false, REGEL_OK, &err);
-    cr_assert_not_null(strstr(out, "  Feiten: register = vreemdelingenregister (standaard), "
-                                   "werkt = onwaar (standaard)\n"),
+    cr_assert_not_null(strstr(out, "  Feitelijke gronden\n"
+                                   "    register = vreemdelingenregister (standaard)\n"
+                                   "    werkt = onwaar (standaard)\n"),
                        "%s", out);
-    cr_assert_not_null(strstr(out, "  Feiten: naam = \"Zoë\" (standaard)\n"), "%s", out);
-    cr_assert_not_null(strstr(out, "  Feiten: toets = {soort: mo, geslaagd: onbekend}\n"), "%s",
-                       out);
-    cr_assert_eq(count(out, "(standaard)"), 4, "%s", out);
+    cr_assert_not_null(strstr(out, "    naam = \"Zoë\" (standaard)\n"), "%s", out);
+    cr_assert_not_null(strstr(out, "    toets = {soort: mo, geslaagd: onbekend}\n"), "%s", out);
+    /* toegang 2, bedrag 1, groet 1, niveau 1, plicht 1 */
+    cr_assert_eq(count(out, "(standaard)"), 6, "%s", out);
     regel_free(out);
     out = render(&f->ev, true, REGEL_OK, &err);
     cr_assert_not_null(strstr(out, "      \"feiten\": {\n"
@@ -1486,8 +1885,8 @@ Test(render_v03, defaults_are_marked)
                                    "        \"naam\"\n"
                                    "      ],\n"),
                        "%s", out);
-    /* toegang, bedrag, groet; not laatste_toets (toets took no default) */
-    cr_assert_eq(count(out, "\"standaard_gebruikt\""), 3, "%s", out);
+    /* toegang, bedrag, groet, niveau, plicht; not laatste_toets (toets took no default) */
+    cr_assert_eq(count(out, "\"standaard_gebruikt\""), 5, "%s", out);
     regel_free(out);
     /* before the parameters */
     add_versions(f);
@@ -1568,32 +1967,54 @@ static const char proef_case[] =
 Test(render_compiled, geen_defaults_and_onbeslist_text)
 {
     char *out = run_proef(proef_case, false);
-    cr_assert_str_eq(out, "Beleid: Proef\n"
-                          "\n"
-                          "vrijgesteld: onwaar\n"
-                          "  Regel: \"Niet vrij\"\n"
-                          "  Feiten: ernstig_ziek = onwaar (standaard)\n"
-                          "\n"
-                          "getekend: geen\n"
-                          "  Regel: \"Getekend\"\n"
-                          "  Feiten: contract_getekend = geen\n"
-                          "\n"
-                          "bezig: onbekend\n"
-                          "  Kan nog niet beslist worden; ontbrekende feiten: werkt, studeert.\n"
-                          "\n"
-                          "toetsdatum: geen\n"
-                          "  Regel: \"Toetsdatum\"\n"
-                          "  Feiten: toets = {datum: geen, geslaagd: waar}\n"
-                          "\n"
-                          "Ontbrekende feiten: werkt, studeert.\n");
+    cr_assert_str_eq(
+        out,
+        "Beleid: Proef\n"
+        "\n"
+        "vrijgesteld: onwaar\n"
+        "  Volgens de regel \"Niet vrij\" is vrijgesteld nee, omdat niet ernstig_ziek.\n"
+        "  Juridische grond\n"
+        "    Regel \"Niet vrij\"\n"
+        "    Voldaan: niet ernstig_ziek (ernstig_ziek = onwaar)\n"
+        "  Niet toegepast\n"
+        "    Regel \"Vrij\": niet voldaan: ernstig_ziek (ernstig_ziek = onwaar)\n"
+        "  Feitelijke gronden\n"
+        "    ernstig_ziek = onwaar (standaard)\n"
+        "\n"
+        "getekend: geen\n"
+        "  Volgens de regel \"Getekend\" is getekend geen.\n"
+        "  Juridische grond\n"
+        "    Regel \"Getekend\"\n"
+        "  Feitelijke gronden\n"
+        "    contract_getekend = geen\n"
+        "\n"
+        "bezig: onbekend\n"
+        "  Over bezig kan nog niet beslist worden: nog niet alle feiten zijn bekend.\n"
+        "  Ontbrekende feiten: werkt, studeert.\n"
+        "  Regel \"Bezig\" kan nog niet beslissen: de uitkomst hangt af van onbekende gegevens "
+        "(werkt = onbekend, studeert = onbekend)\n"
+        "  Feitelijke gronden\n"
+        "    werkt = onbekend\n"
+        "    studeert = onbekend\n"
+        "\n"
+        "toetsdatum: geen\n"
+        "  Volgens de regel \"Toetsdatum\" is toetsdatum geen.\n"
+        "  Juridische grond\n"
+        "    Regel \"Toetsdatum\"\n"
+        "  Feitelijke gronden\n"
+        "    toets = {datum: geen, geslaagd: waar}\n"
+        "\n"
+        "Ontbrekende feiten: werkt, studeert.\n");
     regel_free(out);
     /* a given value: no default, and a decided bezig */
     out = run_proef("{\"ernstig_ziek\": false, \"werkt\": true}", false);
-    cr_assert_not_null(strstr(out, "  Feiten: ernstig_ziek = onwaar\n"), "%s", out);
+    cr_assert_not_null(strstr(out, "  Feitelijke gronden\n    ernstig_ziek = onwaar\n"), "%s", out);
     cr_assert_null(strstr(out, "(standaard)"), "%s", out);
     cr_assert_not_null(strstr(out, "bezig: waar\n"), "%s", out);
-    cr_assert_not_null(strstr(out, "getekend: onbekend\n  Kan nog niet beslist worden; "
-                                   "ontbrekende feiten: contract_getekend.\n"),
+    cr_assert_not_null(strstr(out, "getekend: onbekend\n"
+                                   "  Over getekend kan nog niet beslist worden: nog niet alle "
+                                   "feiten zijn bekend.\n"
+                                   "  Ontbrekende feiten: contract_getekend.\n"),
                        "%s", out);
     regel_free(out);
 }
@@ -1601,58 +2022,141 @@ Test(render_compiled, geen_defaults_and_onbeslist_text)
 Test(render_compiled, geen_defaults_and_onbeslist_json)
 {
     char *out = run_proef(proef_case, true);
-    cr_assert_str_eq(out, "{\n"
-                          "  \"beleid\": \"Proef\",\n"
-                          "  \"uitkomsten\": {\n"
-                          "    \"vrijgesteld\": false,\n"
-                          "    \"getekend\": null,\n"
-                          "    \"bezig\": null,\n"
-                          "    \"toetsdatum\": null\n"
-                          "  },\n"
-                          "  \"uitleg\": {\n"
-                          "    \"vrijgesteld\": {\n"
-                          "      \"regel\": \"Niet vrij\",\n"
-                          "      \"bron\": null,\n"
-                          "      \"feiten\": {\n"
-                          "        \"ernstig_ziek\": false\n"
-                          "      },\n"
-                          "      \"standaard_gebruikt\": [\n"
-                          "        \"ernstig_ziek\"\n"
-                          "      ],\n"
-                          "      \"steunt_op\": {}\n"
-                          "    },\n"
-                          "    \"getekend\": {\n"
-                          "      \"regel\": \"Getekend\",\n"
-                          "      \"bron\": null,\n"
-                          "      \"feiten\": {\n"
-                          "        \"contract_getekend\": null\n"
-                          "      },\n"
-                          "      \"steunt_op\": {}\n"
-                          "    },\n"
-                          "    \"toetsdatum\": {\n"
-                          "      \"regel\": \"Toetsdatum\",\n"
-                          "      \"bron\": null,\n"
-                          "      \"feiten\": {\n"
-                          "        \"toets\": {\n"
-                          "          \"datum\": null,\n"
-                          "          \"geslaagd\": true\n"
-                          "        }\n"
-                          "      },\n"
-                          "      \"steunt_op\": {}\n"
-                          "    }\n"
-                          "  },\n"
-                          "  \"onbeslist\": {\n"
-                          "    \"bezig\": {\n"
-                          "      \"ontbrekend\": [\n"
-                          "        \"werkt\",\n"
-                          "        \"studeert\"\n"
-                          "      ]\n"
-                          "    }\n"
-                          "  },\n"
-                          "  \"ontbrekend\": [\n"
-                          "    \"werkt\",\n"
-                          "    \"studeert\"\n"
-                          "  ]\n"
-                          "}\n");
+    cr_assert_str_eq(out,
+                     "{\n"
+                     "  \"beleid\": \"Proef\",\n"
+                     "  \"uitkomsten\": {\n"
+                     "    \"vrijgesteld\": false,\n"
+                     "    \"getekend\": null,\n"
+                     "    \"bezig\": null,\n"
+                     "    \"toetsdatum\": null\n"
+                     "  },\n"
+                     "  \"uitleg\": {\n"
+                     "    \"vrijgesteld\": {\n"
+                     "      \"waarde\": false,\n"
+                     "      \"zin\": \"Volgens de regel \\\"Niet vrij\\\" is vrijgesteld nee, "
+                     "omdat niet ernstig_ziek.\",\n"
+                     "      \"zin_gegenereerd\": true,\n"
+                     "      \"regel\": \"Niet vrij\",\n"
+                     "      \"soort\": \"regel\",\n"
+                     "      \"uitzondering_op\": null,\n"
+                     "      \"bron\": null,\n"
+                     "      \"citaat\": null,\n"
+                     "      \"geldig\": null,\n"
+                     "      \"voldaan\": [\n"
+                     "        {\n"
+                     "          \"voorwaarde\": \"niet ernstig_ziek\",\n"
+                     "          \"uitkomst\": \"waar\",\n"
+                     "          \"waarden\": {\n"
+                     "            \"ernstig_ziek\": false\n"
+                     "          },\n"
+                     "          \"regel_in_bron\": {\n"
+                     "            \"regel\": 11,\n"
+                     "            \"kolom\": 48\n"
+                     "          }\n"
+                     "        }\n"
+                     "      ],\n"
+                     "      \"waarom_niet\": [],\n"
+                     "      \"niet_toegepast\": [\n"
+                     "        {\n"
+                     "          \"regel\": \"Vrij\",\n"
+                     "          \"soort\": \"regel\",\n"
+                     "          \"reden\": \"voorwaarde\",\n"
+                     "          \"waarom_niet\": [\n"
+                     "            {\n"
+                     "              \"voorwaarde\": \"ernstig_ziek\",\n"
+                     "              \"uitkomst\": \"onwaar\",\n"
+                     "              \"waarden\": {\n"
+                     "                \"ernstig_ziek\": false\n"
+                     "              },\n"
+                     "              \"regel_in_bron\": {\n"
+                     "                \"regel\": 10,\n"
+                     "                \"kolom\": 41\n"
+                     "              }\n"
+                     "            }\n"
+                     "          ],\n"
+                     "          \"geldig\": null\n"
+                     "        }\n"
+                     "      ],\n"
+                     "      \"feiten\": {\n"
+                     "        \"ernstig_ziek\": false\n"
+                     "      },\n"
+                     "      \"standaard_gebruikt\": [\n"
+                     "        \"ernstig_ziek\"\n"
+                     "      ],\n"
+                     "      \"steunt_op\": {}\n"
+                     "    },\n"
+                     "    \"getekend\": {\n"
+                     "      \"waarde\": null,\n"
+                     "      \"zin\": \"Volgens de regel \\\"Getekend\\\" is getekend geen.\",\n"
+                     "      \"zin_gegenereerd\": true,\n"
+                     "      \"regel\": \"Getekend\",\n"
+                     "      \"soort\": \"regel\",\n"
+                     "      \"uitzondering_op\": null,\n"
+                     "      \"bron\": null,\n"
+                     "      \"citaat\": null,\n"
+                     "      \"geldig\": null,\n"
+                     "      \"voldaan\": [],\n"
+                     "      \"waarom_niet\": [],\n"
+                     "      \"niet_toegepast\": [],\n"
+                     "      \"feiten\": {\n"
+                     "        \"contract_getekend\": null\n"
+                     "      },\n"
+                     "      \"steunt_op\": {}\n"
+                     "    },\n"
+                     "    \"toetsdatum\": {\n"
+                     "      \"waarde\": null,\n"
+                     "      \"zin\": \"Volgens de regel \\\"Toetsdatum\\\" is toetsdatum geen.\",\n"
+                     "      \"zin_gegenereerd\": true,\n"
+                     "      \"regel\": \"Toetsdatum\",\n"
+                     "      \"soort\": \"regel\",\n"
+                     "      \"uitzondering_op\": null,\n"
+                     "      \"bron\": null,\n"
+                     "      \"citaat\": null,\n"
+                     "      \"geldig\": null,\n"
+                     "      \"voldaan\": [],\n"
+                     "      \"waarom_niet\": [],\n"
+                     "      \"niet_toegepast\": [],\n"
+                     "      \"feiten\": {\n"
+                     "        \"toets\": {\n"
+                     "          \"datum\": null,\n"
+                     "          \"geslaagd\": true\n"
+                     "        }\n"
+                     "      },\n"
+                     "      \"steunt_op\": {}\n"
+                     "    }\n"
+                     "  },\n"
+                     "  \"onbeslist\": {\n"
+                     "    \"bezig\": {\n"
+                     "      \"ontbrekend\": [\n"
+                     "        \"werkt\",\n"
+                     "        \"studeert\"\n"
+                     "      ],\n"
+                     "      \"zin\": \"Over bezig kan nog niet beslist worden: nog niet alle "
+                     "feiten zijn bekend.\",\n"
+                     "      \"wacht_op\": [\n"
+                     "        {\n"
+                     "          \"regel\": \"Bezig\",\n"
+                     "          \"voorwaarde\": null,\n"
+                     "          \"waarden\": {\n"
+                     "            \"werkt\": null,\n"
+                     "            \"studeert\": null\n"
+                     "          },\n"
+                     "          \"reden\": \"waarde_onbekend\"\n"
+                     "        }\n"
+                     "      ],\n"
+                     "      \"niet_toegepast\": [],\n"
+                     "      \"feiten\": {\n"
+                     "        \"werkt\": null,\n"
+                     "        \"studeert\": null\n"
+                     "      },\n"
+                     "      \"steunt_op\": {}\n"
+                     "    }\n"
+                     "  },\n"
+                     "  \"ontbrekend\": [\n"
+                     "    \"werkt\",\n"
+                     "    \"studeert\"\n"
+                     "  ]\n"
+                     "}\n");
     regel_free(out);
 }

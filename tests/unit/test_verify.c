@@ -210,11 +210,18 @@ Test(verify, version)
 {
     size_t len;
     uint8_t *b = valid(&len, NULL);
-    b[4] = 2;
+    b[4] = 3;
     expect_bytes_bad(
         b, len,
-        "versie 2.0 van het bytecodeformaat wordt niet ondersteund (deze runtime leest "
-        "versie 1.x)");
+        "versie 3.0 van het bytecodeformaat wordt niet ondersteund (deze runtime leest "
+        "versie 2.x)");
+    /* a 1.x file (before the EXPLAIN section) names both versions */
+    b[4] = 1;
+    b[6] = 4;
+    expect_bytes_bad(
+        b, len,
+        "versie 1.4 van het bytecodeformaat wordt niet ondersteund (deze runtime leest "
+        "versie 2.x)");
     free(b);
 }
 
@@ -223,7 +230,7 @@ Test(verify, section_count)
     size_t len;
     uint8_t *b = valid(&len, NULL);
     put32(b + 8, 8);
-    expect_bytes_bad(b, len, "de kop noemt 8 secties, verwacht 10");
+    expect_bytes_bad(b, len, "de kop noemt 8 secties, verwacht 11");
     free(b);
 }
 
@@ -252,7 +259,7 @@ Test(verify, directory_truncated)
     uint8_t *b = valid(&len, NULL);
     put32(b + 12, 50);
     expect_bytes_bad(b, 50,
-                     "het bestand is afgebroken (de sectietabel loopt tot byte 136, het bestand is "
+                     "het bestand is afgebroken (de sectietabel loopt tot byte 148, het bestand is "
                      "50 bytes)");
     free(b);
 }
@@ -282,7 +289,7 @@ Test(verify, section_overlap)
     put32(b + 16 + 4, 100); /* STRINGS inside the directory */
     expect_bytes_bad(b, len,
                      "sectie STRINGS begint op byte 100, binnen de kop of de vorige sectie (die "
-                     "loopt tot byte 136)");
+                     "loopt tot byte 148)");
     free(b);
     rb_free(rb);
 }
@@ -1083,7 +1090,8 @@ Test(verify, cond_offsets_reachable_ascending)
     rb_rule_begin(b, "B", 0, RBC_NONE);
     rb_op1(b, OP_LOAD_INPUT, 0);
     uint32_t cb = rb_op2(b, OP_COND, 0, 0);
-    rb_op(b, OP_NOT_APPLIED);
+    rb_op(b, OP_PUSH_TRUE); /* every rule has a branch, so a RESULT (format 2.0) */
+    rb_op(b, OP_RESULT);
     rb_patch(b, cb, 0, rb_op(b, OP_NOT_APPLIED));
     rb_patch(b, cb, 1, rb_op(b, OP_RESULT_UNKNOWN));
     rb_rule_end(b);
@@ -2047,6 +2055,494 @@ Test(verify3, valid_layout_and_disassembly)
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         cr_assert(strstr(out, want[i]) != NULL, "ontbreekt: [%s] in\n%s", want[i], out);
+    regel_free(out);
+    free(bytes);
+}
+
+/* ---- EXPLAIN (format 2.0) ---- */
+
+/* exact message when it is known, else its start (counts that depend on the
+ * pool size) */
+static void expect_bad_start(rbc_builder *b, const char *start)
+{
+    size_t len;
+    uint8_t *bytes = finish(b, &len);
+    regel_policy *p = (regel_policy *)1;
+    regel_error err;
+    memset(&err, 0, sizeof err);
+    int rc = regel_policy_load(bytes, len, "x.rbc", &p, &err);
+    cr_assert_eq(rc, REGEL_ERR_BYTECODE, "verwacht een fout, kreeg %d", rc);
+    cr_assert_null(p);
+    char want[600];
+    snprintf(want, sizeof want, PFX "%s", start);
+    cr_assert(strncmp(err.message, want, strlen(want)) == 0, "kreeg: %s\nverwacht: %s…",
+              err.message, want);
+    free(bytes);
+    rb_free(b);
+}
+
+/* Rule R for r: `waar indien a, anders onwaar` with atom 0 "a" (ref input a):
+ *   0 LOAD_INPUT 0; 5 NOTE 0; 10 COND 21, 23; 19 PUSH_TRUE; 20 RESULT;
+ *  21 PUSH_FALSE; 22 RESULT; 23 RESULT_UNKNOWN
+ * Branches are left to the caller (none: the builder's default). */
+static uint32_t rule_cond(rbc_builder *b, uint32_t *res0, uint32_t *res1)
+{
+    uint32_t ra[] = {RBC_REF_INPUT, 0};
+    rb_atom(b, "a", 7, 12, 1, ra);
+    uint32_t r = rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    rb_op1(b, OP_NOTE, 0);
+    uint32_t c = rb_op2(b, OP_COND, 0, 0);
+    rb_op(b, OP_PUSH_TRUE);
+    *res0 = rb_op(b, OP_RESULT);
+    rb_patch(b, c, 0, rb_op(b, OP_PUSH_FALSE));
+    *res1 = rb_op(b, OP_RESULT);
+    rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
+    rb_rule_end(b);
+    return r;
+}
+
+static const uint32_t node_a[] = {RBC_CN_ATOM, 0};
+
+/* rule_cond with its two proper branches */
+static rbc_builder *explain_base(uint32_t *r)
+{
+    rbc_builder *b = base();
+    uint32_t res0, res1;
+    *r = rule_cond(b, &res0, &res1);
+    rb_branch(b, *r, res0, "a", 1, node_a);
+    rb_branch(b, *r, res1, NULL, 0, NULL);
+    return b;
+}
+
+Test(explain, full_section_loads)
+{
+    rbc_builder *b = base();
+    uint32_t from = RBC_NONE, until = RBC_NONE, val = 0;
+    rb_param(b, "p", 1, 1, &from, &until, &val);
+    uint32_t res0, res1;
+    uint32_t r = rule_cond(b, &res0, &res1);
+    uint32_t refs[] = {RBC_REF_OUTCOME, 1, RBC_REF_PARAM, 0, RBC_REF_INPUT, 2};
+    cr_assert_eq(rb_atom(b, "s > p en t.n = 1", 9, 3, 3, refs), 1);
+    rb_seg ru[] = {{RBC_SEG_TEXT, 0, "Regel over {"},
+                   {RBC_SEG_INPUT, 1, NULL},
+                   {RBC_SEG_OUTCOME, 0, NULL},
+                   {RBC_SEG_PARAM, 0, NULL}};
+    rb_rule_uitleg(b, r, 4, ru);
+    uint32_t nodes[] = {RBC_CN_ATOM, 0, RBC_CN_NOT, 0, RBC_CN_ATOM, 1, RBC_CN_OR, 0};
+    rb_branch(b, r, res0, "niet a of s > p en t.n = 1", 4, nodes);
+    rb_branch(b, r, res1, NULL, 0, NULL);
+    rb_seg rb1[] = {{RBC_SEG_TEXT, 0, "Anders."}};
+    rb_branch_uitleg(b, r, 1, 1, rb1);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->n_atoms, 2);
+    cr_assert_str_eq(p->atoms[0].text, "a");
+    cr_assert_eq(p->atoms[0].line, 7);
+    cr_assert_eq(p->atoms[0].col, 12);
+    cr_assert_eq(p->atoms[1].n_refs, 3);
+    cr_assert_eq(p->atoms[1].refs[1].kind, RBC_REF_PARAM);
+    cr_assert_eq(p->atoms[1].refs[2].index, 2);
+    cr_assert_eq(p->n_branches_total, 2);
+    const rt_rule *u = &p->rules[0];
+    cr_assert_eq(u->first_branch, 0);
+    cr_assert_eq(u->uitleg.n, 4);
+    cr_assert_str_eq(u->uitleg.segs[0].text, "Regel over {");
+    cr_assert_eq(u->uitleg.segs[1].kind, RBC_SEG_INPUT);
+    cr_assert_eq(u->uitleg.segs[1].index, 1);
+    cr_assert_eq(u->uitleg.segs[3].kind, RBC_SEG_PARAM);
+    cr_assert_eq(u->n_branches, 2);
+    cr_assert_eq(u->branches[0].result_off, res0);
+    cr_assert_str_eq(u->branches[0].cond_text, "niet a of s > p en t.n = 1");
+    cr_assert_eq(u->branches[0].n_nodes, 4);
+    cr_assert_eq(u->branches[0].nodes[3].kind, RBC_CN_OR);
+    cr_assert_eq(u->branches[0].uitleg.n, 0);
+    cr_assert_eq(u->branches[1].result_off, res1);
+    cr_assert_null(u->branches[1].cond_text);
+    cr_assert_eq(u->branches[1].uitleg.n, 1);
+    cr_assert_str_eq(u->branches[1].uitleg.segs[0].text, "Anders.");
+    regel_policy_free(p);
+}
+
+Test(explain, default_builder_section_loads)
+{
+    /* no atoms, one unconditional branch per RESULT, global numbering */
+    rbc_builder *b = base();
+    uint32_t res0, res1;
+    rule_r(b);
+    rb_rule_set(b, 0, 0, rb_str(b, "R0"));
+    rule_cond(b, &res0, &res1);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->n_branches_total, 3);
+    cr_assert_eq(p->rules[0].n_branches, 1);
+    cr_assert_eq(p->rules[1].first_branch, 1);
+    cr_assert_eq(p->rules[1].branches[1].result_off, res1);
+    cr_assert_eq(p->rules[1].uitleg.n, 0);
+    regel_policy_free(p);
+}
+
+Test(explain, rule_count)
+{
+    uint32_t r;
+    rbc_builder *b = explain_base(&r);
+    rb_explain_rules(b, 2);
+    expect_bad(b, "sectie EXPLAIN beschrijft 2 regels, maar RULES heeft er 1");
+    b = explain_base(&r);
+    rb_explain_rules(b, 0);
+    expect_bad(b, "sectie EXPLAIN beschrijft 0 regels, maar RULES heeft er 1");
+}
+
+Test(explain, sizes)
+{
+    uint32_t r;
+    rbc_builder *b = explain_base(&r);
+    rb_section_count(b, RBC_SEC_EXPLAIN, 1000);
+    expect_bad_start(b, "sectie EXPLAIN noemt 1000 ingangen, maar er is maar ruimte voor ");
+    b = explain_base(&r);
+    rb_section_extra(b, RBC_SEC_EXPLAIN, "\0\0\0\0", 4);
+    expect_bad(b, "sectie EXPLAIN heeft 4 bytes over na de laatste ingang");
+    /* 0 atoms, 1 rule, no sentence, 1 branch: only its result offset */
+    static const uint8_t cut[] = {0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 20, 0, 0, 0};
+    b = base();
+    rule_r(b);
+    rb_explain_raw(b, cut, sizeof cut);
+    expect_bad(b, "sectie EXPLAIN is afgebroken: regel 0 loopt voorbij het einde van de sectie "
+                  "(20 bytes)");
+    /* an atom whose refs run past the end */
+    static const uint8_t atom[] = {1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 9, 0, 0, 0};
+    b = base();
+    rule_r(b);
+    rb_explain_raw(b, atom, sizeof atom);
+    expect_bad(b, "sectie EXPLAIN is afgebroken: atoom 0 loopt voorbij het einde van de sectie "
+                  "(20 bytes)");
+    /* an empty section */
+    b = base();
+    rule_r(b);
+    rb_explain_raw(b, "", 0);
+    expect_bad(b, "sectie EXPLAIN is afgebroken (0 bytes): het aantal ingangen ontbreekt");
+}
+
+Test(explain, strings)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    rb_atom_raw(b, RBC_NONE, 1, 1, 0, NULL);
+    char msg[200];
+    uint32_t n = rb_str(b, "laatste") + 1;
+    snprintf(msg, sizeof msg,
+             "atoom 0 in EXPLAIN verwijst naar tekst 4294967295, maar STRINGS heeft %u teksten", n);
+    expect_bad(b, msg);
+
+    uint32_t r;
+    b = explain_base(&r);
+    rb_seg bad[] = {{RBC_SEG_TEXT, 999, NULL}};
+    rb_rule_uitleg(b, r, 1, bad);
+    n = rb_str(b, "laatste") + 1;
+    snprintf(msg, sizeof msg,
+             "de uitleg van regel ‘R’ in EXPLAIN verwijst naar tekst 999, maar STRINGS heeft %u "
+             "teksten",
+             n);
+    expect_bad(b, msg);
+
+    b = base();
+    uint32_t res0, res1;
+    r = rule_cond(b, &res0, &res1);
+    rb_branch_raw(b, r, res0, 777, 1, node_a);
+    rb_branch(b, r, res1, NULL, 0, NULL);
+    n = rb_str(b, "laatste") + 1;
+    snprintf(msg, sizeof msg,
+             "tak 1 van regel ‘R’ in EXPLAIN verwijst naar tekst 777, maar STRINGS heeft %u "
+             "teksten",
+             n);
+    expect_bad(b, msg);
+}
+
+Test(explain, atom_refs)
+{
+    uint32_t r;
+    rbc_builder *b = base();
+    uint32_t k4[] = {RBC_REF_INPUT, 0, 4, 0};
+    rb_atom(b, "a", 1, 1, 2, k4);
+    rule_r(b);
+    expect_bad(b, "atoom 0 (‘a’) heeft een verwijzing van onbekende soort 4");
+    b = base();
+    uint32_t k0[] = {0, 0};
+    rb_atom(b, "a", 1, 1, 1, k0);
+    rule_r(b);
+    expect_bad(b, "atoom 0 (‘a’) heeft een verwijzing van onbekende soort 0");
+    b = base();
+    uint32_t ri[] = {RBC_REF_INPUT, 3};
+    rb_atom(b, "a", 1, 1, 1, ri);
+    rule_r(b);
+    expect_bad(b, "atoom 0 (‘a’) verwijst naar invoer 3, maar er zijn er 3");
+    b = base();
+    uint32_t ro[] = {RBC_REF_OUTCOME, 7};
+    rb_atom(b, "a", 1, 1, 1, ro);
+    rule_r(b);
+    expect_bad(b, "atoom 0 (‘a’) verwijst naar uitkomst 7, maar er zijn er 2");
+    b = explain_base(&r);
+    uint32_t rp[] = {RBC_REF_PARAM, 0};
+    rb_atom(b, "p", 1, 1, 1, rp);
+    expect_bad(b, "atoom 1 (‘p’) verwijst naar parameter 0, maar er zijn er 0");
+}
+
+Test(explain, templates)
+{
+    uint32_t r;
+    rbc_builder *b = explain_base(&r);
+    rb_seg k4[] = {{RBC_SEG_TEXT, 0, "x"}, {4, 0, NULL}};
+    rb_rule_uitleg(b, r, 2, k4);
+    expect_bad(b, "deel 2 van de uitleg van regel ‘R’ heeft onbekende soort 4");
+    b = explain_base(&r);
+    rb_seg in3[] = {{RBC_SEG_TEXT, 0, "x"}, {RBC_SEG_INPUT, 3, NULL}};
+    rb_branch_uitleg(b, r, 0, 2, in3);
+    expect_bad(b, "deel 2 van de uitleg van tak 1 van regel ‘R’ verwijst naar invoer 3, maar er "
+                  "zijn er 3");
+    b = explain_base(&r);
+    rb_seg o2[] = {{RBC_SEG_OUTCOME, 2, NULL}};
+    rb_branch_uitleg(b, r, 1, 1, o2);
+    expect_bad(b, "deel 1 van de uitleg van tak 2 van regel ‘R’ verwijst naar uitkomst 2, maar er "
+                  "zijn er 2");
+    b = explain_base(&r);
+    rb_seg p0[] = {{RBC_SEG_PARAM, 0, NULL}};
+    rb_rule_uitleg(b, r, 1, p0);
+    expect_bad(b,
+               "deel 1 van de uitleg van regel ‘R’ verwijst naar parameter 0, maar er zijn er 0");
+}
+
+Test(explain, result_offsets)
+{
+    rbc_builder *b = base();
+    uint32_t res0, res1;
+    uint32_t r = rule_cond(b, &res0, &res1);
+    rb_branch(b, r, res0, "a", 1, node_a);
+    rb_branch(b, r, 24, NULL, 0, NULL);
+    expect_bad(b, "tak 2 van regel ‘R’ eindigt op positie 24, buiten de code van de regel "
+                  "(posities 0 tot 24)");
+    b = base();
+    r = rule_cond(b, &res0, &res1);
+    rb_branch(b, r, 0, "a", 1, node_a);
+    rb_branch(b, r, res1, NULL, 0, NULL);
+    expect_bad(b, "tak 1 van regel ‘R’ eindigt op positie 0, maar daar staat geen RESULT");
+    b = base();
+    r = rule_cond(b, &res0, &res1);
+    rb_branch(b, r, res1, "a", 1, node_a);
+    rb_branch(b, r, res0, NULL, 0, NULL);
+    expect_bad(b, "de takken van regel ‘R’ staan niet op volgorde (tak 1 eindigt op positie 22, "
+                  "tak 2 op positie 20)");
+    b = base();
+    r = rule_cond(b, &res0, &res1);
+    rb_branch(b, r, res0, "a", 1, node_a);
+    rb_branch(b, r, res0, NULL, 0, NULL);
+    expect_bad(b, "de takken van regel ‘R’ staan niet op volgorde (tak 1 eindigt op positie 20, "
+                  "tak 2 op positie 20)");
+    b = base();
+    r = rule_cond(b, &res0, &res1);
+    rb_branch(b, r, res0, "a", 1, node_a);
+    expect_bad(b, "RESULT op positie 22 in regel ‘R’ beëindigt geen tak van de EXPLAIN-sectie");
+    b = base();
+    r = rule_cond(b, &res0, &res1);
+    rb_branch(b, r, res1, NULL, 0, NULL);
+    expect_bad(b, "RESULT op positie 20 in regel ‘R’ beëindigt geen tak van de EXPLAIN-sectie");
+    /* no branches: only when the rule has no RESULT either (the count is >= 1) */
+    static const uint8_t none[] = {0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    b = base();
+    rule_r(b);
+    rb_explain_raw(b, none, sizeof none);
+    expect_bad(b, "regel ‘R’ heeft geen takken in EXPLAIN");
+    b = base();
+    rb_rule_begin(b, "N", 0, RBC_NONE);
+    rb_op(b, OP_NOT_APPLIED);
+    rb_rule_end(b);
+    expect_bad(b, "regel ‘N’ heeft geen takken in EXPLAIN");
+}
+
+Test(explain, result_offset_inside_an_instruction)
+{
+    /* PUSH_CONST 25: its operand's first byte is the RESULT opcode */
+    rbc_builder *b = base();
+    for (int64_t k = 2; k <= (int64_t)OP_RESULT; k++)
+        rb_const_num(b, k, 1);
+    uint32_t r = rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_PUSH_CONST, (uint32_t)OP_RESULT);
+    uint32_t res = rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_branch(b, r, 1, NULL, 0, NULL);
+    rb_branch(b, r, res, NULL, 0, NULL);
+    expect_bad(b, "tak 1 van regel ‘S’ eindigt op positie 1, maar daar staat geen RESULT");
+}
+
+Test(explain, condition_trees)
+{
+    struct {
+        const char *cond;
+        uint32_t n;
+        uint32_t nodes[8];
+        const char *msg;
+    } cases[] = {
+        {NULL,
+         1,
+         {RBC_CN_ATOM, 0},
+         "tak 1 van regel ‘R’ heeft een voorwaardeboom, maar geen tekst van de voorwaarde"},
+        {"a",
+         0,
+         {0},
+         "tak 1 van regel ‘R’ heeft de tekst van een voorwaarde, maar geen voorwaardeboom"},
+        {"a",
+         1,
+         {5, 0},
+         "knoop 1 van de voorwaarde van tak 1 van regel ‘R’ heeft onbekende soort 5"},
+        {"a",
+         1,
+         {0, 0},
+         "knoop 1 van de voorwaarde van tak 1 van regel ‘R’ heeft onbekende soort 0"},
+        {"a",
+         1,
+         {RBC_CN_ATOM, 1},
+         "knoop 1 van de voorwaarde van tak 1 van regel ‘R’ verwijst naar atoom 1, maar er zijn 1 "
+         "atomen"},
+        {"a",
+         3,
+         {RBC_CN_ATOM, 0, RBC_CN_ATOM, 0, RBC_CN_AND, 7},
+         "knoop 3 (EN) van de voorwaarde van tak 1 van regel ‘R’ heeft argument 7 (verwacht 0)"},
+        {"a",
+         2,
+         {RBC_CN_ATOM, 0, RBC_CN_OR, 0},
+         "knoop 2 (OF) van de voorwaarde van tak 1 van regel ‘R’ heeft 2 deelvoorwaarde(n) nodig, "
+         "maar er is er 1"},
+        {"a",
+         1,
+         {RBC_CN_NOT, 0},
+         "knoop 1 (NIET) van de voorwaarde van tak 1 van regel ‘R’ heeft 1 deelvoorwaarde(n) "
+         "nodig, maar er is er 0"},
+        {"a",
+         2,
+         {RBC_CN_ATOM, 0, RBC_CN_ATOM, 0},
+         "de voorwaarde van tak 1 van regel ‘R’ vormt geen boom (2 losse delen)"},
+        {"a",
+         4,
+         {RBC_CN_ATOM, 0, RBC_CN_ATOM, 0, RBC_CN_ATOM, 0, RBC_CN_AND, 0},
+         "de voorwaarde van tak 1 van regel ‘R’ vormt geen boom (2 losse delen)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        rbc_builder *b = base();
+        uint32_t res0, res1;
+        uint32_t r = rule_cond(b, &res0, &res1);
+        rb_branch(b, r, res0, cases[i].cond, cases[i].n, cases[i].nodes);
+        rb_branch(b, r, res1, NULL, 0, NULL);
+        expect_bad(b, cases[i].msg);
+    }
+    /* a deeper valid tree: niet (a en (a of niet a)) */
+    rbc_builder *b = base();
+    uint32_t res0, res1;
+    uint32_t r = rule_cond(b, &res0, &res1);
+    uint32_t deep[] = {RBC_CN_ATOM, 0, RBC_CN_ATOM, 0, RBC_CN_ATOM, 0, RBC_CN_NOT, 0,
+                       RBC_CN_OR,   0, RBC_CN_AND,  0, RBC_CN_NOT,  0};
+    rb_branch(b, r, res0, "niet (a en (a of niet a))", 7, deep);
+    rb_branch(b, r, res1, NULL, 0, NULL);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->rules[0].branches[0].n_nodes, 7);
+    regel_policy_free(p);
+}
+
+Test(explain, note_instruction)
+{
+    /* NOTE's atom must exist */
+    rbc_builder *b = base();
+    uint32_t ra[] = {RBC_REF_INPUT, 0};
+    rb_atom(b, "a", 1, 1, 1, ra);
+    rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    rb_op1(b, OP_NOTE, 1);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "NOTE op positie 5 in regel ‘R’ verwijst naar atoom 1, maar er zijn 1 atomen");
+    /* ... and there are none without atoms */
+    b = base();
+    rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    rb_op1(b, OP_NOTE, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "NOTE op positie 5 in regel ‘R’ verwijst naar atoom 0, maar er zijn 0 atomen");
+    /* the top must be a waarheid */
+    b = base();
+    rb_atom(b, "x", 1, 1, 0, NULL);
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 1);
+    rb_op1(b, OP_NOTE, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "NOTE op positie 5 in regel ‘S’ verwacht waarheid, maar krijgt getal");
+    b = base();
+    rb_atom(b, "x", 1, 1, 0, NULL);
+    rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_op1(b, OP_NOTE, 0);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "NOTE op positie 0 in regel ‘R’ haalt een waarde van een lege stapel");
+    /* it leaves the waarheid on the stack: NOTE; RESULT is a valid rule */
+    uint32_t r;
+    b = explain_base(&r);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->max_stack, 1);
+    regel_policy_free(p);
+}
+
+Test(explain, block_errors_come_first)
+{
+    /* a rule whose block is wrong is reported for its block, not its branches */
+    rbc_builder *b = base();
+    rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_NOT_APPLIED);
+    rb_rule_end(b);
+    expect_bad(b, "NOT_APPLIED op positie 1 in regel ‘R’ laat 1 waarde(n) op de stapel achter");
+    b = base();
+    rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 1);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "RESULT op positie 5 in regel ‘R’ geeft getal, maar uitkomst ‘r’ is waarheid");
+}
+
+Test(explain, disassembly)
+{
+    rbc_builder *b = base();
+    uint32_t res0, res1;
+    uint32_t r = rule_cond(b, &res0, &res1);
+    uint32_t refs[] = {RBC_REF_OUTCOME, 1, RBC_REF_INPUT, 2};
+    rb_atom(b, "s = 1 en \"t\"", 9, 3, 2, refs);
+    rb_seg ru[] = {
+        {RBC_SEG_TEXT, 0, "U {krijgt} "}, {RBC_SEG_INPUT, 0, NULL}, {RBC_SEG_TEXT, 0, "."}};
+    rb_rule_uitleg(b, r, 3, ru);
+    uint32_t nodes[] = {RBC_CN_ATOM, 0, RBC_CN_ATOM, 1, RBC_CN_NOT, 0, RBC_CN_AND, 0};
+    rb_branch(b, r, res0, "a en niet (…)", 4, nodes);
+    rb_branch(b, r, res1, NULL, 0, NULL);
+    rb_seg rb1[] = {{RBC_SEG_OUTCOME, 1, NULL}};
+    rb_branch_uitleg(b, r, 1, 1, rb1);
+    size_t len;
+    uint8_t *bytes = finish(b, &len);
+    rb_free(b);
+    char *out = NULL;
+    regel_error err;
+    cr_assert_eq(regel_disassemble(bytes, len, "x.rbc", &out, &err), REGEL_OK, "%s", err.message);
+    static const char *const want[] = {
+        "; Regel-bytecode, versie 2.0, ",
+        "\nEXPLAIN (2 atomen, 2 takken)\n",
+        "  atoom 0  \"a\"  (bron 7:12; noemt invoer a)\n",
+        "  atoom 1  \"s = 1 en \\\"t\\\"\"  (bron 9:3; noemt uitkomst s, invoer t)\n",
+        "  regel 0 \"R\"\n",
+        "    uitleg \"U {{krijgt}} {a}.\"\n",
+        ("    tak 0 (tak 0 van het beleid): RESULT op 20, indien \"a en niet (…)\" = (atoom 0 en "
+         "niet (atoom 1))\n"),
+        "    tak 1 (tak 1 van het beleid): RESULT op 22, zonder voorwaarde\n",
+        "      uitleg \"{s}\"\n",
+        "       5  NOTE                 0            ; atoom \"a\"\n",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        cr_assert(strstr(out, want[i]) != NULL, "ontbreekt: [%s] in\n%s", want[i], out);
+    cr_assert(strstr(out, "\nEXPLAIN") < strstr(out, "\nCODE"), "EXPLAIN vóór CODE");
     regel_free(out);
     free(bytes);
 }

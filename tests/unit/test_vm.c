@@ -2643,3 +2643,438 @@ Test(vm4, unknown_flags_rejected)
     cr_assert_eq(run(&f, REGEL_EXPLAIN | REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
     unload(&f);
 }
+
+/* ---- the motivering trace (spec7 §3, REGEL_EXPLAIN only) ---- */
+
+enum { TA = 0, TB = 1, TC = 2 }; /* inputs a, b (optional), c of the trace policy */
+
+/* Outcome q (rule "Q": q is waar, one branch) first, so rule R's branches
+ * start at global branch 1; then
+ *   r is 1 indien a en b, anders 2 indien c of niet a, anders 3
+ * with atoms 0 "a", 1 "b", 2 "c", 3 "niet a" and NOTEs after each, the
+ * short-circuit jumps after the NOTEs. The last branch's value holds a COND
+ * with a value below it (as in a waarvoor): it is not a branch condition. */
+static void build_trace(struct fixture *f, uint32_t res[3], uint32_t conds[2])
+{
+    rbc_builder *b = rb_new();
+    uint32_t tw = rb_type_prim(b, RBC_TYPE_WAARHEID);
+    uint32_t tg = rb_type_prim(b, RBC_TYPE_GETAL);
+    rb_input(b, "a", tw);
+    rb_input_ext(b, "b", tw, RBC_OPTIONAL, RBC_NONE, NULL);
+    rb_input(b, "c", tw);
+    rb_outcome(b, "q", tw, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rb_outcome(b, "r", tg, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t k1 = rb_const_num(b, 1, 1), k2 = rb_const_num(b, 2, 1), k3 = rb_const_num(b, 3, 1);
+    uint32_t ref_a[] = {RBC_REF_INPUT, TA}, ref_b[] = {RBC_REF_INPUT, TB},
+             ref_c[] = {RBC_REF_INPUT, TC};
+    cr_assert_eq(rb_atom(b, "a", 10, 20, 1, ref_a), 0);
+    cr_assert_eq(rb_atom(b, "b", 10, 26, 1, ref_b), 1);
+    cr_assert_eq(rb_atom(b, "c", 11, 20, 1, ref_c), 2);
+    cr_assert_eq(rb_atom(b, "niet a", 11, 25, 1, ref_a), 3);
+
+    rb_rule_begin(b, "Q", 0, RBC_NONE);
+    rb_op(b, OP_PUSH_TRUE);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+
+    uint32_t r = rb_rule_begin(b, "R", 1, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, TA);
+    rb_op1(b, OP_NOTE, 0);
+    uint32_t j = rb_op1(b, OP_JUMP_IF_FALSE_KEEP, 0);
+    rb_op1(b, OP_LOAD_INPUT, TB);
+    rb_op1(b, OP_NOTE, 1);
+    rb_op(b, OP_AND);
+    rb_patch(b, j, 0, rb_here(b));
+    conds[0] = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_PUSH_CONST, k1);
+    res[0] = rb_op(b, OP_RESULT);
+    rb_patch(b, conds[0], 0, rb_op1(b, OP_LOAD_INPUT, TC));
+    rb_op1(b, OP_NOTE, 2);
+    j = rb_op1(b, OP_JUMP_IF_TRUE_KEEP, 0);
+    rb_op1(b, OP_LOAD_INPUT, TA);
+    rb_op(b, OP_NOT);
+    rb_op1(b, OP_NOTE, 3);
+    rb_op(b, OP_OR);
+    rb_patch(b, j, 0, rb_here(b));
+    conds[1] = rb_op2(b, OP_COND, 0, 0);
+    rb_op1(b, OP_PUSH_CONST, k2);
+    res[1] = rb_op(b, OP_RESULT);
+    rb_patch(b, conds[1], 0, rb_op1(b, OP_PUSH_CONST, k3));
+    rb_op1(b, OP_LOAD_INPUT, TA);
+    uint32_t inner = rb_op2(b, OP_COND, 0, 0); /* a value stays below: not a branch's */
+    rb_patch(b, inner, 0, rb_here(b));
+    rb_patch(b, inner, 1, rb_here(b));
+    res[2] = rb_op(b, OP_RESULT);
+    uint32_t lu = rb_op(b, OP_RESULT_UNKNOWN);
+    rb_patch(b, conds[0], 1, lu);
+    rb_patch(b, conds[1], 1, lu);
+    rb_rule_end(b);
+
+    uint32_t n_and[] = {RBC_CN_ATOM, 0, RBC_CN_ATOM, 1, RBC_CN_AND, 0};
+    uint32_t n_or[] = {RBC_CN_ATOM, 2, RBC_CN_ATOM, 3, RBC_CN_OR, 0};
+    cr_assert_eq(rb_branch(b, r, res[0], "a en b", 3, n_and), 0);
+    cr_assert_eq(rb_branch(b, r, res[1], "c of niet a", 3, n_or), 1);
+    cr_assert_eq(rb_branch(b, r, res[2], NULL, 0, NULL), 2);
+    rb_seg s[] = {{RBC_SEG_TEXT, 0, "r is "}, {RBC_SEG_OUTCOME, 1, NULL}};
+    rb_branch_uitleg(b, r, 0, 2, s);
+    load(f, b);
+}
+
+/* The trace of a rule: run, end, branch, own value (a getal; -1 none; -2 unchecked). */
+static void expect_rule(struct fixture *f, uint32_t rule, uint8_t run_, uint8_t end, uint32_t br,
+                        int64_t value)
+{
+    const ev_rule_trace *t = &f->ev->rule_trace[rule];
+    cr_assert_eq(t->run, run_, "regel %u: run %u, verwacht %u", rule, t->run, run_);
+    cr_assert_eq(t->end, end, "regel %u: end %u, verwacht %u", rule, t->end, end);
+    cr_assert_eq(t->branch, br, "regel %u: tak %u, verwacht %u", rule, t->branch, br);
+    if (value >= 0) {
+        cr_assert_eq(t->value.tag, RV_GETAL);
+        cr_assert(num_eq(t->value.u.q, num_int(value)), "eigen waarde");
+    } else if (value == -1) {
+        cr_assert_eq(t->value.tag, RV_ONBEKEND, "geen eigen waarde");
+    } /* -2: not a getal, checked by the caller */
+}
+
+static void expect_atoms(struct fixture *f, uint8_t a0, uint8_t a1, uint8_t a2, uint8_t a3)
+{
+    const uint8_t *v = f->ev->atom_value;
+    cr_assert(v[0] == a0 && v[1] == a1 && v[2] == a2 && v[3] == a3,
+              "atomen %u %u %u %u, verwacht %u %u %u %u", v[0], v[1], v[2], v[3], a0, a1, a2, a3);
+}
+
+/* branch_cond of R's branches (global 1, 2, 3) */
+static void expect_bconds(struct fixture *f, uint8_t b0, uint8_t b1, uint8_t b2)
+{
+    const uint8_t *v = f->ev->branch_cond;
+    cr_assert_eq(v[0], 0, "Q heeft geen voorwaarde");
+    cr_assert(v[1] == b0 && v[2] == b1 && v[3] == b2, "takken %u %u %u, verwacht %u %u %u", v[1],
+              v[2], v[3], b0, b1, b2);
+}
+
+static rt_value v_geen(void)
+{
+    rt_value v;
+    memset(&v, 0, sizeof v);
+    v.tag = RV_GEEN;
+    return v;
+}
+
+Test(trace, tables_loaded)
+{
+    struct fixture f;
+    uint32_t res[3], conds[2];
+    build_trace(&f, res, conds);
+    const regel_policy *p = f.p;
+    cr_assert_eq(p->n_atoms, 4);
+    cr_assert_str_eq(p->atoms[3].text, "niet a");
+    cr_assert_eq(p->atoms[3].line, 11);
+    cr_assert_eq(p->atoms[3].col, 25);
+    cr_assert_eq(p->atoms[3].n_refs, 1);
+    cr_assert_eq(p->atoms[3].refs[0].kind, RBC_REF_INPUT);
+    cr_assert_eq(p->atoms[3].refs[0].index, TA);
+    cr_assert_eq(p->n_branches_total, 4);
+    cr_assert_eq(p->rules[0].n_branches, 1);
+    cr_assert_eq(p->rules[0].first_branch, 0);
+    cr_assert_null(p->rules[0].branches[0].cond_text);
+    const rt_rule *r = &p->rules[1];
+    cr_assert_eq(r->first_branch, 1);
+    cr_assert_eq(r->n_branches, 3);
+    cr_assert_eq(r->uitleg.n, 0);
+    cr_assert_eq(r->branches[0].result_off, res[0]);
+    cr_assert_eq(r->branches[2].result_off, res[2]);
+    cr_assert_str_eq(r->branches[1].cond_text, "c of niet a");
+    cr_assert_eq(r->branches[1].n_nodes, 3);
+    cr_assert_eq(r->branches[1].nodes[1].kind, RBC_CN_ATOM);
+    cr_assert_eq(r->branches[1].nodes[1].arg, 3);
+    cr_assert_eq(r->branches[1].nodes[2].kind, RBC_CN_OR);
+    cr_assert_null(r->branches[2].cond_text);
+    cr_assert_eq(r->branches[2].n_nodes, 0);
+    cr_assert_eq(r->branches[0].uitleg.n, 2);
+    cr_assert_eq(r->branches[0].uitleg.segs[0].kind, RBC_SEG_TEXT);
+    cr_assert_str_eq(r->branches[0].uitleg.segs[0].text, "r is ");
+    cr_assert_eq(r->branches[0].uitleg.segs[1].kind, RBC_SEG_OUTCOME);
+    cr_assert_eq(r->branches[0].uitleg.segs[1].index, 1);
+    cr_assert_null(r->branches[0].uitleg.segs[1].text);
+    cr_assert_eq(r->branches[1].uitleg.n, 0);
+    unload(&f);
+}
+
+Test(trace, first_branch_taken)
+{
+    struct fixture f;
+    uint32_t res[3], conds[2];
+    build_trace(&f, res, conds);
+    f.facts[TA] = vb(W);
+    f.facts[TB] = vb(W);
+    f.facts[TC] = vb(W);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    expect_rule(&f, 0, EV_RULE_RAN, EV_END_RESULT, 0, -2);
+    cr_assert_eq(f.ev->rule_trace[0].value.tag, RV_WAARHEID);
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_RESULT, 0, 1);
+    expect_bconds(&f, EV_COND_WAAR, 0, 0);
+    expect_atoms(&f, EV_COND_WAAR, EV_COND_WAAR, 0, 0);
+    unload(&f);
+}
+
+Test(trace, short_circuit_and_second_branch)
+{
+    struct fixture f;
+    uint32_t res[3], conds[2];
+    build_trace(&f, res, conds);
+    /* a onwaar: `a en b` stops at a (b not evaluated), `c of …` stops at c */
+    f.facts[TA] = vb(O);
+    f.facts[TB] = vb(W);
+    f.facts[TC] = vb(W);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_RESULT, 1, 2);
+    expect_bconds(&f, EV_COND_ONWAAR, EV_COND_WAAR, 0);
+    expect_atoms(&f, EV_COND_ONWAAR, 0, EV_COND_WAAR, 0);
+    /* c onwaar too: `niet a` is evaluated and decides */
+    f.facts[TC] = vb(O);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_RESULT, 1, 2);
+    expect_bconds(&f, EV_COND_ONWAAR, EV_COND_WAAR, 0);
+    expect_atoms(&f, EV_COND_ONWAAR, 0, EV_COND_ONWAAR, EV_COND_WAAR);
+    unload(&f);
+}
+
+Test(trace, anders_branch_and_geen_atom)
+{
+    struct fixture f;
+    uint32_t res[3], conds[2];
+    build_trace(&f, res, conds);
+    /* b is geen (optional): the atom counts as onwaar; both conditions fail,
+     * the anders branch gives 3; its inner COND (a value below) is not a
+     * branch condition, so branch 3 stays "not evaluated" */
+    f.facts[TA] = vb(W);
+    f.facts[TB] = v_geen();
+    f.facts[TC] = vb(O);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(f.ev->values[1].tag, RV_GETAL);
+    cr_assert(num_eq(f.ev->values[1].u.q, num_int(3)));
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_RESULT, 2, 3);
+    expect_bconds(&f, EV_COND_ONWAAR, EV_COND_ONWAAR, 0);
+    expect_atoms(&f, EV_COND_WAAR, EV_COND_ONWAAR, EV_COND_ONWAAR, EV_COND_ONWAAR);
+    unload(&f);
+}
+
+Test(trace, onbekend_condition)
+{
+    struct fixture f;
+    uint32_t res[3], conds[2];
+    build_trace(&f, res, conds);
+    /* a waar, b onbekend: the first condition is onbekend, the rule waits on branch 0 */
+    f.facts[TA] = vb(W);
+    f.facts[TB] = vb(U);
+    f.facts[TC] = vb(W);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(f.ev->status[1], EV_UNKNOWN);
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_UNKNOWN, 0, -1);
+    expect_bconds(&f, EV_COND_ONBEKEND, 0, 0);
+    expect_atoms(&f, EV_COND_WAAR, EV_COND_ONBEKEND, 0, 0);
+    /* a onwaar, c onbekend: `c of niet a` is waar (niet a decides): branch 1 */
+    f.facts[TA] = vb(O);
+    f.facts[TC] = vb(U);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_RESULT, 1, 2);
+    expect_bconds(&f, EV_COND_ONWAAR, EV_COND_WAAR, 0);
+    expect_atoms(&f, EV_COND_ONWAAR, 0, EV_COND_ONBEKEND, EV_COND_WAAR);
+    /* a onbekend: the first condition is onbekend at once (b never read) */
+    f.facts[TA] = vb(U);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_UNKNOWN, 0, -1);
+    expect_atoms(&f, EV_COND_ONBEKEND, EV_COND_ONBEKEND, 0, 0);
+    unload(&f);
+}
+
+Test(trace, nothing_written_without_explain)
+{
+    struct fixture f;
+    uint32_t res[3], conds[2];
+    build_trace(&f, res, conds);
+    f.facts[TA] = vb(W);
+    f.facts[TB] = vb(U);
+    f.facts[TC] = vb(O);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    const regel_policy *p = f.p;
+    /* poison everything the trace holds, then evaluate without explaining */
+    size_t nr = p->n_rules * sizeof *f.ev->rule_trace;
+    uint8_t *want_r = malloc(nr), want_b[4], want_a[4];
+    cr_assert_not_null(want_r);
+    memset(f.ev->rule_trace, 0xA5, nr);
+    memset(f.ev->branch_cond, 0x5A, p->n_branches_total);
+    memset(f.ev->atom_value, 0x3C, p->n_atoms);
+    memcpy(want_r, f.ev->rule_trace, nr);
+    memcpy(want_b, f.ev->branch_cond, 4);
+    memcpy(want_a, f.ev->atom_value, 4);
+    for (int flags = 0; flags <= (int)REGEL_COVERAGE; flags += (int)REGEL_COVERAGE) {
+        for (int x = 0; x < 3; x++) {
+            f.facts[TA] = vb(x);
+            f.facts[TB] = vb((x + 1) % 3);
+            f.facts[TC] = vb((x + 2) % 3);
+            cr_assert_eq(run(&f, (unsigned)flags), REGEL_OK, "%s", f.err.message);
+            cr_assert(!f.ev->explained);
+            cr_assert(memcmp(f.ev->rule_trace, want_r, nr) == 0, "rule_trace beschreven");
+            cr_assert(memcmp(f.ev->branch_cond, want_b, 4) == 0, "branch_cond beschreven");
+            cr_assert(memcmp(f.ev->atom_value, want_a, 4) == 0, "atom_value beschreven");
+        }
+    }
+    /* the next explained evaluation resets it all */
+    f.facts[TA] = vb(W);
+    f.facts[TB] = vb(W);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_RESULT, 0, 1);
+    expect_bconds(&f, EV_COND_WAAR, 0, 0);
+    expect_atoms(&f, EV_COND_WAAR, EV_COND_WAAR, 0, 0);
+    free(want_r);
+    unload(&f);
+}
+
+/* Basis: getal r is 10 indien a (atom 0); exception E (RULES 1): r is 20
+ * indien b (atom 1); with div_zero, Basis's value is 10 / 0 instead. */
+static void build_set_aside(struct fixture *f, bool div_zero)
+{
+    rbc_builder *b = rb_new();
+    uint32_t tw = rb_type_prim(b, RBC_TYPE_WAARHEID);
+    uint32_t tg = rb_type_prim(b, RBC_TYPE_GETAL);
+    rb_input(b, "a", tw);
+    rb_input(b, "b", tw);
+    rb_outcome(b, "r", tg, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t k10 = rb_const_num(b, 10, 1), k20 = rb_const_num(b, 20, 1), k0 = rb_const_num(b, 0, 1);
+    uint32_t ra[] = {RBC_REF_INPUT, 0}, rbb[] = {RBC_REF_INPUT, 1};
+    rb_atom(b, "a", 1, 1, 1, ra);
+    rb_atom(b, "b", 2, 1, 1, rbb);
+    for (uint32_t k = 0; k < 2; k++) {
+        uint32_t r = rb_rule_begin(b, k ? "E" : "Basis", 0, k ? 0 : RBC_NONE);
+        rb_op1(b, OP_LOAD_INPUT, k);
+        rb_op1(b, OP_NOTE, k);
+        uint32_t c = rb_op2(b, OP_COND, 0, 0);
+        rb_op1(b, OP_PUSH_CONST, k ? k20 : k10);
+        if (!k && div_zero) {
+            rb_op1(b, OP_PUSH_CONST, k0);
+            rb_op(b, OP_DIV);
+        }
+        uint32_t res = rb_op(b, OP_RESULT);
+        rb_patch(b, c, 0, rb_op(b, OP_NOT_APPLIED));
+        rb_patch(b, c, 1, rb_op(b, OP_RESULT_UNKNOWN));
+        rb_rule_end(b);
+        uint32_t nodes[] = {RBC_CN_ATOM, k};
+        rb_branch(b, r, res, k ? "b" : "a", 1, nodes);
+    }
+    load(f, b);
+}
+
+Test(trace, exception_applied_sets_aside_own_value)
+{
+    struct fixture f;
+    build_set_aside(&f, false);
+    f.facts[0] = vb(W);
+    f.facts[1] = vb(W);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN | REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
+    cr_assert(num_eq(f.ev->values[0].u.q, num_int(20)));
+    cr_assert_eq(f.ev->decided_by[0], 1, "the exception decides");
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_RESULT, 0, 20);
+    /* the rule it set aside ran for the trace alone: its own value 10 */
+    expect_rule(&f, 0, EV_RULE_RAN, EV_END_RESULT, 0, 10);
+    cr_assert_eq(f.ev->branch_cond[0], EV_COND_WAAR);
+    cr_assert_eq(f.ev->branch_cond[1], EV_COND_WAAR);
+    cr_assert_eq(f.ev->atom_value[0], EV_COND_WAAR);
+    cr_assert_eq(f.ev->atom_value[1], EV_COND_WAAR);
+    /* ... but changed nothing else: not a fact of r, no coverage of its COND */
+    cr_assert_eq(f.ev->reads_input[0], 0, "a is niet gelezen voor r");
+    cr_assert_eq(f.ev->reads_input[1], 1);
+    cr_assert_eq(f.p->n_conds, 2);
+    cr_assert_eq(f.ev->cond_seen[0], 0, "Basis ran for the trace only");
+    cr_assert_eq(f.ev->cond_seen[1], EV_COND_WAAR);
+    /* Basis would not apply itself: it ran and gave nothing */
+    f.facts[0] = vb(O);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    expect_rule(&f, 0, EV_RULE_RAN, EV_END_NOT_APPLIED, RBC_NONE, -1);
+    cr_assert_eq(f.ev->branch_cond[0], EV_COND_ONWAAR);
+    /* the exception does not apply: Basis decides the normal way */
+    f.facts[0] = vb(W);
+    f.facts[1] = vb(O);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(f.ev->decided_by[0], 0);
+    expect_rule(&f, 0, EV_RULE_RAN, EV_END_RESULT, 0, 10);
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_NOT_APPLIED, RBC_NONE, -1);
+    cr_assert_eq(f.ev->reads_input[0], 1);
+    /* the exception onbekend: r is onbekend; Basis still ran for the trace */
+    f.facts[1] = vb(U);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(f.ev->status[0], EV_UNKNOWN);
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_UNKNOWN, 0, -1);
+    expect_rule(&f, 0, EV_RULE_RAN, EV_END_RESULT, 0, 10);
+    cr_assert_eq(f.ev->missing[1], 1);
+    cr_assert_eq(f.ev->missing[0], 0, "a is not a cause");
+    unload(&f);
+}
+
+Test(trace, set_aside_rule_error_is_not_an_error)
+{
+    struct fixture f;
+    build_set_aside(&f, true);
+    f.facts[0] = vb(W);
+    f.facts[1] = vb(W);
+    /* Basis would divide by zero, but the exception decides: no error, with
+     * or without explaining; the trace says Basis did not run */
+    cr_assert_eq(run(&f, 0), REGEL_OK, "%s", f.err.message);
+    cr_assert(num_eq(f.ev->values[0].u.q, num_int(20)));
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    cr_assert(num_eq(f.ev->values[0].u.q, num_int(20)));
+    expect_rule(&f, 0, EV_RULE_NOT_RUN, EV_END_NOT_APPLIED, RBC_NONE, -1);
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_RESULT, 0, 20);
+    cr_assert_eq(f.ev->branch_cond[0], 0, "what the failed run noted is dropped");
+    cr_assert_eq(f.ev->atom_value[0], 0);
+    cr_assert_eq(f.ev->branch_cond[1], EV_COND_WAAR);
+    cr_assert_eq(f.ev->atom_value[1], EV_COND_WAAR);
+    /* without the exception the error is the policy's */
+    f.facts[1] = vb(O);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_ERR_EVAL);
+    cr_assert(strstr(f.err.message, "deling door nul in regel ‘Basis’") != NULL, "%s",
+              f.err.message);
+    unload(&f);
+}
+
+Test(trace, validity_out_of_force_and_peildatum_onbekend)
+{
+    struct fixture f;
+    rbc_builder *b = rb_new();
+    uint32_t tg = rb_type_prim(b, RBC_TYPE_GETAL);
+    uint32_t td = rb_type_prim(b, RBC_TYPE_DATUM);
+    rb_input(b, "peildatum", td);
+    rb_peildatum(b, 0);
+    rb_outcome(b, "r", tg, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t c0 = rb_const_num(b, 0, 1), c1 = rb_const_num(b, 1, 1);
+    uint32_t d = (uint32_t)ymd(2022, 3, 1);
+    uint32_t r0 = rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_rule_validity(b, r0, RBC_NONE, d);
+    rb_op1(b, OP_PUSH_CONST, c0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    uint32_t r1 = rb_rule_begin(b, "R", 0, RBC_NONE);
+    rb_rule_validity(b, r1, d, RBC_NONE);
+    rb_op1(b, OP_PUSH_CONST, c1);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    load(&f, b);
+    f.facts[0] = vd(2022, 2, 28);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    expect_rule(&f, 0, EV_RULE_RAN, EV_END_RESULT, 0, 0);
+    expect_rule(&f, 1, EV_RULE_OUT_OF_FORCE, EV_END_NOT_APPLIED, RBC_NONE, -1);
+    f.facts[0] = vd(2022, 3, 1);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    expect_rule(&f, 0, EV_RULE_OUT_OF_FORCE, EV_END_NOT_APPLIED, RBC_NONE, -1);
+    expect_rule(&f, 1, EV_RULE_RAN, EV_END_RESULT, 0, 1);
+    f.facts[0] = vb(U);
+    cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(f.ev->status[0], EV_UNKNOWN);
+    expect_rule(&f, 0, EV_RULE_DATE_UNKNOWN, EV_END_NOT_APPLIED, RBC_NONE, -1);
+    expect_rule(&f, 1, EV_RULE_DATE_UNKNOWN, EV_END_NOT_APPLIED, RBC_NONE, -1);
+    /* not explaining: the trace keeps what the last explained run wrote */
+    f.facts[0] = vd(2022, 2, 28);
+    cr_assert_eq(run(&f, 0), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(f.ev->rule_trace[0].run, EV_RULE_DATE_UNKNOWN);
+    unload(&f);
+}

@@ -1,0 +1,1 @@
+regel stdlib-policies/inburgering.regel tests/golden/inburgering/04-vrijgesteld-ernstig-ziek.json

@@ -1,0 +1,1 @@
+regel --uitkomst inburgeringsplicht --uitkomst vdab_tijdig stdlib-policies/inburgering.regel tests/golden/inburgering/04-vrijgesteld-ernstig-ziek.json
