@@ -1,12 +1,14 @@
-/* render.c — value formatting shared by the text and JSON renderers: Dutch
- * text (12,5, € 1.250,00, 1 maart 2022, geen) and JSON (12.5, "2022-03-01",
- * null) of a run-time value given its policy type, what is still open, and the
- * checks before rendering. No I/O. */
+/* render.c — regel_render (build the motivering once, then hand it to the
+ * text, JSON or HTML renderer) and what the renderers share: Dutch text
+ * (12,5, € 1.250,00, 1 maart 2022, geen) and JSON (12.5, "2022-03-01", null)
+ * of a run-time value given its policy type, and the checks before
+ * rendering. No I/O. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cal.h"
+#include "explain.h"
 #include "num.h"
 #include "render.h"
 #include "rt.h"
@@ -494,16 +496,49 @@ REGEL_API int regel_render(const regel_eval *ev, int formaat, const char *const 
         *out = NULL;
     if (len)
         *len = 0;
-    switch (formaat) {
-    case REGEL_FORMAAT_TEKST:
-        return render_text(ev, only, n_only, out, len, err);
-    case REGEL_FORMAAT_JSON:
-        return render_json(ev, only, n_only, out, len, err);
-    case REGEL_FORMAAT_HTML:
-        return render_html(ev, only, n_only, out, len, err);
-    default:
+    if (formaat != REGEL_FORMAAT_TEKST && formaat != REGEL_FORMAAT_JSON &&
+        formaat != REGEL_FORMAAT_HTML)
         return rt_error(err, REGEL_ERR_USAGE, NULL, 0, 0,
                         "onbekend formaat %d (bekend: tekst %d, json %d, html %d)", formaat,
                         REGEL_FORMAAT_TEKST, REGEL_FORMAAT_JSON, REGEL_FORMAAT_HTML);
+    int rc = render_check(ev, err);
+    if (rc != REGEL_OK)
+        return rc;
+    if (!out)
+        return rt_error(err, REGEL_ERR_USAGE, NULL, 0, 0,
+                        "regel_render: geen plaats voor de uitvoer (NULL)");
+    arena *a = arena_new(16384);
+    if (!a)
+        return rt_error(err, REGEL_ERR_MEMORY, NULL, 0, 0, "onvoldoende geheugen");
+    ex_doc d;
+    memset(&d, 0, sizeof d);
+    rc = ex_build(ev, only, n_only, a, &d, err);
+    if (rc != REGEL_OK) {
+        arena_free(a);
+        return rc;
     }
+    strbuf sb = STRBUF_INIT;
+    if (formaat == REGEL_FORMAAT_TEKST)
+        render_text_doc(&sb, &d);
+    else if (formaat == REGEL_FORMAAT_JSON)
+        render_json_doc(&sb, &d);
+    else
+        render_html_doc(&sb, &d);
+    arena_free(a);
+    return render_finish(&sb, out, len, err);
+}
+
+REGEL_API int regel_render_text(const regel_eval *ev, char **out, size_t *len, regel_error *err)
+{
+    return regel_render(ev, REGEL_FORMAAT_TEKST, NULL, 0, out, len, err);
+}
+
+REGEL_API int regel_render_json(const regel_eval *ev, char **out, size_t *len, regel_error *err)
+{
+    return regel_render(ev, REGEL_FORMAAT_JSON, NULL, 0, out, len, err);
+}
+
+REGEL_API int regel_render_html(const regel_eval *ev, char **out, size_t *len, regel_error *err)
+{
+    return regel_render(ev, REGEL_FORMAAT_HTML, NULL, 0, out, len, err);
 }

@@ -72,20 +72,13 @@ int render_check(const regel_eval *ev, regel_error *err);
 /* Hand the finished buffer to the caller (or fail with REGEL_ERR_MEMORY). */
 int render_finish(strbuf *sb, char **out, size_t *len, regel_error *err);
 
-/* The motivering of the last evaluation (spec7 §4) as Dutch text
- * (render_text.c), JSON (render_json.c) or one HTML page (render_html.c).
- * only/n_only as regel_render: the uitkomsten or begrippen to show, NULL/0
- * for every uitkomst. *out is malloc'ed. */
-int render_text(const regel_eval *ev, const char *const *only, size_t n_only, char **out,
-                size_t *len, regel_error *err);
-int render_json(const regel_eval *ev, const char *const *only, size_t n_only, char **out,
-                size_t *len, regel_error *err);
-int render_html(const regel_eval *ev, const char *const *only, size_t n_only, char **out,
-                size_t *len, regel_error *err);
-
+/* Append a built motivering (explain.h; regel_render builds it once) to sb
+ * as Dutch text (render_text.c, spec7 §4.4), JSON (render_json.c, §4.5) or
+ * one HTML page (render_html.c, §4.6). Text and JSON mark the expansion
+ * state of d while they walk it. */
 struct ex_doc;
-/* Append the HTML page of a built motivering to sb (render_html.c; the unit
- * test renders hand-built trees through it). */
+void render_text_doc(strbuf *sb, struct ex_doc *d);
+void render_json_doc(strbuf *sb, struct ex_doc *d);
 void render_html_doc(strbuf *sb, const struct ex_doc *doc);
 
 #endif

@@ -582,37 +582,3 @@ void render_html_doc(strbuf *sb, const ex_doc *doc)
     sb_free(&h.tmp);
     free(h.expanded);
 }
-
-int render_html(const regel_eval *ev, const char *const *only, size_t n_only, char **out,
-                size_t *len, regel_error *err)
-{
-    if (out)
-        *out = NULL;
-    if (len)
-        *len = 0;
-    int rc = render_check(ev, err);
-    if (rc != REGEL_OK)
-        return rc;
-    if (!out)
-        return rt_error(err, REGEL_ERR_USAGE, NULL, 0, 0,
-                        "regel_render_html: geen plaats voor de uitvoer (NULL)");
-    arena *a = arena_new(16384);
-    if (!a)
-        return rt_error(err, REGEL_ERR_MEMORY, NULL, 0, 0, "onvoldoende geheugen");
-    ex_doc doc;
-    memset(&doc, 0, sizeof doc);
-    rc = ex_build(ev, only, n_only, a, &doc, err);
-    if (rc != REGEL_OK) {
-        arena_free(a);
-        return rc;
-    }
-    strbuf sb = STRBUF_INIT;
-    render_html_doc(&sb, &doc);
-    arena_free(a);
-    return render_finish(&sb, out, len, err);
-}
-
-REGEL_API int regel_render_html(const regel_eval *ev, char **out, size_t *len, regel_error *err)
-{
-    return render_html(ev, NULL, 0, out, len, err);
-}

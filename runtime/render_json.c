@@ -347,80 +347,52 @@ static void jw_open_node(jw *w, const ex_node *n)
     jw_end(w, '}');
 }
 
-int render_json(const regel_eval *ev, const char *const *only, size_t n_only, char **out,
-                size_t *len, regel_error *err)
+void render_json_doc(strbuf *sb, ex_doc *d)
 {
-    if (out)
-        *out = NULL;
-    if (len)
-        *len = 0;
-    int rc = render_check(ev, err);
-    if (rc != REGEL_OK)
-        return rc;
-    if (!out)
-        return rt_error(err, REGEL_ERR_USAGE, NULL, 0, 0,
-                        "regel_render_json: geen plaats voor de uitvoer (NULL)");
-    arena *a = arena_new(16384);
-    if (!a)
-        return rt_error(err, REGEL_ERR_MEMORY, NULL, 0, 0, "onvoldoende geheugen");
-    ex_doc d;
-    rc = ex_build(ev, only, n_only, a, &d, err);
-    if (rc != REGEL_OK) {
-        arena_free(a);
-        return rc;
-    }
-    const regel_policy *p = ev->policy;
-    strbuf sb = STRBUF_INIT;
+    const regel_policy *p = d->policy;
     jw w;
     memset(&w, 0, sizeof w);
-    w.sb = &sb;
-    w.d = &d;
+    w.sb = sb;
+    w.d = d;
     w.p = p;
     jw_begin(&w, '{');
     jw_str(&w, "beleid", p->name);
-    if (d.peildatum)
-        jw_value(&w, "peildatum", p->inputs[p->peildatum_input].type, d.peildatum);
+    if (d->peildatum)
+        jw_value(&w, "peildatum", p->inputs[p->peildatum_input].type, d->peildatum);
 
     jw_item(&w, "uitkomsten");
     jw_begin(&w, '{');
-    for (uint32_t s = 0; s < d.n_shown; s++) {
-        const ex_node *n = &d.nodes[d.shown[s]];
+    for (uint32_t s = 0; s < d->n_shown; s++) {
+        const ex_node *n = &d->nodes[d->shown[s]];
         jw_value(&w, n->name, n->type, n->value);
     }
     jw_end(&w, '}');
 
     jw_item(&w, "uitleg");
     jw_begin(&w, '{');
-    for (uint32_t s = 0; d.explained && s < d.n_shown; s++) {
-        const ex_node *n = &d.nodes[d.shown[s]];
+    for (uint32_t s = 0; d->explained && s < d->n_shown; s++) {
+        const ex_node *n = &d->nodes[d->shown[s]];
         if (jw_undecided(n))
             continue;
         jw_item(&w, n->name);
-        ex_section_begin(&d, n->outcome);
+        ex_section_begin(d, n->outcome);
         jw_node(&w, n, 0);
     }
     jw_end(&w, '}');
 
     jw_item(&w, "onbeslist");
     jw_begin(&w, '{');
-    for (uint32_t s = 0; s < d.n_shown; s++) {
-        const ex_node *n = &d.nodes[d.shown[s]];
+    for (uint32_t s = 0; s < d->n_shown; s++) {
+        const ex_node *n = &d->nodes[d->shown[s]];
         if (!jw_undecided(n))
             continue;
         jw_item(&w, n->name);
-        ex_section_begin(&d, n->outcome);
+        ex_section_begin(d, n->outcome);
         jw_open_node(&w, n);
     }
     jw_end(&w, '}');
 
-    jw_inputs(&w, "ontbrekend", d.missing);
+    jw_inputs(&w, "ontbrekend", d->missing);
     jw_end(&w, '}');
-    sb_putc(&sb, '\n');
-    arena_free(a);
-    return render_finish(&sb, out, len, err);
-}
-
-REGEL_API int regel_render_json(const regel_eval *ev, char **out, size_t *len, regel_error *err)
-{
-    return render_json(ev, NULL, 0, out, len, err);
+    sb_putc(sb, '\n');
 }

@@ -279,72 +279,44 @@ static void tx_body(tx *t, const ex_node *n, unsigned ind, unsigned depth)
     tx_uses(t, n, ind, depth);
 }
 
-int render_text(const regel_eval *ev, const char *const *only, size_t n_only, char **out,
-                size_t *len, regel_error *err)
+void render_text_doc(strbuf *sb, ex_doc *d)
 {
-    if (out)
-        *out = NULL;
-    if (len)
-        *len = 0;
-    int rc = render_check(ev, err);
-    if (rc != REGEL_OK)
-        return rc;
-    if (!out)
-        return rt_error(err, REGEL_ERR_USAGE, NULL, 0, 0,
-                        "regel_render_text: geen plaats voor de uitvoer (NULL)");
-    arena *a = arena_new(16384);
-    if (!a)
-        return rt_error(err, REGEL_ERR_MEMORY, NULL, 0, 0, "onvoldoende geheugen");
-    ex_doc d;
-    rc = ex_build(ev, only, n_only, a, &d, err);
-    if (rc != REGEL_OK) {
-        arena_free(a);
-        return rc;
-    }
-    const regel_policy *p = ev->policy;
-    strbuf sb = STRBUF_INIT;
-    tx t = {&sb, &d, p};
+    const regel_policy *p = d->policy;
+    tx t = {sb, d, p};
     bool first = true;
     if (p->name && p->name[0]) {
-        sb_printf(&sb, "Beleid: %s\n", p->name);
+        sb_printf(sb, "Beleid: %s\n", p->name);
         first = false;
     }
-    if (d.peildatum) {
-        sb_puts(&sb, "Peildatum: ");
-        render_value_text(&sb, p, p->inputs[p->peildatum_input].type, d.peildatum);
-        sb_putc(&sb, '\n');
+    if (d->peildatum) {
+        sb_puts(sb, "Peildatum: ");
+        render_value_text(sb, p, p->inputs[p->peildatum_input].type, d->peildatum);
+        sb_putc(sb, '\n');
         first = false;
     }
-    for (uint32_t s = 0; s < d.n_shown; s++) {
-        const ex_node *n = &d.nodes[d.shown[s]];
+    for (uint32_t s = 0; s < d->n_shown; s++) {
+        const ex_node *n = &d->nodes[d->shown[s]];
         if (!first)
-            sb_putc(&sb, '\n');
+            sb_putc(sb, '\n');
         first = false;
-        sb_printf(&sb, "%s: ", n->name);
+        sb_printf(sb, "%s: ", n->name);
         tx_value(&t, n->type, n->value);
-        sb_putc(&sb, '\n');
-        if (!d.explained)
+        sb_putc(sb, '\n');
+        if (!d->explained)
             continue; /* without a trace: values only */
-        ex_section_begin(&d, n->outcome);
+        ex_section_begin(d, n->outcome);
         tx_body(&t, n, 2, 0);
     }
     bool any = false;
     for (uint32_t i = 0; i < p->n_inputs; i++) {
-        if (!d.missing[i])
+        if (!d->missing[i])
             continue;
         if (!any && !first)
-            sb_putc(&sb, '\n');
-        sb_puts(&sb, any ? ", " : "Ontbrekende feiten: ");
-        sb_puts(&sb, p->inputs[i].name);
+            sb_putc(sb, '\n');
+        sb_puts(sb, any ? ", " : "Ontbrekende feiten: ");
+        sb_puts(sb, p->inputs[i].name);
         any = true;
     }
     if (any)
-        sb_puts(&sb, ".\n");
-    arena_free(a);
-    return render_finish(&sb, out, len, err);
-}
-
-REGEL_API int regel_render_text(const regel_eval *ev, char **out, size_t *len, regel_error *err)
-{
-    return render_text(ev, NULL, 0, out, len, err);
+        sb_puts(sb, ".\n");
 }
