@@ -1,8 +1,10 @@
 #!/bin/sh
 # test.sh — runs the whole test suite: every test of `make check` (unit,
 # golden, error and corrupted-bytecode tests), `make lint`, the same tests
-# again under AddressSanitizer and UndefinedBehaviorSanitizer, and `make
-# distcheck`. Ends with one line "N passed, M failed"; exit status 1 on any failure.
+# again under AddressSanitizer and UndefinedBehaviorSanitizer, the 8-thread
+# test under ThreadSanitizer, and `make distcheck` (which also runs `make
+# installcheck`: examples/embed built against the installed library). Ends
+# with one line "N passed, M failed"; exit status 1 on any failure.
 # The HTML report is tested in headless Chromium when it is installed; in CI
 # (CI=true) this script installs the Debian packages chromium and poppler-utils.
 set -u
@@ -47,10 +49,25 @@ grep -E 'passed' _build/valgrind.out || true
 stap "make check met ASan en UBSan"
 mkdir -p _san
 if [ ! -f _san/Makefile ] || [ configure -nt _san/Makefile ]; then
-    (cd _san && ../configure --quiet --enable-sanitizers --disable-shared) || status=1
+    (cd _san && ../configure --quiet --enable-sanitizers) || status=1
 fi
 ASAN_OPTIONS=detect_leaks=1 make -C _san -j"$jobs" check >_san/check.out 2>&1 || status=1
 grep -E '^(# |FAIL|ERROR|XPASS)' _san/check.out || true
+
+stap "test met 8 draden onder ThreadSanitizer"
+# Criterion cannot start under TSan, so only the thread test (a plain program
+# in a TSan build) runs here; the other check programs are only built.
+mkdir -p _tsan
+if [ ! -f _tsan/Makefile ] || [ configure -nt _tsan/Makefile ]; then
+    (cd _tsan && ../configure --quiet --enable-tsan) || status=1
+fi
+TSAN_OPTIONS="halt_on_error=1" make -C _tsan -j"$jobs" check TESTS=tests/unit/test_threads \
+    >_tsan/check.out 2>&1 || {
+    status=1
+    tail -40 _tsan/check.out
+}
+grep -E '^(# |FAIL|ERROR)' _tsan/check.out || true
+grep -h '^ok threads' _tsan/tests/unit/test_threads.log 2>/dev/null || true
 
 stap "make distcheck"
 make -C _build -j"$jobs" distcheck >_build/distcheck.out 2>&1 || {
@@ -63,7 +80,7 @@ grep -E '^(# TOTAL|# PASS|# FAIL)|archives ready|ready for distribution' _build/
 # case in the golden and error runners.
 passed=0
 failed=0
-for dir in _build _san; do
+for dir in _build _san _tsan; do
     for log in $(find "$dir/tests" -name '*.log' 2>/dev/null); do
         line=$(grep -a 'Synthesis: Tested' "$log" | tail -1)
         if [ -n "$line" ]; then

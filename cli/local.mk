@@ -2,7 +2,10 @@
 CLI_LIBS = libregel_core.la $(JANSSON_LIBS) $(FFI_LIBS)
 bin_PROGRAMS += regel
 regel_SOURCES = cli/regel.c cli/common.h cli/common.c
-regel_LDADD = $(CLI_LIBS)
+regel_LDADD = $(CLI_LIBS) $(DL_LIBS)
+# Plugins (--plugin) call regel_functions_add and friends: the regel_* API of
+# the program must be visible to the libraries it dlopens.
+regel_LDFLAGS = -export-dynamic
 bin_PROGRAMS += regelc
 regelc_SOURCES = cli/regelc.c
 regelc_LDADD = $(CLI_LIBS)

@@ -58,6 +58,12 @@ static void regel_print_help(void)
           "              toon alleen deze uitkomst (of dit begrip), met de volledige\n"
           "              afleiding; mag vaker (standaard: alle uitkomsten). Met\n"
           "              --volgende-vraag: alleen deze uitkomsten moeten beslist worden\n"
+          "  --plugin BIBLIOTHEEK\n"
+          "              een gedeelde bibliotheek (.so) met de externe functies van het\n"
+          "              beleid (extern functie …): ze exporteert regel_plugin_init\n"
+          "              (zie doc/embedding.md); mag vaker. Een pad zonder ‘/’ wordt\n"
+          "              in de huidige map gezocht. Een beleid met externe functies\n"
+          "              werkt alleen met een plugin die ze allemaal levert\n"
           "  -h, --help  toon deze hulp en stop\n"
           "  --version   toon de versie en stop\n"
           "  --          wat volgt zijn argumenten, geen opties\n"
@@ -87,6 +93,7 @@ static void regel_print_help(void)
           "  regel --formaat html --uitkomst inburgeringsplicht \\\n"
           "        stdlib-policies/inburgering.regel geval.json > beslissing.html\n"
           "  regel vraag --bewaar geval.json beleid.regel geval.json\n"
+          "  regel --plugin ./werkdagen.so werkdagen.regel geval.json\n"
           "  regel test --dekking examples\n",
           stdout);
 }
@@ -170,6 +177,8 @@ typedef struct regel_next {
     bool wanted; /* --volgende-vraag */
     const char *const *targets;
     size_t n_targets;
+    const char *const *plugins; /* --plugin */
+    size_t n_plugins;
 } regel_next;
 
 static int regel_run(const char *policy_path, const char *case_path, int formaat,
@@ -178,9 +187,14 @@ static int regel_run(const char *policy_path, const char *case_path, int formaat
     const char *case_name = strcmp(case_path, "-") == 0 ? "(standaardinvoer)" : case_path;
     regel_error err;
     memset(&err, 0, sizeof err);
-    regel_policy *policy = cli_load_policy("regel", policy_path);
-    if (!policy)
+    cli_plugins *plugins = NULL;
+    if (!cli_plugins_load("regel", next->plugins, next->n_plugins, &plugins))
         return EXIT_ERROR;
+    regel_policy *policy = cli_load_policy("regel", policy_path, plugins);
+    if (!policy) {
+        cli_plugins_free(plugins);
+        return EXIT_ERROR;
+    }
 
     int status = EXIT_ERROR;
     regel_case *kase = NULL;
@@ -235,6 +249,7 @@ done:
     regel_eval_free(ev);
     regel_case_free(kase);
     regel_policy_free(policy);
+    cli_plugins_free(plugins); /* after everything that may call into it */
     return status;
 }
 
@@ -262,15 +277,15 @@ static bool regel_set_formaat(int *formaat, const char *name)
     return false;
 }
 
-static int regel_main(int argc, char **argv, const char **targets)
+static int regel_main(int argc, char **argv, const char **targets, const char **plugins)
 {
-    static const char *const options[] = {"--json",    "--help",     "--version",
-                                          "--formaat", "--uitkomst", "--volgende-vraag"};
+    static const char *const options[] = {
+        "--json", "--help", "--version", "--formaat", "--uitkomst", "--volgende-vraag", "--plugin"};
     const char *args[2] = {NULL, NULL};
     int n_args = 0;
     int formaat = -1; /* REGEL_FORMAAT_*; -1: not given (tekst) */
     bool only_args = false;
-    regel_next next = {false, targets, 0};
+    regel_next next = {false, targets, 0, plugins, 0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!only_args && a[0] == '-' && a[1] != '\0') {
@@ -299,6 +314,14 @@ static int regel_main(int argc, char **argv, const char **targets)
                 targets[next.n_targets++] = argv[++i];
             } else if (strncmp(a, "--uitkomst=", 11) == 0) {
                 targets[next.n_targets++] = a + 11;
+            } else if (strcmp(a, "--plugin") == 0) {
+                if (i + 1 >= argc) {
+                    fputs("regel: ‘--plugin’ verwacht een BIBLIOTHEEK (een .so-bestand)\n", stderr);
+                    return regel_usage_error();
+                }
+                plugins[next.n_plugins++] = argv[++i];
+            } else if (strncmp(a, "--plugin=", 9) == 0) {
+                plugins[next.n_plugins++] = a + 9;
             } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
                 regel_print_help();
                 return fflush(stdout) == 0 ? EXIT_DECIDED : EXIT_ERROR;
@@ -357,11 +380,15 @@ int main(int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "test") == 0)
         return regel_test_main(argc - 1, argv + 1);
     const char **targets = calloc((size_t)argc + 1, sizeof *targets);
-    if (!targets) {
+    const char **plugins = calloc((size_t)argc + 1, sizeof *plugins);
+    if (!targets || !plugins) {
+        free(targets);
+        free(plugins);
         fputs("regel: fout: onvoldoende geheugen\n", stderr);
         return EXIT_ERROR;
     }
-    int status = regel_main(argc, argv, targets);
+    int status = regel_main(argc, argv, targets, plugins);
     free(targets);
+    free(plugins);
     return status;
 }

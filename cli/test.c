@@ -139,9 +139,10 @@ typedef struct rtest_run {
     rtest_file *files;
     size_t n_files, cap;
     size_t passed, failed;
-    bool error;       /* a compile error, a missing path … */
-    json_t *json_out; /* --json: array of file objects */
-    json_t *json_err; /* --json: files that did not compile */
+    bool error;           /* a compile error, a missing path … */
+    cli_plugins *plugins; /* --plugin: host functions for every policy */
+    json_t *json_out;     /* --json: array of file objects */
+    json_t *json_err;     /* --json: files that did not compile */
 } rtest_run;
 
 static void *rtest_grow(void *p, size_t *cap, size_t n, size_t size)
@@ -798,6 +799,19 @@ static void rtest_file_run(rtest_run *run, const char *path)
     for (size_t i = 0; i < n; i++)
         if (rtest_matches(scen_get(list, i)->name, run->opt.filter))
             wanted++;
+    /* a file without scenarios to run is skipped, so it needs no plugin */
+    if (wanted && cli_plugins_try_bind(run->plugins, policy, &err) != REGEL_OK) {
+        strbuf sb = STRBUF_INIT;
+        rtest_errf(&sb, &err, path);
+        fprintf(stderr, "regel test: fout: %s\n", sb.data ? sb.data : "?");
+        sb_free(&sb);
+        json_array_append_new(run->json_err,
+                              json_pack("{s:s, s:s}", "bestand", path, "melding", err.message));
+        regel_policy_free(policy);
+        scen_list_free(list);
+        run->error = true;
+        return;
+    }
     regel_eval *ev = wanted ? regel_eval_new(policy) : NULL;
     rtest_cov cov = {NULL, NULL, NULL};
     if (wanted) {
@@ -945,6 +959,10 @@ static void rtest_help(void)
           "                      zowel waar als onwaar waren, met een percentage per bestand\n"
           "  --min-dekking P     (met --dekking) mislukt als de regeldekking van een\n"
           "                      bestand onder P procent ligt\n"
+          "  --plugin BIBLIOTHEEK\n"
+          "                      laad externe functies (extern functie …) uit een\n"
+          "                      gedeelde bibliotheek (.so) voor elk beleid; mag vaker\n"
+          "                      (zie ‘regel --help’)\n"
           "  -h, --help          toon deze hulp en stop\n"
           "\n"
           "Afsluitstatus: 0 alle scenario's geslaagd; 1 een scenario mislukt, een\n"
@@ -973,6 +991,7 @@ static void rtest_free_run(rtest_run *run)
         free(f->path);
     }
     free(run->files);
+    cli_plugins_free(run->plugins);
     json_decref(run->json_out);
     json_decref(run->json_err);
 }
@@ -997,11 +1016,12 @@ static const char *rtest_value(int argc, char **argv, int *i, const char *opt, b
 
 int regel_test_main(int argc, char **argv)
 {
-    static const char *const options[] = {"--filter",  "--junit",       "--json",
-                                          "--dekking", "--min-dekking", "--help"};
+    static const char *const options[] = {"--filter",      "--junit", "--json",  "--dekking",
+                                          "--min-dekking", "--help",  "--plugin"};
     rtest_run run;
     memset(&run, 0, sizeof run);
     rtest_paths args = {NULL, 0, 0};
+    rtest_paths plugins = {NULL, 0, 0};
     bool only_args = false;
     int status = RT_OK;
     for (int i = 1; i < argc; i++) {
@@ -1028,6 +1048,12 @@ int regel_test_main(int argc, char **argv)
             run.opt.filter = v;
         } else if ((v = rtest_value(argc, argv, &i, "--junit", &missing)) != NULL) {
             run.opt.junit = v;
+        } else if ((v = rtest_value(argc, argv, &i, "--plugin", &missing)) != NULL) {
+            if (!rtest_add_path(&plugins, v)) {
+                fputs("regel test: fout: onvoldoende geheugen\n", stderr);
+                status = RT_FAIL;
+                goto done;
+            }
         } else if ((v = rtest_value(argc, argv, &i, "--min-dekking", &missing)) != NULL) {
             char *end = NULL;
             errno = 0;
@@ -1060,6 +1086,10 @@ int regel_test_main(int argc, char **argv)
     if (args.n == 0) {
         fputs("regel test: PAD ontbreekt (een .regel-bestand of een map)\n", stderr);
         status = rtest_usage_error();
+        goto done;
+    }
+    if (!cli_plugins_load("regel test", (const char *const *)plugins.v, plugins.n, &run.plugins)) {
+        status = RT_FAIL;
         goto done;
     }
     run.json_out = json_array();
@@ -1138,6 +1168,9 @@ done:
     for (size_t k = 0; k < args.n; k++)
         free(args.v[k]);
     free(args.v);
+    for (size_t k = 0; k < plugins.n; k++)
+        free(plugins.v[k]);
+    free(plugins.v);
     rtest_free_run(&run);
     return status;
 }

@@ -49,6 +49,9 @@ static void vraag_help(void)
           "  --bewaar BESTAND   schrijf het aangevulde geval als JSON naar BESTAND\n"
           "                     (in één keer vervangen); ‘-’ schrijft het na de\n"
           "                     beslissing naar de standaarduitvoer\n"
+          "  --plugin BIBLIOTHEEK\n"
+          "                     laad de externe functies van het beleid uit een\n"
+          "                     gedeelde bibliotheek (.so; mag vaker; zie ‘regel --help’)\n"
           "  -h, --help         toon deze hulp en stop\n"
           "\n"
           "Afsluitstatus: 0 beslist (of geen vraag meer mogelijk); 1 fout, of de\n"
@@ -197,6 +200,8 @@ typedef struct vraag_opts {
     bool json;
     const char *bewaar;
     const char *policy_path, *case_path;
+    const char **plugins; /* --plugin */
+    size_t n_plugins;
 } vraag_opts;
 
 /* Evaluate obj; on success *kase and the evaluation in ev are current. */
@@ -244,9 +249,14 @@ static int vraag_run(const vraag_opts *o)
 {
     regel_error err;
     memset(&err, 0, sizeof err);
-    regel_policy *policy = cli_load_policy("regel", o->policy_path);
-    if (!policy)
+    cli_plugins *plugins = NULL;
+    if (!cli_plugins_load("regel", o->plugins, o->n_plugins, &plugins))
         return VRAAG_ERROR;
+    regel_policy *policy = cli_load_policy("regel", o->policy_path, plugins);
+    if (!policy) {
+        cli_plugins_free(plugins);
+        return VRAAG_ERROR;
+    }
 
     int status = VRAAG_ERROR;
     json_t *obj = NULL;
@@ -359,6 +369,7 @@ done:
     regel_eval_free(ev);
     regel_case_free(kase);
     regel_policy_free(policy);
+    cli_plugins_free(plugins);
     return status;
 }
 
@@ -368,7 +379,10 @@ int regel_vraag_main(int argc, char **argv)
     vraag_opts o;
     memset(&o, 0, sizeof o);
     o.targets = calloc((size_t)argc + 1, sizeof *o.targets);
-    if (!o.targets) {
+    o.plugins = calloc((size_t)argc + 1, sizeof *o.plugins);
+    if (!o.targets || !o.plugins) {
+        free(o.targets);
+        free(o.plugins);
         vraag_fail(NULL, "onvoldoende geheugen");
         return VRAAG_ERROR;
     }
@@ -386,21 +400,28 @@ int regel_vraag_main(int argc, char **argv)
                 vraag_help();
                 status = fflush(stdout) == 0 ? VRAAG_OK : VRAAG_ERROR;
                 goto out;
-            } else if (strcmp(a, "--uitkomst") == 0 || strcmp(a, "--bewaar") == 0) {
+            } else if (strcmp(a, "--uitkomst") == 0 || strcmp(a, "--bewaar") == 0 ||
+                       strcmp(a, "--plugin") == 0) {
                 if (k + 1 >= argc) {
                     fprintf(stderr, "regel: ‘%s’ verwacht een %s\n", a,
-                            a[2] == 'u' ? "NAAM" : "BESTAND");
+                            a[2] == 'u'   ? "NAAM"
+                            : a[2] == 'b' ? "BESTAND"
+                                          : "BIBLIOTHEEK (een .so-bestand)");
                     status = vraag_usage_error();
                     goto out;
                 }
                 if (a[2] == 'u')
                     o.targets[o.n_targets++] = argv[++k];
-                else
+                else if (a[2] == 'b')
                     o.bewaar = argv[++k];
+                else
+                    o.plugins[o.n_plugins++] = argv[++k];
             } else if (strncmp(a, "--uitkomst=", 11) == 0) {
                 o.targets[o.n_targets++] = a + 11;
             } else if (strncmp(a, "--bewaar=", 9) == 0) {
                 o.bewaar = a + 9;
+            } else if (strncmp(a, "--plugin=", 9) == 0) {
+                o.plugins[o.n_plugins++] = a + 9;
             } else {
                 fprintf(stderr, "regel: onbekende optie ‘%s’ voor ‘regel vraag’\n", a);
                 status = vraag_usage_error();
@@ -434,5 +455,6 @@ int regel_vraag_main(int argc, char **argv)
     status = vraag_run(&o);
 out:
     free(o.targets);
+    free(o.plugins);
     return status;
 }

@@ -102,6 +102,17 @@ typedef struct ast_loc {
  *    text of an expression is known.
  * ======================================================================= */
 
+/* ==== issue 8 (spec8 §1, "externe functies") — again only additions ====
+ *  - DECL_EXTERN (u.ext): `extern functie naam(p: T, …): R.` — parameters
+ *    as fields (name, location, type as written; `optional` always false),
+ *    the result type, and the location of the whole declaration.
+ *  - EX_CALL (u.call): `naam(a, b)` — the function name, its location and
+ *    the arguments in order (n_args may be 0: `naam()`). The checker
+ *    resolves it as REF_EXTERN (index = extern number, declaration order =
+ *    EXTERNS index); the emitter writes the arguments left to right, then
+ *    CALL_EXTERN index.
+ * ======================================================================= */
+
 /* ---- types as written ---- */
 typedef enum ast_type_kind {
     AST_TYPE_WAARHEID,
@@ -155,8 +166,10 @@ typedef enum ast_expr_kind {
     EX_COUNT,      /* u.unary: aantal operand */
     EX_SELECT,     /* u.select */
     /* v0.3 (issue 4) */
-    EX_KNOWN,  /* u.unary: operand is bekend */
-    EX_UNKNOWN /* u.unary: operand is onbekend */
+    EX_KNOWN,   /* u.unary: operand is bekend */
+    EX_UNKNOWN, /* u.unary: operand is onbekend */
+    /* issue 8 */
+    EX_CALL /* u.call: naam(a, b, …) — an extern functie */
 } ast_expr_kind;
 
 /* Duration and `tussen` units as written (plural and singular alike). */
@@ -207,8 +220,10 @@ typedef enum ast_ref_kind {
     REF_PARAM,   /* index = parameter number (checker's numbering) */
     REF_ELEMENT, /* a bound list element; index = its loop slot */
     /* v0.3 */
-    REF_GEEN /* the name `geen` meaning none; the expression's type is the
-                optional type it stands for (PUSH_GEEN type) */
+    REF_GEEN, /* the name `geen` meaning none; the expression's type is the
+                 optional type it stands for (PUSH_GEEN type) */
+    /* issue 8 */
+    REF_EXTERN /* EX_CALL: index = extern number (EXTERNS index) */
 } ast_ref_kind;
 
 typedef struct ast_res {
@@ -298,6 +313,13 @@ struct ast_expr {
             ast_expr *key;   /* volgens KEY (eerste/laatste); else NULL */
             ast_expr *dflt;  /* standaard D; NULL when absent */
         } select;
+        /* ---- issue 8 ---- */
+        struct {
+            const char *name; /* the extern functie */
+            ast_loc name_loc;
+            ast_expr **args; /* in order; NULL when n_args == 0 */
+            size_t n_args;
+        } call;
     } u;
     /* Filled by the checker. */
     ast_res res;
@@ -473,6 +495,16 @@ typedef struct ast_scenario {
     size_t n_expects;
 } ast_scenario;
 
+/* issue 8: extern functie naam(p: T, …): R. */
+typedef struct ast_extern {
+    const char *name;
+    ast_loc loc;       /* the name */
+    ast_loc decl_loc;  /* from `extern` to the final `.` */
+    ast_field *params; /* name, loc, type as written; NULL when n_params == 0 */
+    size_t n_params;
+    ast_type result;
+} ast_extern;
+
 typedef enum ast_decl_kind {
     DECL_ENUM,
     DECL_RECORD,
@@ -480,8 +512,9 @@ typedef enum ast_decl_kind {
     DECL_OUTCOME, /* one `uitkomst` entry */
     DECL_CONCEPT, /* one `begrip` entry */
     DECL_RULE,
-    DECL_PARAM,   /* v0.2: u.param */
-    DECL_SCENARIO /* v0.4: u.scenario */
+    DECL_PARAM,    /* v0.2: u.param */
+    DECL_SCENARIO, /* v0.4: u.scenario */
+    DECL_EXTERN    /* issue 8: u.ext */
 } ast_decl_kind;
 
 typedef struct ast_decl {
@@ -493,6 +526,7 @@ typedef struct ast_decl {
         ast_rule rule;
         ast_param param;
         ast_scenario scenario; /* v0.4 */
+        ast_extern ext;        /* issue 8 */
     } u;
 } ast_decl;
 
@@ -589,6 +623,11 @@ static inline void ast_each_child(const ast_expr *e, ast_child_fn f, void *ctx)
             f(ctx, e->u.select.key);
         if (e->u.select.dflt)
             f(ctx, e->u.select.dflt);
+        return;
+    case EX_CALL:
+        for (size_t i = 0; i < e->u.call.n_args; i++)
+            if (e->u.call.args[i])
+                f(ctx, e->u.call.args[i]);
         return;
     default:
         return;

@@ -8,7 +8,8 @@
  * and the optional discipline (with `is niet geen` narrowing); v0.4 (spec5
  * §2): scenarios, whose constants are checked without touching anything the
  * emitter reads (no types interned, no fact marked used); v0.5 (spec7 §1):
- * the placeholders of `uitleg` templates. Reports every problem it finds
+ * the placeholders of `uitleg` templates; issue 8 (spec8 §1): `extern
+ * functie` declarations and their calls. Reports every problem it finds
  * through diag; never prints, exits or emits bytes. */
 #include "check.h"
 
@@ -89,7 +90,14 @@ static bool check_map_put(arena *a, check_map *m, const char *key, uint32_t val)
 
 /* ---------------------------------------------------------------- state */
 
-typedef enum sym_kind { SYM_ENUM, SYM_RECORD, SYM_INPUT, SYM_OUTCOME, SYM_PARAM } sym_kind;
+typedef enum sym_kind {
+    SYM_ENUM,
+    SYM_RECORD,
+    SYM_INPUT,
+    SYM_OUTCOME,
+    SYM_PARAM,
+    SYM_EXTERN /* issue 8: an extern functie; index = extern number */
+} sym_kind;
 
 /* An entry of the one namespace of types, facts, outcomes and begrippen. */
 typedef struct check_sym {
@@ -187,6 +195,8 @@ static const char *check_sym_kind_name(sym_kind k, const checker *c, uint32_t in
         return c->r->outcomes[index].kind == CHECK_CONCEPT ? "begrip" : "uitkomst";
     case SYM_PARAM:
         return "parameter";
+    case SYM_EXTERN:
+        return "externe functie";
     }
     return "naam";
 }
@@ -462,6 +472,11 @@ static void check_order_records(checker *c)
         REMAP(c->r->outcomes[i].type);
     for (size_t i = 0; i < c->r->n_params; i++)
         REMAP(c->r->params[i].type);
+    for (size_t i = 0; i < c->r->n_externs; i++) {
+        REMAP(c->r->externs[i].result);
+        for (size_t k = 0; c->r->externs[i].params && k < c->r->externs[i].n_params; k++)
+            REMAP(c->r->externs[i].params[k]);
+    }
     for (size_t i = 0; i < c->n_syms; i++)
         if (c->syms[i].kind == SYM_RECORD) {
             int32_t t = (int32_t)c->syms[i].index;
@@ -513,10 +528,90 @@ static void check_optional_decls(checker *c)
     }
 }
 
+/* Issue 8: the kinds an extern functie can take and return (spec8 §1). */
+static bool check_extern_kind(uint8_t k)
+{
+    return k == RBC_TYPE_WAARHEID || k == RBC_TYPE_GETAL || k == RBC_TYPE_TEKST ||
+           k == RBC_TYPE_DATUM || k == RBC_TYPE_BEDRAG;
+}
+
+/* The type of a parameter or the result of an extern functie: one of the
+ * five kinds above (what = "parameter ‘van’" or "het resultaat"). */
+static int32_t check_extern_type(checker *c, const ast_extern *ax, const ast_type *at,
+                                 const char *what)
+{
+    int32_t t = check_resolve_type(c, at);
+    if (t < 0)
+        return CHECK_T_ERROR;
+    uint8_t k = check_kind(c, t);
+    if (check_extern_kind(k))
+        return t;
+    bool result = at == &ax->result;
+    const char *hint = "een externe functie werkt met waarheid, getal, tekst, datum en bedrag";
+    if (k == RBC_TYPE_DUUR)
+        hint = result ? "geef bijvoorbeeld het aantal dagen of maanden terug als getal"
+                      : "geef bijvoorbeeld het aantal dagen of maanden door als getal";
+    else if (k == RBC_TYPE_PERIODE)
+        hint = result ? "maak twee functies: één voor het begin en één voor het einde (datums)"
+                      : "geef het begin en het einde door als twee datums";
+    else if (k == RBC_TYPE_ENUM)
+        hint = result ? "geef een tekst of waarheid terug en leid de soort af in een regel"
+                      : "geef bijvoorbeeld een waarheid door (‘status is actief’), of reken in "
+                        "Regel met de soort";
+    else if (k == RBC_TYPE_LIJST)
+        hint = result ? "een externe functie geeft één waarde terug"
+                      : "roep de functie aan per element, bijvoorbeeld in ‘som van f(t.datum) "
+                        "voor elke t in lijst’";
+    else if (k == RBC_TYPE_RECORD)
+        hint = result ? "maak een functie per veld" : "geef de velden afzonderlijk door";
+    diag_report(c->d, DIAG_ERROR, at->loc, hint,
+                "%s van externe functie ‘%s’ is van het type %s; een externe functie kent "
+                "alleen waarheid, getal, tekst, datum en bedrag",
+                what, ax->name ? ax->name : "?", check_type_name(c, t));
+    return CHECK_T_ERROR;
+}
+
+/* Issue 8: parameter count, unique parameter names, and the types of every
+ * extern functie (before check_order_records, which renumbers them). */
+static void check_extern_types(checker *c)
+{
+    check_result *r = c->r;
+    size_t xi = 0;
+    for (size_t i = 0; i < c->p->n_decls && xi < r->n_externs; i++) {
+        const ast_decl *dc = &c->p->decls[i];
+        if (dc->kind != DECL_EXTERN)
+            continue;
+        const ast_extern *ax = &dc->u.ext;
+        check_extern *ce = &r->externs[xi++];
+        if (ce->n_params > RBC_MAX_EXTERN_PARAMS)
+            diag_report(c->d, DIAG_ERROR, ax->params[RBC_MAX_EXTERN_PARAMS].loc,
+                        "geef samenhangende waarden bijvoorbeeld door als één tekst",
+                        "externe functie ‘%s’ heeft %zu parameters; het maximum is %d", ce->name,
+                        ce->n_params, RBC_MAX_EXTERN_PARAMS);
+        for (size_t k = 0; ce->params && k < ce->n_params; k++) {
+            const ast_field *f = &ax->params[k];
+            for (size_t g = 0; g < k && f->name; g++) {
+                if (ax->params[g].name && strcmp(ax->params[g].name, f->name) == 0) {
+                    diag_report(c->d, DIAG_ERROR, f->loc, "geef elke parameter een eigen naam",
+                                "externe functie ‘%s’ heeft twee parameters met de naam ‘%s’",
+                                ce->name, f->name);
+                    check_note_here(c, ax->params[g].loc);
+                    break;
+                }
+            }
+            strbuf what = STRBUF_INIT;
+            sb_printf(&what, "parameter ‘%s’", f->name ? f->name : "?");
+            ce->params[k] = check_extern_type(c, ax, &f->type, what.data ? what.data : "?");
+            sb_free(&what);
+        }
+        ce->result = check_extern_type(c, ax, &ax->result, "het resultaat");
+    }
+}
+
 static void check_declarations(checker *c)
 {
     ast_policy *p = c->p;
-    size_t n_inputs = 0, n_outcomes = 0, n_rules = 0, n_members = 0, r_params = 0;
+    size_t n_inputs = 0, n_outcomes = 0, n_rules = 0, n_members = 0, r_params = 0, n_externs = 0;
     for (size_t i = 0; i < p->n_decls; i++) {
         switch (p->decls[i].kind) {
         case DECL_ENUM:
@@ -541,6 +636,9 @@ static void check_declarations(checker *c)
             break;
         case DECL_SCENARIO: /* v0.4: checked last (check_scenarios) */
             break;
+        case DECL_EXTERN: /* issue 8 */
+            n_externs++;
+            break;
         }
     }
     check_result *r = c->r;
@@ -551,6 +649,7 @@ static void check_declarations(checker *c)
     r->params = check_alloc(c, r_params, sizeof *r->params);
     r->outcomes = check_alloc(c, n_outcomes, sizeof *r->outcomes);
     r->rules = check_alloc(c, n_rules, sizeof *r->rules);
+    r->externs = check_alloc(c, n_externs, sizeof *r->externs);
     c->syms = check_alloc(c, p->n_decls + 1, sizeof *c->syms);
     c->mrefs = check_alloc(c, n_members, sizeof *c->mrefs);
     c->records = check_alloc(c, c->n_records, sizeof *c->records);
@@ -658,6 +757,20 @@ static void check_declarations(checker *c)
         }
         case DECL_SCENARIO:
             break;
+        case DECL_EXTERN: { /* issue 8 */
+            ast_extern *ax = &dc->u.ext;
+            check_extern *ce = &r->externs[r->n_externs];
+            ce->name = ax->name ? ax->name : "?";
+            ce->loc = ax->loc;
+            ce->result = CHECK_T_ERROR;
+            ce->n_params = ax->params ? ax->n_params : 0;
+            ce->params = check_alloc(c, ce->n_params, sizeof *ce->params);
+            for (size_t k = 0; ce->params && k < ce->n_params; k++)
+                ce->params[k] = CHECK_T_ERROR;
+            check_declare(c, SYM_EXTERN, (uint32_t)r->n_externs, ax->name, ax->loc);
+            r->n_externs++;
+            break;
+        }
         }
         if (c->oom)
             return;
@@ -688,7 +801,7 @@ static void check_declarations(checker *c)
             if (dup)
                 continue;
             const check_sym *s = check_lookup(c, name);
-            if (s && (s->kind == SYM_INPUT || s->kind == SYM_OUTCOME)) {
+            if (s && (s->kind == SYM_INPUT || s->kind == SYM_OUTCOME || s->kind == SYM_EXTERN)) {
                 diag_report(c->d, DIAG_ERROR, loc, NULL,
                             "waarde ‘%s’ van soort ‘%s’ heeft dezelfde naam als %s ‘%s’", name,
                             t->name, check_sym_kind_name(s->kind, c, s->index), name);
@@ -745,6 +858,7 @@ static void check_declarations(checker *c)
         else if (dc->kind == DECL_PARAM)
             r->params[pi++].type = check_resolve_type(c, &dc->u.param.type);
     }
+    check_extern_types(c);
     check_order_records(c);
     check_optional_decls(c);
 
@@ -1098,6 +1212,16 @@ static int32_t check_name(checker *c, ast_expr *e, int32_t expected)
             diag_report(c->d, DIAG_ERROR, e->loc, NULL, "‘%s’ is een gegeven-type, geen waarde",
                         name);
             return CHECK_T_ERROR;
+        case SYM_EXTERN: {
+            const check_extern *ce = &c->r->externs[s->index];
+            char hint[512];
+            snprintf(hint, sizeof hint, "roep haar aan met %s: ‘%s(%s)’",
+                     ce->n_params == 0 ? "lege haakjes" : "argumenten tussen haakjes", name,
+                     ce->n_params == 0 ? "" : "…");
+            diag_report(c->d, DIAG_ERROR, e->loc, hint, "‘%s’ is een externe functie, geen waarde",
+                        name);
+            return CHECK_T_ERROR;
+        }
         }
     }
     long head = check_map_get(&c->members, name);
@@ -1579,6 +1703,11 @@ static void check_propagate_opt(checker *c, ast_expr *e)
     case EX_LONGEST:
         e->opt_from = check_opt2(e->u.longest.list, e->u.longest.dflt);
         return;
+    case EX_CALL: /* spec8 §1: a geen argument gives geen (no call) */
+        e->opt_from = NULL;
+        for (size_t i = 0; i < e->u.call.n_args && !e->opt_from; i++)
+            e->opt_from = check_opt2(e->u.call.args[i], NULL);
+        return;
     case EX_SELECT: {
         const char *o = check_opt2(e->u.select.list, NULL);
         ast_select_kind k = e->u.select.kind;
@@ -1980,6 +2109,88 @@ static void check_fold_range(checker *c, const ast_expr *e)
         diag_report(c->d, DIAG_ERROR, e->loc, NULL, "datum buiten het bereik 1-9999");
 }
 
+/* Issue 8 (spec8 §1): `f(a, b)` — f an extern functie, the argument count
+ * and every argument's type as declared. All arguments are checked, also
+ * when f is unknown (their own errors are reported). */
+static int32_t check_call(checker *c, ast_expr *e)
+{
+    check_result *r = c->r;
+    const char *name = e->u.call.name;
+    const check_sym *s = name ? check_lookup(c, name) : NULL;
+    const check_extern *ce = s && s->kind == SYM_EXTERN ? &r->externs[s->index] : NULL;
+    size_t n = e->u.call.n_args;
+    for (size_t i = 0; i < n; i++) {
+        ast_expr *a = e->u.call.args[i];
+        int32_t want = ce && i < ce->n_params ? ce->params[i] : CHECK_T_ERROR;
+        int32_t at = check_expr(c, a, want);
+        if (!ce || i >= ce->n_params || at < 0 || want < 0 || at == want)
+            continue;
+        diag_report(c->d, DIAG_ERROR, check_full_loc(a), NULL,
+                    "argument %zu van ‘%s’ moet een %s zijn, maar is een %s", i + 1, name,
+                    check_type_name(c, want), check_type_name(c, at));
+    }
+    if (!ce) {
+        if (s) {
+            char hint[512];
+            snprintf(hint, sizeof hint,
+                     "alleen een externe functie (‘extern functie …’) kan worden aangeroepen; "
+                     "‘%s’ staat zonder haakjes",
+                     name);
+            diag_report(c->d, DIAG_ERROR, e->u.call.name_loc, hint, "‘%s’ is een %s, geen functie",
+                        name, check_sym_kind_name(s->kind, c, s->index));
+            return CHECK_T_ERROR;
+        }
+        const char **cands = check_alloc(c, r->n_externs, sizeof *cands);
+        for (size_t i = 0; cands && i < r->n_externs; i++)
+            cands[i] = r->externs[i].name;
+        const char *sug = cands ? diag_suggest(name ? name : "", cands, r->n_externs) : NULL;
+        char hint[512];
+        if (sug)
+            snprintf(hint, sizeof hint, "bedoelde u ‘%s’?", sug);
+        else
+            snprintf(hint, sizeof hint,
+                     "een functie van buiten Regel declareert u eerst: ‘extern functie %s(p: "
+                     "type, …): type.’",
+                     name ? name : "naam");
+        diag_report(c->d, DIAG_ERROR, e->u.call.name_loc, hint, "onbekende functie ‘%s’",
+                    name ? name : "?");
+        return CHECK_T_ERROR;
+    }
+    r->externs[s->index].used = true;
+    e->res.kind = REF_EXTERN;
+    e->res.index = s->index;
+    if (n != ce->n_params) {
+        char got[32];
+        if (n == 0)
+            snprintf(got, sizeof got, "geen");
+        else
+            snprintf(got, sizeof got, "er %zu", n);
+        /* `f(1,5)` is f with the one number 1,5 (decimal comma) */
+        const ast_expr *dec = NULL;
+        for (size_t i = 0; i < n && !dec; i++) {
+            const ast_expr *a = e->u.call.args[i];
+            if (a && a->kind == EX_NUMBER && a->u.number.text && strchr(a->u.number.text, ','))
+                dec = a;
+        }
+        char hint[512];
+        if (dec && n < ce->n_params)
+            snprintf(hint, sizeof hint,
+                     "‘%s’ is één getal met een decimale komma; zet tussen argumenten een "
+                     "spatie na de komma",
+                     dec->u.number.text);
+        char want[48];
+        if (ce->n_params == 0)
+            snprintf(want, sizeof want, "geen argumenten");
+        else
+            snprintf(want, sizeof want, "%zu %s", ce->n_params,
+                     ce->n_params == 1 ? "argument" : "argumenten");
+        diag_report(c->d, DIAG_ERROR, e->loc, dec && n < ce->n_params ? hint : NULL,
+                    "functie ‘%s’ verwacht %s, maar krijgt %s", name, want, got);
+        diag_report(c->d, DIAG_NOTE, ce->loc, NULL, "‘%s’ is hier gedeclareerd", name);
+    }
+    return ce->result;
+}
+
 static int32_t check_expr_v2(checker *c, ast_expr *e)
 {
     check_result *r = c->r;
@@ -2084,6 +2295,8 @@ static int32_t check_expr_v2(checker *c, ast_expr *e)
         /* any value; the result is waar or onwaar, never onbekend */
         check_expr(c, e->u.unary.operand, CHECK_T_ERROR);
         return CHECK_T_WAARHEID;
+    case EX_CALL:
+        return check_call(c, e);
     default:
         break;
     }
@@ -2885,6 +3098,11 @@ static bool check_is_declared(const checker *c, sym_kind kind, size_t index, con
 static void check_unused(checker *c)
 {
     check_result *r = c->r;
+    for (size_t i = 0; i < r->n_externs; i++)
+        if (!r->externs[i].used && check_is_declared(c, SYM_EXTERN, i, r->externs[i].name))
+            diag_report(c->d, DIAG_WARNING, r->externs[i].loc, NULL,
+                        "externe functie ‘%s’ wordt door geen enkele regel gebruikt",
+                        r->externs[i].name);
     for (size_t i = 0; i < r->n_inputs; i++)
         if (!r->inputs[i].used && check_is_declared(c, SYM_INPUT, i, r->inputs[i].name))
             diag_report(c->d, DIAG_WARNING, r->inputs[i].loc, NULL,

@@ -118,6 +118,18 @@ typedef struct check_scenario {
     size_t n_expects;
 } check_scenario;
 
+/* issue 8 (spec8 §1): an `extern functie`. EXTERNS index = position
+ * (declaration order). Every type is one of waarheid, getal, tekst, datum,
+ * bedrag (CHECK_T_ERROR only after a reported error). */
+typedef struct check_extern {
+    const char *name;
+    ast_loc loc; /* the name */
+    int32_t result;
+    int32_t *params; /* parameter types */
+    size_t n_params;
+    bool used; /* called by some rule */
+} check_extern;
+
 struct check_result {
     const ast_policy *policy;
 
@@ -138,6 +150,9 @@ struct check_result {
     /* v0.4: the scenarios in source order (only complete when there were no errors) */
     check_scenario *scenarios;
     size_t n_scenarios;
+    /* issue 8: the extern functies in declaration order (EXTERNS) */
+    check_extern *externs;
+    size_t n_externs;
 };
 
 #endif

@@ -6,7 +6,8 @@
  * PUSH_GEEN, IS_GEEN and IS_KNOWN; v0.4 (spec5 §3): a LINES entry at every
  * COND (the condition's start); scenarios are never emitted; v0.5 (spec7
  * §2, format 2.0): NOTE after every condition atom and the EXPLAIN section
- * (atoms, per rule its branches and templates). Opcodes and operand
+ * (atoms, per rule its branches and templates); issue 8 (spec8 §1): the
+ * EXTERNS section (always present) and CALL_EXTERN. Opcodes and operand
  * layouts come only from runtime/opcodes.def. Writes bytes; never verifies,
  * prints or exits. The output depends on nothing but the checked program. */
 #include "emit.h"
@@ -602,6 +603,7 @@ static void emit_expr(emitter *e, const ast_expr *x)
         case REF_GEEN:
             emit_op(e, OP_PUSH_GEEN, x->type >= 0 ? (uint32_t)x->type : 0u, 0);
             return;
+        case REF_EXTERN: /* only on EX_CALL */
         case REF_NONE:
             break;
         }
@@ -901,6 +903,15 @@ static void emit_expr_v2(emitter *e, const ast_expr *x)
         emit_op(e, OP_IS_KNOWN, 0, 0);
         if (x->kind == EX_UNKNOWN)
             emit_op(e, OP_NOT, 0, 0);
+        return;
+    case EX_CALL:
+        /* issue 8: the arguments left to right, then the call (which can
+         * fail at run time: a LINES entry at the call) */
+        if (x->res.kind != REF_EXTERN || x->res.index >= e->prog->n_externs)
+            break;
+        for (size_t i = 0; i < x->u.call.n_args; i++)
+            emit_expr(e, x->u.call.args[i]);
+        emit_op_at(e, OP_CALL_EXTERN, x->res.index, 0, x);
         return;
     default:
         break;
@@ -1403,6 +1414,18 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
     eb_bytes(b, e.atoms.data, e.atoms.len);
     eb_u32(b, (uint32_t)nr);
     eb_bytes(b, e.expl_rules.data, e.expl_rules.len);
+
+    /* EXTERNS (issue 8): always present, n = 0 when the policy declares none */
+    b = &sec[RBC_SEC_EXTERNS];
+    eb_u32(b, (uint32_t)prog->n_externs);
+    for (size_t i = 0; i < prog->n_externs; i++) {
+        const check_extern *x = &prog->externs[i];
+        eb_u32(b, emit_intern(&e, x->name));
+        eb_u32(b, (uint32_t)x->result);
+        eb_u32(b, (uint32_t)x->n_params);
+        for (size_t k = 0; k < x->n_params; k++)
+            eb_u32(b, (uint32_t)x->params[k]);
+    }
 
     /* CONSTS (found while generating code and parameters) */
     b = &sec[RBC_SEC_CONSTS];

@@ -166,6 +166,9 @@ static void parse_scen_expect(parse_state *st, parse_scen *sc, ast_loc loc, pars
                               ast_loc rule_loc);
 static void parse_scenario_decl(parse_state *st, ast_loc loc, parse_str name, ast_loc name_loc,
                                 const parse_scen *sc);
+/* issue 8 helper (below the grammar). */
+static void parse_extern_decl(parse_state *st, ast_loc loc, parse_str name, ast_loc name_loc,
+                              const parse_list *params, const ast_type *result);
 
 /* Stop after this many errors: the rest is usually noise. */
 #define PARSE_MAX_ERRORS 50
@@ -237,6 +240,9 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
 %token SCENARIO "scenario" VERWACHT "verwacht" UIT "uit" DOOR "door" SGEGEVEN SREGEL
 /* v0.5 (spec7 §1.1) */
 %token UITLEG "uitleg"
+/* issue 8 (spec8 §1): `extern` only before `functie`, `functie` only after
+ * `extern` (lexer.l) */
+%token EXTERN "extern" FUNCTIE "functie"
 /* A lexical error the scanner has already reported. */
 %token LEXERR
 
@@ -254,7 +260,7 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
 %type <expr> opt_fdefault fliteral
 %type <ival> opt_optional
 %type <str> opt_vraag
-%type <list> name_list field_list items cbranches rfield_list versions
+%type <list> name_list field_list items cbranches rfield_list versions args xparams
 %type <field> rfield
 %type <unit> unit
 %type <validity> validity opt_validity
@@ -394,6 +400,18 @@ decl
         {
             parse_scenario_decl(st, parse_span(@1, @2), $2, @2, $3);
         }
+    /* issue 8 */
+    | "extern" "functie" NAME "(" xparams ")" ":" type "."
+        {
+            parse_extern_decl(st, @$, $3, @3, $5, &$8);
+        }
+    ;
+
+/* The parameters of an extern functie: `naam: type` (keywords allowed as
+ * names, as for record fields), possibly none. */
+xparams
+    : %empty { $$ = NULL; }
+    | rfield_list
     ;
 
 /* The items of a scenario, in any order (the checker wants a `verwacht`). */
@@ -1058,6 +1076,21 @@ primary
             $$ = parse_expr(st, EX_NAME, @1);
             $$->u.name.name = $1.s;
         }
+    /* issue 8: a call of an extern functie */
+    | NAME "(" ")"
+        {
+            $$ = parse_expr(st, EX_CALL, @$);
+            $$->u.call.name = $1.s;
+            $$->u.call.name_loc = @1;
+        }
+    | NAME "(" args ")"
+        {
+            $$ = parse_expr(st, EX_CALL, @$);
+            $$->u.call.name = $1.s;
+            $$->u.call.name_loc = @1;
+            $$->u.call.args = $3->items;
+            $$->u.call.n_args = $3->n;
+        }
     | "(" expr ")"
         {
             $$ = $2;
@@ -1168,6 +1201,20 @@ primary
             $$ = parse_expr(st, EX_LONGEST, @$);
             $$->u.longest.list = $5;
             $$->u.longest.dflt = $6;
+        }
+    ;
+
+/* issue 8: the arguments of a call */
+args
+    : expr
+        {
+            $$ = parse_list_new(st, sizeof(ast_expr *));
+            parse_list_push(st, $$, &$1);
+        }
+    | args "," expr
+        {
+            $$ = $1;
+            parse_list_push(st, $$, &$3);
         }
     ;
 
@@ -1496,6 +1543,35 @@ static void parse_scenario_decl(parse_state *st, ast_loc loc, parse_str name, as
     parse_add_decl(st, &d);
 }
 
+/* ---- issue 8 helper ---- */
+
+static void parse_extern_decl(parse_state *st, ast_loc loc, parse_str name, ast_loc name_loc,
+                              const parse_list *params, const ast_type *result)
+{
+    ast_decl d;
+    memset(&d, 0, sizeof d);
+    d.kind = DECL_EXTERN;
+    ast_extern *x = &d.u.ext;
+    x->name = name.s;
+    x->loc = name_loc;
+    x->decl_loc = loc;
+    x->result = *result;
+    if (params) {
+        x->params = params->items;
+        x->n_params = params->n;
+        for (size_t i = 0; i < x->n_params; i++) {
+            if (!x->params[i].optional)
+                continue;
+            diag_report(st->d, DIAG_ERROR, x->params[i].optional_loc,
+                        "laat ‘(optioneel)’ weg: met een argument dat geen is, wordt de functie "
+                        "niet aangeroepen en is het resultaat geen",
+                        "een parameter van een externe functie kan niet optioneel zijn");
+            x->params[i].optional = false;
+        }
+    }
+    parse_add_decl(st, &d);
+}
+
 /* Called by bison only when its stack overflows (YYMAXDEPTH): everything else
  * goes through yyreport_syntax_error. */
 static void yyerror(ast_loc *loc, parse_state *st, yyscan_t scanner, const char *msg)
@@ -1521,6 +1597,7 @@ static bool parse_is_decl_start(yysymbol_kind_t k)
     case YYSYMBOL_UITZONDERING:
     case YYSYMBOL_PARAMETER:
     case YYSYMBOL_SCENARIO:
+    case YYSYMBOL_EXTERN: /* issue 8 */
         return true;
     default:
         return false;
@@ -1813,8 +1890,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
     if (st->prev_tok == MONTH && has[YYSYMBOL_NUMBER])
         expr_start = false; /* 1 maart … : the year */
     bool after_month = st->prev_tok == MONTH && has[YYSYMBOL_NUMBER];
-    /* `(` is expected without a value only after a field's type */
-    bool after_type = has[YYSYMBOL_LPAREN] && !expr_start;
+    /* `(` is expected without a value only after a field's type (issue 8:
+     * or alone, after `extern functie naam`) */
+    bool after_type = has[YYSYMBOL_LPAREN] && !expr_start && n > 1;
+    /* the name of a record field or extern parameter, where keywords are
+     * names too: just "een naam" (issue 8; was a list of keywords) */
+    bool field_name = has[YYSYMBOL_NAME] && has[YYSYMBOL_HEEFT] && has[YYSYMBOL_CITAAT];
     if (after_month)
         parse_add_phrase(&list, &n_phrases, "een jaartal");
     if (expr_start)
@@ -1891,6 +1972,11 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
                          "‘parameter’, ‘regel’, ‘uitzondering’ of ‘scenario’)");
     if (n_phrases == 0 && has[YYSYMBOL_YYEOF])
         parse_add_phrase(&list, &n_phrases, "het einde van het bestand");
+    if (field_name) { /* keywords are names here */
+        sb_free(&list);
+        n_phrases = 0;
+        parse_add_phrase(&list, &n_phrases, "een naam");
+    }
     if (n_phrases > 0) {
         sb_puts(&msg, "; verwacht ");
         int seen = 0;
@@ -1911,7 +1997,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
     char word[64];
     const char *la_word = parse_token_word(la);
     bool la_keyword = la_word && la_word[0] >= 'a' && la_word[0] <= 'z';
-    if (la == YYSYMBOL_NAME) {
+    /* issue 8 hint: `extern naam(…)` or `functie naam(…)` */
+    if (!hint.data && la == YYSYMBOL_NAME && decl_start) {
+        parse_token_text(st, loc, word, sizeof word);
+        if (strcmp(word, "extern") == 0 || strcmp(word, "functie") == 0)
+            sb_puts(&hint, "een externe functie declareert u met ‘extern functie naam(p: type, "
+                           "…): type.’");
+    }
+    if (!hint.data && la == YYSYMBOL_NAME) {
         /* A misspelt keyword: suggest among the keywords expected here. */
         parse_token_text(st, loc, word, sizeof word);
         const char *cands[YYNTOKENS];
@@ -1942,13 +2035,26 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
             /* v0.4 */
             "scenario", "verwacht",
             /* v0.5 */
-            "uitleg"};
+            "uitleg",
+            /* issue 8 */
+            "extern", "functie"};
         const char *sug = strlen(word) >= 4
                               ? diag_suggest(word, keywords, sizeof keywords / sizeof keywords[0])
                               : NULL;
         if (sug)
             sb_printf(&hint, "bedoelde u ‘%s’ in plaats van ‘%s’?", sug, word);
     }
+    /* issue 8 hints */
+    if (!hint.data && field_name && st->prev_tok == COMMA &&
+        (la == YYSYMBOL_RPAREN || la == YYSYMBOL_DOT))
+        sb_puts(&hint, la == YYSYMBOL_RPAREN ? "na de laatste parameter staat geen komma"
+                                             : "na het laatste veld staat geen komma");
+    if (!hint.data && n == 1 && exp[0] == YYSYMBOL_LPAREN)
+        sb_puts(&hint, "de parameters van een externe functie staan tussen haakjes, ook als er "
+                       "geen zijn: ‘extern functie naam(p: type, …): type.’");
+    if (!hint.data && n == 1 && exp[0] == YYSYMBOL_COLON && st->prev_tok == RPAREN)
+        sb_puts(&hint, "na de parameters volgt het type van het resultaat: ‘extern functie "
+                       "naam(p: type, …): type.’");
     /* v0.5 hint */
     if (!hint.data && la == YYSYMBOL_INDIEN && st->prev_tok == STRING && has[YYSYMBOL_DOT] &&
         !has[YYSYMBOL_INDIEN])

@@ -68,9 +68,9 @@ int rt_bytecode_error(regel_error *err, const char *name, const char *fmt, ...)
 
 const char *rt_section_name(uint32_t id)
 {
-    static const char *const names[] = {"?",      "STRINGS", "META",     "TYPES",
-                                        "CONSTS", "INPUTS",  "OUTCOMES", "RULES",
-                                        "CODE",   "LINES",   "PARAMS",   "EXPLAIN"};
+    static const char *const names[] = {"?",      "STRINGS",  "META",   "TYPES", "CONSTS",
+                                        "INPUTS", "OUTCOMES", "RULES",  "CODE",  "LINES",
+                                        "PARAMS", "EXPLAIN",  "EXTERNS"};
     return id <= RBC_SECTION_COUNT ? names[id] : "?";
 }
 

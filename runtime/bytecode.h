@@ -35,10 +35,11 @@ enum rbc_section {
     RBC_SEC_RULES = 7,    /* u32 n; n × rule entry (below) */
     RBC_SEC_CODE = 8,     /* raw instructions */
     RBC_SEC_LINES = 9, /* u32 n; n × (u32 code offset, u32 line, u32 column), offsets ascending */
-    RBC_SEC_PARAMS = 10, /* u32 n; n × parameter entry (below) */
-    RBC_SEC_EXPLAIN = 11 /* the motivering: atoms, per rule its branches and sentences (below) */
+    RBC_SEC_PARAMS = 10,  /* u32 n; n × parameter entry (below) */
+    RBC_SEC_EXPLAIN = 11, /* the motivering: atoms, per rule its branches and sentences (below) */
+    RBC_SEC_EXTERNS = 12  /* u32 n; n × extern function entry (below) */
 };
-#define RBC_SECTION_COUNT 11
+#define RBC_SECTION_COUNT 12
 
 /* TYPES entry: u8 kind, then
  *   WAARHEID, GETAL, TEKST, DATUM, DUUR, BEDRAG, PERIODE: nothing
@@ -125,6 +126,13 @@ enum rbc_seg_kind {
     RBC_SEG_OUTCOME = 2, /* arg: OUTCOMES index */
     RBC_SEG_PARAM = 3    /* arg: PARAMS index (the version valid on the peildatum) */
 };
+
+/* EXTERNS entry (`extern functie f(p: T, …): R.`, issue 8): u32 name str,
+ * u32 result type, u32 n_params (<= RBC_MAX_EXTERN_PARAMS), n_params × u32
+ * param type. Every type is a TYPES index of kind WAARHEID, GETAL, TEKST,
+ * DATUM or BEDRAG. CALL_EXTERN a pops entry a's n_params arguments (the last
+ * on top) and pushes one value of the result type. */
+#define RBC_MAX_EXTERN_PARAMS 16
 
 /* ROUND operand a: enum num_round_mode (runtime/num.h); operand b: decimals. */
 /* MAKE_DUUR operand: the unit. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cal.h"
+#include "case_build.h"
 #include "eval.h"
 #include "num.h"
 #include "policy.h"
@@ -1082,6 +1083,49 @@ static int case_read(case_reader *r, const json_t *root)
     return REGEL_OK;
 }
 
+int case_alloc(const regel_policy *policy, const char *name, regel_case **out, regel_error *err)
+{
+    const char *shown = name ? name : "";
+    arena *a = arena_new(4096);
+    regel_case *c = a ? arena_alloc(a, sizeof *c) : NULL;
+    size_t n_facts = policy->n_inputs ? policy->n_inputs : 1;
+    rt_value *facts = c ? arena_alloc(a, sizeof *facts * n_facts) : NULL;
+    uint8_t *defaulted = facts ? arena_alloc(a, n_facts) : NULL;
+    const char *cname = defaulted ? arena_strndup(a, shown, strlen(shown)) : NULL;
+    if (!cname) {
+        arena_free(a);
+        return case_fail(err, REGEL_ERR_MEMORY, shown, "", 0, 0, "onvoldoende geheugen");
+    }
+    c->policy = policy;
+    c->arena = a;
+    c->facts = facts;         /* zeroed: every fact starts as RV_ONBEKEND, no causes */
+    c->defaulted = defaulted; /* zeroed: no default used */
+    c->name = cname;
+    *out = c;
+    return REGEL_OK;
+}
+
+int case_absent(regel_case *c, uint32_t i, regel_error *err)
+{
+    const regel_policy *p = c->policy;
+    case_reader r = {p, c, err, c->name};
+    memset(&c->facts[i], 0, sizeof c->facts[i]);
+    c->defaulted[i] = 0;
+    if (p->inputs[i].def == RBC_NONE)
+        return REGEL_OK;
+    int rc = case_default(&r, &p->inputs[i], &c->facts[i]);
+    if (rc == REGEL_OK)
+        c->defaulted[i] = 1;
+    return rc;
+}
+
+int case_convert(regel_case *c, const char *path, uint32_t type, uint32_t flags, const json_t *v,
+                 rt_value *out, regel_error *err)
+{
+    case_reader r = {c->policy, c, err, c->name};
+    return case_slot(&r, path, type, flags, v, out, 0);
+}
+
 int regel_case_from_json(const regel_policy *policy, const char *json, size_t len, const char *name,
                          regel_case **out, regel_error *err)
 {
@@ -1100,27 +1144,15 @@ int regel_case_from_json(const regel_policy *policy, const char *json, size_t le
     if (!root)
         return case_json_error(&r, json, len, &jerr);
 
-    int rc = REGEL_OK;
-    arena *a = arena_new(4096);
-    regel_case *c = a ? arena_alloc(a, sizeof *c) : NULL;
-    size_t n_facts = policy->n_inputs ? policy->n_inputs : 1;
-    rt_value *facts = c ? arena_alloc(a, sizeof *facts * n_facts) : NULL;
-    uint8_t *defaulted = facts ? arena_alloc(a, n_facts) : NULL;
-    const char *cname = defaulted ? arena_strndup(a, r.name, strlen(r.name)) : NULL;
-    if (!cname) {
-        rc = case_fail(err, REGEL_ERR_MEMORY, r.name, "", 0, 0, "onvoldoende geheugen");
-    } else {
-        c->policy = policy;
-        c->arena = a;
-        c->facts = facts;         /* zeroed: every fact starts as RV_ONBEKEND, no causes */
-        c->defaulted = defaulted; /* zeroed: no default used */
-        c->name = cname;
+    regel_case *c = NULL;
+    int rc = case_alloc(policy, r.name, &c, err);
+    if (rc == REGEL_OK) {
         r.kase = c;
         rc = case_read(&r, root);
     }
     json_decref(root);
     if (rc != REGEL_OK) {
-        arena_free(a);
+        regel_case_free(c);
         return rc;
     }
     *out = c;

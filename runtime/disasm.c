@@ -269,6 +269,20 @@ static void list_params(strbuf *sb, const regel_policy *p)
     }
 }
 
+static void list_externs(strbuf *sb, const regel_policy *p)
+{
+    if (p->n_externs == 0)
+        return; /* a policy without host functions lists as before issue 8 */
+    sb_printf(sb, "\nEXTERNS (%u)\n", p->n_externs);
+    for (uint32_t i = 0; i < p->n_externs; i++) {
+        const rt_extern *x = &p->externs[i];
+        sb_printf(sb, "  %4u  extern functie %s(", i, x->name);
+        for (uint32_t k = 0; k < x->n_params; k++)
+            sb_printf(sb, "%s%s", k ? ", " : "", type_name(p, x->params[k]));
+        sb_printf(sb, "): %s\n", type_name(p, x->result));
+    }
+}
+
 /* ---- EXPLAIN ---- */
 
 static const char *ref_name(const regel_policy *p, uint32_t kind, uint32_t index, char *buf,
@@ -415,6 +429,8 @@ static bool operands_ok(const regel_policy *p, uint8_t op, uint32_t a, uint32_t 
         return a < p->n_params;
     case OP_NOTE:
         return a < p->n_atoms;
+    case OP_CALL_EXTERN:
+        return a < p->n_externs;
     default:
         return true; /* type_name checks its index itself */
     }
@@ -499,6 +515,10 @@ static void list_block(strbuf *sb, const regel_policy *p, uint32_t ri)
             sb_puts(&note, "atoom ");
             put_quoted(&note, p->atoms[a].text);
             break;
+        case OP_CALL_EXTERN:
+            sb_printf(&note, "externe functie %s, %u argument%s", p->externs[a].name,
+                      p->externs[a].n_params, p->externs[a].n_params == 1 ? "" : "en");
+            break;
         default:
             break;
         }
@@ -533,6 +553,7 @@ REGEL_API int regel_disassemble(const uint8_t *bytes, size_t len, const char *na
     strbuf sb = STRBUF_INIT;
     list_tables(&sb, p);
     list_params(&sb, p);
+    list_externs(&sb, p);
     list_explain(&sb, p);
     sb_printf(&sb, "\nCODE (%u bytes)\n", p->code_len);
     for (uint32_t i = 0; i < p->n_rules; i++)

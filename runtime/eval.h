@@ -46,6 +46,15 @@ typedef struct ev_rule_trace {
     rt_value value;  /* END_RESULT: the rule's own value (before its exceptions) */
 } ev_rule_trace;
 
+/* One host-function call (issue 8), recorded only when explaining. */
+typedef struct ev_call {
+    uint32_t outcome;     /* the outcome being resolved */
+    uint32_t fn;          /* EXTERNS index */
+    const rt_value *args; /* its n_params arguments (arena) */
+    rt_value result;
+    struct ev_call *next; /* in call order */
+} ev_call;
+
 struct regel_eval {
     const regel_policy *policy;
     const regel_case *kase; /* the case of the last evaluation */
@@ -67,10 +76,11 @@ struct regel_eval {
      * order) the ways it went in the last evaluation: EV_COND_WAAR | _ONWAAR | _ONBEKEND. */
     uint8_t *cond_seen;
     /* Motivering trace (only written when explaining, spec7 §3). */
-    ev_rule_trace *rule_trace; /* per rule */
-    uint8_t *branch_cond;      /* per branch (rt_rule.first_branch + i): 0 not evaluated,
-                                  EV_COND_WAAR/ONWAAR/ONBEKEND of its condition */
-    uint8_t *atom_value;       /* per atom: 0 not evaluated, EV_COND_* (geen: ONWAAR) */
+    ev_rule_trace *rule_trace;   /* per rule */
+    uint8_t *branch_cond;        /* per branch (rt_rule.first_branch + i): 0 not evaluated,
+                                    EV_COND_WAAR/ONWAAR/ONBEKEND of its condition */
+    uint8_t *atom_value;         /* per atom: 0 not evaluated, EV_COND_* (geen: ONWAAR) */
+    ev_call *calls, *calls_tail; /* host-function calls of the last evaluation (arena) */
 };
 
 #endif

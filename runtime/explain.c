@@ -509,6 +509,41 @@ static void ex_fill_rules(builder *b, ex_node *n)
     }
 }
 
+/* ---- host-function calls (issue 8) ---- */
+
+/* Hand every recorded call (ev->calls, call order) to the node of the outcome
+ * that made it. Calls naming no outcome or function of the policy are skipped. */
+static void ex_fill_calls(builder *b)
+{
+    const regel_policy *p = b->p;
+    ex_doc *d = b->d;
+    uint32_t total = 0;
+    for (const ev_call *c = b->ev->calls; c; c = c->next)
+        if (c->outcome < p->n_outcomes && c->fn < p->n_externs) {
+            d->nodes[c->outcome].n_calls++;
+            total++;
+        }
+    if (total == 0)
+        return;
+    for (uint32_t o = 0; o < p->n_outcomes; o++) {
+        ex_node *n = &d->nodes[o];
+        uint32_t k = n->n_calls;
+        n->n_calls = 0;
+        n->calls = bx_alloc(b, k, sizeof *n->calls);
+        if (k && !n->calls)
+            return;
+    }
+    for (const ev_call *c = b->ev->calls; c; c = c->next) {
+        if (c->outcome >= p->n_outcomes || c->fn >= p->n_externs)
+            continue;
+        ex_node *n = &d->nodes[c->outcome];
+        ex_call *x = &n->calls[n->n_calls++];
+        x->fn = &p->externs[c->fn];
+        x->args = c->args;
+        x->result = &c->result;
+    }
+}
+
 /* ---- printability: every getal shown must have a finite decimal form ---- */
 
 /* A getal somewhere in v without a finite decimal expansion, or NULL. */
@@ -583,6 +618,38 @@ static int ex_check_rule_atoms(const ex_doc *d, const ex_rule *r, regel_error *e
     return REGEL_OK;
 }
 
+/* The arguments and results of the node's host-function calls. */
+static int ex_check_calls(const ex_doc *d, const ex_node *x, regel_error *err)
+{
+    const regel_policy *p = d->policy;
+    for (uint32_t i = 0; i < x->n_calls; i++) {
+        const ex_call *c = &x->calls[i];
+        const rt_value *g = c->result ? ex_nonterminating(p, c->fn->result, c->result, 0) : NULL;
+        uint32_t k = 0; /* ends 1-based: the argument that has no decimal form */
+        for (; !g && c->args && k < c->fn->n_params; k++)
+            g = ex_nonterminating(p, c->fn->params[k], &c->args[k], 0);
+        if (!g)
+            continue;
+        unsigned line = 0, col = 0;
+        uint32_t r = d->ev->decided_by[x->outcome];
+        if (r < p->n_rules) {
+            line = p->rules[r].line;
+            col = p->rules[r].col;
+        }
+        const char *file = p->source_file ? p->source_file : p->file;
+        char what[48];
+        if (g == c->result)
+            snprintf(what, sizeof what, "het resultaat");
+        else
+            snprintf(what, sizeof what, "argument %u", (unsigned)k);
+        return rt_error(err, REGEL_ERR_EVAL, line ? file : NULL, line, col,
+                        "%s van de externe functie ‘%s’ is %lld/%lld en heeft geen eindige "
+                        "decimale schrijfwijze",
+                        what, c->fn->name, (long long)g->u.q.num, (long long)g->u.q.den);
+    }
+    return REGEL_OK;
+}
+
 /* Everything the document prints: the shown nodes and, with a trace, all
  * they (transitively) rely on, the values in their atoms and templates. */
 static int ex_check_printable(builder *b, regel_error *err)
@@ -604,6 +671,8 @@ static int ex_check_printable(builder *b, regel_error *err)
     while (head < tail) {
         const ex_node *x = &d->nodes[queue[head++]];
         int rc = ex_check_value(d, x->outcome, x->value, err);
+        if (rc == REGEL_OK)
+            rc = ex_check_calls(d, x, err);
         if (rc == REGEL_OK && x->set_aside && x->set_aside->value)
             rc = ex_check_value(d, x->outcome, x->set_aside->value, err);
         if (rc == REGEL_OK)
@@ -775,6 +844,8 @@ int ex_build(const regel_eval *ev, const char *const *only, size_t n_only, arena
         if (!n->sentence)
             return ex_oom(err);
     }
+    if (d->explained)
+        ex_fill_calls(&b);
     if (b.oom)
         return ex_oom(err);
     return ex_check_printable(&b, err);

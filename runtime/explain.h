@@ -77,6 +77,14 @@ typedef struct ex_rule {
 
 enum ex_status { EX_DECIDED = 0, EX_UNKNOWN = 1, EX_NO_RULE = 2 };
 
+/* One host-function call made while resolving an outcome (issue 8), from
+ * the VM's trace (eval.h ev_call), in call order. */
+typedef struct ex_call {
+    const rt_extern *fn;    /* name, parameter and result types (TYPES indices) */
+    const rt_value *args;   /* fn->n_params arguments (the evaluation arena) */
+    const rt_value *result; /* what the host function returned */
+} ex_call;
+
 /* One outcome or begrip. */
 typedef struct ex_node {
     uint32_t outcome; /* OUTCOMES index */
@@ -103,6 +111,8 @@ typedef struct ex_node {
     uint32_t *uses; /* OUTCOMES indices it read, display order */
     uint32_t n_uses;
     const uint8_t *missing; /* byte per input: causes of an onbekend value, or NULL */
+    ex_call *calls;         /* host functions called while resolving it (issue 8) */
+    uint32_t n_calls;
 } ex_node;
 
 /* How an entry of `uses` is shown inside one section (spec7 §4.4). */

@@ -150,9 +150,8 @@ static bool alloc_array(struct ld *ld, void **out, size_t n, size_t size)
     return true;
 }
 
-/* Strict UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
- * Returns the offset of the first bad byte, or len when valid. */
-static uint32_t utf8_check(const uint8_t *s, uint32_t len)
+/* Strict UTF-8 (rt.h); also used for strings returned by host functions. */
+uint32_t rt_utf8_check(const uint8_t *s, uint32_t len)
 {
     uint32_t i = 0;
     while (i < len) {
@@ -214,7 +213,7 @@ static bool load_strings(struct ld *ld, struct rd *r)
                                      "tekst %u in STRINGS bevat een NUL-byte (byte %u)", i,
                                      (uint32_t)((const uint8_t *)nul - s)),
                    false;
-        uint32_t bad = utf8_check(s, len);
+        uint32_t bad = rt_utf8_check(s, len);
         if (bad != len)
             return rt_bytecode_error(ld->err, ld->name,
                                      "tekst %u in STRINGS is geen geldige UTF-8 (byte %u)", i, bad),
@@ -706,6 +705,39 @@ static bool load_explain(struct ld *ld, struct rd *r)
     return rd_end(r);
 }
 
+/* EXTERNS (issue 8): u32 n; n × (name str, u32 result type, u32 n_params,
+ * n_params × u32 param type). Decoded here (counts, strings); the types, the
+ * parameter limit and the names are checked in verify.c. */
+static bool load_externs(struct ld *ld, struct rd *r)
+{
+    regel_policy *p = ld->p;
+    uint32_t n;
+    char ctx[64];
+    /* an entry is at least 12 bytes: name, result, n_params */
+    if (!rd_count(r, 12, &n) || !alloc_array(ld, (void **)&p->externs, n, sizeof *p->externs))
+        return false;
+    r->entry_kind = "externe functie";
+    for (uint32_t i = 0; i < n; i++) {
+        rt_extern *x = &p->externs[i];
+        uint32_t np;
+        r->entry = i;
+        snprintf(ctx, sizeof ctx, "externe functie %u", i);
+        if (!rd_str(r, false, ctx, &x->name) || !rd_u32(r, &x->result) || !rd_u32(r, &np))
+            return false;
+        if (np > (r->len - r->pos) / 4)
+            return rd_fail_short(r);
+        if (!alloc_array(ld, (void **)&x->params, np, sizeof *x->params))
+            return false;
+        for (uint32_t k = 0; k < np; k++)
+            if (!rd_u32(r, &x->params[k]))
+                return false;
+        x->n_params = np;
+        x->bound = NULL;
+    }
+    p->n_externs = n;
+    return rd_end(r);
+}
+
 /* Header and directory; fills off/size per section id. */
 static bool load_header(struct ld *ld, const uint8_t *b, size_t len, uint32_t *off, uint32_t *size)
 {
@@ -816,8 +848,8 @@ int load_policy(const uint8_t *bytes, size_t len, const char *name, regel_policy
     ld.p = p;
 
     static bool (*const loaders[RBC_SECTION_COUNT + 1])(struct ld *, struct rd *) = {
-        NULL,          load_strings, load_meta, load_types, load_consts, load_inputs,
-        load_outcomes, load_rules,   NULL,      load_lines, load_params, load_explain};
+        NULL,       load_strings, load_meta,  load_types,  load_consts,  load_inputs, load_outcomes,
+        load_rules, NULL,         load_lines, load_params, load_explain, load_externs};
     for (uint32_t id = 1; id <= RBC_SECTION_COUNT; id++) {
         if (id == RBC_SEC_CODE) {
             p->code = copy + off[id];

@@ -31,9 +31,14 @@ libregel_core_la_SOURCES += \
 	runtime/verify.c \
 	runtime/vm.c \
 	runtime/disasm.c
+# host functions through libffi (issue 8)
+libregel_core_la_SOURCES += runtime/host.h runtime/host.c
 # calendar and periods (CONTRACT §1)
 libregel_core_la_SOURCES += \
 	runtime/cal.h runtime/cal.c \
 	runtime/period.h runtime/period.c
 # the interview (spec v0.3 §4)
 libregel_core_la_SOURCES += runtime/question.h runtime/question.c
+# embedding (issue 8): cases built in code, typed results, the motivering snapshot
+libregel_core_la_SOURCES += runtime/case_build.h runtime/api_date.h \
+	runtime/api_case.c runtime/api_result.c runtime/api_explain.c

@@ -128,6 +128,15 @@ typedef struct rt_rule {
     uint32_t first_branch; /* index of branches[0] among all branches of the policy */
 } rt_rule;
 
+/* An `extern functie` (EXTERNS section) and its binding. */
+typedef struct rt_extern {
+    const char *name;
+    uint32_t result;  /* TYPES index */
+    uint32_t *params; /* TYPES indices */
+    uint32_t n_params;
+    const void *bound; /* the host function (runtime/host.c) after regel_policy_bind, or NULL */
+} rt_extern;
+
 typedef struct rt_line {
     uint32_t off, line, col;
 } rt_line;
@@ -171,6 +180,8 @@ struct regel_policy {
     rt_atom *atoms;     /* EXPLAIN: the atoms of all branch conditions */
     uint32_t n_atoms;
     uint32_t n_branches_total; /* all branches of all rules */
+    rt_extern *externs;        /* EXTERNS: the host functions it declares */
+    uint32_t n_externs;
 };
 
 /* Source position of the instruction at code offset off: the last LINES

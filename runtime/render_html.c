@@ -386,6 +386,26 @@ static void html_uses(html *h, const ex_node *n, int level, int depth)
     sb_puts(h->sb, "</ul>\n");
 }
 
+/* One entry per host-function call (issue 8), inside the facts list:
+ * "Externe functie" — "werkdagen_tussen(1 maart 2023, 31 maart 2023) = 22". */
+static void html_calls(html *h, const ex_node *n)
+{
+    for (uint32_t i = 0; i < n->n_calls; i++) {
+        const ex_call *c = &n->calls[i];
+        sb_puts(h->sb, "<div class=\"extern\"><dt>Externe functie</dt><dd>");
+        html_text(h, c->fn->name);
+        sb_putc(h->sb, '(');
+        for (uint32_t k = 0; c->args && k < c->fn->n_params; k++) {
+            if (k)
+                sb_puts(h->sb, ", ");
+            html_value(h, c->fn->params[k], &c->args[k]);
+        }
+        sb_puts(h->sb, ") = ");
+        html_value(h, c->fn->result, c->result);
+        sb_puts(h->sb, "</dd></div>\n");
+    }
+}
+
 /* Everything under an outcome's title; block headings at `level`. */
 static void html_body(html *h, const ex_node *n, int level, int depth)
 {
@@ -419,7 +439,7 @@ static void html_body(html *h, const ex_node *n, int level, int depth)
             html_not_applied(h, &n->not_applied[i]);
         sb_puts(h->sb, "</ul>\n");
     }
-    if (n->n_facts > 0) {
+    if (n->n_facts > 0 || n->n_calls > 0) {
         html_heading(h, level, "Feitelijke gronden");
         sb_puts(h->sb, "<dl class=\"feiten\">\n");
         for (uint32_t i = 0; i < n->n_facts; i++) {
@@ -432,6 +452,7 @@ static void html_body(html *h, const ex_node *n, int level, int depth)
                 sb_puts(h->sb, " (standaard)");
             sb_puts(h->sb, "</dd></div>\n");
         }
+        html_calls(h, n);
         sb_puts(h->sb, "</dl>\n");
     }
     html_uses(h, n, level, depth);

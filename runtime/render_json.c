@@ -223,6 +223,9 @@ static void jw_inputs(jw *w, const char *key, const uint8_t *table)
     jw_end(w, ']');
 }
 
+static void jw_params(jw *w, const ex_node *n);
+static void jw_calls(jw *w, const ex_node *n);
+
 static void jw_facts(jw *w, const ex_node *n)
 {
     jw_values(w, "feiten", n->facts, n->n_facts);
@@ -239,9 +242,15 @@ static void jw_facts(jw *w, const ex_node *n)
     }
     if (any)
         jw_end(w, ']');
+    jw_params(w, n);
+    jw_calls(w, n);
+}
+
+/* "parameters": {"naam": [{"waarde", "geldig": {"vanaf", "tot"} | null}, …]} */
+static void jw_params(jw *w, const ex_node *n)
+{
     if (n->n_params == 0)
         return;
-    /* "parameters": {"naam": [{"waarde", "geldig": {"vanaf", "tot"} | null}, …]} */
     jw_item(w, "parameters");
     jw_begin(w, '{');
     for (uint32_t i = 0; i < n->n_params;) {
@@ -259,6 +268,30 @@ static void jw_facts(jw *w, const ex_node *n)
         jw_end(w, ']');
     }
     jw_end(w, '}');
+}
+
+/* "externe_functies": [{"functie", "argumenten": […], "resultaat"}…], only
+ * when the outcome called host functions (issue 8). */
+static void jw_calls(jw *w, const ex_node *n)
+{
+    if (n->n_calls == 0)
+        return;
+    jw_item(w, "externe_functies");
+    jw_begin(w, '[');
+    for (uint32_t i = 0; i < n->n_calls; i++) {
+        const ex_call *c = &n->calls[i];
+        jw_item(w, NULL);
+        jw_begin(w, '{');
+        jw_str(w, "functie", c->fn->name);
+        jw_item(w, "argumenten");
+        jw_begin(w, '[');
+        for (uint32_t k = 0; c->args && k < c->fn->n_params; k++)
+            jw_value(w, NULL, c->fn->params[k], &c->args[k]);
+        jw_end(w, ']');
+        jw_value(w, "resultaat", c->fn->result, c->result);
+        jw_end(w, '}');
+    }
+    jw_end(w, ']');
 }
 
 static void jw_node(jw *w, const ex_node *n, unsigned depth);

@@ -212,6 +212,25 @@ static void tx_ground(tx *t, const ex_node *n, unsigned ind)
     }
 }
 
+/* "Externe functie: werkdagen_tussen(1 maart 2023, 31 maart 2023) = 22",
+ * one line per host-function call (issue 8). */
+static void tx_calls(tx *t, const ex_node *n, unsigned ind)
+{
+    for (uint32_t i = 0; i < n->n_calls; i++) {
+        const ex_call *c = &n->calls[i];
+        tx_line(t, ind);
+        sb_printf(t->sb, "Externe functie: %s(", c->fn->name);
+        for (uint32_t k = 0; c->args && k < c->fn->n_params; k++) {
+            if (k)
+                sb_puts(t->sb, ", ");
+            tx_value(t, c->fn->params[k], &c->args[k]);
+        }
+        sb_puts(t->sb, ") = ");
+        tx_value(t, c->fn->result, c->result);
+        sb_putc(t->sb, '\n');
+    }
+}
+
 static void tx_body(tx *t, const ex_node *n, unsigned ind, unsigned depth);
 
 static void tx_uses(tx *t, const ex_node *n, unsigned ind, unsigned depth)
@@ -267,7 +286,7 @@ static void tx_body(tx *t, const ex_node *n, unsigned ind, unsigned depth)
     if (n->decider)
         tx_ground(t, n, ind);
     tx_not_applied(t, n, ind);
-    if (n->n_facts) {
+    if (n->n_facts || n->n_calls) {
         tx_line(t, ind);
         sb_puts(t->sb, "Feitelijke gronden\n");
         for (uint32_t i = 0; i < n->n_facts; i++) {
@@ -275,6 +294,7 @@ static void tx_body(tx *t, const ex_node *n, unsigned ind, unsigned depth)
             tx_named(t, &n->facts[i]);
             sb_puts(t->sb, n->facts[i].defaulted ? " (standaard)\n" : "\n");
         }
+        tx_calls(t, n, ind + 2);
     }
     tx_uses(t, n, ind, depth);
 }

@@ -37,8 +37,12 @@ int load_policy(const uint8_t *bytes, size_t len, const char *name, regel_policy
  * interpretation over types). Sets max_stack, roots and children. */
 int verify_policy(regel_policy *p, regel_error *err);
 
-/* Names of the section ids (1..11) as used in messages, e.g. "CODE"; "?" otherwise. */
+/* Names of the section ids (1..12) as used in messages, e.g. "CODE"; "?" otherwise. */
 const char *rt_section_name(uint32_t id);
+
+/* Strict UTF-8 (no overlong forms, no surrogates, at most U+10FFFF): the
+ * offset of the first bad byte, or len when valid. */
+uint32_t rt_utf8_check(const uint8_t *s, uint32_t len);
 
 /* Mnemonic of an opcode (from opcodes.def); NULL when out of range. */
 const char *rt_opcode_name(uint32_t op);

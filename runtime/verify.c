@@ -350,6 +350,90 @@ static int verify_facts(struct vf *v)
     return rc;
 }
 
+/* EXTERNS (issue 8): scalar types, the parameter limit, unique names that
+ * clash with no input, outcome or parameter. */
+static bool extern_type_ok(const regel_policy *p, uint32_t t)
+{
+    if (t >= p->n_types)
+        return false;
+    switch (p->types[t].kind) {
+    case RBC_TYPE_WAARHEID:
+    case RBC_TYPE_GETAL:
+    case RBC_TYPE_TEKST:
+    case RBC_TYPE_DATUM:
+    case RBC_TYPE_BEDRAG:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int verify_externs(struct vf *v)
+{
+    regel_policy *p = v->p;
+    for (uint32_t i = 0; i < p->n_externs; i++) {
+        const rt_extern *x = &p->externs[i];
+        if (!*x->name)
+            return rt_bytecode_error(v->err, v->name, "externe functie %u heeft een lege naam", i);
+        if (!extern_type_ok(p, x->result))
+            return rt_bytecode_error(v->err, v->name,
+                                     "externe functie ‘%s’ heeft als resultaat type %u, dat geen "
+                                     "waarheid, getal, tekst, datum of bedrag is",
+                                     x->name, x->result);
+        if (x->n_params > RBC_MAX_EXTERN_PARAMS)
+            return rt_bytecode_error(v->err, v->name,
+                                     "externe functie ‘%s’ heeft %u parameters (hoogstens %u)",
+                                     x->name, x->n_params, RBC_MAX_EXTERN_PARAMS);
+        for (uint32_t k = 0; k < x->n_params; k++)
+            if (!extern_type_ok(p, x->params[k]))
+                return rt_bytecode_error(v->err, v->name,
+                                         "parameter %u van externe functie ‘%s’ heeft type %u, dat "
+                                         "geen waarheid, getal, tekst, datum of bedrag is",
+                                         k + 1, x->name, x->params[k]);
+    }
+    size_t n = (size_t)p->n_externs + p->n_inputs + p->n_outcomes + p->n_params;
+    struct named *items = malloc((n ? n : 1) * sizeof *items);
+    if (!items)
+        return vf_oom(v);
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < p->n_externs; i++)
+        items[m++] = (struct named){p->externs[i].name, i};
+    uint32_t a, b;
+    int rc = REGEL_OK;
+    if (find_duplicate(items, m, &a, &b))
+        rc = rt_bytecode_error(v->err, v->name,
+                               "externe functie ‘%s’ komt twee keer voor (functie %u en %u)",
+                               p->externs[a].name, a, b);
+    /* an extern may not share its name with an input, outcome or parameter
+     * (the externs come first, so a pair with idx < n_externs names one) */
+    for (uint32_t i = 0; i < p->n_inputs; i++)
+        items[m++] = (struct named){p->inputs[i].name, p->n_externs + i};
+    for (uint32_t i = 0; i < p->n_outcomes; i++)
+        items[m++] = (struct named){p->outcomes[i].name, p->n_externs + p->n_inputs + i};
+    for (uint32_t i = 0; i < p->n_params; i++)
+        items[m++] =
+            (struct named){p->params[i].name, p->n_externs + p->n_inputs + p->n_outcomes + i};
+    if (rc == REGEL_OK && p->n_externs > 0) {
+        qsort(items, m, sizeof *items, named_cmp);
+        for (uint32_t i = 1; i < m && rc == REGEL_OK; i++) {
+            if (strcmp(items[i - 1].name, items[i].name) != 0)
+                continue;
+            uint32_t x = items[i - 1].idx, y = items[i].idx; /* x < y */
+            if (x >= p->n_externs)
+                continue; /* not about externs (verify_facts checks the rest) */
+            y -= p->n_externs;
+            const char *what = y < p->n_inputs                   ? "een invoer"
+                               : y < p->n_inputs + p->n_outcomes ? "een uitkomst"
+                                                                 : "een parameter";
+            rc = rt_bytecode_error(v->err, v->name,
+                                   "externe functie ‘%s’ heeft dezelfde naam als %s",
+                                   p->externs[x].name, what);
+        }
+    }
+    free(items);
+    return rc;
+}
+
 static int verify_rules(struct vf *v)
 {
     regel_policy *p = v->p;
@@ -1173,6 +1257,19 @@ static int verify_block(struct vf *v, uint32_t ri)
             if (!(rc = blk_pop_expect(&k, ATY_WAARHEID)))
                 rc = blk_push(&k, ATY_WAARHEID);
             break;
+        case OP_CALL_EXTERN: {
+            if (a >= p->n_externs)
+                return rt_bytecode_error(v->err, v->name,
+                                         "CALL_EXTERN op positie %u in regel ‘%s’ verwijst naar "
+                                         "externe functie %u, maar er zijn %u externe functies",
+                                         o, r->name, a, p->n_externs);
+            const rt_extern *x = &p->externs[a];
+            uint32_t in[RBC_MAX_EXTERN_PARAMS];
+            for (uint32_t i = 0; i < x->n_params; i++) /* n_params checked in verify_externs */
+                in[i] = aty_of(p, x->params[i]);
+            rc = blk_op(&k, x->n_params, in, aty_of(p, x->result));
+            break;
+        }
         case OP__COUNT:
         default:
             break; /* rejected in pass 1 */
@@ -1396,7 +1493,8 @@ int verify_policy(regel_policy *p, regel_error *err)
         return rt_bytecode_error(err, v.name, "sectie CODE is te groot (%u bytes)", p->code_len);
     int rc;
     if ((rc = verify_types(&v)) || (rc = verify_consts(&v)) || (rc = verify_facts(&v)) ||
-        (rc = verify_rules(&v)) || (rc = verify_lines(&v)) || (rc = build_tree(&v)))
+        (rc = verify_externs(&v)) || (rc = verify_rules(&v)) || (rc = verify_lines(&v)) ||
+        (rc = build_tree(&v)))
         return rc;
     size_t n = p->code_len ? p->code_len : 1;
     v.start = malloc(n);

@@ -18,7 +18,11 @@
  * Motivering (REGEL_EXPLAIN only, spec7 §3): per rule how it ran and ended,
  * per branch the value of its condition (the COND that leaves the stack
  * empty), per atom the value NOTE saw. Without REGEL_EXPLAIN NOTE only
- * advances pc and none of it is written. */
+ * advances pc and none of it is written.
+ * Host functions (CALL_EXTERN, issue 8): an onbekend argument gives onbekend
+ * (causes: the union) and a geen argument geen, without a call; otherwise
+ * host.c calls the bound function through libffi. Explaining records every
+ * call of a counted run (not of a set-aside run) in ev->calls. */
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -27,6 +31,7 @@
 
 #include "cal.h"
 #include "eval.h"
+#include "host.h"
 #include "period.h"
 #include "rt.h"
 
@@ -674,6 +679,33 @@ static void vm_trace_rule(regel_eval *ev, uint32_t ri, uint8_t run)
     t->end = EV_END_NOT_APPLIED;
     t->branch = RBC_NONE;
     t->value = v_unknown();
+}
+
+/* Explaining: record a host-function call (fn: EXTERNS index) of outcome o
+ * with copies of its arguments, in call order (arena). */
+static void vm_trace_call(struct vm_ctx *x, uint32_t o, uint32_t fn, const rt_value *args,
+                          const rt_value *result)
+{
+    regel_eval *ev = &x->pub;
+    uint32_t n = ev->policy->externs[fn].n_params;
+    ev_call *c = arena_alloc(ev->arena, sizeof *c);
+    rt_value *copy = arena_alloc(ev->arena, (size_t)(n ? n : 1) * sizeof *copy);
+    if (!c || !copy) {
+        x->oom = true;
+        return;
+    }
+    if (n)
+        memcpy(copy, args, (size_t)n * sizeof *copy);
+    c->outcome = o;
+    c->fn = fn;
+    c->args = copy;
+    c->result = *result;
+    c->next = NULL;
+    if (ev->calls_tail)
+        ev->calls_tail->next = c;
+    else
+        ev->calls = c;
+    ev->calls_tail = c;
 }
 
 /* Run the block of rule ri for outcome o; *state is RS_*, *value the result. */
@@ -1360,6 +1392,44 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 sp[-1] = v_bool(sp[-1].tag == RV_GEEN);
             pc += 1;
             break;
+        /* ---- host functions (issue 8) ---- */
+        case OP_CALL_EXTERN: {
+            uint32_t fi = rd32(code + pc + 1);
+            const rt_extern *xf = &p->externs[fi];
+            rt_value *argv = sp - xf->n_params; /* verified: n_params values of its types */
+            const uint8_t *uc = NULL;
+            bool unknown = false, none = false;
+            for (uint32_t k = 0; k < xf->n_params; k++) {
+                if (!vm_known(&argv[k])) {
+                    unknown = true;
+                    uc = vm_union(vx, uc, v_causes(&argv[k]));
+                } else if (argv[k].tag == RV_GEEN) {
+                    none = true;
+                }
+            }
+            rt_value res;
+            if (unknown) { /* not called: onbekend beats geen */
+                res = v_unknown_c(uc);
+            } else if (none) {
+                res = v_of_tag(RV_GEEN);
+            } else {
+                if (!xf->bound) /* regel_evaluate checks this before running */
+                    return vm_fail(ev, r, pc, err, "externe functie ‘%s’ is niet gebonden",
+                                   xf->name);
+                char msg[400];
+                int rc = host_call(xf->bound, argv, ev->arena, &res, msg, sizeof msg);
+                if (rc == REGEL_ERR_MEMORY)
+                    return vm_oom(err);
+                if (rc != REGEL_OK)
+                    return vm_fail(ev, r, pc, err, "%s", msg);
+                if (reads)
+                    vm_trace_call(vx, o, fi, argv, &res);
+            }
+            sp -= xf->n_params;
+            *sp++ = res;
+            pc += 5;
+            break;
+        }
         case OP__COUNT:
         default:
             /* unreachable for verified code */
@@ -1554,10 +1624,16 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
                         "regel_evaluate: onbekende vlaggen 0x%x (bekend: REGEL_EXPLAIN, "
                         "REGEL_COVERAGE)",
                         flags & ~(REGEL_EXPLAIN | REGEL_COVERAGE));
+    for (uint32_t i = 0; i < p->n_externs; i++)
+        if (!p->externs[i].bound)
+            return rt_error(err, REGEL_ERR_USAGE, NULL, 0, 0,
+                            "externe functie ‘%s’ is niet gebonden (regel_policy_bind)",
+                            p->externs[i].name);
     struct vm_ctx *x = (struct vm_ctx *)ev;
     bool explain = (flags & REGEL_EXPLAIN) != 0;
     x->coverage = (flags & REGEL_COVERAGE) != 0;
     arena_reset(ev->arena);
+    ev->calls = ev->calls_tail = NULL;
     if (x->coverage && p->n_conds)
         memset(ev->cond_seen, 0, p->n_conds);
     ev->evaluated = false;

@@ -21,3 +21,10 @@ TESTS += tests/unit/test_uitleg
 tests_unit_test_uitleg_SOURCES = tests/unit/test_uitleg.c
 tests_unit_test_uitleg_CFLAGS = $(TEST_CFLAGS_ALL)
 tests_unit_test_uitleg_LDADD = $(TEST_LIBS)
+
+# issue 8 (spec8 §1): extern functies, compiler side end to end
+check_PROGRAMS += tests/unit/test_extern_compile
+TESTS += tests/unit/test_extern_compile
+tests_unit_test_extern_compile_SOURCES = tests/unit/test_extern_compile.c
+tests_unit_test_extern_compile_CFLAGS = $(TEST_CFLAGS_ALL)
+tests_unit_test_extern_compile_LDADD = $(TEST_LIBS)

@@ -15,3 +15,6 @@ include $(srcdir)/tests/question.mk
 include $(srcdir)/tests/runner.mk
 include $(srcdir)/tests/inburgering.mk
 include $(srcdir)/tests/html.mk
+include $(srcdir)/tests/api.mk
+include $(srcdir)/tests/plugin.mk
+include $(srcdir)/tests/threads.mk

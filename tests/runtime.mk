@@ -46,3 +46,11 @@ TESTS += tests/unit/test_cli
 tests_unit_test_cli_SOURCES = tests/unit/test_cli.c
 tests_unit_test_cli_CFLAGS = $(TEST_CFLAGS_ALL)
 tests_unit_test_cli_LDADD = $(TEST_LIBS)
+
+# host functions through libffi (issue 8): runtime/host.c and CALL_EXTERN
+check_PROGRAMS += tests/unit/test_host
+TESTS += tests/unit/test_host
+tests_unit_test_host_SOURCES = tests/unit/test_host.c tests/unit/rbc_builder.c \
+	tests/unit/rbc_builder.h
+tests_unit_test_host_CFLAGS = $(TEST_CFLAGS_ALL)
+tests_unit_test_host_LDADD = $(TEST_LIBS)

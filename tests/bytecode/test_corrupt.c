@@ -3,6 +3,7 @@
  * be rejected or, when accepted, evaluate without crashing. Meant to run
  * under ASan and UBSan. */
 #include <criterion/criterion.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -640,13 +641,13 @@ Test(corrupt, explain_fields_damaged)
 {
     size_t len;
     uint8_t *bytes = build_policy(&len);
-    /* the EXPLAIN payload is the last section: its directory entry */
+    /* the EXPLAIN payload (followed only by the empty EXTERNS): its directory entry */
     const uint8_t *e = bytes + RBC_HEADER_SIZE + (RBC_SEC_EXPLAIN - 1) * RBC_DIR_ENTRY_SIZE;
     uint32_t off =
         (uint32_t)e[4] | (uint32_t)e[5] << 8 | (uint32_t)e[6] << 16 | (uint32_t)e[7] << 24;
     uint32_t size =
         (uint32_t)e[8] | (uint32_t)e[9] << 8 | (uint32_t)e[10] << 16 | (uint32_t)e[11] << 24;
-    cr_assert_eq((size_t)off + size, len);
+    cr_assert_eq((size_t)off + size + 4, len, "EXTERNS (u32 0) follows EXPLAIN");
     cr_assert_gt(size, 200);
     uint8_t *copy = malloc(len);
     cr_assert_not_null(copy);
@@ -893,5 +894,248 @@ Test(corrupt, example_policy_truncations_and_flips)
     cr_assert_eq(st.rejected + st.accepted, len * 9);
     cr_log_info("inburgering-basis.rbc, %zu bytes: %u afgewezen, %u geaccepteerd", len, st.rejected,
                 st.accepted);
+    free(bytes);
+}
+
+/* ---- host functions (issue 8): the EXTERNS section and CALL_EXTERN ---- */
+
+static double hx_f1(double g, int32_t d)
+{
+    return g + d;
+}
+
+static const char *hx_f2(const char *s)
+{
+    return s;
+}
+
+static int64_t hx_f3(int64_t c, bool w)
+{
+    return w ? c / 2 : -c;
+}
+
+static bool hx_f4(void)
+{
+    return true;
+}
+
+/* Inputs g: getal, t: tekst, d: datum (optional), c: bedrag, w: waarheid;
+ * externs f1(getal, datum): getal, f2(tekst): tekst, f3(bedrag, waarheid):
+ * bedrag, f4(): waarheid, each called by one outcome (f1 twice, nested). */
+static uint8_t *build_extern_policy(size_t *len)
+{
+    rbc_builder *b = rb_new();
+    rb_meta(b, "Extern", NULL, "extern.regel");
+    uint32_t tw = rb_type_prim(b, RBC_TYPE_WAARHEID);
+    uint32_t tg = rb_type_prim(b, RBC_TYPE_GETAL);
+    uint32_t tt = rb_type_prim(b, RBC_TYPE_TEKST);
+    uint32_t td = rb_type_prim(b, RBC_TYPE_DATUM);
+    uint32_t tb = rb_type_prim(b, RBC_TYPE_BEDRAG);
+    uint32_t ig = rb_input(b, "g", tg);
+    uint32_t it = rb_input(b, "t", tt);
+    uint32_t id = rb_input_ext(b, "d", td, RBC_OPTIONAL, RBC_NONE, NULL);
+    uint32_t ic = rb_input(b, "c", tb);
+    uint32_t iw = rb_input(b, "w", tw);
+    uint32_t p1[] = {tg, td}, p2[] = {tt}, p3[] = {tb, tw};
+    rb_extern(b, "f1", tg, 2, p1);
+    rb_extern(b, "f2", tt, 1, p2);
+    rb_extern(b, "f3", tb, 2, p3);
+    rb_extern(b, "f4", tw, 0, NULL);
+    uint32_t o1 = rb_outcome(b, "o1", tg, RBC_OUTCOME_OUTPUT | RBC_OUTCOME_OPTIONAL, RBC_NONE);
+    uint32_t o2 = rb_outcome(b, "o2", tt, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t o3 = rb_outcome(b, "o3", tb, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    uint32_t o4 = rb_outcome(b, "o4", tw, RBC_OUTCOME_OUTPUT, RBC_NONE);
+    rb_rule_begin(b, "R1", o1, RBC_NONE);
+    rb_line(b, rb_op1(b, OP_LOAD_INPUT, ig), 3, 1);
+    rb_op1(b, OP_LOAD_INPUT, id);
+    rb_op1(b, OP_CALL_EXTERN, 0);
+    rb_op1(b, OP_LOAD_INPUT, id);
+    rb_line(b, rb_op1(b, OP_CALL_EXTERN, 0), 3, 20);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_rule_begin(b, "R2", o2, RBC_NONE);
+    rb_line(b, rb_op1(b, OP_LOAD_INPUT, it), 4, 1);
+    rb_op1(b, OP_CALL_EXTERN, 1);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_rule_begin(b, "R3", o3, RBC_NONE);
+    rb_line(b, rb_op1(b, OP_LOAD_INPUT, ic), 5, 1);
+    rb_op1(b, OP_LOAD_INPUT, iw);
+    rb_op1(b, OP_CALL_EXTERN, 2);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    rb_rule_begin(b, "R4", o4, RBC_NONE);
+    rb_line(b, rb_op1(b, OP_CALL_EXTERN, 3), 6, 1);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    uint8_t *bytes = rb_finish(b, len);
+    rb_free(b);
+    return bytes;
+}
+
+static regel_functions *extern_table(void)
+{
+    regel_functions *fs = regel_functions_new();
+    cr_assert_not_null(fs);
+    regel_error err;
+    const regel_ctype c1[] = {REGEL_C_DOUBLE, REGEL_C_DATE}, c2[] = {REGEL_C_STRING},
+                      c3[] = {REGEL_C_CENTS, REGEL_C_BOOL};
+    cr_assert_eq(regel_functions_add(fs, "f1", (void (*)(void))hx_f1, REGEL_C_DOUBLE, c1, 2, &err),
+                 REGEL_OK);
+    cr_assert_eq(regel_functions_add(fs, "f2", (void (*)(void))hx_f2, REGEL_C_STRING, c2, 1, &err),
+                 REGEL_OK);
+    cr_assert_eq(regel_functions_add(fs, "f3", (void (*)(void))hx_f3, REGEL_C_CENTS, c3, 2, &err),
+                 REGEL_OK);
+    cr_assert_eq(regel_functions_add(fs, "f4", (void (*)(void))hx_f4, REGEL_C_BOOL, NULL, 0, &err),
+                 REGEL_OK);
+    return fs;
+}
+
+/* Load a (possibly damaged) extern policy: rejected, or accepted and then
+ * either bound (cases evaluate to OK or EVAL) or not bindable (evaluation
+ * refuses with USAGE before running). */
+static void try_extern_mutant(const uint8_t *copy, size_t len, const regel_functions *fs,
+                              struct flip_stats *st)
+{
+    regel_policy *p = NULL;
+    regel_error err;
+    int rc = regel_policy_load(copy, len, "x.rbc", &p, &err);
+    cr_assert(rc == REGEL_OK || rc == REGEL_ERR_BYTECODE, "laden gaf %d: %s", rc, err.message);
+    if (rc != REGEL_OK) {
+        cr_assert_null(p);
+        st->rejected++;
+        return;
+    }
+    st->accepted++;
+    if (regel_policy_bind(p, fs, &err) == REGEL_OK) {
+        st->evaluated_ok += evaluate_cases(p);
+    } else {
+        cr_assert_gt(p->n_externs, 0);
+        regel_eval *ev = regel_eval_new(p);
+        cr_assert_not_null(ev);
+        struct regel_case c = {p, NULL, NULL, NULL, "geval"};
+        rt_value facts[16];
+        uint8_t defaulted[16];
+        memset(facts, 0, sizeof facts);
+        memset(defaulted, 0, sizeof defaulted);
+        c.facts = facts;
+        c.defaulted = defaulted;
+        if (p->n_inputs <= 16)
+            cr_assert_eq(regel_evaluate(ev, &c, REGEL_EXPLAIN, &err), REGEL_ERR_USAGE);
+        regel_eval_free(ev);
+    }
+    char *listing = NULL;
+    cr_assert_eq(regel_disassemble(copy, len, "x.rbc", &listing, &err), REGEL_OK);
+    regel_free(listing);
+    regel_policy_free(p);
+}
+
+Test(corrupt, extern_policy_decides_and_traces)
+{
+    size_t len;
+    uint8_t *bytes = build_extern_policy(&len);
+    regel_policy *p = NULL;
+    regel_error err;
+    cr_assert_eq(regel_policy_load(bytes, len, "x.rbc", &p, &err), REGEL_OK, "%s", err.message);
+    cr_assert_eq(p->n_externs, 4);
+    regel_functions *fs = extern_table();
+    cr_assert_eq(regel_policy_bind(p, fs, &err), REGEL_OK, "%s", err.message);
+    regel_eval *ev = regel_eval_new(p);
+    rt_value facts[5];
+    uint8_t defaulted[5] = {0};
+    memset(facts, 0, sizeof facts);
+    facts[0].tag = RV_GETAL;
+    facts[0].u.q = num_int(3);
+    facts[1].tag = RV_TEKST;
+    facts[1].u.str.s = "hoi";
+    facts[1].u.str.len = 3;
+    facts[2].tag = RV_DATUM;
+    facts[2].u.day = cal_from_ymd(1970, 1, 11); /* 10 */
+    facts[3].tag = RV_BEDRAG;
+    facts[3].u.cents = 501;
+    facts[4].tag = RV_WAARHEID;
+    facts[4].u.b = true;
+    struct regel_case c = {p, NULL, facts, defaulted, "geval"};
+    cr_assert_eq(regel_evaluate(ev, &c, REGEL_EXPLAIN, &err), REGEL_OK, "%s", err.message);
+    cr_assert(num_eq(ev->values[0].u.q, num_int(23)), "(3 + 10) + 10");
+    cr_assert_str_eq(ev->values[1].u.str.s, "hoi");
+    cr_assert_eq(ev->values[2].u.cents, 250);
+    cr_assert_eq(ev->values[3].u.b, true);
+    unsigned n = 0;
+    for (const ev_call *k = ev->calls; k; k = k->next)
+        n++;
+    cr_assert_eq(n, 5);
+    /* d geen: both calls of f1 skipped, o1 geen */
+    facts[2].tag = RV_GEEN;
+    cr_assert_eq(regel_evaluate(ev, &c, REGEL_EXPLAIN, &err), REGEL_OK, "%s", err.message);
+    cr_assert_eq(ev->values[0].tag, RV_GEEN);
+    cr_assert(ev->calls && ev->calls->fn == 1, "the first call is f2's");
+    regel_eval_free(ev);
+    regel_policy_free(p);
+    regel_functions_free(fs);
+    free(bytes);
+}
+
+Test(corrupt, extern_policy_truncations_and_flips)
+{
+    size_t len;
+    uint8_t *bytes = build_extern_policy(&len);
+    check_truncations(bytes, len);
+    regel_functions *fs = extern_table();
+    uint8_t *copy = malloc(len);
+    cr_assert_not_null(copy);
+    struct flip_stats st = {0, 0, 0};
+    for (size_t i = 0; i < len; i++) {
+        static const uint8_t masks[] = {1, 2, 4, 8, 16, 32, 64, 128, 0xFF};
+        for (size_t m = 0; m < sizeof masks; m++) {
+            memcpy(copy, bytes, len);
+            copy[i] ^= masks[m];
+            try_extern_mutant(copy, len, fs, &st);
+        }
+    }
+    cr_assert_eq(st.rejected + st.accepted, len * 9);
+    cr_assert_gt(st.rejected, len * 9 / 2, "de meeste beschadigingen worden afgewezen");
+    cr_assert_gt(st.accepted, 0);
+    cr_log_info("extern: %zu bytes: %u afgewezen, %u geaccepteerd, %u gevallen beslist", len,
+                st.rejected, st.accepted, st.evaluated_ok);
+    free(copy);
+    regel_functions_free(fs);
+    free(bytes);
+}
+
+/* Every u32 of the EXTERNS section set to hostile values: rejected, or
+ * accepted and safe to bind, evaluate and disassemble. */
+Test(corrupt, externs_fields_damaged)
+{
+    size_t len;
+    uint8_t *bytes = build_extern_policy(&len);
+    const uint8_t *e = bytes + RBC_HEADER_SIZE + (RBC_SEC_EXTERNS - 1) * RBC_DIR_ENTRY_SIZE;
+    uint32_t off =
+        (uint32_t)e[4] | (uint32_t)e[5] << 8 | (uint32_t)e[6] << 16 | (uint32_t)e[7] << 24;
+    uint32_t size =
+        (uint32_t)e[8] | (uint32_t)e[9] << 8 | (uint32_t)e[10] << 16 | (uint32_t)e[11] << 24;
+    cr_assert_eq((size_t)off + size, len, "EXTERNS is the last section");
+    cr_assert_eq(size, 4 + 4 * 12 + 5 * 4);
+    regel_functions *fs = extern_table();
+    uint8_t *copy = malloc(len);
+    cr_assert_not_null(copy);
+    struct flip_stats st = {0, 0, 0};
+    static const uint32_t hostile[] = {0,  1,  2,    3,      4,          5,          6,
+                                       16, 17, 0x7F, 0xFFFF, 0x7FFFFFFF, 0xFFFFFFFE, 0xFFFFFFFF};
+    for (uint32_t at = off; at + 4 <= off + size; at += 4) {
+        for (size_t k = 0; k < sizeof hostile / sizeof *hostile; k++) {
+            memcpy(copy, bytes, len);
+            copy[at] = (uint8_t)hostile[k];
+            copy[at + 1] = (uint8_t)(hostile[k] >> 8);
+            copy[at + 2] = (uint8_t)(hostile[k] >> 16);
+            copy[at + 3] = (uint8_t)(hostile[k] >> 24);
+            try_extern_mutant(copy, len, fs, &st);
+        }
+    }
+    cr_assert_gt(st.rejected, st.accepted, "de meeste beschadigingen worden afgewezen");
+    cr_assert_gt(st.accepted, 0, "een ander scalair type laadt (en bindt dan niet)");
+    cr_log_info("EXTERNS, %u bytes: %u afgewezen, %u geaccepteerd", size, st.rejected, st.accepted);
+    free(copy);
+    regel_functions_free(fs);
     free(bytes);
 }

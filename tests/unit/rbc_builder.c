@@ -1,6 +1,7 @@
 /* rbc_builder.c — test helper that assembles .rbc bytes in memory (see
- * rbc_builder.h). Test code only: it aborts on out-of-memory, which library
- * code must never do. */
+ * rbc_builder.h), all 12 sections (EXTERNS empty unless rb_extern is used).
+ * Test code only: it aborts on out-of-memory, which library code must never
+ * do. */
 #include "rbc_builder.h"
 
 #include <stdbool.h>
@@ -448,6 +449,26 @@ void rb_section_count(rbc_builder *b, enum rbc_section sec, uint32_t n)
 uint32_t rb_section_offset(const rbc_builder *b, enum rbc_section sec)
 {
     return b->sec_off[sec];
+}
+
+/* ---- EXTERNS ---- */
+
+uint32_t rb_extern_raw(rbc_builder *b, uint32_t name_str, uint32_t result, uint32_t n,
+                       const uint32_t *params)
+{
+    struct buf *s = &b->sec[RBC_SEC_EXTERNS];
+    buf_u32(s, name_str);
+    buf_u32(s, result);
+    buf_u32(s, n);
+    for (uint32_t i = 0; i < n; i++)
+        buf_u32(s, params[i]);
+    return b->count[RBC_SEC_EXTERNS]++;
+}
+
+uint32_t rb_extern(rbc_builder *b, const char *name, uint32_t result, uint32_t n,
+                   const uint32_t *params)
+{
+    return rb_extern_raw(b, rb_str(b, name), result, n, params);
 }
 
 /* ---- EXPLAIN ---- */

@@ -130,6 +130,15 @@ void rb_explain_rules(rbc_builder *b, uint32_t n);
 /* Replace the whole EXPLAIN payload by raw bytes (NULL: back to the default). */
 void rb_explain_raw(rbc_builder *b, const void *bytes, size_t n);
 
+/* EXTERNS (issue 8): an `extern functie` with result type and n parameter
+ * types (TYPES indices, written as given). By default the section is empty
+ * (n = 0). Returns its index. */
+uint32_t rb_extern(rbc_builder *b, const char *name, uint32_t result, uint32_t n,
+                   const uint32_t *params);
+/* The same with the name as a raw STRINGS index. */
+uint32_t rb_extern_raw(rbc_builder *b, uint32_t name_str, uint32_t result, uint32_t n,
+                       const uint32_t *params);
+
 /* The format version written in the header (default RBC_VERSION_MAJOR/MINOR). */
 void rb_version(rbc_builder *b, uint16_t major, uint16_t minor);
 

@@ -1215,3 +1215,332 @@ Test(check_v4, peildatum_as_a_fact)
                  "scenario \"S\" peildatum 2024-01-01 verwacht peildatum is 2020-01-01.\n",
                  "‘peildatum’ is een uitkomst, geen invoer", NULL);
 }
+
+/* ------------------------------------------------------------ issue 8 */
+
+/* src must give exactly these diagnostics (no syntax errors). */
+static void expect_text(const char *src, const char *want)
+{
+    checked c = run(src);
+    cr_assert_str_eq(c.text, want, "%s", src);
+    done(&c);
+}
+
+#define EXTERN_HEAD                                                                                \
+    "extern functie werkdagen_tussen(van: datum, tot: datum): getal.\n"                            \
+    "extern functie feestdag(d: datum): waarheid.\n"                                               \
+    "extern functie bedrag_van(naam: tekst): bedrag.\n"
+
+/* Calls resolve to REF_EXTERN with the declared result type; the table has
+ * every declaration's types, and every called function is used. */
+Test(check_v08, calls_resolve_and_type)
+{
+    checked c = run(EXTERN_HEAD "invoer start: datum, eind: datum, naam: tekst.\n"
+                                "uitkomst dagen_werk: getal, vrij: waarheid, b: bedrag.\n"
+                                "regel \"D\" dagen_werk is werkdagen_tussen(start, eind) + 1.\n"
+                                "regel \"V\" vrij is waar indien feestdag(start), anders onwaar.\n"
+                                "regel \"B\" b is bedrag_van(naam).\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert_str_empty(c.text, "%s", c.text);
+    cr_assert_eq(c.r->n_externs, 3);
+    const check_extern *w = &c.r->externs[0];
+    cr_assert_str_eq(w->name, "werkdagen_tussen");
+    cr_assert_eq(w->result, CHECK_T_GETAL);
+    cr_assert_eq(w->n_params, 2);
+    cr_assert_eq(c.r->types[w->params[0]].kind, RBC_TYPE_DATUM);
+    cr_assert_eq(w->params[1], w->params[0]);
+    cr_assert_eq(w->params[0], c.r->inputs[0].type);
+    cr_assert(w->used);
+    cr_assert_eq(c.r->externs[1].result, CHECK_T_WAARHEID);
+    cr_assert_eq(c.r->types[c.r->externs[2].result].kind, RBC_TYPE_BEDRAG);
+    cr_assert_eq(c.r->externs[2].params[0], CHECK_T_TEKST);
+    ast_expr *sum = rule_expr(&c, 0, 0, false);
+    ast_expr *call = sum->u.binary.lhs;
+    cr_assert_eq(call->kind, EX_CALL);
+    cr_assert_eq(call->res.kind, REF_EXTERN);
+    cr_assert_eq(call->res.index, 0);
+    cr_assert_eq(call->type, CHECK_T_GETAL);
+    cr_assert_eq(call->u.call.args[1]->res.kind, REF_INPUT);
+    cr_assert_eq(call->u.call.args[1]->res.index, 1);
+    ast_expr *cond = rule_expr(&c, 1, 0, true);
+    cr_assert_eq(cond->res.index, 1);
+    cr_assert_eq(cond->type, CHECK_T_WAARHEID);
+    cr_assert_null(cond->opt_from);
+    done(&c);
+}
+
+/* Types are TYPES indices also after gegevens and lijsten are reordered
+ * (check_order_records renumbers the extern types too). */
+Test(check_v08, types_survive_record_reordering)
+{
+    checked c = run("gegeven B heeft a: A, d: datum.\ngegeven A heeft x: bedrag.\n"
+                    "extern functie f(d: datum, b: bedrag, t: tekst): datum.\n"
+                    "invoer b: B, l: lijst van B.\nuitkomst u: datum.\n"
+                    "regel \"U\" u is f(b.d, b.a.x, \"x\").\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    const check_extern *f = &c.r->externs[0];
+    cr_assert_eq(c.r->types[f->params[0]].kind, RBC_TYPE_DATUM);
+    cr_assert_eq(c.r->types[f->params[1]].kind, RBC_TYPE_BEDRAG);
+    cr_assert_eq(f->params[2], CHECK_T_TEKST);
+    cr_assert_eq(c.r->types[f->result].kind, RBC_TYPE_DATUM);
+    cr_assert_eq(f->result, c.r->outcomes[0].type);
+    done(&c);
+}
+
+/* Arguments are read like any other use: dependencies for the order,
+ * optional facts make the call geen-able (spec8 §1: a geen argument gives
+ * geen), and a condition `is niet geen` narrows them. */
+Test(check_v08, arguments_are_uses)
+{
+    checked c =
+        run("extern functie f(x: getal): getal.\n"
+            "invoer a: getal, o: getal (optioneel).\n"
+            "uitkomst u: getal, v: getal (optioneel), w: getal.\nbegrip m: getal.\n"
+            "regel \"M\" m is f(a).\nregel \"U\" u is f(m).\n"
+            "regel \"V\" v is f(o).\nregel \"W\" w is f(o) indien o is niet geen, anders 0.\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    /* m before u */
+    uint32_t im = c.r->eval_index[3], iu = c.r->eval_index[0];
+    cr_assert_lt(im, iu);
+    cr_assert_str_eq(rule_expr(&c, 2, 0, false)->opt_from, "o");
+    cr_assert_null(rule_expr(&c, 3, 0, false)->opt_from);
+    done(&c);
+    expect_text("extern functie f(x: getal, y: getal): getal.\n"
+                "invoer a: getal, o: getal (optioneel).\nuitkomst u: getal.\n"
+                "regel \"U\" u is f(a, o).\n",
+                "t.regel:4:16: fout: ‘u’ kan geen zijn (‘o’ is optioneel)\n"
+                "   4 | regel \"U\" u is f(a, o).\n"
+                "     |                ^~~~~~~\n"
+                "     = hint: maak de uitkomst optioneel of schrijf een voorwaarde met ‘is niet "
+                "geen’\n");
+}
+
+/* A declared function that no rule calls: the unused warning. */
+Test(check_v08, unused_extern_warns)
+{
+    checked c = run("extern functie f(x: getal): getal.\nextern functie g(): tekst.\n"
+                    "uitkomst u: getal.\nregel \"U\" u is f(1).\n");
+    cr_assert_eq(c.errors, 0, "%s", c.text);
+    cr_assert(c.r->externs[0].used);
+    cr_assert_not(c.r->externs[1].used);
+    cr_assert_str_eq(c.text,
+                     "t.regel:2:16: waarschuwing: externe functie ‘g’ wordt door geen enkele regel "
+                     "gebruikt\n"
+                     "   2 | extern functie g(): tekst.\n"
+                     "     |                ^\n");
+    done(&c);
+}
+
+/* A call with an argument whose own name is unknown still resolves the
+ * function (one error, for the argument). */
+Test(check_v08, errors_inside_arguments)
+{
+    checked c = run(EXTERN_HEAD "invoer start: datum.\nuitkomst u: getal.\n"
+                                "regel \"U\" u is werkdagen_tussen(start, einde).\n");
+    cr_assert_eq(c.errors, 1, "%s", c.text);
+    cr_assert_not_null(strstr(c.text, "onbekende naam ‘einde’"), "%s", c.text);
+    cr_assert_eq(rule_expr(&c, 0, 0, false)->res.kind, REF_EXTERN);
+    done(&c);
+}
+
+/* Every message of spec8 §1 in the checker, exactly. */
+Test(check_v08, messages)
+{
+    expect_text("extern functie f(a: getal, b: getal): getal.\n"
+                "uitkomst u: getal.\n"
+                "regel \"R\" u is f(1,5).\n",
+                "t.regel:3:16: fout: functie ‘f’ verwacht 2 argumenten, maar krijgt er 1\n"
+                "   3 | regel \"R\" u is f(1,5).\n"
+                "     |                ^~~~~~\n"
+                "     = hint: ‘1,5’ is één getal met een decimale komma; zet tussen argumenten een "
+                "spatie na de komma\n"
+                "t.regel:1:16: opmerking: ‘f’ is hier gedeclareerd\n"
+                "   1 | extern functie f(a: getal, b: getal): getal.\n"
+                "     |                ^\n");
+    expect_text(
+        "extern functie werkdagen_tussen(van: datum, tot: datum): getal.\n"
+        "invoer start: datum.\n"
+        "uitkomst u: getal.\n"
+        "regel \"R\" u is werkdagen_tussen(start).\n",
+        "t.regel:4:16: fout: functie ‘werkdagen_tussen’ verwacht 2 argumenten, maar krijgt er 1\n"
+        "   4 | regel \"R\" u is werkdagen_tussen(start).\n"
+        "     |                ^~~~~~~~~~~~~~~~~~~~~~~\n"
+        "t.regel:1:16: opmerking: ‘werkdagen_tussen’ is hier gedeclareerd\n"
+        "   1 | extern functie werkdagen_tussen(van: datum, tot: datum): getal.\n"
+        "     |                ^~~~~~~~~~~~~~~~\n");
+    expect_text("extern functie f(x: getal): getal.\n"
+                "uitkomst u: getal.\n"
+                "regel \"R\" u is f().\n",
+                "t.regel:3:16: fout: functie ‘f’ verwacht 1 argument, maar krijgt geen\n"
+                "   3 | regel \"R\" u is f().\n"
+                "     |                ^~~\n"
+                "t.regel:1:16: opmerking: ‘f’ is hier gedeclareerd\n"
+                "   1 | extern functie f(x: getal): getal.\n"
+                "     |                ^\n");
+    expect_text("extern functie f(): getal.\n"
+                "uitkomst u: getal.\n"
+                "regel \"R\" u is f(1, 2) + f().\n",
+                "t.regel:3:16: fout: functie ‘f’ verwacht geen argumenten, maar krijgt er 2\n"
+                "   3 | regel \"R\" u is f(1, 2) + f().\n"
+                "     |                ^~~~~~~\n"
+                "t.regel:1:16: opmerking: ‘f’ is hier gedeclareerd\n"
+                "   1 | extern functie f(): getal.\n"
+                "     |                ^\n");
+    expect_text("extern functie werkdagen_tussen(van: datum, tot: datum): getal.\n"
+                "invoer start: datum.\n"
+                "uitkomst u: getal.\n"
+                "regel \"R\" u is werkdagen_tussen(start, 3 + 4).\n",
+                "t.regel:4:40: fout: argument 2 van ‘werkdagen_tussen’ moet een datum zijn, maar "
+                "is een getal\n"
+                "   4 | regel \"R\" u is werkdagen_tussen(start, 3 + 4).\n"
+                "     |                                        ^~~~~\n");
+    expect_text("extern functie werkdagen_tussen(van: datum, tot: datum): getal.\n"
+                "invoer start: datum.\n"
+                "uitkomst u: getal.\n"
+                "regel \"R\" u is werkdagen_tusen(start, start).\n",
+                "t.regel:4:16: fout: onbekende functie ‘werkdagen_tusen’\n"
+                "   4 | regel \"R\" u is werkdagen_tusen(start, start).\n"
+                "     |                ^~~~~~~~~~~~~~~\n"
+                "     = hint: bedoelde u ‘werkdagen_tussen’?\n");
+    expect_text("invoer start: datum.\n"
+                "uitkomst u: getal.\n"
+                "regel \"R\" u is werkdagen(start).\n",
+                "t.regel:3:16: fout: onbekende functie ‘werkdagen’\n"
+                "   3 | regel \"R\" u is werkdagen(start).\n"
+                "     |                ^~~~~~~~~\n"
+                "     = hint: een functie van buiten Regel declareert u eerst: ‘extern functie "
+                "werkdagen(p: type, …): type.’\n");
+    expect_text("extern functie f(x: getal): getal.\n"
+                "invoer start: datum.\n"
+                "uitkomst u: getal.\n"
+                "regel \"R\" u is start(1).\n",
+                "t.regel:4:16: fout: ‘start’ is een invoer, geen functie\n"
+                "   4 | regel \"R\" u is start(1).\n"
+                "     |                ^~~~~\n"
+                "     = hint: alleen een externe functie (‘extern functie …’) kan worden "
+                "aangeroepen; ‘start’ staat zonder haakjes\n");
+    expect_text("extern functie f(x: getal): getal.\n"
+                "uitkomst u: getal.\n"
+                "regel \"R\" u is f.\n",
+                "t.regel:3:16: fout: ‘f’ is een externe functie, geen waarde\n"
+                "   3 | regel \"R\" u is f.\n"
+                "     |                ^\n"
+                "     = hint: roep haar aan met argumenten tussen haakjes: ‘f(…)’\n");
+    expect_text("extern functie f(): getal.\n"
+                "uitkomst u: getal.\n"
+                "regel \"R\" u is f + 1.\n",
+                "t.regel:3:16: fout: ‘f’ is een externe functie, geen waarde\n"
+                "   3 | regel \"R\" u is f + 1.\n"
+                "     |                ^\n"
+                "     = hint: roep haar aan met lege haakjes: ‘f()’\n");
+    expect_text(
+        "extern functie f(x: getal): tekst.\n"
+        "uitkomst u: getal.\n"
+        "regel \"R\" u is f(1).\n",
+        "t.regel:3:16: fout: ‘u’ is van het type getal, maar deze waarde is van het type tekst\n"
+        "   3 | regel \"R\" u is f(1).\n"
+        "     |                ^~~~\n");
+    expect_text("extern functie start(x: getal): getal.\n"
+                "invoer start: datum.\n",
+                "t.regel:2:8: fout: ‘start’ is al gedeclareerd als externe functie\n"
+                "   2 | invoer start: datum.\n"
+                "     |        ^~~~~\n"
+                "t.regel:1:16: opmerking: eerder gedeclareerd hier\n"
+                "   1 | extern functie start(x: getal): getal.\n"
+                "     |                ^~~~~\n");
+    expect_text("uitkomst f: getal.\n"
+                "extern functie f(x: getal): getal.\n"
+                "regel \"R\" f is 1.\n",
+                "t.regel:2:16: fout: ‘f’ is al gedeclareerd als uitkomst\n"
+                "   2 | extern functie f(x: getal): getal.\n"
+                "     |                ^\n"
+                "t.regel:1:10: opmerking: eerder gedeclareerd hier\n"
+                "   1 | uitkomst f: getal.\n"
+                "     |          ^\n");
+    expect_text("extern functie f(x: getal): getal.\n"
+                "regel \"R\" f is 1.\n",
+                "t.regel:2:11: fout: ‘f’ is een externe functie, geen uitkomst of begrip\n"
+                "   2 | regel \"R\" f is 1.\n"
+                "     |           ^\n");
+    expect_text("soort S is een van ja, nee.\n"
+                "extern functie ja(): waarheid.\n",
+                "t.regel:1:20: fout: waarde ‘ja’ van soort ‘S’ heeft dezelfde naam als externe "
+                "functie ‘ja’\n"
+                "   1 | soort S is een van ja, nee.\n"
+                "     |                    ^~\n"
+                "t.regel:2:16: opmerking: externe functie ‘ja’ is hier gedeclareerd\n"
+                "   2 | extern functie ja(): waarheid.\n"
+                "     |                ^~\n");
+    expect_text("extern functie f(d: duur): getal.\n",
+                "t.regel:1:21: fout: parameter ‘d’ van externe functie ‘f’ is van het type duur; "
+                "een externe functie kent alleen waarheid, getal, tekst, datum en bedrag\n"
+                "   1 | extern functie f(d: duur): getal.\n"
+                "     |                     ^~~~\n"
+                "     = hint: geef bijvoorbeeld het aantal dagen of maanden door als getal\n");
+    expect_text(
+        "extern functie f(): periode.\n",
+        "t.regel:1:21: fout: het resultaat van externe functie ‘f’ is van het type periode; een "
+        "externe functie kent alleen waarheid, getal, tekst, datum en bedrag\n"
+        "   1 | extern functie f(): periode.\n"
+        "     |                     ^~~~~~~\n"
+        "     = hint: maak twee functies: één voor het begin en één voor het einde (datums)\n");
+    expect_text("soort S is een van ja, nee.\n"
+                "extern functie f(s: S): getal.\n",
+                "t.regel:2:21: fout: parameter ‘s’ van externe functie ‘f’ is van het type S; een "
+                "externe functie kent alleen waarheid, getal, tekst, datum en bedrag\n"
+                "   2 | extern functie f(s: S): getal.\n"
+                "     |                     ^\n"
+                "     = hint: geef bijvoorbeeld een waarheid door (‘status is actief’), of reken "
+                "in Regel met de soort\n");
+    expect_text("gegeven G heeft a: getal.\n"
+                "extern functie f(): G.\n",
+                "t.regel:2:21: fout: het resultaat van externe functie ‘f’ is van het type G; een "
+                "externe functie kent alleen waarheid, getal, tekst, datum en bedrag\n"
+                "   2 | extern functie f(): G.\n"
+                "     |                     ^\n"
+                "     = hint: maak een functie per veld\n");
+    expect_text(
+        "extern functie f(l: lijst van getal): getal.\n",
+        "t.regel:1:21: fout: parameter ‘l’ van externe functie ‘f’ is van het type lijst van "
+        "getal; een externe functie kent alleen waarheid, getal, tekst, datum en bedrag\n"
+        "   1 | extern functie f(l: lijst van getal): getal.\n"
+        "     |                     ^~~~~~~~~~~~~~~\n"
+        "     = hint: roep de functie aan per element, bijvoorbeeld in ‘som van f(t.datum) voor "
+        "elke t in lijst’\n");
+    expect_text("extern functie f(x: getal, x: tekst): getal.\n",
+                "t.regel:1:28: fout: externe functie ‘f’ heeft twee parameters met de naam ‘x’\n"
+                "   1 | extern functie f(x: getal, x: tekst): getal.\n"
+                "     |                            ^\n"
+                "     = hint: geef elke parameter een eigen naam\n"
+                "t.regel:1:18: opmerking: eerder gedeclareerd hier\n"
+                "   1 | extern functie f(x: getal, x: tekst): getal.\n"
+                "     |                  ^\n");
+    expect_text("extern functie f(x: Onbekend): getal.\n",
+                "t.regel:1:21: fout: onbekend type ‘Onbekend’\n"
+                "   1 | extern functie f(x: Onbekend): getal.\n"
+                "     |                     ^~~~~~~~\n");
+    expect_text("extern functie h(a: getal, b: getal, c: getal, d: getal, e: getal, f: getal, g: "
+                "getal, h: getal, i: getal, j: getal, k: getal, l: getal, m: getal, n: getal, o: "
+                "getal, p: getal, q: getal): getal.\n",
+                "t.regel:1:178: fout: externe functie ‘h’ heeft 17 parameters; het maximum is 16\n"
+                "   1 | extern functie h(a: getal, b: getal, c: getal, d: getal, e: getal, f: "
+                "getal, g: getal, h: getal, i: getal, j: getal, k: getal, l: getal, m: getal, n: "
+                "getal, o: getal, p: getal, q: getal): getal.\n"
+                "     |                                                                            "
+                "                                                                                  "
+                "                    ^\n"
+                "     = hint: geef samenhangende waarden bijvoorbeeld door als één tekst\n");
+    expect_text("extern functie f(x: getal): getal.\n"
+                "uitkomst u: getal.\n"
+                "regel \"R\" u is 1 uitleg \"{f}\".\n",
+                "t.regel:3:26: fout: ‘f’ is een externe functie, geen waarde; die past niet in een "
+                "uitlegzin\n"
+                "   3 | regel \"R\" u is 1 uitleg \"{f}\".\n"
+                "     |                          ^~~\n"
+                "     = hint: een plaatshouder noemt een invoer, uitkomst, begrip of parameter\n");
+    expect_text("extern functie f(x: getal): getal.\n"
+                "invoer a: f.\n",
+                "t.regel:2:11: fout: ‘f’ is geen type maar een externe functie\n"
+                "   2 | invoer a: f.\n"
+                "     |           ^\n");
+}

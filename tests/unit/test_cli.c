@@ -1,6 +1,7 @@
 /* test_cli.c — tests of the `regel` command (cli/regel.c, spec §8): exit
  * statuses, nothing on stdout after an error, Dutch messages on stderr, the
- * case from standard input. Runs the built program; changes no files but its own. */
+ * case from standard input, plugins (--plugin, issue 8). Runs the built
+ * program; changes no files but its own. */
 #define _POSIX_C_SOURCE 200809L
 #include <criterion/criterion.h>
 #include <fcntl.h>
@@ -37,8 +38,9 @@ static void slurp(int fd, char *buf, size_t cap)
     buf[n] = '\0';
 }
 
-/* Run regel with args (NULL-terminated) and the given standard input. */
-static run_result *run(const char *input, const char *const *args)
+/* Run regel with args (NULL-terminated) and the given standard input, in
+ * directory cwd (NULL: this one). */
+static run_result *run_in(const char *cwd, const char *input, const char *const *args)
 {
     run_result *r = calloc(1, sizeof *r);
     cr_assert_not_null(r);
@@ -57,6 +59,8 @@ static run_result *run(const char *input, const char *const *args)
     pid_t pid = fork();
     cr_assert(pid >= 0);
     if (pid == 0) {
+        if (cwd && chdir(cwd) != 0)
+            _exit(126);
         dup2(in, 0);
         dup2(out, 1);
         dup2(err, 2);
@@ -79,7 +83,8 @@ static run_result *run(const char *input, const char *const *args)
     return r;
 }
 
-#define RUN(input, ...) run((input), (const char *const[]){__VA_ARGS__, NULL})
+#define RUN(input, ...)         run_in(NULL, (input), (const char *const[]){__VA_ARGS__, NULL})
+#define RUN_IN(cwd, input, ...) run_in((cwd), (input), (const char *const[]){__VA_ARGS__, NULL})
 
 Test(cli, decides_text_and_json)
 {
@@ -214,7 +219,7 @@ Test(cli, usage_errors_exit_2)
     cr_assert_eq(r->status, 2);
     cr_assert_not_null(strstr(r->err, "regel: te veel argumenten: ‘derde’"));
     free(r);
-    r = run(NULL, (const char *const[]){NULL});
+    r = run_in(NULL, NULL, (const char *const[]){NULL});
     cr_assert_eq(r->status, 2);
     cr_assert_not_null(strstr(r->err, "regel: BELEID en GEVAL ontbreken\n"));
     free(r);
@@ -720,5 +725,121 @@ Test(cli, vraag_bewaar_keeps_typed_decimals)
     cr_assert_not_null(strstr(r->out, "avondcursus: onwaar\n"), "%s", r->out);
     free(r);
     unlink(kase);
+    rmdir(dir);
+}
+
+/* ---- plugins: --plugin (issue 8; tests/plugin/run.sh has the golden outputs) ---- */
+
+#define PLUGIN_DIR       BUILDDIR "/tests/plugin/.libs"
+#define WERKDAGEN_SO     PLUGIN_DIR "/werkdagen.so"
+#define WERKDAGEN_BELEID SRCDIR "/tests/plugin/werkdagen.regel"
+#define WERKDAGEN_GEVAL  SRCDIR "/tests/plugin/geval-maart.json"
+#define WERKDAGEN_CALL   "Externe functie: werkdagen_tussen(1 maart 2023, 31 maart 2023) = 22\n"
+
+Test(cli, plugin_in_every_help)
+{
+    run_result *r = RUN(NULL, "--help");
+    cr_assert_not_null(strstr(r->out, "  --plugin BIBLIOTHEEK\n"), "%s", r->out);
+    free(r);
+    r = RUN(NULL, "vraag", "--help");
+    cr_assert_not_null(strstr(r->out, "  --plugin BIBLIOTHEEK\n"), "%s", r->out);
+    free(r);
+    r = RUN(NULL, "test", "--help");
+    cr_assert_not_null(strstr(r->out, "  --plugin BIBLIOTHEEK\n"), "%s", r->out);
+    free(r);
+}
+
+Test(cli, plugin_name_without_slash_is_taken_from_here)
+{
+    /* in the plugin folder: found */
+    run_result *r =
+        RUN_IN(PLUGIN_DIR, NULL, "--plugin", "werkdagen.so", WERKDAGEN_BELEID, WERKDAGEN_GEVAL);
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_not_null(strstr(r->out, WERKDAGEN_CALL), "%s", r->out);
+    cr_assert_str_eq(r->err, "");
+    free(r);
+    /* elsewhere: not looked up in the library path */
+    r = RUN_IN("/", NULL, "--plugin", "werkdagen.so", WERKDAGEN_BELEID, WERKDAGEN_GEVAL);
+    cr_assert_eq(r->status, 1);
+    cr_assert_str_eq(r->out, "");
+    cr_assert_str_eq(r->err, "regel: werkdagen.so: fout: kan de plugin niet laden: het bestand "
+                             "bestaat niet\n");
+    free(r);
+}
+
+Test(cli, plugin_checked_before_the_case_is_read)
+{
+    /* the case on standard input is not even valid JSON: the plugin error comes first */
+    run_result *r = RUN("niet eens JSON", WERKDAGEN_BELEID, "-");
+    cr_assert_eq(r->status, 1);
+    cr_assert_str_eq(r->out, "");
+    cr_assert_str_eq(r->err, "regel: " WERKDAGEN_BELEID ": fout: het beleid gebruikt de externe "
+                             "functie ‘werkdagen_tussen’; geef een plugin met --plugin\n");
+    free(r);
+    r = RUN(NULL, "--plugin", SRCDIR "/tests/plugin/bestaat-niet.so", WERKDAGEN_BELEID,
+            "/bestaat/niet.json");
+    cr_assert_eq(r->status, 1);
+    cr_assert_not_null(strstr(r->err, "kan de plugin niet laden: het bestand bestaat niet\n"));
+    cr_assert_null(strstr(r->err, "geval"), "%s", r->err);
+    free(r);
+    /* a folder is no plugin */
+    r = RUN(NULL, "--plugin", PLUGIN_DIR, WERKDAGEN_BELEID, WERKDAGEN_GEVAL);
+    cr_assert_eq(r->status, 1);
+    cr_assert_not_null(strstr(r->err, "kan de plugin niet laden: dit is een map, geen bestand\n"),
+                       "%s", r->err);
+    free(r);
+}
+
+Test(cli, plugin_for_every_command_and_both_option_forms)
+{
+    run_result *r =
+        RUN(NULL, "--json", "--plugin=" WERKDAGEN_SO, WERKDAGEN_BELEID, WERKDAGEN_GEVAL);
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    json_error_t je;
+    json_t *doc = json_loads(r->out, 0, &je);
+    cr_assert_not_null(doc, "%s", je.text);
+    json_t *call =
+        json_array_get(json_object_get(json_object_get(json_object_get(doc, "uitleg"), "werkdagen"),
+                                       "externe_functies"),
+                       0);
+    cr_assert_str_eq(json_string_value(json_object_get(call, "functie")), "werkdagen_tussen");
+    cr_assert_eq(json_integer_value(json_object_get(call, "resultaat")), 22);
+    json_decref(doc);
+    free(r);
+    r = RUN(NULL, "test", "--plugin=" WERKDAGEN_SO, WERKDAGEN_BELEID);
+    cr_assert_eq(r->status, 0, "%s%s", r->out, r->err);
+    cr_assert_not_null(strstr(r->out, "4 geslaagd, 0 mislukt\n"), "%s", r->out);
+    free(r);
+    r = RUN("2023-03-01\n", "vraag", "--uitkomst", "werkdagen", "--plugin=" WERKDAGEN_SO,
+            WERKDAGEN_BELEID, SRCDIR "/tests/plugin/geval-leeg.json");
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_not_null(strstr(r->out, WERKDAGEN_CALL), "%s", r->out);
+    free(r);
+    /* a policy without extern functions runs the same with a plugin */
+    run_result *with = RUN(NULL, "--plugin", WERKDAGEN_SO, BASIS, GEVAL1);
+    run_result *without = RUN(NULL, BASIS, GEVAL1);
+    cr_assert_eq(with->status, 0);
+    cr_assert_str_eq(with->out, without->out);
+    free(with);
+    free(without);
+}
+
+Test(cli, plugin_test_skips_files_without_scenarios)
+{
+    /* a policy with extern functions but no scenarios needs no plugin in regel test */
+    char dir[64], path[128];
+    temp_dir(dir);
+    snprintf(path, sizeof path, "%s/extern.regel", dir);
+    write_file(path, "beleid \"E\".\n"
+                     "extern functie f(x: getal): getal.\n"
+                     "invoer n: getal.\n"
+                     "uitkomst u: getal.\n"
+                     "regel \"U\" u is f(n).\n");
+    run_result *r = RUN(NULL, "test", dir);
+    cr_assert_eq(r->status, 0, "%s", r->err);
+    cr_assert_str_eq(r->out, "0 geslaagd, 0 mislukt\n");
+    cr_assert_str_eq(r->err, "");
+    free(r);
+    unlink(path);
     rmdir(dir);
 }

@@ -167,6 +167,11 @@ Test(emit, tiny_policy_exact_bytes)
     x32(&e, 3);
     x32(&e, 1);
     assert_section(&r, RBC_SEC_LINES, &e);
+
+    /* issue 8: EXTERNS is always there, empty without `extern functie` */
+    e.n = 0;
+    x32(&e, 0);
+    assert_section(&r, RBC_SEC_EXTERNS, &e);
     free(r.bytes);
 }
 
@@ -1048,4 +1053,165 @@ Test(emit, scenarios_do_not_change_the_bytes)
     cr_assert(memcmp(with.bytes, plain.bytes, plain.len) == 0);
     free(plain.bytes);
     free(with.bytes);
+}
+
+/* ------------------------------------------------------------ issue 8 */
+
+/* String i of STRINGS (NUL-terminated copy in buf). */
+static const char *string_at(const rbc *r, uint32_t i, char *buf, size_t cap)
+{
+    uint32_t size;
+    const uint8_t *p = section(r, RBC_SEC_STRINGS, &size);
+    uint32_t n = rd32(p);
+    cr_assert_lt(i, n, "string %u van %u", i, n);
+    const uint8_t *q = p + 4;
+    for (uint32_t k = 0; k < i; k++)
+        q += 4 + rd32(q);
+    uint32_t len = rd32(q);
+    cr_assert_lt(len, cap);
+    memcpy(buf, q + 4, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+/* The kind of TYPES entry t (the entries before it are all scalar here). */
+static uint8_t type_kind(const rbc *r, uint32_t t)
+{
+    uint32_t size;
+    const uint8_t *p = section(r, RBC_SEC_TYPES, &size);
+    cr_assert_lt(t, rd32(p));
+    for (uint32_t k = 0; k < t; k++)
+        cr_assert(p[4 + k] != RBC_TYPE_ENUM && p[4 + k] != RBC_TYPE_RECORD &&
+                  p[4 + k] != RBC_TYPE_LIJST);
+    return p[4 + t];
+}
+
+#define EXTERN_POLICY                                                                              \
+    "beleid \"E\".\n"                                                                              \
+    "extern functie werkdagen_tussen(van: datum, tot: datum): getal.\n"                            \
+    "extern functie feestdag(d: datum): waarheid.\n"                                               \
+    "extern functie tarief(naam: tekst, basis: bedrag, factor: getal, ja: waarheid): bedrag.\n"    \
+    "extern functie nu(): datum.\n"                                                                \
+    "invoer a: datum, b: datum, s: tekst.\n"                                                       \
+    "uitkomst n: getal, f: waarheid, t: bedrag, d: datum.\n"                                       \
+    "regel \"N\" n is werkdagen_tussen(a, b) + 1.\n"                                               \
+    "regel \"F\" f is feestdag(a).\n"                                                              \
+    "regel \"T\" t is tarief(s, 12,50 euro, 2, feestdag(nu())).\n"                                 \
+    "regel \"D\" d is nu().\n"
+
+/* The EXTERNS entries: name, result type, parameter count and types (TYPES
+ * indices of the right kinds), in declaration order. */
+Test(emit_v08, externs_section)
+{
+    rbc r = compile(EXTERN_POLICY);
+    uint32_t size;
+    const uint8_t *p = section(&r, RBC_SEC_EXTERNS, &size);
+    static const char *const names[] = {"werkdagen_tussen", "feestdag", "tarief", "nu"};
+    static const uint8_t results[] = {RBC_TYPE_GETAL, RBC_TYPE_WAARHEID, RBC_TYPE_BEDRAG,
+                                      RBC_TYPE_DATUM};
+    static const uint8_t params[4][4] = {
+        {RBC_TYPE_DATUM, RBC_TYPE_DATUM},
+        {RBC_TYPE_DATUM},
+        {RBC_TYPE_TEKST, RBC_TYPE_BEDRAG, RBC_TYPE_GETAL, RBC_TYPE_WAARHEID},
+        {0}};
+    static const uint32_t n_params[] = {2, 1, 4, 0};
+    cr_assert_eq(rd32(p), 4);
+    const uint8_t *q = p + 4;
+    char buf[64];
+    for (int i = 0; i < 4; i++) {
+        cr_assert_str_eq(string_at(&r, rd32(q), buf, sizeof buf), names[i]);
+        cr_assert_eq(type_kind(&r, rd32(q + 4)), results[i], "resultaat van %s", names[i]);
+        cr_assert_eq(rd32(q + 8), n_params[i]);
+        for (uint32_t k = 0; k < n_params[i]; k++)
+            cr_assert_eq(type_kind(&r, rd32(q + 12 + 4 * k)), params[i][k], "%s param %u", names[i],
+                         k);
+        q += 12 + 4 * n_params[i];
+    }
+    cr_assert_eq((size_t)(q - p), (size_t)size, "niets na de laatste functie");
+    /* both datum parameters are the one datum type */
+    cr_assert_eq(rd32(p + 4 + 12), rd32(p + 4 + 16));
+    free(r.bytes);
+}
+
+/* Arguments left to right, then CALL_EXTERN with the EXTERNS index; a call
+ * as an argument is evaluated in its place. */
+Test(emit_v08, call_extern_sequence)
+{
+    rbc r = compile(EXTERN_POLICY);
+    const uint8_t want[] = {/* N */ OP_LOAD_INPUT,
+                            OP_LOAD_INPUT,
+                            OP_CALL_EXTERN,
+                            OP_PUSH_CONST,
+                            OP_ADD,
+                            OP_RESULT,
+                            /* F */ OP_LOAD_INPUT,
+                            OP_CALL_EXTERN,
+                            OP_RESULT,
+                            /* T */ OP_LOAD_INPUT,
+                            OP_PUSH_CONST,
+                            OP_PUSH_CONST,
+                            OP_CALL_EXTERN,
+                            OP_CALL_EXTERN,
+                            OP_CALL_EXTERN,
+                            OP_RESULT,
+                            /* D */ OP_CALL_EXTERN,
+                            OP_RESULT};
+    assert_ops(&r, want, sizeof want);
+    cr_assert_eq(code_operand(&r, 0, 0), 0);  /* a */
+    cr_assert_eq(code_operand(&r, 1, 0), 1);  /* b */
+    cr_assert_eq(code_operand(&r, 2, 0), 0);  /* werkdagen_tussen */
+    cr_assert_eq(code_operand(&r, 7, 0), 1);  /* feestdag */
+    cr_assert_eq(code_operand(&r, 9, 0), 2);  /* s */
+    cr_assert_eq(code_operand(&r, 12, 0), 3); /* nu() */
+    cr_assert_eq(code_operand(&r, 13, 0), 1); /* feestdag(nu()) */
+    cr_assert_eq(code_operand(&r, 14, 0), 2); /* tarief */
+    cr_assert_eq(code_operand(&r, 16, 0), 3); /* nu */
+    free(r.bytes);
+}
+
+/* Every CALL_EXTERN has a LINES entry at the call (a host function may fail
+ * at run time with the rule's location). */
+Test(emit_v08, call_extern_has_a_line)
+{
+    rbc r = compile("extern functie f(x: getal): getal.\ninvoer a: getal.\nuitkomst u: getal.\n"
+                    "regel \"R\"\n    u is 1 + f(a).\n");
+    uint32_t size;
+    const uint8_t *l = section(&r, RBC_SEC_LINES, &size);
+    uint32_t call_at = code_offset(&r, 2);
+    bool found = false;
+    for (uint32_t i = 0; i < rd32(l); i++) {
+        const uint8_t *e = l + 4 + 12 * i;
+        if (rd32(e) == call_at) {
+            cr_assert_eq(rd32(e + 4), 5);
+            cr_assert_eq(rd32(e + 8), 14);
+            found = true;
+        }
+    }
+    cr_assert(found, "geen LINES-regel bij CALL_EXTERN");
+    free(r.bytes);
+}
+
+/* A call as a condition is an atom of the motivering (with the names in its
+ * arguments as references). */
+Test(emit_v08, call_in_a_condition_is_an_atom)
+{
+    rbc r = compile("extern functie feestdag(d: datum): waarheid.\ninvoer a: datum.\n"
+                    "uitkomst u: waarheid.\nregel \"R\" u is waar indien feestdag(a), anders "
+                    "onwaar.\n");
+    uint32_t size;
+    const uint8_t *x = section(&r, RBC_SEC_EXPLAIN, &size);
+    char buf[64];
+    cr_assert_eq(rd32(x), 1);
+    cr_assert_str_eq(string_at(&r, rd32(x + 4), buf, sizeof buf), "feestdag(a)");
+    cr_assert_eq(rd32(x + 16), 1); /* one ref */
+    cr_assert_eq(rd32(x + 20), RBC_REF_INPUT);
+    cr_assert_eq(rd32(x + 24), 0);
+    const uint8_t want[] = {OP_LOAD_INPUT, OP_CALL_EXTERN, OP_NOTE,       OP_COND,
+                            OP_PUSH_TRUE,  OP_RESULT,      OP_PUSH_FALSE, OP_RESULT};
+    uint8_t ops[16];
+    size_t n = code_ops(&r, ops, 16);
+    cr_assert_geq(n, 3);
+    for (size_t i = 0; i < 3; i++)
+        cr_assert_eq(ops[i], want[i], "instructie %zu", i);
+    free(r.bytes);
 }

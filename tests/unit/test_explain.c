@@ -1,7 +1,8 @@
 /* test_explain.c — unit tests of the motivering (spec7 §4): values in
  * sentence form, `uitleg` templates, generated sentences, the builder's
  * conditions and atoms (en/of/niet with short-circuit), exceptions, rules out
- * of force, undecided outcomes, `only`, the expansion rule, and the JSON. */
+ * of force, undecided outcomes, `only`, the expansion rule, the JSON, and
+ * host-function calls (issue 8). */
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -797,4 +798,332 @@ Test(render_only, non_terminating_begrip)
     cr_assert_str_eq(out, "Beleid: Deling\n\ngroot: waar\n");
     regel_free(out);
     run_close(&r);
+}
+
+/* ---- host-function calls in the motivering (issue 8) ---- */
+
+static int64_t h_dagen_tussen(int32_t van, int32_t tot)
+{
+    return (int64_t)tot - van;
+}
+
+static int64_t h_dubbel(int64_t x)
+{
+    return 2 * x;
+}
+
+static double h_half(double x)
+{
+    return x / 2;
+}
+
+static const char *h_groet(const char *naam, bool formeel)
+{
+    (void)naam;
+    return formeel ? "Geachte <heer>" : "Hoi";
+}
+
+static int64_t h_plus_euro(int64_t cents)
+{
+    return cents + 100;
+}
+
+/* A table with every host function of host_src. */
+static regel_functions *host_table(void)
+{
+    regel_functions *fs = regel_functions_new();
+    cr_assert_not_null(fs);
+    regel_error err;
+    const regel_ctype dd[] = {REGEL_C_DATE, REGEL_C_DATE};
+    const regel_ctype i[] = {REGEL_C_INT64};
+    const regel_ctype d[] = {REGEL_C_DOUBLE};
+    const regel_ctype sb[] = {REGEL_C_STRING, REGEL_C_BOOL};
+    const regel_ctype c[] = {REGEL_C_CENTS};
+    cr_assert_eq(regel_functions_add(fs, "dagen_tussen", (void (*)(void))h_dagen_tussen,
+                                     REGEL_C_INT64, dd, 2, &err),
+                 REGEL_OK, "%s", err.message);
+    cr_assert_eq(
+        regel_functions_add(fs, "dubbel", (void (*)(void))h_dubbel, REGEL_C_INT64, i, 1, &err),
+        REGEL_OK, "%s", err.message);
+    cr_assert_eq(
+        regel_functions_add(fs, "half", (void (*)(void))h_half, REGEL_C_DOUBLE, d, 1, &err),
+        REGEL_OK, "%s", err.message);
+    cr_assert_eq(
+        regel_functions_add(fs, "groet", (void (*)(void))h_groet, REGEL_C_STRING, sb, 2, &err),
+        REGEL_OK, "%s", err.message);
+    cr_assert_eq(regel_functions_add(fs, "plus_euro", (void (*)(void))h_plus_euro, REGEL_C_CENTS, c,
+                                     1, &err),
+                 REGEL_OK, "%s", err.message);
+    return fs;
+}
+
+static const char host_src[] =
+    "beleid \"Extern\".\n"
+    "extern functie dagen_tussen(van: datum, tot: datum): getal.\n"
+    "extern functie dubbel(x: getal): getal.\n"
+    "extern functie half(x: getal): getal.\n"
+    "extern functie groet(naam: tekst, formeel: waarheid): tekst.\n"
+    "extern functie plus_euro(b: bedrag): bedrag.\n"
+    "invoer start: datum, eind: datum, naam: tekst, formeel: waarheid, bedrag_in: bedrag,\n"
+    "    n: getal.\n"
+    "uitkomst opgeteld: getal, lang: waarheid, aanhef: tekst, verhoogd: bedrag, vast: getal,\n"
+    "    helft: getal.\n"
+    "begrip dagtelling: getal.\n"
+    "regel \"Aantal\" dagtelling is dagen_tussen(start, eind).\n"
+    "regel \"Totaal\" opgeteld is dubbel(dagtelling) + dubbel(1).\n"
+    "regel \"Lang\" lang is dagtelling > 20.\n"
+    "regel \"Aanhef\" aanhef is groet(naam, formeel).\n"
+    "regel \"Verhoogd\" verhoogd is plus_euro(bedrag_in).\n"
+    "regel \"Vast\" vast is dubbel(21).\n"
+    "regel \"Helft\" helft is half(n).\n";
+
+#define HOST_CASE                                                                                  \
+    "{\"start\": \"2023-03-01\", \"eind\": \"2023-03-31\", \"naam\": \"Zoë\", "                   \
+    "\"formeel\": true, \"bedrag_in\": 12.5, \"n\": 3}"
+
+/* As run_open, with the policy's extern functions bound to fs first. */
+static void run_open_bound(run *r, const char *src, const char *json, unsigned flags,
+                           const regel_functions *fs)
+{
+    memset(r, 0, sizeof *r);
+    regel_error err;
+    char *diag = NULL;
+    int rc = regel_policy_compile(src, strlen(src), "extern.regel", &r->p, &diag, &err);
+    cr_assert_eq(rc, REGEL_OK, "compileren mislukt: %s\n%s", err.message, diag ? diag : "");
+    regel_free(diag);
+    cr_assert_eq(regel_policy_bind(r->p, fs, &err), REGEL_OK, "%s", err.message);
+    rc = regel_case_from_json(r->p, json, strlen(json), "geval.json", &r->c, &err);
+    cr_assert_eq(rc, REGEL_OK, "%s", err.message);
+    r->ev = regel_eval_new(r->p);
+    cr_assert_not_null(r->ev);
+    rc = regel_evaluate(r->ev, r->c, flags, &err);
+    cr_assert_eq(rc, REGEL_OK, "%s", err.message);
+    r->a = arena_new(4096);
+    cr_assert_not_null(r->a);
+}
+
+static char *call_text(const regel_policy *p, const ex_call *c)
+{
+    strbuf sb = STRBUF_INIT;
+    sb_printf(&sb, "%s(", c->fn->name);
+    for (uint32_t k = 0; k < c->fn->n_params; k++) {
+        if (k)
+            sb_puts(&sb, ", ");
+        render_value_text(&sb, p, c->fn->params[k], &c->args[k]);
+    }
+    sb_puts(&sb, ") = ");
+    render_value_text(&sb, p, c->fn->result, c->result);
+    cr_assert_not_null(sb.data);
+    return sb.data;
+}
+
+Test(host_calls, collected_per_outcome_in_call_order)
+{
+    regel_functions *fs = host_table();
+    run r;
+    run_open_bound(&r, host_src, HOST_CASE, REGEL_EXPLAIN, fs);
+    run_build(&r, NULL, 0);
+    const ex_node *dagtelling = node(&r, "dagtelling");
+    cr_assert_eq(dagtelling->n_calls, 1u);
+    char *t = call_text(r.p, &dagtelling->calls[0]);
+    cr_assert_str_eq(t, "dagen_tussen(1 maart 2023, 31 maart 2023) = 30");
+    free(t);
+    /* the begrip's call belongs to the begrip, not to the outcomes using it */
+    const ex_node *opgeteld = node(&r, "opgeteld");
+    cr_assert_eq(opgeteld->n_calls, 2u);
+    t = call_text(r.p, &opgeteld->calls[0]);
+    cr_assert_str_eq(t, "dubbel(30) = 60");
+    free(t);
+    t = call_text(r.p, &opgeteld->calls[1]);
+    cr_assert_str_eq(t, "dubbel(1) = 2");
+    free(t);
+    cr_assert_eq(node(&r, "lang")->n_calls, 0u);
+    cr_assert_null(node(&r, "lang")->calls);
+    t = call_text(r.p, &node(&r, "aanhef")->calls[0]);
+    cr_assert_str_eq(t, "groet(\"Zoë\", waar) = \"Geachte <heer>\"");
+    free(t);
+    t = call_text(r.p, &node(&r, "verhoogd")->calls[0]);
+    cr_assert_str_eq(t, "plus_euro(€ 12,50) = € 13,50");
+    free(t);
+    t = call_text(r.p, &node(&r, "helft")->calls[0]);
+    cr_assert_str_eq(t, "half(3) = 1,5");
+    free(t);
+    run_close(&r);
+    regel_functions_free(fs);
+}
+
+Test(host_calls, text_lines_under_feitelijke_gronden)
+{
+    regel_functions *fs = host_table();
+    run r;
+    run_open_bound(&r, host_src, HOST_CASE, REGEL_EXPLAIN, fs);
+    char *out = render_run(&r, REGEL_FORMAAT_TEKST, NULL, 0);
+    /* after the facts of the outcome */
+    cr_assert_not_null(strstr(out,
+                              "  Feitelijke gronden\n"
+                              "    naam = \"Zoë\"\n"
+                              "    formeel = waar\n"
+                              "    Externe functie: groet(\"Zoë\", waar) = \"Geachte <heer>\"\n"),
+                       "%s", out);
+    /* only calls: the block is created for them */
+    cr_assert_not_null(strstr(out, "vast: 42\n"
+                                   "  Volgens de regel \"Vast\" is vast 42.\n"
+                                   "  Juridische grond\n"
+                                   "    Regel \"Vast\"\n"
+                                   "  Feitelijke gronden\n"
+                                   "    Externe functie: dubbel(21) = 42\n"),
+                       "%s", out);
+    /* the begrip expanded under Steunt op shows its own call, indented */
+    cr_assert_not_null(
+        strstr(out, "        Externe functie: dagen_tussen(1 maart 2023, 31 maart 2023) = 30\n"),
+        "%s", out);
+    cr_assert_eq(count(out, "Externe functie: dubbel(30) = 60"), 1);
+    cr_assert_eq(count(out, "Externe functie: dagen_tussen("), 2, "%s", out); /* opgeteld, lang */
+    regel_free(out);
+    run_close(&r);
+    regel_functions_free(fs);
+}
+
+Test(host_calls, json_externe_functies)
+{
+    regel_functions *fs = host_table();
+    run r;
+    run_open_bound(&r, host_src, HOST_CASE, REGEL_EXPLAIN, fs);
+    char *out = render_run(&r, REGEL_FORMAAT_JSON, NULL, 0);
+    json_error_t je;
+    json_t *doc = json_loads(out, 0, &je);
+    cr_assert_not_null(doc, "%s: %s", je.text, out);
+    json_t *uitleg = json_object_get(doc, "uitleg");
+    json_t *calls = json_object_get(json_object_get(uitleg, "opgeteld"), "externe_functies");
+    cr_assert(json_is_array(calls));
+    cr_assert_eq(json_array_size(calls), 2u);
+    json_t *first = json_array_get(calls, 0);
+    cr_assert_str_eq(json_string_value(json_object_get(first, "functie")), "dubbel");
+    cr_assert_eq(json_integer_value(json_array_get(json_object_get(first, "argumenten"), 0)), 30);
+    cr_assert_eq(json_integer_value(json_object_get(first, "resultaat")), 60);
+    /* the begrip, expanded under steunt_op */
+    json_t *dagtelling = json_object_get(
+        json_object_get(json_object_get(uitleg, "opgeteld"), "steunt_op"), "dagtelling");
+    json_t *dc = json_array_get(json_object_get(dagtelling, "externe_functies"), 0);
+    cr_assert_str_eq(json_string_value(json_object_get(dc, "functie")), "dagen_tussen");
+    json_t *args = json_object_get(dc, "argumenten");
+    cr_assert_str_eq(json_string_value(json_array_get(args, 0)), "2023-03-01");
+    cr_assert_str_eq(json_string_value(json_array_get(args, 1)), "2023-03-31");
+    json_t *ac =
+        json_array_get(json_object_get(json_object_get(uitleg, "aanhef"), "externe_functies"), 0);
+    cr_assert(json_is_true(json_array_get(json_object_get(ac, "argumenten"), 1)));
+    cr_assert_str_eq(json_string_value(json_object_get(ac, "resultaat")), "Geachte <heer>");
+    json_t *mc =
+        json_array_get(json_object_get(json_object_get(uitleg, "verhoogd"), "externe_functies"), 0);
+    cr_assert_eq(json_real_value(json_object_get(mc, "resultaat")), 13.5);
+    json_t *hc =
+        json_array_get(json_object_get(json_object_get(uitleg, "helft"), "externe_functies"), 0);
+    cr_assert_eq(json_real_value(json_object_get(hc, "resultaat")), 1.5);
+    /* only when there are calls */
+    cr_assert_null(json_object_get(json_object_get(uitleg, "lang"), "externe_functies"));
+    json_decref(doc);
+    regel_free(out);
+    run_close(&r);
+    regel_functions_free(fs);
+}
+
+Test(host_calls, html_list_escaped)
+{
+    regel_functions *fs = host_table();
+    run r;
+    run_open_bound(&r, host_src, HOST_CASE, REGEL_EXPLAIN, fs);
+    static const char *const only[] = {"aanhef"};
+    char *out = render_run(&r, REGEL_FORMAAT_HTML, only, 1);
+    cr_assert_not_null(strstr(out, "<div class=\"extern\"><dt>Externe functie</dt><dd>groet("
+                                   "&quot;Zoë&quot;, waar) = &quot;Geachte &lt;heer&gt;&quot;"
+                                   "</dd></div>"),
+                       "%s", out);
+    cr_assert_null(strstr(out, "<heer>"));
+    regel_free(out);
+    run_close(&r);
+    regel_functions_free(fs);
+}
+
+Test(host_calls, onbekend_argument_is_no_call)
+{
+    regel_functions *fs = host_table();
+    run r;
+    run_open_bound(&r, host_src, "{\"start\": \"2023-03-01\", \"n\": 4}", REGEL_EXPLAIN, fs);
+    run_build(&r, NULL, 0);
+    cr_assert_eq(node(&r, "dagtelling")->n_calls, 0u);
+    cr_assert_eq(node(&r, "aanhef")->n_calls, 0u);
+    cr_assert_eq(node(&r, "vast")->n_calls, 1u);
+    char *out = render_run(&r, REGEL_FORMAAT_TEKST, NULL, 0);
+    /* opgeteld still calls dubbel(1); dubbel(dagtelling) is not called */
+    cr_assert_eq(count(out, "Externe functie:"), 3, "%s", out);
+    cr_assert_eq(count(out, "Externe functie: dubbel("), 2, "%s", out); /* opgeteld, vast */
+    cr_assert_eq(node(&r, "opgeteld")->n_calls, 1u);
+    cr_assert_null(strstr(out, "dagen_tussen"));
+    regel_free(out);
+    run_close(&r);
+    regel_functions_free(fs);
+}
+
+Test(host_calls, without_explain_no_calls)
+{
+    regel_functions *fs = host_table();
+    run r;
+    run_open_bound(&r, host_src, HOST_CASE, 0, fs);
+    cr_assert_null(r.ev->calls);
+    run_build(&r, NULL, 0);
+    cr_assert_eq(node(&r, "opgeteld")->n_calls, 0u);
+    char *out = render_run(&r, REGEL_FORMAAT_TEKST, NULL, 0);
+    cr_assert_null(strstr(out, "Externe functie"));
+    cr_assert_not_null(strstr(out, "opgeteld: 62\n"));
+    regel_free(out);
+    run_close(&r);
+    regel_functions_free(fs);
+}
+
+Test(host_calls, foreign_trace_entries_are_skipped)
+{
+    regel_functions *fs = host_table();
+    run r;
+    run_open_bound(&r, host_src, HOST_CASE, REGEL_EXPLAIN, fs);
+    /* a call naming no function or outcome of the policy is left out */
+    ev_call bad[2];
+    memset(bad, 0, sizeof bad);
+    bad[0].outcome = 0;
+    bad[0].fn = 99;
+    bad[1].outcome = 999;
+    bad[1].fn = 0;
+    bad[0].next = &bad[1];
+    bad[1].next = r.ev->calls;
+    r.ev->calls = bad;
+    run_build(&r, NULL, 0);
+    uint32_t total = 0;
+    for (uint32_t o = 0; o < r.d.n_nodes; o++)
+        total += r.d.nodes[o].n_calls;
+    cr_assert_eq(total, 7u); /* dagtelling 1, opgeteld 2, aanhef, verhoogd, vast, helft */
+    r.ev->calls = bad[1].next;
+    run_close(&r);
+    regel_functions_free(fs);
+}
+
+Test(host_calls, non_terminating_argument)
+{
+    regel_functions *fs = host_table();
+    static const char src[] = "beleid \"Derde\".\n"
+                              "extern functie half(x: getal): getal.\n"
+                              "invoer n: getal.\n"
+                              "uitkomst h: getal.\n"
+                              "regel \"H\" h is half(n / 3) afgerond rekenkundig op 2 decimalen.\n";
+    run r;
+    run_open_bound(&r, src, "{\"n\": 1}", REGEL_EXPLAIN, fs);
+    regel_error err;
+    char *out = NULL;
+    size_t len = 0;
+    cr_assert_eq(regel_render(r.ev, REGEL_FORMAAT_TEKST, NULL, 0, &out, &len, &err),
+                 REGEL_ERR_EVAL);
+    cr_assert_null(out);
+    cr_assert_str_eq(err.message, "argument 1 van de externe functie ‘half’ is 1/3 en heeft geen "
+                                  "eindige decimale schrijfwijze");
+    cr_assert_eq(err.line, 5u);
+    run_close(&r);
+    regel_functions_free(fs);
 }

@@ -832,3 +832,57 @@ Test(lexer_v04, gegeven_and_door_regel_inside_a_scenario)
     cr_assert_eq(x.t[2].kind, SCENARIO);
     free(x.diags);
 }
+
+/* ------------------------------------------------------------ issue 8 */
+
+/* `extern` is a keyword only before `functie`, and `functie` only right
+ * after that `extern`: both stay names (and fields) everywhere else. */
+Test(lexer_v08, extern_functie_is_contextual)
+{
+    EXPECT_KINDS("extern functie f(x: getal): getal.", EXTERN, FUNCTIE, NAME, LPAREN, NAME, COLON,
+                 GETAL, RPAREN, COLON, GETAL, DOT);
+    /* over lines, with a comment between the words */
+    EXPECT_KINDS("extern # host\n  functie f", EXTERN, FUNCTIE, NAME);
+    EXPECT_KINDS("extern functie\n", EXTERN, FUNCTIE);
+    /* like every keyword-with-context rule, a character must follow */
+    EXPECT_KINDS("extern functie", NAME, NAME);
+    EXPECT_KINDS("a.extern functie", NAME, FIELD, NAME);
+    /* elsewhere plain names */
+    EXPECT_KINDS("extern functie_x", NAME, NAME);
+    EXPECT_KINDS("extern en functie", NAME, EN, NAME);
+    EXPECT_KINDS("functie extern", NAME, NAME);
+    EXPECT_KINDS("externe functie", NAME, NAME);
+    EXPECT_KINDS("Extern functie", NAME, NAME);
+    /* fields after a dot */
+    EXPECT_KINDS("g.extern g.functie", NAME, FIELD, NAME, FIELD);
+    /* ... unless `functie` follows: then the dot ends a declaration */
+    EXPECT_KINDS("a.extern functie f", NAME, DOT, EXTERN, FUNCTIE, NAME);
+    EXPECT_KINDS("a.extern functies", NAME, FIELD, NAME);
+    lexed x;
+    lex_str(&x, "a.extern functie f");
+    cr_assert_eq(x.n, 5);
+    cr_assert_eq(x.t[2].kind, EXTERN);
+    expect_loc(x.t[2].loc, 1, 3, 1, 9, 2, 8);
+    expect_loc(x.t[3].loc, 1, 10, 1, 17, 9, 16);
+    free(x.diags);
+}
+
+/* `extern functie` ends a scenario, and a string missing its closing quote
+ * is cut before a line that starts with it. */
+Test(lexer_v08, extern_functie_starts_a_declaration)
+{
+    EXPECT_KINDS("scenario \"S\" verwacht u is 1 extern functie f", SCENARIO, STRING, VERWACHT,
+                 NAME, IS, NUMBER, EXTERN, FUNCTIE, NAME);
+    lexed x;
+    lex_str(&x, "regel \"open\nextern functie f");
+    cr_assert_eq(x.errors, 1, "%s", x.diags);
+    cr_assert(strstr(x.diags, "tekst zonder afsluitend aanhalingsteken") != NULL, "%s", x.diags);
+    cr_assert_eq(x.t[x.n - 3].kind, EXTERN);
+    free(x.diags);
+    /* a line starting with `extern` alone stays inside the string */
+    lex_str(&x, "regel \"open\nextern advies\"");
+    cr_assert_eq(x.errors, 0, "%s", x.diags);
+    cr_assert_eq(x.n, 2);
+    cr_assert_str_eq(x.t[1].val.str.s, "open extern advies");
+    free(x.diags);
+}

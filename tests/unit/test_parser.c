@@ -145,6 +145,14 @@ static void astdump_expr2(strbuf *sb, const ast_expr *e)
         astdump_expr(sb, e->u.unary.operand);
         sb_puts(sb, ")");
         break;
+    case EX_CALL: /* issue 8 */
+        sb_printf(sb, "(call %s", e->u.call.name);
+        for (size_t i = 0; i < e->u.call.n_args; i++) {
+            sb_puts(sb, " ");
+            astdump_expr(sb, e->u.call.args[i]);
+        }
+        sb_puts(sb, ")");
+        break;
     default:
         sb_puts(sb, "?");
         break;
@@ -333,6 +341,17 @@ static void astdump_policy(strbuf *sb, const ast_policy *p)
                 astdump_validity(sb, &pm->versions[j].validity);
                 sb_puts(sb, "]");
             }
+            break;
+        }
+        case DECL_EXTERN: { /* issue 8 */
+            const ast_extern *x = &d->u.ext;
+            sb_printf(sb, "extern %s(", x->name);
+            for (size_t j = 0; j < x->n_params; j++) {
+                sb_printf(sb, "%s%s=", j ? " " : "", x->params[j].name);
+                astdump_type(sb, &x->params[j].type);
+            }
+            sb_puts(sb, "): ");
+            astdump_type(sb, &x->result);
             break;
         }
         case DECL_SCENARIO: { /* v0.4 */
@@ -1733,5 +1752,136 @@ Test(parser_v04, new_keywords)
     parse_str(&r, "regel \"r\" x is a.scenario \"S\" verwacht x is 1.");
     cr_assert_eq(r.errors, 0, "%s", r.diags);
     cr_assert_str_eq(r.tree, "regel \"r\" x: [a]\nscenario \"S\" verwacht x=1=1/1\n", "%s", r.tree);
+    parsed_free(&r);
+}
+
+/* ------------------------------------------------------------ issue 8 */
+
+Test(parser_v08, extern_declaration)
+{
+    parsed r;
+    parse_str(&r, "extern functie werkdagen_tussen(van: datum, tot: datum): getal.\n"
+                  "extern functie nu(): datum.");
+    cr_assert_eq(r.errors, 0, "%s", r.diags);
+    cr_assert_str_eq(r.tree,
+                     "extern werkdagen_tussen(van=datum tot=datum): getal\n"
+                     "extern nu(): datum\n",
+                     "%s", r.tree);
+    const ast_extern *x = &r.p->decls[0].u.ext;
+    cr_assert_eq(r.p->decls[0].kind, DECL_EXTERN);
+    cr_assert_str_eq(x->name, "werkdagen_tussen");
+    cr_assert_eq(x->loc.line, 1);
+    cr_assert_eq(x->loc.col, 16);
+    cr_assert_eq(x->loc.end_col, 32);
+    cr_assert_eq(x->decl_loc.col, 1);
+    cr_assert_eq(x->decl_loc.end_col, 64); /* after the dot */
+    cr_assert_eq(x->n_params, 2);
+    cr_assert_eq(x->params[1].loc.col, 45);
+    cr_assert_eq(x->params[1].type.kind, AST_TYPE_DATUM);
+    cr_assert_eq(x->params[1].type.loc.col, 50);
+    cr_assert_eq(x->result.kind, AST_TYPE_GETAL);
+    cr_assert_eq(x->result.loc.col, 58);
+    cr_assert_eq(r.p->decls[1].u.ext.n_params, 0);
+    cr_assert_null(r.p->decls[1].u.ext.params);
+    parsed_free(&r);
+}
+
+/* Parameter names may be keywords (as record fields), types any type as
+ * written (the checker restricts them). */
+Test(parser_v08, extern_parameter_names_and_types)
+{
+    expect_tree("extern functie f(is: getal, van: tekst, periode: Soort, anders: lijst van "
+                "bedrag, standaard: waarheid): bedrag.",
+                "extern f(is=getal van=tekst periode=Soort anders=lijst<bedrag> "
+                "standaard=waarheid): bedrag\n");
+    /* `extern` and `functie` stay names of facts, fields and outcomes */
+    expect_tree("invoer extern: waarheid, functie: tekst.\n"
+                "gegeven G heeft extern: waarheid, functie: tekst.",
+                "invoer extern=waarheid\ninvoer functie=tekst\n"
+                "gegeven G: extern=waarheid functie=tekst\n");
+    expect_expr("extern en g.functie = functie", "(en extern (= (. g functie) functie))");
+}
+
+Test(parser_v08, calls)
+{
+    expect_expr("f(a)", "(call f a)");
+    expect_expr("f()", "(call f)");
+    expect_expr("f(a, b + 1, g(c), \"x\")", "(call f a (+ b 1=1/1) (call g c) \"x\")");
+    expect_expr("f(a) + 2 * f(b)", "(+ (call f a) (* 2=2/1 (call f b)))");
+    expect_expr("f(a).veld", "(. (call f a) veld)");
+    expect_expr("-f(1 maart 2023)", "(neg (call f #2023-03-01))");
+    expect_expr("f(a of b, niet c, x is een van 1, 2)",
+                "(call f (of a b) (niet c) (een-van x 1=1/1 2=2/1))");
+    expect_expr("f(aantal t in l waarvoor t.ok)", "(call f (aantal t l waarvoor=(. t ok)))");
+    expect_expr("waar indien f(a) en niet g()", "waar indien (en (call f a) (niet (call g)))");
+}
+
+/* Every syntax error of the declaration has its own hint; `extern` or
+ * `functie` alone is a name, so the hint tells the form. */
+Test(parser_v08, syntax_errors)
+{
+    expect_diags("extern functie f(x: getal).",
+                 "t.regel:1:27: fout: onverwacht ‘.’; verwacht ‘:’\n"
+                 "   1 | extern functie f(x: getal).\n"
+                 "     |                           ^\n"
+                 "     = hint: na de parameters volgt het type van het resultaat: ‘extern functie "
+                 "naam(p: type, …): type.’\n");
+    expect_diags("extern functie f: getal.",
+                 "t.regel:1:17: fout: onverwacht ‘:’; verwacht ‘(’\n"
+                 "   1 | extern functie f: getal.\n"
+                 "     |                 ^\n"
+                 "     = hint: de parameters van een externe functie staan tussen haakjes, ook als "
+                 "er geen zijn: ‘extern functie naam(p: type, …): type.’\n");
+    expect_diags("extern functie f(x: getal,): getal.",
+                 "t.regel:1:27: fout: onverwacht ‘)’; verwacht een naam\n"
+                 "   1 | extern functie f(x: getal,): getal.\n"
+                 "     |                           ^\n"
+                 "     = hint: na de laatste parameter staat geen komma\n");
+    expect_diags("gegeven G heeft a: getal, .",
+                 "t.regel:1:27: fout: onverwacht ‘.’; verwacht een naam\n"
+                 "   1 | gegeven G heeft a: getal, .\n"
+                 "     |                           ^\n"
+                 "     = hint: na het laatste veld staat geen komma\n");
+    expect_diags("extern f(x: getal): getal.",
+                 "t.regel:1:1: fout: onverwachte naam ‘extern’; verwacht ‘beleid’, ‘bron’ of een "
+                 "declaratie (‘soort’, ‘gegeven’, ‘invoer’, ‘uitkomst’, ‘begrip’, ‘parameter’, "
+                 "‘regel’, ‘uitzondering’ of ‘scenario’)\n"
+                 "   1 | extern f(x: getal): getal.\n"
+                 "     | ^~~~~~\n"
+                 "     = hint: een externe functie declareert u met ‘extern functie naam(p: type, "
+                 "…): type.’\n");
+    expect_diags("functie f(x: getal): getal.",
+                 "t.regel:1:1: fout: onverwachte naam ‘functie’; verwacht ‘beleid’, ‘bron’ of een "
+                 "declaratie (‘soort’, ‘gegeven’, ‘invoer’, ‘uitkomst’, ‘begrip’, ‘parameter’, "
+                 "‘regel’, ‘uitzondering’ of ‘scenario’)\n"
+                 "   1 | functie f(x: getal): getal.\n"
+                 "     | ^~~~~~~\n"
+                 "     = hint: een externe functie declareert u met ‘extern functie naam(p: type, "
+                 "…): type.’\n");
+    expect_diags(
+        "extern functie f(x: getal (optioneel)): getal.",
+        "t.regel:1:27: fout: een parameter van een externe functie kan niet optioneel zijn\n"
+        "   1 | extern functie f(x: getal (optioneel)): getal.\n"
+        "     |                           ^~~~~~~~~~~\n"
+        "     = hint: laat ‘(optioneel)’ weg: met een argument dat geen is, wordt de functie niet "
+        "aangeroepen en is het resultaat geen\n");
+    expect_diags("regel \"r\" x is f(a b).",
+                 "t.regel:1:20: fout: onverwachte naam ‘b’; verwacht ‘)’, ‘,’, ‘en’ of ‘of’\n"
+                 "   1 | regel \"r\" x is f(a b).\n"
+                 "     |                    ^\n");
+}
+
+/* An error inside an extern declaration: recovery at its dot, the next
+ * declaration is parsed. */
+Test(parser_v08, recovery)
+{
+    parsed r;
+    parse_str(&r, "extern functie f(x getal): getal.\nextern functie g(): tekst.\n"
+                  "regel \"r\" x is g() indien a.extern functie h(): datum.");
+    cr_assert_eq(r.errors, 1, "%s", r.diags);
+    cr_assert_str_eq(r.tree,
+                     "extern g(): tekst\nregel \"r\" x: [(call g) indien a]\n"
+                     "extern h(): datum\n",
+                     "%s", r.tree);
     parsed_free(&r);
 }

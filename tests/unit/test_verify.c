@@ -230,7 +230,7 @@ Test(verify, section_count)
     size_t len;
     uint8_t *b = valid(&len, NULL);
     put32(b + 8, 8);
-    expect_bytes_bad(b, len, "de kop noemt 8 secties, verwacht 11");
+    expect_bytes_bad(b, len, "de kop noemt 8 secties, verwacht 12");
     free(b);
 }
 
@@ -259,7 +259,7 @@ Test(verify, directory_truncated)
     uint8_t *b = valid(&len, NULL);
     put32(b + 12, 50);
     expect_bytes_bad(b, 50,
-                     "het bestand is afgebroken (de sectietabel loopt tot byte 148, het bestand is "
+                     "het bestand is afgebroken (de sectietabel loopt tot byte 160, het bestand is "
                      "50 bytes)");
     free(b);
 }
@@ -289,7 +289,7 @@ Test(verify, section_overlap)
     put32(b + 16 + 4, 100); /* STRINGS inside the directory */
     expect_bytes_bad(b, len,
                      "sectie STRINGS begint op byte 100, binnen de kop of de vorige sectie (die "
-                     "loopt tot byte 148)");
+                     "loopt tot byte 160)");
     free(b);
     rb_free(rb);
 }
@@ -2543,6 +2543,311 @@ Test(explain, disassembly)
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         cr_assert(strstr(out, want[i]) != NULL, "ontbreekt: [%s] in\n%s", want[i], out);
     cr_assert(strstr(out, "\nEXPLAIN") < strstr(out, "\nCODE"), "EXPLAIN vóór CODE");
+    regel_free(out);
+    free(bytes);
+}
+
+/* ---- EXTERNS and CALL_EXTERN (issue 8) ---- */
+
+/* base() plus 6 datum, 7 duur, 8 bedrag. */
+static rbc_builder *base_ext(void)
+{
+    rbc_builder *b = base();
+    rb_type_prim(b, RBC_TYPE_DATUM);
+    rb_type_prim(b, RBC_TYPE_DUUR);
+    rb_type_prim(b, RBC_TYPE_BEDRAG);
+    return b;
+}
+
+/* A valid rule S for s: x; CALL_EXTERN 0; RESULT (extern 0: f(getal): getal). */
+static void rule_s_call(rbc_builder *b)
+{
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 1);
+    rb_op1(b, OP_CALL_EXTERN, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+}
+
+static void expect_bad_part(rbc_builder *b, const char *part)
+{
+    size_t len;
+    uint8_t *bytes = finish(b, &len);
+    regel_policy *p = NULL;
+    regel_error err;
+    cr_assert_eq(regel_policy_load(bytes, len, "x.rbc", &p, &err), REGEL_ERR_BYTECODE);
+    cr_assert_null(p);
+    cr_assert(strstr(err.message, part), "‘%s’ ontbreekt in: %s", part, err.message);
+    free(bytes);
+    rb_free(b);
+}
+
+Test(externs, valid_section_and_call)
+{
+    rbc_builder *b = base_ext();
+    uint32_t pf[] = {1};
+    uint32_t pg[] = {6, 2, 8, 0};
+    rb_extern(b, "f", 1, 1, pf);
+    rb_extern(b, "g", 6, 4, pg);
+    rb_extern(b, "nul", 2, 0, NULL);
+    rule_r(b);
+    rule_s_call(b);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->n_externs, 3);
+    cr_assert_str_eq(p->externs[1].name, "g");
+    cr_assert_eq(p->externs[1].result, 6);
+    cr_assert_eq(p->externs[1].n_params, 4);
+    cr_assert_eq(p->externs[1].params[0], 6);
+    cr_assert_eq(p->externs[1].params[3], 0);
+    cr_assert_eq(p->externs[2].n_params, 0);
+    cr_assert_null(p->externs[0].bound);
+    regel_policy_free(p);
+}
+
+Test(externs, empty_section_by_default)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    regel_policy *p = expect_ok(b);
+    cr_assert_eq(p->n_externs, 0);
+    regel_policy_free(p);
+}
+
+Test(externs, types_must_be_scalar)
+{
+    rbc_builder *b = base_ext();
+    rb_extern(b, "f", 3, 0, NULL);
+    rule_r(b);
+    expect_bad(b, "externe functie ‘f’ heeft als resultaat type 3, dat geen waarheid, getal, "
+                  "tekst, datum of bedrag is");
+    b = base_ext();
+    uint32_t p1[] = {1, 7};
+    rb_extern(b, "f", 1, 2, p1);
+    rule_r(b);
+    expect_bad(b, "parameter 2 van externe functie ‘f’ heeft type 7, dat geen waarheid, getal, "
+                  "tekst, datum of bedrag is");
+    b = base_ext();
+    uint32_t p2[] = {99};
+    rb_extern(b, "f", 1, 1, p2);
+    rule_r(b);
+    expect_bad(b, "parameter 1 van externe functie ‘f’ heeft type 99, dat geen waarheid, getal, "
+                  "tekst, datum of bedrag is");
+    b = base_ext();
+    uint32_t p3[] = {4}; /* a record */
+    rb_extern(b, "f", 1, 1, p3);
+    rule_r(b);
+    expect_bad(b, "parameter 1 van externe functie ‘f’ heeft type 4, dat geen waarheid, getal, "
+                  "tekst, datum of bedrag is");
+    b = base_ext();
+    uint32_t tl = rb_type_list(b, 1);
+    rb_extern(b, "f", tl, 0, NULL);
+    rule_r(b);
+    expect_bad(b, "externe functie ‘f’ heeft als resultaat type 9, dat geen waarheid, getal, "
+                  "tekst, datum of bedrag is");
+}
+
+Test(externs, at_most_16_parameters)
+{
+    uint32_t ps[17];
+    for (int i = 0; i < 17; i++)
+        ps[i] = 1;
+    rbc_builder *b = base_ext();
+    rb_extern(b, "f", 1, 16, ps);
+    rule_r(b);
+    regel_policy *p = expect_ok(b);
+    regel_policy_free(p);
+    b = base_ext();
+    rb_extern(b, "f", 1, 17, ps);
+    rule_r(b);
+    expect_bad(b, "externe functie ‘f’ heeft 17 parameters (hoogstens 16)");
+}
+
+Test(externs, names)
+{
+    rbc_builder *b = base_ext();
+    rb_extern(b, "f", 1, 0, NULL);
+    rb_extern(b, "g", 1, 0, NULL);
+    rb_extern(b, "f", 2, 0, NULL);
+    rule_r(b);
+    expect_bad(b, "externe functie ‘f’ komt twee keer voor (functie 0 en 2)");
+    b = base_ext();
+    rb_extern(b, "x", 1, 0, NULL);
+    rule_r(b);
+    expect_bad(b, "externe functie ‘x’ heeft dezelfde naam als een invoer");
+    b = base_ext();
+    rb_extern(b, "s", 1, 0, NULL);
+    rule_r(b);
+    expect_bad(b, "externe functie ‘s’ heeft dezelfde naam als een uitkomst");
+    b = base_ext();
+    uint32_t from[] = {RBC_NONE}, until[] = {RBC_NONE}, val[] = {0};
+    rb_param(b, "p", 1, 1, from, until, val);
+    rb_extern(b, "p", 1, 0, NULL);
+    rule_r(b);
+    expect_bad(b, "externe functie ‘p’ heeft dezelfde naam als een parameter");
+    b = base_ext();
+    rb_extern(b, "", 1, 0, NULL);
+    rule_r(b);
+    expect_bad(b, "externe functie 0 heeft een lege naam");
+    b = base_ext();
+    rb_extern_raw(b, 9999, 1, 0, NULL);
+    rule_r(b);
+    expect_bad_part(b, "externe functie 0 verwijst naar tekst 9999, maar STRINGS heeft ");
+}
+
+Test(externs, section_layout)
+{
+    rbc_builder *b = base_ext();
+    uint32_t pf[] = {1};
+    rb_extern(b, "f", 1, 1, pf);
+    rb_section_count(b, RBC_SEC_EXTERNS, 5);
+    rule_r(b);
+    expect_bad(b, "sectie EXTERNS noemt 5 ingangen, maar er is maar ruimte voor 1");
+    /* a second entry cut off after its name and result */
+    b = base_ext();
+    rb_extern(b, "f", 1, 1, pf);
+    rb_section_count(b, RBC_SEC_EXTERNS, 2);
+    uint8_t half[8] = {0, 0, 0, 0, 1, 0, 0, 0};
+    rb_section_extra(b, RBC_SEC_EXTERNS, half, sizeof half);
+    rule_r(b);
+    expect_bad(b, "sectie EXTERNS is afgebroken: externe functie 1 loopt voorbij het einde van de "
+                  "sectie (28 bytes)");
+    /* n_params beyond the bytes that remain */
+    b = base_ext();
+    rb_extern(b, "f", 1, 1, pf);
+    rb_section_count(b, RBC_SEC_EXTERNS, 2);
+    uint8_t many[12] = {0, 0, 0, 0, 1, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F};
+    rb_section_extra(b, RBC_SEC_EXTERNS, many, sizeof many);
+    rule_r(b);
+    expect_bad(b, "sectie EXTERNS is afgebroken: externe functie 1 loopt voorbij het einde van de "
+                  "sectie (32 bytes)");
+    b = base_ext();
+    uint8_t extra[4] = {0};
+    rb_section_extra(b, RBC_SEC_EXTERNS, extra, sizeof extra);
+    rule_r(b);
+    expect_bad(b, "sectie EXTERNS heeft 4 bytes over na de laatste ingang");
+}
+
+Test(externs, directory_names_the_section)
+{
+    size_t len;
+    uint8_t *b = valid(&len, NULL);
+    put32(b + 16 + 11 * 12, 13);
+    expect_bytes_bad(b, len,
+                     "de sectietabel noemt op plaats 11 sectie-id 13, verwacht 12 "
+                     "(EXTERNS)");
+    free(b);
+}
+
+Test(externs, call_index)
+{
+    rbc_builder *b = base_ext();
+    uint32_t pf[] = {1};
+    rb_extern(b, "f", 1, 1, pf);
+    rule_r(b);
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 1);
+    rb_op1(b, OP_CALL_EXTERN, 1);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "CALL_EXTERN op positie 11 in regel ‘S’ verwijst naar externe functie 1, maar er "
+                  "zijn 1 externe functies");
+    b = base();
+    rule_r(b);
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_CALL_EXTERN, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "CALL_EXTERN op positie 6 in regel ‘S’ verwijst naar externe functie 0, maar er "
+                  "zijn 0 externe functies");
+}
+
+Test(externs, call_stack_and_types)
+{
+    /* too few arguments on the stack */
+    rbc_builder *b = base_ext();
+    uint32_t p11[] = {1, 1};
+    rb_extern(b, "f", 1, 2, p11);
+    rule_r(b);
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 1);
+    rb_op1(b, OP_CALL_EXTERN, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "CALL_EXTERN op positie 11 in regel ‘S’ haalt een waarde van een lege stapel");
+    /* a wrong argument type (the last argument is on top) */
+    uint32_t p2[] = {1, 2};
+    b = base_ext();
+    rb_extern(b, "f", 1, 2, p2);
+    rule_r(b);
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 1);
+    rb_op1(b, OP_LOAD_INPUT, 0);
+    rb_op1(b, OP_CALL_EXTERN, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "CALL_EXTERN op positie 16 in regel ‘S’ verwacht tekst, maar krijgt waarheid");
+    b = base_ext();
+    rb_extern(b, "f", 1, 2, p2);
+    rule_r(b);
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_PUSH_CONST, 1); /* "tekst" */
+    rb_op1(b, OP_PUSH_CONST, 1);
+    rb_op1(b, OP_CALL_EXTERN, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "CALL_EXTERN op positie 16 in regel ‘S’ verwacht getal, maar krijgt tekst");
+    /* the result has the declared type */
+    b = base_ext();
+    rb_extern(b, "f", 2, 0, NULL);
+    rule_r(b);
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_CALL_EXTERN, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "RESULT op positie 11 in regel ‘S’ geeft tekst, maar uitkomst ‘s’ is getal");
+    /* extra values below the arguments stay */
+    b = base_ext();
+    uint32_t p1[] = {1};
+    rb_extern(b, "f", 1, 1, p1);
+    rule_r(b);
+    rb_rule_begin(b, "S", 1, RBC_NONE);
+    rb_op1(b, OP_LOAD_INPUT, 1);
+    rb_op1(b, OP_LOAD_INPUT, 1);
+    rb_op1(b, OP_CALL_EXTERN, 0);
+    rb_op(b, OP_RESULT);
+    rb_rule_end(b);
+    expect_bad(b, "RESULT op positie 21 in regel ‘S’ laat 1 waarde(n) op de stapel achter");
+}
+
+Test(externs, disassembly)
+{
+    rbc_builder *b = base_ext();
+    uint32_t pf[] = {1};
+    uint32_t pg[] = {6, 8};
+    rb_extern(b, "f", 1, 1, pf);
+    rb_extern(b, "g", 0, 2, pg);
+    rule_r(b);
+    rule_s_call(b);
+    size_t len;
+    uint8_t *bytes = finish(b, &len);
+    rb_free(b);
+    char *out = NULL;
+    regel_error err;
+    cr_assert_eq(regel_disassemble(bytes, len, "x.rbc", &out, &err), REGEL_OK, "%s", err.message);
+    static const char *const want[] = {
+        "\nEXTERNS (2)\n",
+        "     0  extern functie f(getal): getal\n",
+        "     1  extern functie g(datum, bedrag): waarheid\n",
+        "      11  CALL_EXTERN          0            ; externe functie f, 1 argument\n",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        cr_assert(strstr(out, want[i]) != NULL, "ontbreekt: [%s] in\n%s", want[i], out);
+    regel_free(out);
+    free(bytes);
+    /* without externs there is no EXTERNS listing */
+    bytes = valid(&len, NULL);
+    cr_assert_eq(regel_disassemble(bytes, len, "x.rbc", &out, &err), REGEL_OK, "%s", err.message);
+    cr_assert_null(strstr(out, "EXTERNS"));
     regel_free(out);
     free(bytes);
 }

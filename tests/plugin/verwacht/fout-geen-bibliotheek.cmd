@@ -1,0 +1,1 @@
+regel --plugin tests/plugin/werkdagen.regel tests/plugin/werkdagen.regel tests/plugin/geval-maart.json

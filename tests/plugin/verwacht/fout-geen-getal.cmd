@@ -1,0 +1,1 @@
+regel --plugin @PLUGINS@/werkdagen.so --uitkomst zijde tests/plugin/werkdagen.regel tests/plugin/geval-negatief.json

@@ -1,0 +1,1 @@
+regel test --plugin @PLUGINS@/kapot.so tests/plugin/werkdagen.regel

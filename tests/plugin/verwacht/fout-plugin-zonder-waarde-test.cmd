@@ -1,0 +1,1 @@
+regel test tests/plugin/werkdagen.regel --plugin

@@ -1,0 +1,1 @@
+regel tests/plugin/werkdagen.regel tests/plugin/geval-maart.json

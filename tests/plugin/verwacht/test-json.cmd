@@ -1,0 +1,1 @@
+regel test --json --plugin @PLUGINS@/werkdagen.so tests/plugin/werkdagen.regel

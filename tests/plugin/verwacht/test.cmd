@@ -1,0 +1,1 @@
+regel test --plugin @PLUGINS@/werkdagen.so tests/plugin/werkdagen.regel
