@@ -26,6 +26,6 @@ EXTRA_DIST += tests/zinnen.sh
 # uitkomst name the deciding rule, its citation and the facts it used.
 check_PROGRAMS += tests/unit/test_motivering
 TESTS += tests/unit/test_motivering
-tests_unit_test_motivering_SOURCES = tests/unit/test_motivering.c
+tests_unit_test_motivering_SOURCES = tests/unit/test_motivering.c tests/unit/repo_files.h
 tests_unit_test_motivering_CFLAGS = $(TEST_CFLAGS_ALL)
 tests_unit_test_motivering_LDADD = $(TEST_LIBS)

@@ -1,17 +1,37 @@
 #!/bin/sh
-# tests/golden/run.sh — golden tests: for every NAME.cmd in this folder, run
-# the tool it names (regel or regelc) with its arguments from the source
-# root and compare stdout, stderr and exit status with NAME.stdout,
-# NAME.stderr (default: empty) and NAME.status (default: 0).
+# tests/golden/run.sh — golden tests: for every NAME.cmd in a folder (default
+# tests/golden; GOLDEN_DIR chooses another), run the tool it names (regel or
+# regelc) with its arguments from the source root and compare stdout, stderr
+# and exit status with NAME.stdout, NAME.stderr (default: empty) and
+# NAME.status (default: 0); NAME.stdin is the standard input.
+# With GOLDEN_PLUGINS set (tests/plugin/run.sh), @PLUGINS@ in a command stands
+# for that folder and the folder is written back as @PLUGINS@ in the outputs;
+# with a NAME.dlerror file the system's dlerror text after "kan de plugin niet
+# laden: " must be there and is compared as DLERROR.
 # REGEL_GOLDEN_UPDATE=1 rewrites the expected files instead (review the diff!).
 set -u
 src=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${top_builddir:-$src/_build}
-dir="$src/tests/golden"
+dir=${GOLDEN_DIR:-$src/tests/golden}
+label=${GOLDEN_LABEL:-golden}
+plugins=${GOLDEN_PLUGINS:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
+
+# Write the plugin folder back as @PLUGINS@ (and, with DLERROR=1, the dlerror
+# text as DLERROR); fails when that text is missing.
+normalize() { # FILE DLERROR
+    [ -n "$plugins" ] || return 0
+    sed "s|$plugins|@PLUGINS@|g" "$1" >"$1.n"
+    if [ "$2" = 1 ]; then
+        grep -q 'kan de plugin niet laden: ..*' "$1.n" || return 1
+        sed 's|\(kan de plugin niet laden: \).*|\1DLERROR|' "$1.n" >"$1.d" && mv "$1.d" "$1.n"
+    fi
+    mv "$1.n" "$1"
+}
+
 for cmd in "$dir"/*.cmd; do
     [ -e "$cmd" ] || continue
     name=$(basename "$cmd" .cmd)
@@ -24,11 +44,30 @@ for cmd in "$dir"/*.cmd; do
         continue
         ;;
     esac
+    if [ -n "$plugins" ]; then # @PLUGINS@ → the folder, keeping the order
+        n=$#
+        i=0
+        while [ "$i" -lt "$n" ]; do
+            a=$1
+            shift
+            case "$a" in *@PLUGINS@*) a="${a%%@PLUGINS@*}$plugins${a#*@PLUGINS@}" ;; esac
+            set -- "$@" "$a"
+            i=$((i + 1))
+        done
+    fi
     input=/dev/null
     [ -f "$dir/$name.stdin" ] && input="$dir/$name.stdin"
+    dl=0
+    [ -f "$dir/$name.dlerror" ] && dl=1
     # REGEL_WRAP runs the tool under another program, e.g. valgrind.
     (cd "$src" && ${REGEL_WRAP:-} "$bin/$tool" "$@" <"$input" >"$tmp/out" 2>"$tmp/err")
     st=$?
+    ok=1
+    normalize "$tmp/out" 0
+    if ! normalize "$tmp/err" "$dl"; then
+        echo "FOUT $name: geen tekst van dlerror na 'kan de plugin niet laden: '"
+        ok=0
+    fi
     if [ "${REGEL_GOLDEN_UPDATE:-}" = 1 ]; then
         cp "$tmp/out" "$dir/$name.stdout"
         if [ -s "$tmp/err" ]; then cp "$tmp/err" "$dir/$name.stderr"; else rm -f "$dir/$name.stderr"; fi
@@ -40,7 +79,6 @@ for cmd in "$dir"/*.cmd; do
     want_status=0
     [ -f "$dir/$name.status" ] && want_status=$(cat "$dir/$name.status")
     [ -f "$dir/$name.stderr" ] && cp "$dir/$name.stderr" "$tmp/want_err" || : >"$tmp/want_err"
-    ok=1
     if [ "$st" != "$want_status" ]; then
         echo "FOUT $name: afsluitstatus $st, verwacht $want_status"
         ok=0
@@ -62,6 +100,6 @@ for cmd in "$dir"/*.cmd; do
         fail=$((fail + 1))
     fi
 done
-echo "golden: $pass passed, $fail failed"
-[ "$pass" -gt 0 ] || { echo "FOUT: geen golden tests gevonden"; exit 1; }
+echo "$label: $pass passed, $fail failed"
+[ "$pass" -gt 0 ] || { echo "FOUT: geen $label-tests gevonden"; exit 1; }
 [ "$fail" -eq 0 ]

@@ -14,20 +14,7 @@
 #include "eval.h"
 #include "policy.h"
 #include "regel.h"
-
-static regel_policy *load(const char *rel)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", SRCDIR, rel);
-    regel_policy *p = NULL;
-    char *diags = NULL;
-    regel_error err;
-    memset(&err, 0, sizeof err);
-    cr_assert_eq(regel_policy_load_file(path, &p, &diags, &err), REGEL_OK, "%s: %s", path,
-                 err.message);
-    regel_free(diags);
-    return p;
-}
+#include "repo_files.h"
 
 static char *slurp(const char *rel, size_t *len)
 {

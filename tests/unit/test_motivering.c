@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "regel.h"
+#include "repo_files.h"
 
 typedef struct rendered {
     char *text, *json, *html;
@@ -18,24 +19,10 @@ typedef struct rendered {
 
 static void render_case(const char *policy_rel, const char *case_rel, rendered *out)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", SRCDIR, policy_rel);
-    regel_policy *p = NULL;
-    char *diags = NULL;
+    regel_policy *p = load(policy_rel);
+    regel_case *c = read_case(p, case_rel);
     regel_error err;
     memset(&err, 0, sizeof err);
-    cr_assert_eq(regel_policy_load_file(path, &p, &diags, &err), REGEL_OK, "%s: %s", path,
-                 err.message);
-    regel_free(diags);
-    snprintf(path, sizeof path, "%s/%s", SRCDIR, case_rel);
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f, "%s", path);
-    static char buf[1 << 16];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    fclose(f);
-    cr_assert_lt(n, sizeof buf);
-    regel_case *c = NULL;
-    cr_assert_eq(regel_case_from_json(p, buf, n, case_rel, &c, &err), REGEL_OK, "%s", err.message);
     regel_eval *ev = regel_eval_new(p);
     cr_assert_not_null(ev);
     cr_assert_eq(regel_evaluate(ev, c, REGEL_EXPLAIN, &err), REGEL_OK, "%s", err.message);
