@@ -18,3 +18,4 @@ include $(srcdir)/tests/html.mk
 include $(srcdir)/tests/api.mk
 include $(srcdir)/tests/plugin.mk
 include $(srcdir)/tests/threads.mk
+include $(srcdir)/tests/fuzz.mk

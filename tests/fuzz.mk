@@ -1,0 +1,86 @@
+# tests/fuzz.mk — libFuzzer harnesses (issue 9). Built only with
+# ./configure --enable-fuzzing (clang); run with `make fuzz` (FUZZ_SECONDS each).
+FUZZ_HARNESSES = fuzz_source fuzz_bytecode fuzz_case fuzz_operands fuzz_roundtrip
+FUZZ_SECONDS = 900
+EXTRA_DIST += tests/fuzz/dict.sh tests/fuzz/fuzz_common.h tests/fuzz/fuzz_source.c \
+	tests/fuzz/fuzz_bytecode.c tests/fuzz/fuzz_case.c tests/fuzz/fuzz_operands.c \
+	tests/fuzz/fuzz_roundtrip.c
+
+if ENABLE_FUZZING
+# Built by `make check` and `make fuzz`, but never run as tests.
+check_PROGRAMS += tests/fuzz/fuzz_source tests/fuzz/fuzz_bytecode tests/fuzz/fuzz_case \
+	tests/fuzz/fuzz_operands tests/fuzz/fuzz_roundtrip
+FUZZ_CFLAGS = $(AM_CFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
+FUZZ_LINKFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
+FUZZ_LIBS = libregel_core.la $(JANSSON_LIBS) $(FFI_LIBS)
+tests_fuzz_fuzz_source_SOURCES = tests/fuzz/fuzz_source.c
+tests_fuzz_fuzz_source_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_source_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_source_LDADD = $(FUZZ_LIBS)
+tests_fuzz_fuzz_bytecode_SOURCES = tests/fuzz/fuzz_bytecode.c tests/fuzz/fuzz_common.h
+tests_fuzz_fuzz_bytecode_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_bytecode_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_bytecode_LDADD = $(FUZZ_LIBS)
+tests_fuzz_fuzz_case_SOURCES = tests/fuzz/fuzz_case.c tests/fuzz/fuzz_common.h
+tests_fuzz_fuzz_case_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_case_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_case_LDADD = $(FUZZ_LIBS)
+tests_fuzz_fuzz_operands_SOURCES = tests/fuzz/fuzz_operands.c tests/fuzz/fuzz_common.h
+tests_fuzz_fuzz_operands_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_operands_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_operands_LDADD = $(FUZZ_LIBS)
+tests_fuzz_fuzz_roundtrip_SOURCES = tests/fuzz/fuzz_roundtrip.c
+tests_fuzz_fuzz_roundtrip_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_roundtrip_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_roundtrip_LDADD = $(FUZZ_LIBS)
+
+FUZZ_WORK = $(abs_top_builddir)/tests/fuzz/work
+FUZZ_SOURCES_SEED = $(wildcard $(srcdir)/stdlib-policies/*.regel $(srcdir)/examples/*.regel \
+	$(srcdir)/tests/golden/beleid/*.regel)
+
+# The dictionary is generated from the keyword table of the lexer.
+tests/fuzz/regel.dict: $(srcdir)/tests/fuzz/dict.sh $(srcdir)/compiler/lexer.l
+	$(AM_V_GEN)$(MKDIR_P) tests/fuzz && \
+	$(SHELL) $(srcdir)/tests/fuzz/dict.sh $(srcdir)/compiler/lexer.l > $@.tmp && mv $@.tmp $@
+CLEANFILES += tests/fuzz/regel.dict
+
+# Seed corpora, made from the repository's own files (nothing binary is
+# committed): sources, their bytecode, and the example cases.
+fuzz-seeds: regelc$(EXEEXT) tests/fuzz/regel.dict
+	@rm -rf '$(FUZZ_WORK)'/seeds && \
+	$(MKDIR_P) '$(FUZZ_WORK)'/seeds/source '$(FUZZ_WORK)'/seeds/bytecode '$(FUZZ_WORK)'/seeds/case && \
+	for f in $(FUZZ_SOURCES_SEED); do \
+	  b=`basename "$$f" .regel`; d=`basename \`dirname "$$f"\``; \
+	  cp "$$f" '$(FUZZ_WORK)'/seeds/source/"$$d-$$b.regel"; \
+	  ASAN_OPTIONS=detect_leaks=0 ./regelc$(EXEEXT) "$$f" -o '$(FUZZ_WORK)'/seeds/bytecode/"$$d-$$b.rbc" \
+	    >/dev/null 2>&1 || rm -f '$(FUZZ_WORK)'/seeds/bytecode/"$$d-$$b.rbc"; \
+	done && \
+	cp $(srcdir)/stdlib-policies/gevallen/*.json '$(FUZZ_WORK)'/seeds/case/ && \
+	echo "zaadcorpora: `ls '$(FUZZ_WORK)'/seeds/source | wc -l` bronnen," \
+	  "`ls '$(FUZZ_WORK)'/seeds/bytecode | wc -l` bytecodes, `ls '$(FUZZ_WORK)'/seeds/case | wc -l` gevallen"
+
+# fuzz_operands builds its own input structure: it starts from an empty corpus.
+fuzz: $(FUZZ_HARNESSES:%=tests/fuzz/%$(EXEEXT)) fuzz-seeds
+	@for h in $(FUZZ_HARNESSES); do \
+	  case $$h in \
+	    fuzz_source|fuzz_roundtrip) seed=source;; fuzz_bytecode) seed=bytecode;; \
+	    fuzz_case) seed=case;; *) seed=;; esac; \
+	  corpus='$(FUZZ_WORK)'/corpus/$$h; rm -rf "$$corpus"; $(MKDIR_P) "$$corpus" '$(FUZZ_WORK)'/crashes/$$h; \
+	  if test -n "$$seed"; then cp '$(FUZZ_WORK)'/seeds/$$seed/* "$$corpus"/; fi; \
+	  echo "== $$h: $(FUZZ_SECONDS) s (corpus $$corpus)"; \
+	  tests/fuzz/$$h$(EXEEXT) -max_total_time=$(FUZZ_SECONDS) -detect_leaks=1 \
+	    -dict=tests/fuzz/regel.dict -artifact_prefix='$(FUZZ_WORK)'/crashes/$$h/ \
+	    -print_final_stats=1 "$$corpus" > '$(FUZZ_WORK)'/$$h.log 2>&1; rc=$$?; \
+	  grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY' \
+	    '$(FUZZ_WORK)'/$$h.log | tail -n 8; \
+	  if test $$rc -ne 0; then echo "$$h: FOUT (zie $(FUZZ_WORK)/$$h.log)"; fail=1; fi; \
+	done; test -z "$$fail"
+else
+fuzz:
+	@echo "make fuzz: de fuzz-harnassen zijn niet gebouwd. Configureer opnieuw met clang:" >&2; \
+	echo "  CC=clang ./configure --enable-fuzzing && make fuzz" >&2; exit 1
+endif
+clean-local: clean-fuzz
+clean-fuzz:
+	-rm -rf tests/fuzz/work
+.PHONY: fuzz fuzz-seeds clean-fuzz
