@@ -1,0 +1,1 @@
+regel --formaat=htm examples/inburgering-basis.regel examples/gevallen/02-vrijgesteld.json

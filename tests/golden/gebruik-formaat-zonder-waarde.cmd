@@ -1,0 +1,1 @@
+regel examples/inburgering-basis.regel examples/gevallen/02-vrijgesteld.json --formaat

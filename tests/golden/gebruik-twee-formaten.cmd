@@ -1,0 +1,1 @@
+regel --json --formaat html examples/inburgering-basis.regel examples/gevallen/02-vrijgesteld.json
