@@ -42,6 +42,8 @@ const char *cli_errno_text(int e)
         return "onvoldoende geheugen";
     case ENOTDIR:
         return "een deel van het pad is geen map";
+    case EFBIG:
+        return "het bestand is te groot (meer dan 256 MB)";
     default:
         return "het bestand kan niet gelezen worden";
     }
@@ -68,6 +70,11 @@ char *cli_read_stream(FILE *f, size_t *len)
         }
         size_t got = fread(buf + n, 1, cap - n - 1, f);
         n += got;
+        if (n > CLI_MAX_INPUT_BYTES) { /* a runaway stream (/dev/zero) stops here */
+            free(buf);
+            errno = EFBIG;
+            return NULL;
+        }
         if (got == 0) {
             if (ferror(f)) {
                 int e = errno;

@@ -18,7 +18,11 @@ void cli_report(const char *prog, const regel_error *err, const char *fallback_f
 /* A Dutch reason for an errno value from opening or reading a file. */
 const char *cli_errno_text(int e);
 
-/* All of f (NUL-terminated); NULL with errno set on failure. */
+/* The most read from one file or stream (a case, a scenario file, stdin). */
+#define CLI_MAX_INPUT_BYTES ((size_t)256 << 20)
+
+/* All of f (NUL-terminated); NULL with errno set on failure (EFBIG when it
+ * is longer than CLI_MAX_INPUT_BYTES). */
 char *cli_read_stream(FILE *f, size_t *len);
 /* All of the file at path; NULL with errno set on failure. */
 char *cli_read_file(const char *path, size_t *len);

@@ -584,6 +584,8 @@ static bool rtest_scenario(const regel_policy *policy, regel_eval *ev, const sce
         goto fail;
     const char *case_name = s->case_file ? s->case_file : "scenario";
     if (regel_case_from_json(policy, json, strlen(json), case_name, &kase, &err) != REGEL_OK) {
+        /* the JSON was rebuilt from the scenario: its positions are not the file's */
+        err.line = err.column = 0;
         rtest_errf(&why, &err, case_name);
         goto fail;
     }

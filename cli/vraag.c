@@ -219,6 +219,9 @@ static int vraag_evaluate(const regel_policy *policy, const json_t *obj, const c
     int rc = regel_case_from_json(policy, text, strlen(text), case_path, &c, &err);
     free(text);
     if (rc != REGEL_OK) {
+        /* text was rebuilt from the case and the answers: its positions are
+         * not those of the file, so only the key path locates the error */
+        err.line = err.column = 0;
         cli_report("regel", &err, case_path);
         return VRAAG_ERROR;
     }

@@ -351,6 +351,9 @@ typedef struct ast_field {
     ast_expr *dflt;       /* standaard …; NULL when absent */
     const char *vraag;    /* vraag "…" (unescaped); NULL when absent */
     ast_loc vraag_loc;
+    /* v0.6 (issue 9): `(niet negatief)`, alone or as `(optioneel, niet
+     * negatief)`; optional_loc is then the location of the parentheses. */
+    bool nonnegative;
 } ast_field;
 
 /* soort Naam is een van a, b, c. */

@@ -88,6 +88,140 @@ static bool check_map_put(arena *a, check_map *m, const char *key, uint32_t val)
     return true;
 }
 
+/* A 64-bit key → index hash map in the arena (open addressing), for keys
+ * made of two numbers: (outcome, dependency), (kind, element type), or a
+ * type id alone. */
+typedef struct check_imap {
+    uint64_t *keys;
+    uint32_t *vals; /* value + 1; 0 = empty slot */
+    size_t cap;     /* power of two or 0 */
+    size_t n;
+} check_imap;
+
+static uint64_t check_ikey(uint32_t a, uint32_t b)
+{
+    return (uint64_t)a << 32 | b;
+}
+
+static size_t check_ihash(uint64_t k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdull;
+    k ^= k >> 33;
+    return (size_t)k;
+}
+
+static long check_imap_get(const check_imap *m, uint64_t key)
+{
+    if (!m->cap)
+        return -1;
+    size_t mask = m->cap - 1;
+    for (size_t i = check_ihash(key) & mask; m->vals[i]; i = (i + 1) & mask)
+        if (m->keys[i] == key)
+            return (long)m->vals[i] - 1;
+    return -1;
+}
+
+/* Insert or overwrite; false when out of memory. */
+static bool check_imap_put(arena *a, check_imap *m, uint64_t key, uint32_t val)
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t ncap = m->cap ? m->cap * 2 : 32;
+        uint64_t *nk = arena_alloc(a, ncap * sizeof *nk);
+        uint32_t *nv = arena_alloc(a, ncap * sizeof *nv);
+        if (!nk || !nv)
+            return false;
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->vals[i])
+                continue;
+            size_t j = check_ihash(m->keys[i]) & (ncap - 1);
+            while (nv[j])
+                j = (j + 1) & (ncap - 1);
+            nk[j] = m->keys[i];
+            nv[j] = m->vals[i];
+        }
+        m->keys = nk;
+        m->vals = nv;
+        m->cap = ncap;
+    }
+    size_t mask = m->cap - 1;
+    size_t i = check_ihash(key) & mask;
+    while (m->vals[i] && m->keys[i] != key)
+        i = (i + 1) & mask;
+    if (!m->vals[i])
+        m->n++;
+    m->keys[i] = key;
+    m->vals[i] = val + 1;
+    return true;
+}
+
+/* A (namespace, name) → index hash map in the arena (open addressing): the
+ * members of each soort and the fields of each gegeven, by type id. */
+typedef struct check_smap {
+    const char **keys;
+    uint32_t *ns;
+    uint32_t *vals;
+    size_t cap; /* power of two or 0 */
+    size_t n;
+} check_smap;
+
+static size_t check_shash(uint32_t ns, const char *key)
+{
+    return (size_t)(check_hash(key) ^ check_ihash(ns));
+}
+
+static long check_smap_get(const check_smap *m, uint32_t ns, const char *key)
+{
+    if (!m->cap || !key)
+        return -1;
+    size_t mask = m->cap - 1;
+    for (size_t i = check_shash(ns, key) & mask; m->keys[i]; i = (i + 1) & mask)
+        if (m->ns[i] == ns && strcmp(m->keys[i], key) == 0)
+            return (long)m->vals[i];
+    return -1;
+}
+
+/* Insert when absent (the first position of a name wins); false when out
+ * of memory. */
+static bool check_smap_add(arena *a, check_smap *m, uint32_t ns, const char *key, uint32_t val)
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t ncap = m->cap ? m->cap * 2 : 64;
+        const char **nk = arena_alloc(a, ncap * sizeof *nk);
+        uint32_t *nn = arena_alloc(a, ncap * sizeof *nn);
+        uint32_t *nv = arena_alloc(a, ncap * sizeof *nv);
+        if (!nk || !nn || !nv)
+            return false;
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->keys[i])
+                continue;
+            size_t j = check_shash(m->ns[i], m->keys[i]) & (ncap - 1);
+            while (nk[j])
+                j = (j + 1) & (ncap - 1);
+            nk[j] = m->keys[i];
+            nn[j] = m->ns[i];
+            nv[j] = m->vals[i];
+        }
+        m->keys = nk;
+        m->ns = nn;
+        m->vals = nv;
+        m->cap = ncap;
+    }
+    size_t mask = m->cap - 1;
+    size_t i = check_shash(ns, key) & mask;
+    for (; m->keys[i]; i = (i + 1) & mask)
+        if (m->ns[i] == ns && strcmp(m->keys[i], key) == 0)
+            return true;
+    m->keys[i] = key;
+    m->ns[i] = ns;
+    m->vals[i] = val;
+    m->n++;
+    return true;
+}
+
+/* Lists up to this long are searched by a scan; longer ones get an index. */
+#define CHECK_SCAN_MAX 8
+
 /* ---------------------------------------------------------------- state */
 
 typedef enum sym_kind {
@@ -112,6 +246,8 @@ typedef struct member_ref {
     int32_t type;
     uint32_t member;
     int32_t next;
+    int32_t last;   /* the head of a chain: its last entry */
+    uint32_t count; /* the head of a chain: its length */
 } member_ref;
 
 typedef struct dep_edge {
@@ -139,7 +275,29 @@ typedef struct checker {
     size_t n_mrefs;
     check_map members; /* member name → first mrefs index */
 
-    check_map rules; /* rule name → rule number */
+    check_map rules; /* rule name → rule number (the first with that name) */
+    /* Rules of one name in declaration order: a chain from the first. */
+    int32_t *rule_next;   /* rule number → the next with its name, or -1 */
+    int32_t *rule_tail;   /* first rule of a name → the last with that name */
+    uint32_t *rule_count; /* first rule of a name → how many have that name */
+    check_imap dep_seen;  /* (outcome, dependency) → 0: check_add_dep's set */
+    check_imap type_ids;  /* (kind, element + 1) → interned type id */
+    check_smap in_type;   /* (type id, name) → first member/field position */
+    check_imap indexed;   /* type id → 0: its members or fields are in in_type */
+    /* Near-miss hints over a candidate list that does not change, by list
+     * id: (list id, unknown name) → position of the hint + 1, or 0. Many
+     * errors then cost one search per distinct name, not one each. */
+    check_smap hints;
+    uint32_t n_lists;           /* list ids handed out */
+    const char **plain_cands;   /* check_unknown_name without a soort or element */
+    size_t n_plain_cands;       /* … and its length */
+    size_t plain_inputs;        /* r->n_inputs when it was built (peildatum is added late) */
+    uint32_t plain_id;          /* its list id */
+    const char **outcome_cands; /* the outcome names (check_rule_targets) */
+    uint32_t outcome_id;
+    const char **type_cands; /* check_type_cands */
+    size_t n_type_cands, type_syms;
+    uint32_t type_id;
 
     size_t n_enums, n_records;
     const ast_record **records; /* record ordinal → declaration */
@@ -173,6 +331,65 @@ static void *check_alloc(checker *c, size_t n, size_t size)
     if (!p)
         c->oom = true;
     return p;
+}
+
+/* first[i] = the first position j < i whose name equals names[i], or -1
+ * (also for a NULL name): finds the duplicates of a list in one pass. */
+static int32_t *check_first_same(checker *c, const char *const *names, size_t n)
+{
+    int32_t *first = check_alloc(c, n, sizeof *first);
+    if (!first)
+        return NULL;
+    check_map m;
+    memset(&m, 0, sizeof m);
+    for (size_t i = 0; i < n; i++) {
+        first[i] = -1;
+        if (!names[i])
+            continue;
+        if (n <= CHECK_SCAN_MAX) {
+            for (size_t j = 0; j < i && first[i] < 0; j++)
+                if (names[j] && strcmp(names[j], names[i]) == 0)
+                    first[i] = (int32_t)j;
+            continue;
+        }
+        long j = check_map_get(&m, names[i]);
+        if (j >= 0)
+            first[i] = (int32_t)j;
+        else if (!check_map_put(c->a, &m, names[i], (uint32_t)i))
+            c->oom = true;
+    }
+    return first;
+}
+
+/* The first position of `name` among the members (soort) or fields
+ * (gegeven) of type t, or -1. Long lists are indexed on first use. */
+static long check_in_type(checker *c, int32_t t, const char *name)
+{
+    if (t < 0 || (size_t)t >= c->r->n_types || !name)
+        return -1;
+    const check_type *ty = &c->r->types[t];
+    bool is_enum = ty->kind == RBC_TYPE_ENUM;
+    size_t n = is_enum ? ty->n_members : ty->kind == RBC_TYPE_RECORD ? ty->n_fields : 0;
+    if (n <= CHECK_SCAN_MAX || c->oom) {
+        for (size_t i = 0; i < n; i++) {
+            const char *x = is_enum ? ty->members[i] : ty->fields[i].name;
+            if (x && strcmp(x, name) == 0)
+                return (long)i;
+        }
+        return -1;
+    }
+    if (check_imap_get(&c->indexed, (uint64_t)t) < 0) {
+        for (size_t i = 0; i < n; i++) {
+            const char *x = is_enum ? ty->members[i] : ty->fields[i].name;
+            if (x && !check_smap_add(c->a, &c->in_type, (uint32_t)t, x, (uint32_t)i))
+                c->oom = true;
+        }
+        if (!check_imap_put(c->a, &c->indexed, (uint64_t)t, 0))
+            c->oom = true;
+        if (c->oom)
+            return check_in_type(c, t, name);
+    }
+    return check_smap_get(&c->in_type, (uint32_t)t, name);
 }
 
 static const char *check_type_name(const checker *c, int32_t t)
@@ -212,15 +429,35 @@ static void check_note_here(checker *c, ast_loc loc)
     diag_report(c->d, DIAG_NOTE, loc, NULL, "eerder gedeclareerd hier");
 }
 
-/* Report "unknown X" with a near-miss hint over candidates. */
-static void check_unknown(checker *c, ast_loc loc, const char *const *cands, size_t n,
-                          const char *name, const char *what)
+/* Report "unknown X" with a near-miss hint over candidates. list_id names
+ * a list that stays the same for the whole check (0: none), whose hints
+ * are remembered per name. */
+static void check_unknown_in(checker *c, ast_loc loc, const char *const *cands, size_t n,
+                             uint32_t list_id, const char *name, const char *what)
 {
-    const char *s = diag_suggest(name, cands, n);
+    const char *s = NULL;
+    long known = list_id && name ? check_smap_get(&c->hints, list_id, name) : -1;
+    if (known >= 0) {
+        s = known > 0 && (size_t)known <= n ? cands[known - 1] : NULL;
+    } else {
+        s = diag_suggest(name, cands, n);
+        size_t at = 0;
+        for (size_t i = 0; s && i < n && !at; i++)
+            if (cands[i] == s)
+                at = i + 1;
+        if (list_id && name && !check_smap_add(c->a, &c->hints, list_id, name, (uint32_t)at))
+            c->oom = true;
+    }
     char hint[512];
     if (s)
         snprintf(hint, sizeof hint, "bedoelde u ‘%s’?", s);
     diag_report(c->d, DIAG_ERROR, loc, s ? hint : NULL, "%s ‘%s’", what, name);
+}
+
+static void check_unknown(checker *c, ast_loc loc, const char *const *cands, size_t n,
+                          const char *name, const char *what)
+{
+    check_unknown_in(c, loc, cands, n, 0, name, what);
 }
 
 /* ------------------------------------------------------- declarations */
@@ -250,10 +487,17 @@ static void check_declare(checker *c, sym_kind kind, uint32_t index, const char 
  * and gegeven. */
 static const char **check_type_cands(checker *c, size_t *n)
 {
+    if (c->type_cands && c->type_syms == c->n_syms) {
+        *n = c->n_type_cands;
+        return c->type_cands;
+    }
     const char **v = check_alloc(c, c->n_syms + 8, sizeof *v);
     *n = 0;
     if (!v)
         return NULL;
+    c->type_cands = v;
+    c->type_syms = c->n_syms;
+    c->type_id = ++c->n_lists;
     static const char *const builtin[] = {"waarheid", "getal",  "tekst",  "datum",
                                           "duur",     "bedrag", "periode"};
     for (size_t i = 0; i < sizeof builtin / sizeof *builtin; i++)
@@ -261,6 +505,7 @@ static const char **check_type_cands(checker *c, size_t *n)
     for (size_t i = 0; i < c->n_syms; i++)
         if (c->syms[i].kind == SYM_ENUM || c->syms[i].kind == SYM_RECORD)
             v[(*n)++] = c->syms[i].name;
+    c->n_type_cands = *n;
     return v;
 }
 
@@ -269,9 +514,10 @@ static const char **check_type_cands(checker *c, size_t *n)
 static int32_t check_intern_type(checker *c, uint8_t kind, int32_t elem, ast_loc loc)
 {
     check_result *r = c->r;
-    for (size_t i = 0; i < r->n_types; i++)
-        if (r->types[i].kind == kind && (kind != RBC_TYPE_LIJST || r->types[i].elem == elem))
-            return (int32_t)i;
+    uint64_t key = check_ikey(kind, kind == RBC_TYPE_LIJST ? (uint32_t)(elem + 1) : 0);
+    long known = check_imap_get(&c->type_ids, key);
+    if (known >= 0)
+        return (int32_t)known;
     if (r->n_types == c->cap_types) {
         size_t ncap = c->cap_types ? c->cap_types * 2 : 8;
         check_type *nt = arena_grow(c->a, r->types, c->cap_types * sizeof *nt, ncap * sizeof *nt);
@@ -310,6 +556,8 @@ static int32_t check_intern_type(checker *c, uint8_t kind, int32_t elem, ast_loc
         break;
     }
     }
+    if (!check_imap_put(c->a, &c->type_ids, key, (uint32_t)r->n_types))
+        c->oom = true;
     return (int32_t)r->n_types++;
 }
 
@@ -372,7 +620,7 @@ static int32_t check_resolve_type(checker *c, const ast_type *t)
     }
     size_t n;
     const char **cands = check_type_cands(c, &n);
-    check_unknown(c, t->loc, cands, cands ? n : 0, t->name, "onbekend type");
+    check_unknown_in(c, t->loc, cands, cands ? n : 0, c->type_id, t->name, "onbekend type");
     return CHECK_T_ERROR;
 }
 
@@ -484,6 +732,18 @@ static void check_order_records(checker *c)
             c->syms[i].index = (uint32_t)t;
         }
 #undef REMAP
+    /* the interned types moved: index them again (the first of a key wins,
+     * as a scan in table order would find it) */
+    memset(&c->type_ids, 0, sizeof c->type_ids);
+    for (size_t k = base; k < c->r->n_types; k++) {
+        const check_type *t = &types[k];
+        if (t->kind == RBC_TYPE_ENUM || t->kind == RBC_TYPE_RECORD)
+            continue;
+        uint64_t key = check_ikey(t->kind, t->kind == RBC_TYPE_LIJST ? (uint32_t)(t->elem + 1) : 0);
+        if (check_imap_get(&c->type_ids, key) < 0 &&
+            !check_imap_put(c->a, &c->type_ids, key, (uint32_t)k))
+            c->oom = true;
+    }
 }
 
 /* v0.3: `waarheid (optioneel)` is refused (spec4 §1): a waarheid that can
@@ -588,16 +848,19 @@ static void check_extern_types(checker *c)
                         "geef samenhangende waarden bijvoorbeeld door als één tekst",
                         "externe functie ‘%s’ heeft %zu parameters; het maximum is %d", ce->name,
                         ce->n_params, RBC_MAX_EXTERN_PARAMS);
+        const char **pnames = check_alloc(c, ce->n_params, sizeof *pnames);
+        for (size_t k = 0; pnames && ce->params && k < ce->n_params; k++)
+            pnames[k] = ax->params[k].name;
+        int32_t *same = pnames ? check_first_same(c, pnames, ce->params ? ce->n_params : 0) : NULL;
+        if (!same)
+            return;
         for (size_t k = 0; ce->params && k < ce->n_params; k++) {
             const ast_field *f = &ax->params[k];
-            for (size_t g = 0; g < k && f->name; g++) {
-                if (ax->params[g].name && strcmp(ax->params[g].name, f->name) == 0) {
-                    diag_report(c->d, DIAG_ERROR, f->loc, "geef elke parameter een eigen naam",
-                                "externe functie ‘%s’ heeft twee parameters met de naam ‘%s’",
-                                ce->name, f->name);
-                    check_note_here(c, ax->params[g].loc);
-                    break;
-                }
+            if (same[k] >= 0) {
+                diag_report(c->d, DIAG_ERROR, f->loc, "geef elke parameter een eigen naam",
+                            "externe functie ‘%s’ heeft twee parameters met de naam ‘%s’", ce->name,
+                            f->name);
+                check_note_here(c, ax->params[same[k]].loc);
             }
             strbuf what = STRBUF_INIT;
             sb_printf(&what, "parameter ‘%s’", f->name ? f->name : "?");
@@ -654,6 +917,9 @@ static void check_declarations(checker *c)
     c->mrefs = check_alloc(c, n_members, sizeof *c->mrefs);
     c->records = check_alloc(c, c->n_records, sizeof *c->records);
     c->deps = check_alloc(c, n_outcomes, sizeof *c->deps);
+    c->rule_next = check_alloc(c, n_rules, sizeof *c->rule_next);
+    c->rule_tail = check_alloc(c, n_rules, sizeof *c->rule_tail);
+    c->rule_count = check_alloc(c, n_rules, sizeof *c->rule_count);
     if (c->oom)
         return;
     static const char *const builtin[3] = {"waarheid", "getal", "tekst"};
@@ -703,6 +969,7 @@ static void check_declarations(checker *c)
             /* an optional waarheid is an error (check_optional_decls); no cascade */
             v->optional = dc->u.var.optional && dc->u.var.type.kind != AST_TYPE_WAARHEID;
             v->vraag = dc->u.var.vraag;
+            v->nonnegative = dc->u.var.nonnegative;
             check_declare(c, SYM_INPUT, (uint32_t)r->n_inputs, dc->u.var.name, dc->u.var.loc);
             r->n_inputs++;
             break;
@@ -727,8 +994,17 @@ static void check_declarations(checker *c)
             cr->parent = -1;
             cr->vanaf = ru->validity.has_from ? (int32_t)ru->validity.from : -1;
             cr->tot = ru->validity.has_until ? (int32_t)ru->validity.until : -1;
+            c->rule_next[r->n_rules] = -1;
             if (ru->name) {
                 long old = check_map_get(&c->rules, ru->name);
+                if (old >= 0) {
+                    c->rule_next[c->rule_tail[old]] = (int32_t)r->n_rules;
+                    c->rule_tail[old] = (int32_t)r->n_rules;
+                    c->rule_count[old]++;
+                } else {
+                    c->rule_tail[r->n_rules] = (int32_t)r->n_rules;
+                    c->rule_count[r->n_rules] = 1;
+                }
                 /* Versions of one rule (both with a validity) are checked for
                  * overlap in check_rule_versions. */
                 if (old >= 0 && !ru->validity.has_from && !ru->validity.has_until &&
@@ -778,28 +1054,27 @@ static void check_declarations(checker *c)
 
     /* Enumeration members: unique within their soort, distinct from facts,
      * outcomes and begrippen. */
-    for (size_t ti = 3; ti < 3 + c->n_enums; ti++) {
+    for (size_t i = 0, k_enum = 0; i < p->n_decls && k_enum < c->n_enums; i++) {
+        if (p->decls[i].kind != DECL_ENUM)
+            continue;
+        size_t ti = 3 + k_enum++;
+        const ast_enum *en = &p->decls[i].u.enumeration;
         check_type *t = &r->types[ti];
-        const ast_enum *en = NULL;
-        for (size_t i = 0, k = 3; i < p->n_decls; i++)
-            if (p->decls[i].kind == DECL_ENUM && k++ == ti)
-                en = &p->decls[i].u.enumeration;
+        int32_t *same = check_first_same(c, t->members, t->n_members);
+        if (!same)
+            return;
         for (size_t m = 0; m < t->n_members; m++) {
             const char *name = t->members[m];
             ast_loc loc = en && en->member_locs ? en->member_locs[m] : t->loc;
             if (!name)
                 continue;
-            bool dup = false;
-            for (size_t k = 0; k < m && !dup; k++) {
-                if (t->members[k] && strcmp(t->members[k], name) == 0) {
-                    diag_report(c->d, DIAG_ERROR, loc, NULL,
-                                "‘%s’ komt twee keer voor in soort ‘%s’", name, t->name);
-                    check_note_here(c, en && en->member_locs ? en->member_locs[k] : t->loc);
-                    dup = true;
-                }
-            }
-            if (dup)
+            if (same[m] >= 0) {
+                size_t k = (size_t)same[m];
+                diag_report(c->d, DIAG_ERROR, loc, NULL, "‘%s’ komt twee keer voor in soort ‘%s’",
+                            name, t->name);
+                check_note_here(c, en && en->member_locs ? en->member_locs[k] : t->loc);
                 continue;
+            }
             const check_sym *s = check_lookup(c, name);
             if (s && (s->kind == SYM_INPUT || s->kind == SYM_OUTCOME || s->kind == SYM_EXTERN)) {
                 diag_report(c->d, DIAG_ERROR, loc, NULL,
@@ -814,13 +1089,15 @@ static void check_declarations(checker *c)
             mr->next = -1;
             long head = check_map_get(&c->members, name);
             if (head < 0) {
+                mr->last = (int32_t)c->n_mrefs;
+                mr->count = 1;
                 if (!check_map_put(c->a, &c->members, name, (uint32_t)c->n_mrefs))
                     c->oom = true;
             } else {
-                member_ref *last = &c->mrefs[head];
-                while (last->next >= 0)
-                    last = &c->mrefs[last->next];
-                last->next = (int32_t)c->n_mrefs;
+                member_ref *h = &c->mrefs[head];
+                c->mrefs[h->last].next = (int32_t)c->n_mrefs;
+                h->last = (int32_t)c->n_mrefs;
+                h->count++;
             }
             c->n_mrefs++;
         }
@@ -830,19 +1107,24 @@ static void check_declarations(checker *c)
      * types are added, so t is fetched again after each resolution.) */
     for (size_t k = 0; k < c->n_records; k++) {
         size_t ti = 3 + c->n_enums + k;
-        for (size_t f = 0; f < r->types[ti].n_fields; f++) {
+        size_t nf = r->types[ti].n_fields;
+        const char **fnames = check_alloc(c, nf, sizeof *fnames);
+        if (!fnames)
+            return;
+        for (size_t f = 0; f < nf; f++)
+            fnames[f] = r->types[ti].fields[f].name;
+        int32_t *same = check_first_same(c, fnames, nf);
+        if (!same)
+            return;
+        for (size_t f = 0; f < nf; f++) {
             int32_t ft = check_resolve_type(c, &r->types[ti].fields[f].type);
             check_type *t = &r->types[ti];
             const ast_field *fd = &t->fields[f];
             t->field_types[f] = ft;
-            for (size_t g = 0; g < f && fd->name; g++) {
-                if (t->fields[g].name && strcmp(t->fields[g].name, fd->name) == 0) {
-                    diag_report(c->d, DIAG_ERROR, fd->loc, NULL,
-                                "gegeven ‘%s’ heeft twee velden met de naam ‘%s’", t->name,
-                                fd->name);
-                    check_note_here(c, t->fields[g].loc);
-                    break;
-                }
+            if (same[f] >= 0) {
+                diag_report(c->d, DIAG_ERROR, fd->loc, NULL,
+                            "gegeven ‘%s’ heeft twee velden met de naam ‘%s’", t->name, fd->name);
+                check_note_here(c, t->fields[same[f]].loc);
             }
         }
     }
@@ -916,9 +1198,13 @@ static void check_add_dep(checker *c, uint32_t to, ast_loc loc)
     if (c->cur_outcome < 0)
         return;
     dep_list *dl = &c->deps[c->cur_outcome];
-    for (size_t i = 0; i < dl->n; i++)
-        if (dl->e[i].to == to)
-            return;
+    uint64_t key = check_ikey((uint32_t)c->cur_outcome, to);
+    if (check_imap_get(&c->dep_seen, key) >= 0)
+        return;
+    if (!check_imap_put(c->a, &c->dep_seen, key, 0)) {
+        c->oom = true;
+        return;
+    }
     if (dl->n == dl->cap) {
         size_t ncap = dl->cap ? dl->cap * 2 : 4;
         dep_edge *ne = arena_grow(c->a, dl->e, dl->n * sizeof *ne, ncap * sizeof *ne);
@@ -948,15 +1234,11 @@ static bool check_is_geen_word(const checker *c, const ast_expr *e)
     return check_lookup(c, "geen") == NULL;
 }
 
-static bool check_enum_has_geen(const checker *c, int32_t t)
+static bool check_enum_has_geen(checker *c, int32_t t)
 {
     if (t < 0 || (size_t)t >= c->r->n_types || c->r->types[t].kind != RBC_TYPE_ENUM)
         return false;
-    const check_type *ty = &c->r->types[t];
-    for (size_t m = 0; m < ty->n_members; m++)
-        if (ty->members[m] && strcmp(ty->members[m], "geen") == 0)
-            return true;
-    return false;
+    return check_in_type(c, t, "geen") >= 0;
 }
 
 /* A name or a chain of fields (x, x.a.b) as text in buf; false otherwise. */
@@ -1146,6 +1428,12 @@ static void check_unknown_name(checker *c, const ast_expr *e, int32_t expected)
         return;
     }
     const check_result *r = c->r;
+    bool plain = !(expected >= 0 && r->types[expected].kind == RBC_TYPE_ENUM) && c->n_scope == 0;
+    if (plain && c->plain_cands && c->plain_inputs == r->n_inputs) {
+        check_unknown_in(c, e->loc, c->plain_cands, c->n_plain_cands, c->plain_id, e->u.name.name,
+                         "onbekende naam");
+        return;
+    }
     size_t cap = r->n_inputs + r->n_outcomes + c->n_mrefs + r->n_params + c->n_scope;
     const char **cands = check_alloc(c, cap, sizeof *cands);
     size_t n = 0;
@@ -1165,6 +1453,14 @@ static void check_unknown_name(checker *c, const ast_expr *e, int32_t expected)
         if (!enum_ctx)
             for (size_t i = 0; i < c->n_mrefs; i++)
                 cands[n++] = r->types[c->mrefs[i].type].members[c->mrefs[i].member];
+    }
+    if (plain && cands) { /* the same list for every such name: keep it */
+        c->plain_cands = cands;
+        c->n_plain_cands = n;
+        c->plain_inputs = r->n_inputs;
+        c->plain_id = ++c->n_lists;
+        check_unknown_in(c, e->loc, cands, n, c->plain_id, e->u.name.name, "onbekende naam");
+        return;
     }
     check_unknown(c, e->loc, cands, n, e->u.name.name, "onbekende naam");
 }
@@ -1229,12 +1525,16 @@ static int32_t check_name(checker *c, ast_expr *e, int32_t expected)
         check_unknown_name(c, e, expected);
         return CHECK_T_ERROR;
     }
+    /* the soort expected, when it has this member; chains are in soort order */
     const member_ref *pick = NULL;
-    size_t count = 0;
-    for (long i = head; i >= 0; i = c->mrefs[i].next) {
-        count++;
-        if (c->mrefs[i].type == expected)
-            pick = &c->mrefs[i];
+    member_ref want = {expected, 0, -1, -1, 0};
+    size_t count = c->mrefs[head].count;
+    if (expected >= 0 && c->r->types[expected].kind == RBC_TYPE_ENUM) {
+        long m = check_in_type(c, expected, name);
+        if (m >= 0) {
+            want.member = (uint32_t)m;
+            pick = &want;
+        }
     }
     /* One soort only, or a soort expected that does not have it: take the
      * first, and the caller reports the type mismatch with both names. */
@@ -1276,14 +1576,13 @@ static int32_t check_field(checker *c, ast_expr *e)
     if (rec->kind == EX_NAME && rec->u.name.name) {
         const check_sym *s = check_lookup(c, rec->u.name.name);
         if (s && s->kind == SYM_ENUM) { /* Soort.member */
+            long m = check_in_type(c, (int32_t)s->index, field);
             const check_type *t = &r->types[s->index];
-            for (size_t m = 0; m < t->n_members; m++) {
-                if (t->members[m] && strcmp(t->members[m], field) == 0) {
-                    e->res.kind = REF_MEMBER;
-                    e->res.index = s->index;
-                    e->res.aux = (uint32_t)m;
-                    return (int32_t)s->index;
-                }
+            if (m >= 0) {
+                e->res.kind = REF_MEMBER;
+                e->res.index = s->index;
+                e->res.aux = (uint32_t)m;
+                return (int32_t)s->index;
             }
             const char *sg = diag_suggest(field, t->members, t->n_members);
             char hint[512];
@@ -1315,8 +1614,11 @@ static int32_t check_field(checker *c, ast_expr *e)
                     "alleen een gegeven heeft velden, maar dit is van het type %s", t->name);
         return CHECK_T_ERROR;
     }
-    for (size_t f = 0; f < t->n_fields; f++) {
-        if (t->fields[f].name && strcmp(t->fields[f].name, field) == 0) {
+    long found = check_in_type(c, rt, field);
+    t = &r->types[rt];
+    if (found >= 0) {
+        size_t f = (size_t)found;
+        {
             e->res.kind = REF_FIELD;
             e->res.index = (uint32_t)rt;
             e->res.aux = (uint32_t)f;
@@ -2458,10 +2760,10 @@ static void check_rule_versions(checker *c)
         }
         if (!ru->name)
             continue;
-        for (size_t j = 0; j < i; j++) {
+        /* the earlier rules of this name, in declaration order */
+        long first = check_map_get(&c->rules, ru->name);
+        for (long j = first; j >= 0 && (size_t)j < i; j = c->rule_next[j]) {
             const ast_rule *ro = r->rules[j].ast;
-            if (!ro->name || strcmp(ro->name, ru->name) != 0)
-                continue;
             bool plain = !ru->validity.has_from && !ru->validity.has_until &&
                          !ro->validity.has_from && !ro->validity.has_until;
             if (plain) /* reported as a duplicate name already */
@@ -2591,12 +2893,15 @@ static void check_rule_targets(checker *c)
             continue;
         const check_sym *s = check_lookup(c, ru->target);
         if (!s) {
-            const char **cands = check_alloc(c, r->n_outcomes, sizeof *cands);
-            if (cands)
-                for (size_t k = 0; k < r->n_outcomes; k++)
-                    cands[k] = r->outcomes[k].name;
-            check_unknown(c, ru->target_loc, cands, cands ? r->n_outcomes : 0, ru->target,
-                          "onbekende uitkomst");
+            if (!c->outcome_cands) {
+                c->outcome_cands = check_alloc(c, r->n_outcomes, sizeof *c->outcome_cands);
+                for (size_t k = 0; c->outcome_cands && k < r->n_outcomes; k++)
+                    c->outcome_cands[k] = r->outcomes[k].name;
+                c->outcome_id = ++c->n_lists;
+            }
+            const char **cands = c->outcome_cands;
+            check_unknown_in(c, ru->target_loc, cands, cands ? r->n_outcomes : 0, c->outcome_id,
+                             ru->target, "onbekende uitkomst");
         } else if (s->kind == SYM_INPUT) {
             diag_report(c->d, DIAG_ERROR, ru->target_loc,
                         "een regel kan alleen een uitkomst of begrip vaststellen",
@@ -2620,6 +2925,7 @@ static void check_rule_parents(checker *c)
         return;
     for (size_t i = 0; i < r->n_rules; i++)
         names[i] = r->rules[i].ast->name;
+    uint32_t names_id = 0;
     for (size_t i = 0; i < r->n_rules; i++) {
         check_rule *cr = &r->rules[i];
         const ast_rule *ru = cr->ast;
@@ -2627,18 +2933,17 @@ static void check_rule_parents(checker *c)
             continue;
         long pi = check_map_get(&c->rules, ru->parent_name);
         if (pi < 0) {
-            check_unknown(c, ru->parent_loc, names, r->n_rules, ru->parent_name,
-                          "er is geen regel met de naam");
+            if (!names_id)
+                names_id = ++c->n_lists;
+            check_unknown_in(c, ru->parent_loc, names, r->n_rules, names_id, ru->parent_name,
+                             "er is geen regel met de naam");
             continue;
         }
         const check_rule *parent = &r->rules[pi];
         /* Design choice (spec3 §3 offers two): an uitzondering op a rule with
          * several versions is rejected rather than copied once per version;
          * every RULES entry then has exactly one block and one parent. */
-        size_t n_versions = 0;
-        for (size_t j = 0; j < r->n_rules; j++)
-            if (r->rules[j].ast->name && strcmp(r->rules[j].ast->name, ru->parent_name) == 0)
-                n_versions++;
+        size_t n_versions = c->rule_count[pi];
         if (n_versions > 1) {
             diag_report(c->d, DIAG_ERROR, ru->parent_loc,
                         "geef elke versie van de regel een eigen naam en schrijf per versie een "
@@ -2755,10 +3060,14 @@ static void check_rule_bodies(checker *c)
         c->n_narrow = base;
         c->cur_outcome = -1;
     }
+    bool *has_rule = check_alloc(c, r->n_outcomes, sizeof *has_rule);
+    if (!has_rule)
+        return;
+    for (size_t i = 0; i < r->n_rules; i++)
+        if (r->rules[i].outcome >= 0 && (size_t)r->rules[i].outcome < r->n_outcomes)
+            has_rule[r->rules[i].outcome] = true;
     for (size_t o = 0; o < r->n_outcomes; o++) {
-        bool has = false;
-        for (size_t i = 0; i < r->n_rules && !has; i++)
-            has = r->rules[i].outcome == (int32_t)o;
+        bool has = has_rule[o];
         if (!has && check_is_declared(c, SYM_OUTCOME, o, r->outcomes[o].name))
             diag_report(
                 c->d, DIAG_ERROR, r->outcomes[o].loc, "schrijf een regel die deze waarde vaststelt",
@@ -2964,26 +3273,77 @@ static void check_eval_order(checker *c)
     r->eval_order = check_alloc(c, n, sizeof *r->eval_order);
     r->eval_index = check_alloc(c, n, sizeof *r->eval_index);
     bool *placed = check_alloc(c, n, sizeof *placed);
+    /* waiting[x]: dependencies of x not placed yet (itself not counted);
+     * users of y: the outcomes whose rules read y (a CSR table) */
+    uint32_t *waiting = check_alloc(c, n, sizeof *waiting);
+    size_t *user_at = check_alloc(c, n + 1, sizeof *user_at);
+    uint32_t *heap = check_alloc(c, n, sizeof *heap); /* ready outcomes, smallest on top */
     if (c->oom)
         return;
-    for (size_t k = 0; k < n; k++) {
-        size_t pick = n;
-        for (size_t x = 0; x < n && pick == n; x++) {
-            if (placed[x])
-                continue;
-            bool ready = true;
-            for (size_t j = 0; j < c->deps[x].n && ready; j++)
-                ready = placed[c->deps[x].e[j].to] || c->deps[x].e[j].to == x;
-            if (ready)
-                pick = x;
+    size_t n_edges = 0;
+    for (size_t x = 0; x < n; x++)
+        for (size_t j = 0; j < c->deps[x].n; j++)
+            if (c->deps[x].e[j].to != x) {
+                waiting[x]++;
+                user_at[c->deps[x].e[j].to + 1]++;
+                n_edges++;
+            }
+    for (size_t y = 0; y < n; y++)
+        user_at[y + 1] += user_at[y];
+    uint32_t *users = check_alloc(c, n_edges, sizeof *users);
+    size_t *fill = check_alloc(c, n, sizeof *fill);
+    if (c->oom)
+        return;
+    for (size_t x = 0; x < n; x++)
+        for (size_t j = 0; j < c->deps[x].n; j++) {
+            uint32_t y = c->deps[x].e[j].to;
+            if (y != x)
+                users[user_at[y] + fill[y]++] = (uint32_t)x;
         }
-        if (pick == n)
-            for (size_t x = 0; x < n && pick == n; x++)
-                if (!placed[x])
-                    pick = x;
+    /* Among the ready outcomes the one declared first (a binary min-heap);
+     * when none is ready (a cycle) the first unplaced in declaration order. */
+    size_t n_heap = 0, scan = 0;
+    for (size_t x = 0; x < n; x++)
+        if (!waiting[x])
+            heap[n_heap++] = (uint32_t)x; /* ascending: already a heap */
+    for (size_t k = 0; k < n; k++) {
+        size_t pick;
+        if (n_heap) {
+            pick = heap[0];
+            uint32_t last = heap[--n_heap];
+            size_t i = 0;
+            for (;;) {
+                size_t m = 2 * i + 1;
+                if (m >= n_heap)
+                    break;
+                if (m + 1 < n_heap && heap[m + 1] < heap[m])
+                    m++;
+                if (heap[m] >= last)
+                    break;
+                heap[i] = heap[m];
+                i = m;
+            }
+            if (n_heap)
+                heap[i] = last;
+        } else {
+            while (placed[scan])
+                scan++;
+            pick = scan;
+        }
         placed[pick] = true;
         r->eval_order[k] = (uint32_t)pick;
         r->eval_index[pick] = (uint32_t)k;
+        for (size_t u = user_at[pick]; u < user_at[pick + 1]; u++) {
+            uint32_t x = users[u];
+            if (--waiting[x] == 0 && !placed[x]) {
+                size_t i = n_heap++;
+                while (i > 0 && heap[(i - 1) / 2] > x) {
+                    heap[i] = heap[(i - 1) / 2];
+                    i = (i - 1) / 2;
+                }
+                heap[i] = x;
+            }
+        }
     }
 }
 
@@ -3030,18 +3390,60 @@ static const char *check_rule_name(const check_rule *cr)
     return cr->ast->name ? cr->ast->name : "?";
 }
 
+/* The rules that always apply grouped by a key (an outcome, or a parent
+ * rule), in declaration order within a group: a stable counting sort.
+ * key_of returns -1 for a rule that takes part in no group. at[k]..at[k+1]
+ * are the positions in the returned list of the rules of group k. */
+static uint32_t *check_group_rules(checker *c, size_t n_keys, int32_t (*key_of)(const check_rule *),
+                                   size_t **at_out)
+{
+    check_result *r = c->r;
+    size_t *at = check_alloc(c, n_keys + 1, sizeof *at);
+    uint32_t *list = check_alloc(c, r->n_rules, sizeof *list);
+    size_t *fill = check_alloc(c, n_keys, sizeof *fill);
+    if (c->oom)
+        return NULL;
+    for (size_t i = 0; i < r->n_rules; i++) {
+        int32_t k = key_of(&r->rules[i]);
+        if (k >= 0 && (size_t)k < n_keys)
+            at[k + 1]++;
+    }
+    for (size_t k = 0; k < n_keys; k++)
+        at[k + 1] += at[k];
+    for (size_t i = 0; i < r->n_rules; i++) {
+        int32_t k = key_of(&r->rules[i]);
+        if (k >= 0 && (size_t)k < n_keys)
+            list[at[k] + fill[k]++] = (uint32_t)i;
+    }
+    *at_out = at;
+    return list;
+}
+
+static int32_t check_root_key(const check_rule *cr)
+{
+    return cr->ast->is_exception || !check_always_applies(cr) ? -1 : cr->outcome;
+}
+
+static int32_t check_parent_key(const check_rule *cr)
+{
+    return check_always_applies(cr) ? cr->parent : -1;
+}
+
 static void check_conflicts(checker *c)
 {
     check_result *r = c->r;
     /* Root rules per outcome; then the direct exceptions of each rule. A rule
      * marked as an exception whose parent could not be resolved takes part
      * in neither (its error is already reported). */
+    size_t *at;
+    uint32_t *list = check_group_rules(c, r->n_outcomes, check_root_key, &at);
+    if (!list)
+        return;
     for (size_t o = 0; o < r->n_outcomes; o++) {
         long first = -1;
-        for (size_t i = 0; i < r->n_rules; i++) {
+        for (size_t g = at[o]; g < at[o + 1]; g++) {
+            size_t i = list[g];
             const check_rule *cr = &r->rules[i];
-            if (cr->outcome != (int32_t)o || cr->ast->is_exception || !check_always_applies(cr))
-                continue;
             if (first < 0) {
                 first = (long)i;
                 continue;
@@ -3062,12 +3464,14 @@ static void check_conflicts(checker *c)
                         check_rule_name(&r->rules[first]));
         }
     }
+    list = check_group_rules(c, r->n_rules, check_parent_key, &at);
+    if (!list)
+        return;
     for (size_t p = 0; p < r->n_rules; p++) {
         long first = -1;
-        for (size_t i = 0; i < r->n_rules; i++) {
+        for (size_t g = at[p]; g < at[p + 1]; g++) {
+            size_t i = list[g];
             const check_rule *cr = &r->rules[i];
-            if (cr->parent != (int32_t)p || !check_always_applies(cr))
-                continue;
             if (first < 0) {
                 first = (long)i;
                 continue;
@@ -3317,14 +3721,14 @@ static int check_scen_eval(checker *c, const ast_expr *x, int32_t t, scen_const 
         if (!s || s->kind != SYM_ENUM)
             return SCEN_NOT_CONST;
         const check_type *ty = &c->r->types[s->index];
-        for (size_t m = 0; m < ty->n_members; m++) {
-            if (ty->members[m] && strcmp(ty->members[m], field) == 0) {
-                out->kind = RBC_TYPE_ENUM;
-                out->enum_t = (int32_t)s->index;
-                out->v.kind = CHECK_SV_MEMBER;
-                out->v.s = ty->members[m];
-                return SCEN_OK;
-            }
+        long m = check_in_type(c, (int32_t)s->index, field);
+        ty = &c->r->types[s->index];
+        if (m >= 0) {
+            out->kind = RBC_TYPE_ENUM;
+            out->enum_t = (int32_t)s->index;
+            out->v.kind = CHECK_SV_MEMBER;
+            out->v.s = ty->members[m];
+            return SCEN_OK;
         }
         const char *sg = diag_suggest(field, ty->members, ty->n_members);
         char hint[512];
@@ -3438,19 +3842,19 @@ static bool check_scen_want(checker *c, ast_expr *x, int32_t t, bool opt, const 
 
 /* `gegeven x is E` / `peildatum D`: x must be an invoer (or the predeclared
  * peildatum), given at most once. */
-static bool check_scen_one_fact(checker *c, const ast_scenario *sc, size_t i, check_scen_fact *out)
+/* same: the first earlier fact of the same name, or -1 (check_first_same). */
+static bool check_scen_one_fact(checker *c, const ast_scenario *sc, size_t i, int32_t same,
+                                check_scen_fact *out)
 {
     const ast_scen_fact *f = &sc->facts[i];
     if (!f->name)
         return false;
-    for (size_t j = 0; j < i; j++) {
-        if (sc->facts[j].name && strcmp(sc->facts[j].name, f->name) == 0) {
-            diag_report(c->d, DIAG_ERROR, f->loc, "geef elk feit één keer per scenario",
-                        "feit ‘%s’ staat twee keer in scenario ‘%s’", f->name,
-                        sc->name ? sc->name : "?");
-            diag_report(c->d, DIAG_NOTE, sc->facts[j].loc, NULL, "de eerste keer staat hier");
-            return false;
-        }
+    if (same >= 0) {
+        diag_report(c->d, DIAG_ERROR, f->loc, "geef elk feit één keer per scenario",
+                    "feit ‘%s’ staat twee keer in scenario ‘%s’", f->name,
+                    sc->name ? sc->name : "?");
+        diag_report(c->d, DIAG_NOTE, sc->facts[same].loc, NULL, "de eerste keer staat hier");
+        return false;
     }
     const check_result *r = c->r;
     const check_sym *s = check_lookup(c, f->name);
@@ -3496,10 +3900,9 @@ static bool check_scen_rule(checker *c, const ast_scen_expect *x, uint32_t o)
 {
     const check_result *r = c->r;
     const check_rule *other = NULL;
-    for (size_t i = 0; i < r->n_rules; i++) {
+    /* the rules of that name, in declaration order */
+    for (long i = check_map_get(&c->rules, x->rule); i >= 0; i = c->rule_next[i]) {
         const check_rule *cr = &r->rules[i];
-        if (!cr->ast->name || strcmp(cr->ast->name, x->rule) != 0)
-            continue;
         if (cr->outcome == (int32_t)o)
             return true;
         if (!other)
@@ -3545,7 +3948,7 @@ static bool check_scen_rule(checker *c, const ast_scen_expect *x, uint32_t o)
 }
 
 /* `verwacht u is E [door regel "R"]` / `verwacht u is onbekend`. */
-static bool check_scen_one_expect(checker *c, const ast_scenario *sc, size_t i,
+static bool check_scen_one_expect(checker *c, const ast_scenario *sc, size_t i, int32_t same,
                                   check_scen_expect *out)
 {
     const ast_scen_expect *x = &sc->expects[i];
@@ -3577,17 +3980,14 @@ static bool check_scen_one_expect(checker *c, const ast_scenario *sc, size_t i,
                     check_sym_kind_name(s->kind, c, s->index));
         return false;
     }
-    for (size_t j = 0; j < i; j++) {
-        if (sc->expects[j].outcome && strcmp(sc->expects[j].outcome, x->outcome) == 0) {
-            diag_report(c->d, DIAG_ERROR, x->name_loc,
-                        "verwacht elke uitkomst één keer per "
-                        "scenario",
-                        "‘%s’ wordt twee keer verwacht in scenario ‘%s’", x->outcome,
-                        sc->name ? sc->name : "?");
-            diag_report(c->d, DIAG_NOTE, sc->expects[j].name_loc, NULL,
-                        "de eerste keer staat hier");
-            return false;
-        }
+    if (same >= 0) {
+        diag_report(c->d, DIAG_ERROR, x->name_loc,
+                    "verwacht elke uitkomst één keer per "
+                    "scenario",
+                    "‘%s’ wordt twee keer verwacht in scenario ‘%s’", x->outcome,
+                    sc->name ? sc->name : "?");
+        diag_report(c->d, DIAG_NOTE, sc->expects[same].name_loc, NULL, "de eerste keer staat hier");
+        return false;
     }
     const check_var *v = &r->outcomes[s->index];
     memset(out, 0, sizeof *out);
@@ -3645,11 +4045,22 @@ static void check_scenarios(checker *c)
         cs->expects = check_alloc(c, sc->n_expects, sizeof *cs->expects);
         if (!cs->facts || !cs->expects)
             return;
+        const char **snames = check_alloc(c, sc->n_facts + sc->n_expects, sizeof *snames);
+        if (!snames)
+            return;
         for (size_t k = 0; k < sc->n_facts; k++)
-            if (check_scen_one_fact(c, sc, k, &cs->facts[cs->n_facts]))
+            snames[k] = sc->facts[k].name;
+        for (size_t k = 0; k < sc->n_expects; k++)
+            snames[sc->n_facts + k] = sc->expects[k].outcome;
+        int32_t *fsame = check_first_same(c, snames, sc->n_facts);
+        int32_t *xsame = check_first_same(c, snames + sc->n_facts, sc->n_expects);
+        if (!fsame || !xsame)
+            return;
+        for (size_t k = 0; k < sc->n_facts; k++)
+            if (check_scen_one_fact(c, sc, k, fsame[k], &cs->facts[cs->n_facts]))
                 cs->n_facts++;
         for (size_t k = 0; k < sc->n_expects; k++)
-            if (check_scen_one_expect(c, sc, k, &cs->expects[cs->n_expects]))
+            if (check_scen_one_expect(c, sc, k, xsame[k], &cs->expects[cs->n_expects]))
                 cs->n_expects++;
         if (sc->n_expects == 0)
             diag_report(c->d, DIAG_ERROR, sc->loc,

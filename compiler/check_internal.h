@@ -45,6 +45,7 @@ typedef struct check_var {
     bool optional;        /* `(optioneel)`: may be geen */
     const ast_expr *dflt; /* invoer: the checked `standaard` literal, or NULL */
     const char *vraag;    /* invoer: the policy's question, or NULL */
+    bool nonnegative;     /* invoer: `(niet negatief)` (v0.6) */
 } check_var;
 
 typedef struct check_rule {

@@ -20,6 +20,7 @@
 #include "parse.h"
 #include "policy.h"
 #include "rt.h"
+#include "srccheck.h"
 
 #define COMPILE_DEFAULT_NAME "<bron>"
 
@@ -108,6 +109,16 @@ int compile_read_file(const char *path, char **data, size_t *len, regel_error *e
         n += got;
         if (got == 0)
             break;
+        if (n > COMPILE_MAX_FILE_BYTES) { /* also stops /dev/zero and friends */
+            free(buf);
+            fclose(f);
+            compile_error(err, REGEL_ERR_IO, path,
+                          "‘%s’ is te groot (meer dan %zu MB); een beleid is hooguit %zu MB "
+                          "broncode of %zu MB bytecode",
+                          path, COMPILE_MAX_FILE_BYTES >> 20, SRCCHECK_MAX_BYTES >> 20,
+                          COMPILE_MAX_FILE_BYTES >> 20);
+            return REGEL_ERR_IO;
+        }
     }
     if (oom) {
         free(buf);
@@ -167,6 +178,8 @@ int compile_run_collect(const char *source, size_t len, const char *name, uint8_
         return REGEL_ERR_MEMORY;
     }
     int rc = REGEL_OK;
+    if (rbc)
+        *rbc = NULL;
     ast_policy *p = parse_source(a, d, name, source, len);
     check_result *prog = NULL;
     if (!p) {
@@ -175,6 +188,15 @@ int compile_run_collect(const char *source, size_t len, const char *name, uint8_
         prog = check_policy(a, d, p);
         if (!prog)
             rc = REGEL_ERR_MEMORY;
+    }
+    /* Emit before the diagnostics are taken: the emitter reports a rule that
+     * is too big for the runtime as a source error. */
+    uint8_t *code = NULL;
+    size_t code_len = 0;
+    if (rc == REGEL_OK && prog && rbc && diag_error_count(d) == 0) {
+        rc = emit_bytecode(prog, d, &code, &code_len, err);
+        if (rc == REGEL_ERR_COMPILE)
+            rc = REGEL_OK; /* counted below like every other compile error */
     }
     size_t errors = diag_error_count(d);
     if (n_errors)
@@ -193,11 +215,12 @@ int compile_run_collect(const char *source, size_t len, const char *name, uint8_
             err->code = REGEL_ERR_COMPILE;
         rc = REGEL_ERR_COMPILE;
     } else if (rc == REGEL_OK && rbc) {
-        size_t out_len = 0;
-        rc = emit_bytecode(prog, rbc, &out_len, err);
-        if (rc == REGEL_OK && rbc_len)
-            *rbc_len = out_len;
+        *rbc = code;
+        code = NULL;
+        if (rbc_len)
+            *rbc_len = code_len;
     }
+    free(code);
     if (rc == REGEL_OK && errors == 0 && collect)
         rc = collect(ctx, prog);
     if (rc == REGEL_ERR_MEMORY)

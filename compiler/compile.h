@@ -32,8 +32,14 @@ int compile_policy_collect(const char *source, size_t len, const char *name, reg
                            char **diagnostics, regel_error *err, compile_collect_fn collect,
                            void *ctx);
 
+/* The largest policy file read (bytecode; a source is at most
+ * SRCCHECK_MAX_BYTES). Reading stops there, so /dev/zero cannot hang us. */
+#define COMPILE_MAX_FILE_BYTES ((size_t)256 << 20)
+
 /* Read a whole file into a malloc'd, NUL-terminated buffer. On failure:
- * REGEL_ERR_IO with "kan ‘pad’ niet lezen: <reden>" (or REGEL_ERR_MEMORY). */
+ * REGEL_ERR_IO with "kan ‘pad’ niet lezen: <reden>" or "‘pad’ is te groot …"
+ * (or REGEL_ERR_MEMORY). */
+
 int compile_read_file(const char *path, char **data, size_t *len, regel_error *err);
 
 /* The reason for errno value e in Dutch. */

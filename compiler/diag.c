@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "srccheck.h"
 #include "strbuf.h"
 #include "suggest.h"
 
@@ -96,6 +97,11 @@ static bool diag_find_line(const diag_ctx *d, unsigned line, size_t *start, size
     return true;
 }
 
+/* Lines longer than four times DIAG_EXCERPT_WIDTH bytes are cut to a window
+ * of DIAG_EXCERPT_WIDTH characters, DIAG_EXCERPT_CONTEXT of them before the caret. */
+#define DIAG_EXCERPT_WIDTH   100
+#define DIAG_EXCERPT_CONTEXT 40
+
 static bool diag_is_lead(unsigned char c)
 {
     return (c & 0xC0) != 0x80;
@@ -148,17 +154,63 @@ static void diag_excerpt(const diag_ctx *d, strbuf *sb, ast_loc loc, unsigned gu
     if (width == 0)
         width = 1;
 
+    /* A long line (a minified or generated policy, binary garbage) is shown
+     * as a window of about DIAG_EXCERPT_WIDTH characters around the caret,
+     * with "…" where it was cut; control characters and invalid UTF-8 are
+     * shown as "?". */
+    size_t ws = 0, we = line_len;
+    if (line_len > DIAG_EXCERPT_WIDTH * 4) {
+        unsigned before = 0;
+        ws = cb < line_len ? cb : line_len;
+        while (ws > 0 && before < DIAG_EXCERPT_CONTEXT) {
+            ws--;
+            if (diag_is_lead((unsigned char)line[ws]))
+                before++;
+        }
+        unsigned shown = 0;
+        we = ws;
+        while (we < line_len && shown < DIAG_EXCERPT_WIDTH) {
+            we++;
+            while (we < line_len && !diag_is_lead((unsigned char)line[we]))
+                we++;
+            shown++;
+        }
+    }
+    if (we < cb)
+        we = cb < line_len ? cb : line_len;
+
     sb_printf(sb, "   %*u |", (int)gutter, loc.line);
     if (line_len > 0) {
         sb_putc(sb, ' ');
-        sb_append(sb, line, line_len);
+        if (ws > 0)
+            sb_puts(sb, "…");
+        for (size_t i = ws; i < we;) {
+            unsigned char c = (unsigned char)line[i];
+            size_t n = srccheck_utf8_len((const unsigned char *)line + i, we - i);
+            if (n > 1) {
+                sb_append(sb, line + i, n);
+                i += n;
+                continue;
+            }
+            /* Invalid UTF-8: '?' for a byte the caret counts as a character,
+             * nothing for a stray continuation byte (it counts as none). */
+            if ((c < 0x20 && c != '\t') || c == 0x7F || (n == 0 && diag_is_lead(c)))
+                sb_putc(sb, '?');
+            else if (n == 1)
+                sb_putc(sb, (char)c);
+            i++;
+        }
+        if (we < line_len)
+            sb_puts(sb, "…");
     }
     sb_putc(sb, '\n');
 
     sb_puts(sb, "   ");
     diag_spaces(sb, gutter);
     sb_puts(sb, " | ");
-    for (size_t i = 0; i < cb && i < line_len; i++) {
+    if (ws > 0)
+        sb_putc(sb, ' ');
+    for (size_t i = ws; i < cb && i < line_len; i++) {
         unsigned char c = (unsigned char)line[i];
         if (c == '\t')
             sb_putc(sb, '\t');
@@ -168,6 +220,8 @@ static void diag_excerpt(const diag_ctx *d, strbuf *sb, ast_loc loc, unsigned gu
     if (cb > line_len)
         diag_spaces(sb, (unsigned)(cb - line_len));
     sb_putc(sb, '^');
+    if (line_len > DIAG_EXCERPT_WIDTH * 4 && width > DIAG_EXCERPT_WIDTH)
+        width = DIAG_EXCERPT_WIDTH;
     for (unsigned i = 1; i < width; i++)
         sb_putc(sb, '~');
     sb_putc(sb, '\n');

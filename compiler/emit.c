@@ -20,10 +20,23 @@
 #include "bytecode.h"
 #include "cal.h"
 #include "check_internal.h"
+#include "rt.h"
 
 /* Operand layout of every opcode, from the X-macro list. */
 static const uint8_t emit_opnd[OP__COUNT] = {
 #define OP(name, opnd, pops, pushes, doc) [OP_##name] = (opnd),
+#include "opcodes.def"
+#undef OP
+};
+
+/* Fixed stack effect of every opcode (CALL_EXTERN also pops its arguments). */
+static const uint8_t emit_pops[OP__COUNT] = {
+#define OP(name, opnd, pops, pushes, doc) [OP_##name] = (pops),
+#include "opcodes.def"
+#undef OP
+};
+static const uint8_t emit_pushes[OP__COUNT] = {
+#define OP(name, opnd, pops, pushes, doc) [OP_##name] = (pushes),
 #include "opcodes.def"
 #undef OP
 };
@@ -134,11 +147,22 @@ typedef struct emitter {
 
     emit_const *consts;
     size_t n_consts, cap_consts;
+    uint32_t *const_slots; /* hash slots: constant index + 1, 0 = empty */
+    size_t n_const_slots;
 
     emit_buf code;
     emit_buf lines;
     uint32_t n_lines;
     uint32_t loop_depth; /* loop slot of the next selection (spec3 §5) */
+    /* Issue 9: what the verifier allows per rule (RT_MAX_STACK values on the
+     * stack, RT_MAX_SLOTS loops inside each other), measured while emitting:
+     * the code is structured, so the stack depth in emission order is the
+     * depth at run time. The first rule over a limit is reported on diag. */
+    long depth;          /* stack depth after the last instruction */
+    long max_depth;      /* the most in the current rule */
+    uint32_t max_loops;  /* the most loop slots in the current rule */
+    diag_ctx *diag;      /* NULL: no source-level reports */
+    bool limit_reported; /* one such error is enough */
 
     /* v0.5 (spec7 §2): the EXPLAIN section, built while the rules are emitted */
     emit_buf atoms; /* the ATOM entries */
@@ -225,12 +249,60 @@ static uint32_t emit_intern_opt(emitter *e, const char *s)
     return s ? emit_intern(e, s) : RBC_NONE;
 }
 
+static uint64_t emit_const_hash(const emit_const *k)
+{
+    uint64_t v[6] = {k->kind, (uint64_t)k->q.num, (uint64_t)k->q.den,
+                     k->str,  (uint64_t)k->a,     (uint64_t)k->b};
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < 6; i++) {
+        h ^= v[i];
+        h *= 1099511628211ull;
+        h ^= h >> 29;
+    }
+    return h;
+}
+
+static bool emit_const_eq(const emit_const *x, const emit_const *k)
+{
+    return x->kind == k->kind && num_eq(x->q, k->q) && x->str == k->str && x->a == k->a &&
+           x->b == k->b;
+}
+
+static bool emit_const_rehash(emitter *e, size_t slots)
+{
+    uint32_t *ns = calloc(slots, sizeof *ns);
+    if (!ns)
+        return false;
+    for (size_t i = 0; i < e->n_consts; i++) {
+        size_t j = (size_t)emit_const_hash(&e->consts[i]) & (slots - 1);
+        while (ns[j])
+            j = (j + 1) & (slots - 1);
+        ns[j] = (uint32_t)i + 1;
+    }
+    free(e->const_slots);
+    e->const_slots = ns;
+    e->n_const_slots = slots;
+    return true;
+}
+
+/* The index of k in the constant pool, adding it on first use. */
 static uint32_t emit_const_add(emitter *e, emit_const k)
 {
-    for (size_t i = 0; i < e->n_consts; i++) {
-        const emit_const *x = &e->consts[i];
-        if (x->kind == k.kind && num_eq(x->q, k.q) && x->str == k.str && x->a == k.a && x->b == k.b)
-            return (uint32_t)i;
+    if (e->failed)
+        return 0;
+    if ((e->n_consts + 1) * 2 > e->n_const_slots &&
+        !emit_const_rehash(e, e->n_const_slots ? e->n_const_slots * 2 : 64)) {
+        e->failed = true;
+        return 0;
+    }
+    size_t mask = e->n_const_slots - 1;
+    size_t j = (size_t)emit_const_hash(&k) & mask;
+    for (; e->const_slots[j]; j = (j + 1) & mask)
+        if (emit_const_eq(&e->consts[e->const_slots[j] - 1], &k))
+            return e->const_slots[j] - 1;
+    if (e->n_consts >= UINT32_MAX - 1) {
+        e->failed = true;
+        return 0;
     }
     if (e->n_consts == e->cap_consts) {
         size_t cap = e->cap_consts ? e->cap_consts * 2 : 32;
@@ -243,6 +315,7 @@ static uint32_t emit_const_add(emitter *e, emit_const k)
         e->cap_consts = cap;
     }
     e->consts[e->n_consts] = k;
+    e->const_slots[j] = (uint32_t)e->n_consts + 1;
     return (uint32_t)e->n_consts++;
 }
 
@@ -275,6 +348,14 @@ static uint32_t emit_k_bedrag(emitter *e, int64_t cents)
 /* Append one instruction; returns its offset in CODE. */
 static uint32_t emit_op(emitter *e, enum rbc_opcode op, uint32_t a, uint32_t b)
 {
+    e->depth -= emit_pops[op];
+    if (op == OP_CALL_EXTERN && a < e->prog->n_externs)
+        e->depth -= (long)e->prog->externs[a].n_params;
+    e->depth += emit_pushes[op];
+    if (e->depth > e->max_depth)
+        e->max_depth = e->depth;
+    if (op == OP_ITER_BEGIN && a + 1 > e->max_loops)
+        e->max_loops = a + 1;
     uint32_t at = (uint32_t)e->code.len;
     eb_u8(&e->code, (uint8_t)op);
     if (emit_opnd[op] == OPND_U32 || emit_opnd[op] == OPND_U32X2)
@@ -984,6 +1065,82 @@ static void emit_collect_refs(void *ctx, ast_expr *x)
     ast_each_child(x, emit_collect_refs, r);
 }
 
+/* A stable sort of refs by source offset: a merge sort (bottom-up), after
+ * a check for the usual case of refs already in order. */
+static void emit_sort_refs(emitter *e, emit_ref *v, size_t n)
+{
+    size_t i = 1;
+    while (i < n && v[i - 1].off <= v[i].off)
+        i++;
+    if (i >= n)
+        return;
+    emit_ref *tmp = malloc(n * sizeof *tmp);
+    if (!tmp) {
+        e->failed = true;
+        return;
+    }
+    emit_ref *src = v, *dst = tmp;
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t a = lo, b = mid, k = lo;
+            while (a < mid && b < hi)
+                dst[k++] = src[b].off < src[a].off ? src[b++] : src[a++];
+            while (a < mid)
+                dst[k++] = src[a++];
+            while (b < hi)
+                dst[k++] = src[b++];
+        }
+        emit_ref *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != v)
+        memcpy(v, src, n * sizeof *v);
+    free(tmp);
+}
+
+/* Keep the first occurrence of each (kind, index) in v[0..n), in order;
+ * returns the new count. A hash set past a handful of refs. */
+static size_t emit_unique_refs(emitter *e, emit_ref *v, size_t n)
+{
+    size_t out = 0;
+    if (n <= 16) {
+        for (size_t i = 0; i < n; i++) {
+            bool seen = false;
+            for (size_t k = 0; k < out && !seen; k++)
+                seen = v[k].kind == v[i].kind && v[k].index == v[i].index;
+            if (!seen)
+                v[out++] = v[i];
+        }
+        return out;
+    }
+    size_t slots = 32;
+    while (slots < 2 * n)
+        slots *= 2;
+    uint32_t *set = calloc(slots, sizeof *set); /* position in v + 1 of a kept ref */
+    if (!set) {
+        e->failed = true;
+        return n;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint64_t h = ((uint64_t)v[i].kind << 32 | v[i].index) * 0x9E3779B97F4A7C15ull;
+        size_t j = (size_t)(h >> 32) & (slots - 1);
+        bool seen = false;
+        for (; set[j] && !seen; j = (j + 1) & (slots - 1)) {
+            const emit_ref *x = &v[set[j] - 1];
+            seen = x->kind == v[i].kind && x->index == v[i].index;
+        }
+        if (seen)
+            continue;
+        v[out] = v[i];
+        set[j] = (uint32_t)out + 1;
+        out++;
+    }
+    free(set);
+    return out;
+}
+
 /* Add atom x to the ATOM table (text, start, refs in order of first
  * occurrence in the source); returns its index. */
 static uint32_t emit_atom(emitter *e, const ast_expr *x)
@@ -992,21 +1149,8 @@ static uint32_t emit_atom(emitter *e, const ast_expr *x)
     emit_collect_refs(&r, (ast_expr *)x);
     /* order by source position (a selection lists its parts out of order),
      * then keep the first occurrence of each name */
-    for (size_t i = 1; i < r.n; i++) {
-        emit_ref t = r.v[i];
-        size_t j = i;
-        for (; j > 0 && r.v[j - 1].off > t.off; j--)
-            r.v[j] = r.v[j - 1];
-        r.v[j] = t;
-    }
-    size_t n = 0;
-    for (size_t i = 0; i < r.n; i++) {
-        bool seen = false;
-        for (size_t k = 0; k < n && !seen; k++)
-            seen = r.v[k].kind == r.v[i].kind && r.v[k].index == r.v[i].index;
-        if (!seen)
-            r.v[n++] = r.v[i];
-    }
+    emit_sort_refs(e, r.v, r.n);
+    size_t n = emit_unique_refs(e, r.v, r.n);
     ast_loc at = x->atom_text ? x->atom_loc : emit_start_loc(x);
     eb_u32(&e->atoms, emit_intern(e, x->atom_text ? x->atom_text : ""));
     eb_u32(&e->atoms, at.line);
@@ -1105,8 +1249,35 @@ static void emit_template(emitter *e, emit_buf *b, const ast_template *t)
  *   L2: C2; COND L3, LU;  V2; RESULT
  *   L3: V3; RESULT                  (or, without a final anders: NOT_APPLIED)
  *   LU: RESULT_UNKNOWN              (only when there is a condition) */
+/* After a rule block: a rule the verifier would refuse for its size is a
+ * source error (issue 9: found by probing — the bytecode used to be written
+ * and only refused when loaded). */
+static void emit_check_limits(emitter *e, const ast_rule *ru)
+{
+    if (e->limit_reported || !e->diag)
+        return;
+    if (e->max_depth > RT_MAX_STACK) {
+        diag_report(e->diag, DIAG_ERROR, ru->loc,
+                    "splits de uitdrukking op: reken een deel uit in een begrip en gebruik "
+                    "dat begrip hier",
+                    "regel ‘%s’ is te ingewikkeld om uit te rekenen: ze heeft %ld tussenwaarden "
+                    "tegelijk nodig (hoogstens %d)",
+                    ru->name, e->max_depth, RT_MAX_STACK);
+        e->limit_reported = true;
+    } else if (e->max_loops > RT_MAX_SLOTS) {
+        diag_report(e->diag, DIAG_ERROR, ru->loc,
+                    "splits de regel op: reken de binnenste lussen uit in een begrip",
+                    "regel ‘%s’ heeft %u lussen over lijsten in elkaar (hoogstens %d)", ru->name,
+                    e->max_loops, RT_MAX_SLOTS);
+        e->limit_reported = true;
+    }
+}
+
 static void emit_rule_block(emitter *e, const ast_rule *ru)
 {
+    e->depth = 0;
+    e->max_depth = 0;
+    e->max_loops = 0;
     size_t n = ru->n_branches;
     uint32_t *conds = calloc(n ? n : 1, sizeof *conds);
     if (!conds) {
@@ -1157,6 +1328,7 @@ static void emit_rule_block(emitter *e, const ast_rule *ru)
             emit_patch(e, conds[i], 1, lu);
     }
     free(conds);
+    emit_check_limits(e, ru);
 }
 
 /* ---------------------------------------------------------- sections */
@@ -1252,6 +1424,7 @@ static void emit_free(emitter *e)
     free(e->strs);
     free(e->str_slots);
     free(e->consts);
+    free(e->const_slots);
     free(e->code.data);
     free(e->lines.data);
     free(e->atoms.data);
@@ -1259,7 +1432,8 @@ static void emit_free(emitter *e)
     free(e->nodes);
 }
 
-int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, regel_error *err)
+int emit_bytecode(const check_result *prog, diag_ctx *diag, uint8_t **out, size_t *out_len,
+                  regel_error *err)
 {
     if (!prog || !out || !out_len) {
         emit_set_error(err, REGEL_ERR_USAGE, "emit_bytecode: ongeldige argumenten");
@@ -1270,6 +1444,7 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
     emitter e;
     memset(&e, 0, sizeof e);
     e.prog = prog;
+    e.diag = diag;
     const ast_policy *p = prog->policy;
     emit_buf sec[RBC_SECTION_COUNT + 1];
     memset(sec, 0, sizeof sec);
@@ -1306,7 +1481,8 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
             for (size_t f = 0; f < t->n_fields; f++) {
                 eb_u32(b, emit_intern(&e, t->fields[f].name));
                 eb_u32(b, (uint32_t)t->field_types[f]);
-                eb_u32(b, t->fields[f].optional ? RBC_OPTIONAL : 0u);
+                eb_u32(b, (t->fields[f].optional ? RBC_OPTIONAL : 0u) |
+                              (t->fields[f].nonnegative ? RBC_NONNEGATIVE : 0u));
             }
         } else if (t->kind == RBC_TYPE_LIJST) {
             eb_u32(b, (uint32_t)t->elem);
@@ -1320,7 +1496,7 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
         const check_var *v = &prog->inputs[i];
         eb_u32(b, emit_intern(&e, v->name));
         eb_u32(b, (uint32_t)v->type);
-        eb_u32(b, v->optional ? RBC_OPTIONAL : 0u);
+        eb_u32(b, (v->optional ? RBC_OPTIONAL : 0u) | (v->nonnegative ? RBC_NONNEGATIVE : 0u));
         eb_u32(b, emit_default_const(&e, v->dflt));
         eb_u32(b, emit_intern_opt(&e, v->vraag));
     }
@@ -1498,6 +1674,10 @@ int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, rege
     for (int id = 1; id <= RBC_SECTION_COUNT; id++)
         free(sec[id].data);
     emit_free(&e);
+    if (e.limit_reported && !e.failed) {
+        free(file.data);
+        return REGEL_ERR_COMPILE; /* the error is on diag */
+    }
     if (e.failed) {
         free(file.data);
         emit_set_error(err, REGEL_ERR_MEMORY,

@@ -7,9 +7,14 @@
 #include <stdint.h>
 
 #include "check.h"
+#include "diag.h"
 #include "regel.h"
 
-/* On success *out is malloc'd (caller frees) and REGEL_OK is returned. */
-int emit_bytecode(const check_result *prog, uint8_t **out, size_t *out_len, regel_error *err);
+/* On success *out is malloc'd (caller frees) and REGEL_OK is returned. A rule
+ * the runtime would refuse for its size (more than RT_MAX_STACK values on the
+ * stack or RT_MAX_SLOTS loops inside each other) is reported on diag (when
+ * not NULL) and gives REGEL_ERR_COMPILE with nothing in *out. */
+int emit_bytecode(const check_result *prog, diag_ctx *diag, uint8_t **out, size_t *out_len,
+                  regel_error *err);
 
 #endif

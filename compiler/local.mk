@@ -13,6 +13,8 @@ libregel_core_la_SOURCES += \
 	compiler/lexer.l \
 	compiler/parser.y \
 	compiler/parse.c \
+	compiler/srccheck.h \
+	compiler/srccheck.c \
 	compiler/diag.c
 libregel_core_la_SOURCES += \
 	compiler/check_internal.h \

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "parser.h"
+#include "srccheck.h"
 
 _Noreturn void parse_oom(parse_state *st)
 {
@@ -107,6 +108,20 @@ void parse_add_vars(parse_state *st, ast_decl_kind kind, const parse_list *field
                         "alleen een invoer kan een ‘standaard’ hebben");
             d.u.var.dflt = NULL;
         }
+        if (kind != DECL_INPUT && f[i].nonnegative) {
+            diag_report(st->d, DIAG_ERROR, f[i].optional_loc,
+                        "een uitkomst of begrip krijgt zijn waarde uit de regels; een regel "
+                        "die een negatieve waarde kan geven, zegt dat zelf",
+                        "alleen een invoer of een veld van een gegeven kan ‘(niet negatief)’ zijn");
+            d.u.var.nonnegative = false;
+        }
+        if (f[i].nonnegative && f[i].dflt && f[i].dflt->kind == EX_NEG) {
+            diag_report(st->d, DIAG_ERROR, f[i].dflt->loc, NULL,
+                        "de standaardwaarde van ‘%s’ is negatief, maar het feit is ‘(niet "
+                        "negatief)’",
+                        f[i].name);
+            d.u.var.dflt = NULL;
+        }
         if (kind != DECL_INPUT && f[i].vraag) {
             diag_report(st->d, DIAG_ERROR, f[i].vraag_loc, NULL,
                         "alleen een invoer kan een ‘vraag’ hebben: naar een %s wordt niet "
@@ -158,11 +173,8 @@ ast_policy *parse_source(arena *a, diag_ctx *d, const char *file, const char *sr
     pol->file = arena_strndup(a, file ? file : "", file ? strlen(file) : 0);
     if (!pol->file)
         return NULL;
-    if (len >= INT32_MAX) {
-        ast_loc at = {1, 1, 1, 1, 0, 0};
-        diag_report(d, DIAG_ERROR, at, NULL, "het bestand is te groot (meer dan 2 GB)");
-        return pol;
-    }
+    if (!srccheck_text(d, src, len, len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0))
+        return pol; /* too big or not text: one error, nothing lexed */
 
     parse_state *st = calloc(1, sizeof *st);
     if (!st)
@@ -190,6 +202,13 @@ ast_policy *parse_source(arena *a, diag_ctx *d, const char *file, const char *sr
     pol->decls = st->decls->items;
     pol->n_decls = st->decls->n;
     free(st);
+    if (pol->n_decls == 0 && !pol->name && !pol->bron && diag_error_count(d) == 0) {
+        ast_loc whole = {0, 0, 0, 0, 0, 0}; /* the whole file */
+        diag_report(d, DIAG_ERROR, whole,
+                    "begin met ‘beleid \"Naam van het beleid\".’ en declareer dan invoer, "
+                    "uitkomsten en regels (zie doc/handboek.md)",
+                    "het beleid is leeg: er staat geen enkele declaratie in");
+    }
     return pol;
 }
 

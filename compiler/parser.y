@@ -150,6 +150,10 @@ static cal_day parse_written_date(parse_state *st, ast_loc loc, const parse_num 
 static int64_t parse_cents(parse_state *st, ast_loc loc, const parse_num *n);
 static const char *parse_unit_plural(ast_unit u);
 static ast_field parse_keyword_field(parse_state *st, ast_loc loc, ast_type type);
+/* Modifier bits after a type (opt_optional). */
+#define PARSE_MOD_OPTIONAL    1
+#define PARSE_MOD_NONNEGATIVE 2
+static void parse_set_modifiers(parse_state *st, ast_field *f, int mods, ast_loc loc);
 static ast_expr *parse_round(parse_state *st, ast_loc loc, ast_expr *operand,
                              enum num_round_mode mode, const parse_num *decimals);
 static ast_expr *parse_between(parse_state *st, ast_expr_kind kind, ast_loc loc, ast_unit unit,
@@ -258,7 +262,7 @@ static bool parse_too_many_errors(parse_state *st, ast_loc loc)
 %type <expr> expr andx notx cmp sum term unary postfix primary
 %type <expr> rsum date amount duration literal opt_where opt_default
 %type <expr> opt_fdefault fliteral
-%type <ival> opt_optional
+%type <ival> opt_optional modifiers modifier
 %type <str> opt_vraag
 %type <list> name_list field_list items cbranches rfield_list versions args xparams
 %type <field> rfield
@@ -670,16 +674,14 @@ rfield_list
         {
             $$ = $1;
             ast_field f = parse_keyword_field(st, @2, $4);
-            f.optional = $5;
-            f.optional_loc = @5;
+            parse_set_modifiers(st, &f, $5, @5);
             parse_list_push(st, $$, &f);
         }
     | rfield_list "standaard" ":" type opt_optional
         {
             $$ = $1;
             ast_field f = parse_keyword_field(st, @2, $4);
-            f.optional = $5;
-            f.optional_loc = @5;
+            parse_set_modifiers(st, &f, $5, @5);
             parse_list_push(st, $$, &f);
         }
     ;
@@ -691,14 +693,12 @@ rfield
             $$.name = $1.s;
             $$.loc = @1;
             $$.type = $3;
-            $$.optional = $4;
-            $$.optional_loc = @4;
+            parse_set_modifiers(st, &$$, $4, @4);
         }
     | field_keyword ":" type opt_optional
         {
             $$ = parse_keyword_field(st, @1, $3);
-            $$.optional = $4;
-            $$.optional_loc = @4;
+            parse_set_modifiers(st, &$$, $4, @4);
         }
     ;
 
@@ -728,17 +728,42 @@ field
             $$.name = $1.s;
             $$.loc = @1;
             $$.type = $3;
-            $$.optional = $4;
-            $$.optional_loc = @4;
+            parse_set_modifiers(st, &$$, $4, @4);
             $$.dflt = $5;
             $$.vraag = $6.s;
             $$.vraag_loc = @6;
         }
     ;
 
+/* Modifiers after a type (bits PARSE_MOD_*): `(optioneel)`, `(niet
+ * negatief)` or both, separated by a comma, in any order. */
 opt_optional
     : %empty { $$ = 0; }
-    | "(" "optioneel" ")" { $$ = 1; }
+    | "(" modifiers ")" { $$ = $2; }
+    ;
+
+modifiers
+    : modifier
+    | modifiers "," modifier
+        {
+            if ($1 & $3)
+                diag_report(st->d, DIAG_ERROR, @3, NULL, "‘%s’ staat hier al; schrijf het één keer",
+                            ($1 & $3 & PARSE_MOD_OPTIONAL) ? "optioneel" : "niet negatief");
+            $$ = $1 | $3;
+        }
+    ;
+
+modifier
+    : "optioneel" { $$ = PARSE_MOD_OPTIONAL; }
+    | "niet" NAME
+        {
+            $$ = PARSE_MOD_NONNEGATIVE;
+            if (strcmp($2.s, "negatief") != 0) {
+                diag_report(st->d, DIAG_ERROR, @2, "bedoelde u ‘(niet negatief)’?",
+                            "onbekende aanduiding ‘niet %s’ na het type", $2.s);
+                $$ = 0;
+            }
+        }
     ;
 
 opt_fdefault
@@ -1383,6 +1408,25 @@ static const char *parse_unit_plural(ast_unit u)
 
 /* A record field whose name is a keyword: the name is its source text (for
  * `, anders` only the word). */
+/* Sets the modifiers of a field whose type is already known; `(niet
+ * negatief)` is only for a single getal, bedrag or duur. */
+static void parse_set_modifiers(parse_state *st, ast_field *f, int mods, ast_loc loc)
+{
+    f->optional = (mods & PARSE_MOD_OPTIONAL) != 0;
+    f->nonnegative = (mods & PARSE_MOD_NONNEGATIVE) != 0;
+    f->optional_loc = loc;
+    if (f->nonnegative && f->type.kind != AST_TYPE_GETAL && f->type.kind != AST_TYPE_BEDRAG &&
+        f->type.kind != AST_TYPE_DUUR) {
+        diag_report(st->d, DIAG_ERROR, loc,
+                    f->type.kind == AST_TYPE_LIJST
+                        ? "voor getallen in een lijst: maak een gegeven met een veld dat "
+                          "‘(niet negatief)’ is, en een lijst van dat gegeven"
+                        : NULL,
+                    "‘(niet negatief)’ kan alleen bij een getal, een bedrag of een duur");
+        f->nonnegative = false;
+    }
+}
+
 static ast_field parse_keyword_field(parse_state *st, ast_loc loc, ast_type type)
 {
     ast_field f;
@@ -1560,6 +1604,12 @@ static void parse_extern_decl(parse_state *st, ast_loc loc, parse_str name, ast_
         x->params = params->items;
         x->n_params = params->n;
         for (size_t i = 0; i < x->n_params; i++) {
+            if (x->params[i].nonnegative) {
+                diag_report(st->d, DIAG_ERROR, x->params[i].optional_loc,
+                            "laat ‘(niet negatief)’ weg en controleer de waarde in de functie zelf",
+                            "een parameter van een externe functie kan niet ‘(niet negatief)’ zijn");
+                x->params[i].nonnegative = false;
+            }
             if (!x->params[i].optional)
                 continue;
             diag_report(st->d, DIAG_ERROR, x->params[i].optional_loc,

@@ -23,6 +23,32 @@
 #define AC_MAX_SEGS   64
 #define AC_MAX_LENGTH (UINT32_MAX / 2)
 
+/* A path, name or value from the caller in a message: at most
+ * CASE_SHOW_CHARS characters, then "…" (each use has its own buffer). */
+static const char *ac_show(const char *s, size_t n, char *buf)
+{
+    case_show(s ? s : "", s ? n : 0, buf, CASE_SHOW_CAP);
+    return buf;
+}
+#define AC_SHOW(s)           ac_show((s), (s) ? strlen(s) : 0, (char[CASE_SHOW_CAP]){0})
+#define AC_PREFIX(s, prefix) ac_show((s), (prefix), (char[CASE_SHOW_CAP]){0})
+
+/* Put the path in err->key (cut at a UTF-8 boundary). */
+static void ac_set_key(regel_error *err, const char *path)
+{
+    if (!err)
+        return;
+    snprintf(err->key, sizeof err->key, "%s", path ? path : "");
+    size_t n = strlen(err->key);
+    if (n + 1 >= sizeof err->key) { /* truncated: drop a cut UTF-8 sequence */
+        while (n > 0 && ((unsigned char)err->key[n - 1] & 0xC0) == 0x80)
+            n--;
+        if (n > 0 && ((unsigned char)err->key[n - 1] & 0x80))
+            n--;
+        err->key[n] = '\0';
+    }
+}
+
 /* Fill err like rt_error and put the path in err->key (cut at a UTF-8 boundary). */
 __attribute__((format(printf, 4, 5))) static int ac_fail(regel_error *err, int code,
                                                          const char *path, const char *fmt, ...)
@@ -35,15 +61,7 @@ __attribute__((format(printf, 4, 5))) static int ac_fail(regel_error *err, int c
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     rt_error(err, code, NULL, 0, 0, "%s", msg);
-    snprintf(err->key, sizeof err->key, "%s", path ? path : "");
-    size_t n = strlen(err->key);
-    if (n + 1 >= sizeof err->key) { /* truncated: drop a cut UTF-8 sequence */
-        while (n > 0 && ((unsigned char)err->key[n - 1] & 0xC0) == 0x80)
-            n--;
-        if (n > 0 && ((unsigned char)err->key[n - 1] & 0x80))
-            n--;
-        err->key[n] = '\0';
-    }
+    ac_set_key(err, path);
     return code;
 }
 
@@ -69,13 +87,23 @@ static bool ac_sep(char ch)
     return ch == '.' || ch == '[' || ch == ']';
 }
 
+/* Bytes of the (UTF-8) character at s. */
+static size_t ac_char_len(const char *s)
+{
+    size_t n = 1;
+    while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n++;
+    return n;
+}
+
 /* Split "naam[0].veld" into segments; REGEL_ERR_CASE for a malformed path. */
 static int ac_parse(const char *path, ac_seg *segs, size_t *n_segs, regel_error *err)
 {
     size_t i = 0, n = 0;
     for (;;) {
         if (n == AC_MAX_SEGS)
-            return ac_fail(err, REGEL_ERR_CASE, path, "ongeldig pad ‘%s’: te diep genest", path);
+            return ac_fail(err, REGEL_ERR_CASE, path, "ongeldig pad ‘%s’: te diep genest",
+                           AC_SHOW(path));
         if (n == 0 || path[i] == '.') {
             if (n > 0)
                 i++;
@@ -86,7 +114,7 @@ static int ac_parse(const char *path, ac_seg *segs, size_t *n_segs, regel_error 
                 return ac_fail(err, REGEL_ERR_CASE, path,
                                "ongeldig pad ‘%s’: lege naam op positie %zu (verwacht "
                                "‘naam’, ‘naam.veld’ of ‘naam[0]’)",
-                               path, start + 1);
+                               AC_SHOW(path), start + 1);
             segs[n] = (ac_seg){SEG_FIELD, path + start, i - start, 0, i};
         } else if (path[i] == '[') {
             size_t start = ++i;
@@ -103,19 +131,19 @@ static int ac_parse(const char *path, ac_seg *segs, size_t *n_segs, regel_error 
                 return ac_fail(err, REGEL_ERR_CASE, path,
                                "ongeldig pad ‘%s’: een index is een geheel getal vanaf 0 tussen "
                                "[ en ], zoals ‘naam[0]’",
-                               path);
+                               AC_SHOW(path));
             if (path[i] != ']')
                 return ac_fail(err, REGEL_ERR_CASE, path,
-                               "ongeldig pad ‘%s’: ‘]’ ontbreekt na de index", path);
+                               "ongeldig pad ‘%s’: ‘]’ ontbreekt na de index", AC_SHOW(path));
             i++;
             if (big)
                 return ac_fail(err, REGEL_ERR_CASE, path, "ongeldig pad ‘%s’: de index is te groot",
-                               path);
+                               AC_SHOW(path));
             segs[n] = (ac_seg){SEG_INDEX, NULL, 0, value, i};
         } else {
             return ac_fail(err, REGEL_ERR_CASE, path,
-                           "ongeldig pad ‘%s’: onverwacht teken ‘%c’ op positie %zu", path, path[i],
-                           i + 1);
+                           "ongeldig pad ‘%s’: onverwacht teken ‘%s’ op positie %zu", AC_SHOW(path),
+                           AC_PREFIX(path + i, ac_char_len(path + i)), i + 1);
         }
         n++;
         if (!path[i])
@@ -164,10 +192,11 @@ static int ac_unknown_fact(const regel_policy *p, const char *path, const char *
     }
     int rc;
     if (hint)
-        rc = ac_fail(err, REGEL_ERR_CASE, path, "onbekend feit ‘%s’; bedoelde u ‘%s’?", name, hint);
+        rc = ac_fail(err, REGEL_ERR_CASE, path, "onbekend feit ‘%s’; bedoelde u ‘%s’?",
+                     AC_SHOW(name), hint);
     else
         rc = ac_fail(err, REGEL_ERR_CASE, path,
-                     "onbekend feit ‘%s’; het beleid kent geen invoer met die naam", name);
+                     "onbekend feit ‘%s’; het beleid kent geen invoer met die naam", AC_SHOW(name));
     free(names);
     return rc;
 }
@@ -184,17 +213,18 @@ static int ac_unknown_field(const regel_policy *p, const char *path, size_t pref
     int rc;
     if (hint) {
         rc = ac_fail(err, REGEL_ERR_CASE, path,
-                     "onbekend veld ‘%s’ in ‘%.*s’ (een %s); bedoelde u ‘%s’?", name, (int)prefix,
-                     path, t->name ? t->name : "gegeven", hint);
+                     "onbekend veld ‘%s’ in ‘%s’ (een %s); bedoelde u ‘%s’?", AC_SHOW(name),
+                     AC_PREFIX(path, prefix), t->name ? t->name : "gegeven", hint);
     } else {
         strbuf sb = STRBUF_INIT;
         for (uint32_t f = 0; f < t->n; f++) {
             sb_puts(&sb, f ? ", " : "");
             sb_puts(&sb, names[f]);
         }
-        rc = ac_fail(err, REGEL_ERR_CASE, path,
-                     "onbekend veld ‘%s’ in ‘%.*s’ (een %s); de velden zijn: %s", name, (int)prefix,
-                     path, t->name ? t->name : "gegeven", sb.data ? sb.data : "");
+        rc =
+            ac_fail(err, REGEL_ERR_CASE, path,
+                    "onbekend veld ‘%s’ in ‘%s’ (een %s); de velden zijn: %s", AC_SHOW(name),
+                    AC_PREFIX(path, prefix), t->name ? t->name : "gegeven", sb.data ? sb.data : "");
         sb_free(&sb);
     }
     free(names);
@@ -208,11 +238,11 @@ static int ac_not_container(const regel_policy *p, const char *path, size_t pref
 {
     char *tt = ac_type_text(p, type);
     int rc = ac_fail(err, REGEL_ERR_CASE, path,
-                     want_list ? "pad ‘%s’: ‘%.*s’ is %s en geen lijst; alleen een lijst heeft "
+                     want_list ? "pad ‘%s’: ‘%s’ is %s en geen lijst; alleen een lijst heeft "
                                  "elementen [i]"
-                               : "pad ‘%s’: ‘%.*s’ is %s en geen gegeven; alleen een gegeven heeft "
+                               : "pad ‘%s’: ‘%s’ is %s en geen gegeven; alleen een gegeven heeft "
                                  "velden",
-                     path, (int)prefix, path, tt ? tt : "?");
+                     AC_SHOW(path), AC_PREFIX(path, prefix), tt ? tt : "?");
     free(tt);
     return rc;
 }
@@ -298,13 +328,13 @@ static int ac_resolve(regel_case *c, const char *path, bool create, ac_slot *s, 
             if (g->index >= len) {
                 if (len == 0)
                     return ac_fail(err, REGEL_ERR_CASE, path,
-                                   "pad ‘%s’: de lijst ‘%.*s’ heeft geen elementen; voeg ze eerst "
+                                   "pad ‘%s’: de lijst ‘%s’ heeft geen elementen; voeg ze eerst "
                                    "toe met regel_case_append",
-                                   path, (int)prefix, path);
+                                   AC_SHOW(path), AC_PREFIX(path, prefix));
                 return ac_fail(err, REGEL_ERR_CASE, path,
-                               "pad ‘%s’: index %zu ligt buiten de lijst ‘%.*s’ (%zu %s, index 0 "
+                               "pad ‘%s’: index %zu ligt buiten de lijst ‘%s’ (%zu %s, index 0 "
                                "tot en met %zu)",
-                               path, g->index, (int)prefix, path, len,
+                               AC_SHOW(path), g->index, AC_PREFIX(path, prefix), len,
                                len == 1 ? "element" : "elementen", len - 1);
             }
             s->list = s->v;
@@ -342,14 +372,20 @@ static int ac_store(regel_case *c, const char *path, uint8_t kind, const char *w
         if (kind == RBC_TYPE_DATUM)
             return REGEL_OK; /* checked by the caller; not used by this policy */
         return ac_fail(err, REGEL_ERR_CASE, path,
-                       "feit ‘%s’ moet een datum zijn, maar krijgt %s (%s)", path, what, fn);
+                       "feit ‘%s’ moet een datum zijn, maar krijgt %s (%s)", AC_SHOW(path), what,
+                       fn);
     }
     const rt_type *t = ac_type(p, s.type);
     if (!t || t->kind != kind) {
         char *tt = ac_type_text(p, s.type);
-        rc = ac_fail(err, REGEL_ERR_CASE, path, "feit ‘%s’ moet %s zijn, maar krijgt %s (%s)", path,
-                     tt ? tt : "?", what, fn);
+        rc = ac_fail(err, REGEL_ERR_CASE, path, "feit ‘%s’ moet %s zijn, maar krijgt %s (%s)",
+                     AC_SHOW(path), tt ? tt : "?", what, fn);
         free(tt);
+        return rc;
+    }
+    if (v && (s.flags & RBC_NONNEGATIVE) &&
+        (rc = case_check_sign(c, AC_SHOW(path), s.type, s.flags, v, err)) != REGEL_OK) {
+        ac_set_key(err, path);
         return rc;
     }
     if (!s.v) {
@@ -426,13 +462,13 @@ REGEL_API int regel_case_set_number(regel_case *c, const char *path, const char 
     enum num_status st = num_parse(decimal, len, &v.u.q);
     if (st == NUM_OVERFLOW)
         return ac_fail(err, REGEL_ERR_CASE, path,
-                       "feit ‘%s’: het getal %.40s is te groot of te precies om exact te rekenen",
-                       path, decimal);
+                       "feit ‘%s’: het getal %s is te groot of te precies om exact te rekenen",
+                       AC_SHOW(path), AC_SHOW(decimal));
     if (st != NUM_OK)
         return ac_fail(err, REGEL_ERR_CASE, path,
-                       "feit ‘%s’: ‘%.40s’ is geen getal (verwacht bijvoorbeeld ‘12,5’, ‘12.5’ of "
+                       "feit ‘%s’: ‘%s’ is geen getal (verwacht bijvoorbeeld ‘12,5’, ‘12.5’ of "
                        "‘-3’)",
-                       path, decimal);
+                       AC_SHOW(path), AC_SHOW(decimal));
     return ac_store(c, path, RBC_TYPE_GETAL, "een getal", "regel_case_set_number", &v, err);
 }
 
@@ -460,16 +496,16 @@ static int ac_store_string(regel_case *c, const char *path, const char *s, uint8
             return ac_oom(err, path);
         json_decref(probe);
         return ac_fail(err, REGEL_ERR_CASE, path, "feit ‘%s’: de tekst is geen geldige UTF-8",
-                       path);
+                       AC_SHOW(path));
     }
     rt_value v;
     memset(&v, 0, sizeof v);
-    rc = case_convert(c, path, slot.type, 0, j, &v, err);
+    rc = case_convert(c, AC_SHOW(path), slot.type, 0, j, &v, err);
     json_decref(j);
     if (rc == REGEL_OK)
         rc = ac_store(c, path, kind, what, fn, &v, err);
-    if (rc != REGEL_OK && err)
-        snprintf(err->key, sizeof err->key, "%s", path);
+    if (rc != REGEL_OK)
+        ac_set_key(err, path);
     return rc;
 }
 
@@ -494,7 +530,7 @@ static int ac_date_range(const char *path, const char *what, int32_t date, cal_d
     return ac_fail(err, REGEL_ERR_CASE, path,
                    "feit ‘%s’: %s %ld ligt buiten 1 januari 1 tot en met 31 december 9999 "
                    "(dagen sinds 1 januari 1970: %d tot en met %d)",
-                   path, what, (long)date, api_date_from_cal(CAL_DAY_MIN),
+                   AC_SHOW(path), what, (long)date, api_date_from_cal(CAL_DAY_MIN),
                    api_date_from_cal(CAL_DAY_MAX));
 }
 
@@ -586,7 +622,7 @@ REGEL_API int regel_case_set_none(regel_case *c, const char *path, regel_error *
                                    "nooit optioneel"
                                  : "feit ‘%s’ is niet optioneel en kan dus niet geen zijn; laat "
                                    "het onbekend (regel_case_unset) als de waarde niet bekend is",
-                       path);
+                       AC_SHOW(path));
     if (!s.v && (rc = ac_resolve(c, path, true, &s, err)) != REGEL_OK)
         return rc;
     memset(s.v, 0, sizeof *s.v);
@@ -657,19 +693,19 @@ REGEL_API int regel_case_append(regel_case *c, const char *path, size_t *index, 
     if (!t || t->kind != RBC_TYPE_LIJST) {
         char *tt = s.peildatum ? NULL : ac_type_text(p, s.type);
         rc = ac_fail(err, REGEL_ERR_CASE, path, "regel_case_append: feit ‘%s’ is %s en geen lijst",
-                     path, tt ? tt : "een datum");
+                     AC_SHOW(path), tt ? tt : "een datum");
         free(tt);
         return rc;
     }
     const rt_type *et = ac_type(p, t->elem);
     if (!et)
         return ac_fail(err, REGEL_ERR_CASE, path,
-                       "feit ‘%s’ heeft een type dat het beleid niet kent", path);
+                       "feit ‘%s’ heeft een type dat het beleid niet kent", AC_SHOW(path));
     if (!s.v && (rc = ac_resolve(c, path, true, &s, err)) != REGEL_OK)
         return rc;
     uint32_t n = s.v->tag == RV_LIJST ? s.v->u.list.n : 0;
     if (n >= AC_MAX_LENGTH)
-        return ac_fail(err, REGEL_ERR_CASE, path, "feit ‘%s’: de lijst is te lang", path);
+        return ac_fail(err, REGEL_ERR_CASE, path, "feit ‘%s’: de lijst is te lang", AC_SHOW(path));
     rt_value elem;
     memset(&elem, 0, sizeof elem);
     if (et->kind == RBC_TYPE_RECORD && !ac_new_record(c, et, &elem))

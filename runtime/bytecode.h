@@ -18,7 +18,7 @@
 #define RBC_MAGIC          "RGBC"
 #define RBC_MAGIC_LEN      4
 #define RBC_VERSION_MAJOR  2
-#define RBC_VERSION_MINOR  0
+#define RBC_VERSION_MINOR  1
 #define RBC_HEADER_SIZE    16
 #define RBC_DIR_ENTRY_SIZE 12
 #define RBC_NONE           0xFFFFFFFFu /* "no index" (absent string, no parent rule) */
@@ -87,6 +87,8 @@ enum rbc_const_kind {
 
 /* INPUTS and record-field flags */
 #define RBC_OPTIONAL 1u /* declared `(optioneel)`: JSON null means geen (known: none) */
+/* declared `(niet negatief)` (format 2.1): a getal, bedrag or duur below zero is refused */
+#define RBC_NONNEGATIVE 2u
 /* An INPUTS entry's default const (NONE when absent) is used when the fact is
  * absent from the case (`standaard …`); the explanation says so. The question
  * str is the policy's `vraag "…"` for the interview (NONE: a generated one). */

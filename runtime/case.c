@@ -11,20 +11,49 @@
 #include "cal.h"
 #include "case_build.h"
 #include "eval.h"
+#include "json_locate.h"
 #include "num.h"
 #include "policy.h"
 #include "regel.h"
+#include "render.h"
+#include "strbuf.h"
 #include "suggest.h"
 
 #define CASE_PATH_MAX 128
+#define CASE_STEPS    72 /* key path steps kept for locating an error (depth <= 64) */
 
-/* Reading state: the policy, the case being built and the error to fill. */
+/* One step of the key path being read: an object key (jansson's string,
+ * alive as long as the parsed document) or a list index. */
+typedef struct case_step {
+    const char *key; /* NULL: a list index */
+    size_t index;
+} case_step;
+
+/* Reading state: the policy, the case being built and the error to fill.
+ * steps is the key path of the value being read; when an error returns it
+ * is left as it was at the error, so the JSON reader can locate it in the
+ * text (at_key: the error is about the key itself, e.g. an unknown one). */
 typedef struct case_reader {
     const regel_policy *policy;
     regel_case *kase;
     regel_error *err;
     const char *name;
+    size_t n_steps; /* may exceed CASE_STEPS: then the path is not kept */
+    bool at_key;
+    case_step steps[CASE_STEPS];
 } case_reader;
+
+static void case_push(case_reader *r, const char *key, size_t index)
+{
+    if (r->n_steps < CASE_STEPS)
+        r->steps[r->n_steps] = (case_step){key, index};
+    r->n_steps++;
+}
+
+static void case_pop(case_reader *r)
+{
+    r->n_steps--;
+}
 
 /* Cut s (NUL-terminated, in a buffer of cap bytes) back so it does not end
  * in the middle of a UTF-8 sequence after truncation by snprintf. */
@@ -42,6 +71,33 @@ static void case_trim_utf8(char *s, size_t cap)
         if (n - (i - 1) < need)
             s[i - 1] = '\0';
     }
+}
+
+/* A value or key from the case for a message: at most CASE_SHOW_CHARS
+ * characters (cut at a UTF-8 boundary), then "…" when longer; control
+ * characters show as '?' so a message stays on one line. */
+void case_show(const char *s, size_t len, char *buf, size_t cap)
+{
+    size_t n = 0, chars = 0;
+    while (n < len && chars < CASE_SHOW_CHARS) {
+        n++;
+        while (n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n++;
+        chars++;
+    }
+    bool cut = n < len;
+    if (n + 4 > cap) {
+        n = cap - 4;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        cut = true;
+    }
+    for (size_t i = 0; i < n; i++)
+        buf[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7F) ? '?' : s[i];
+    if (cut)
+        memcpy(buf + n, "…", 4); /* 3 bytes and the NUL */
+    else
+        buf[n] = '\0';
 }
 
 static void case_copy(char *dst, size_t cap, const char *src)
@@ -168,14 +224,23 @@ static void case_expected(case_reader *r, const rt_type *t, char *buf, size_t ca
     }
 }
 
-/* Append ".name" (or "name" at the start) to a key path, truncating safely. */
+/* Append ".name" (or "name" at the start) to a key path for messages: the
+ * name as case_show shows it, the whole path cut with "…" when too long. */
 static void case_path_join(char *dst, size_t cap, const char *parent, const char *name)
 {
+    char shown[CASE_SHOW_CAP];
+    case_show(name, strlen(name), shown, sizeof shown);
+    int n;
     if (parent && parent[0])
-        snprintf(dst, cap, "%s.%s", parent, name);
+        n = snprintf(dst, cap, "%s.%s", parent, shown);
     else
-        snprintf(dst, cap, "%s", name);
-    case_trim_utf8(dst, cap);
+        n = snprintf(dst, cap, "%s", shown);
+    if (n >= 0 && (size_t)n >= cap && cap > 4) {
+        size_t k = cap - 4;
+        while (k > 0 && ((unsigned char)dst[k] & 0xC0) == 0x80)
+            k--;
+        memcpy(dst + k, "…", 4);
+    }
 }
 
 static int case_type_error(case_reader *r, const char *path, const rt_type *t, const json_t *v)
@@ -239,8 +304,28 @@ static int case_number(case_reader *r, const char *path, const json_t *v, num_q 
 static int case_value(case_reader *r, const char *path, uint32_t type, const json_t *v,
                       rt_value *out, unsigned depth);
 
+int case_check_sign(const regel_case *c, const char *path, uint32_t type, uint32_t flags,
+                    const rt_value *v, regel_error *err)
+{
+    if (!(flags & RBC_NONNEGATIVE))
+        return REGEL_OK;
+    bool negative = (v->tag == RV_GETAL && v->u.q.num < 0) ||
+                    (v->tag == RV_BEDRAG && v->u.cents < 0) ||
+                    (v->tag == RV_DUUR && (v->u.duur.months < 0 || v->u.duur.days < 0));
+    if (!negative)
+        return REGEL_OK;
+    strbuf sb = STRBUF_INIT;
+    bool shown = render_value_text(&sb, c->policy, type, v) && !sb.failed && sb.data;
+    int rc = case_fail(err, REGEL_ERR_CASE, c->name, path, 0, 0,
+                       "feit ‘%s’: %s is negatief; dit feit kan niet negatief zijn", path,
+                       shown ? sb.data : "de waarde");
+    sb_free(&sb);
+    return rc;
+}
+
 /* The value of a fact or record field declared with `flags`: JSON null is
- * geen when it is optional (RBC_OPTIONAL), an error otherwise. */
+ * geen when it is optional (RBC_OPTIONAL), an error otherwise; a negative
+ * value is refused when it is declared (niet negatief) (RBC_NONNEGATIVE). */
 static int case_slot(case_reader *r, const char *path, uint32_t type, uint32_t flags,
                      const json_t *v, rt_value *out, unsigned depth)
 {
@@ -249,7 +334,10 @@ static int case_slot(case_reader *r, const char *path, uint32_t type, uint32_t f
         out->tag = RV_GEEN;
         return REGEL_OK;
     }
-    return case_value(r, path, type, v, out, depth);
+    int rc = case_value(r, path, type, v, out, depth);
+    if (rc == REGEL_OK && (flags & RBC_NONNEGATIVE))
+        rc = case_check_sign(r->kase, path, type, flags, out, r->err);
+    return rc;
 }
 
 /* A JSON object as a record (gegeven): every field optional, no extras. */
@@ -264,8 +352,9 @@ static int case_record(case_reader *r, const char *path, const rt_type *t, const
     json_object_foreach((json_t *)v, key, item)
     {
         size_t key_len = strlen(key);
-        char sub[CASE_PATH_MAX];
+        char sub[CASE_PATH_MAX], shown[CASE_SHOW_CAP];
         case_path_join(sub, sizeof sub, path, key);
+        case_push(r, key, 0);
         uint32_t f = 0;
         while (f < t->n && !(strlen(t->fields[f].name) == key_len &&
                              memcmp(t->fields[f].name, key, key_len) == 0))
@@ -273,23 +362,26 @@ static int case_record(case_reader *r, const char *path, const rt_type *t, const
         if (f == t->n) {
             const char **names = case_field_names(r, t);
             const char *hint = names ? suggest_closest(key, names, t->n) : NULL;
+            case_show(key, key_len, shown, sizeof shown);
+            r->at_key = true;
             if (hint)
                 return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
-                                 "onbekend veld ‘%s’ in feit ‘%s’ (een %s); bedoelde u ‘%s’?", key,
-                                 path, t->name, hint);
+                                 "onbekend veld ‘%s’ in feit ‘%s’ (een %s); bedoelde u ‘%s’?",
+                                 shown, path, t->name, hint);
             char list[512];
             if (names)
                 case_list(list, sizeof list, names, t->n);
             else
                 list[0] = '\0';
             return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
-                             "onbekend veld ‘%s’ in feit ‘%s’ (een %s); de velden zijn: %s", key,
+                             "onbekend veld ‘%s’ in feit ‘%s’ (een %s); de velden zijn: %s", shown,
                              path, t->name, list);
         }
         int rc =
             case_slot(r, sub, t->fields[f].type, t->fields[f].flags, item, &fields[f], depth + 1);
         if (rc != REGEL_OK)
             return rc;
+        case_pop(r);
     }
     out->tag = RV_RECORD;
     out->u.fields = fields;
@@ -310,37 +402,19 @@ static int case_member(case_reader *r, const char *path, const rt_type *t, const
         }
     }
     const char *hint = suggest_closest(s, t->members, t->n);
+    char shown[CASE_SHOW_CAP];
+    case_show(s, len, shown, sizeof shown);
     if (hint)
         return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
-                         "feit ‘%s’: ‘%s’ is geen %s; bedoelde u ‘%s’?", path, s, t->name, hint);
+                         "feit ‘%s’: ‘%s’ is geen %s; bedoelde u ‘%s’?", path, shown, t->name,
+                         hint);
     char list[512];
     case_list(list, sizeof list, t->members, t->n);
     return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
-                     "feit ‘%s’: ‘%s’ is geen %s; mogelijk: %s", path, s, t->name, list);
+                     "feit ‘%s’: ‘%s’ is geen %s; mogelijk: %s", path, shown, t->name, list);
 }
 
 /* --- v0.2 kinds: datum, duur, bedrag, periode, lijst --- */
-
-/* A value from the case for a message: at most 40 bytes (cut at a UTF-8
- * boundary) followed by "…" when longer. */
-static void case_show(const char *s, size_t len, char *buf, size_t cap)
-{
-    size_t n = len;
-    bool cut = false;
-    if (n > 40) {
-        n = 40;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
-        cut = true;
-    }
-    if (n + 4 > cap)
-        n = cap - 4;
-    memcpy(buf, s, n);
-    if (cut)
-        memcpy(buf + n, "…", 4); /* 3 bytes and the NUL */
-    else
-        buf[n] = '\0';
-}
 
 static int case_digits(const char *s, size_t n)
 {
@@ -386,7 +460,7 @@ static int case_date(case_reader *r, const char *path, const json_t *v, rt_value
     size_t len = json_string_length(v);
     cal_day d;
     if (!cal_parse_iso(s, len, &d)) {
-        char shown[48], reason[128];
+        char shown[CASE_SHOW_CAP], reason[128];
         case_show(s, len, shown, sizeof shown);
         case_date_reason(s, len, reason, sizeof reason);
         return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
@@ -413,7 +487,7 @@ static int case_duration(case_reader *r, const char *path, const json_t *v, rt_v
     }
     const char *s = json_string_value(v);
     size_t len = json_string_length(v), i = 0;
-    char shown[48];
+    char shown[CASE_SHOW_CAP];
     case_show(s, len, shown, sizeof shown);
     int64_t months = 0, days = 0;
     bool ok = false, big = false;
@@ -449,7 +523,7 @@ static int case_duration(case_reader *r, const char *path, const json_t *v, rt_v
         if (u == CASE_N_UNITS) {
             if (ulen == 0)
                 break;
-            char word[48];
+            char word[CASE_SHOW_CAP];
             case_show(s + ustart, ulen, word, sizeof word);
             const char *hint = suggest_closest(word, case_units, CASE_N_UNITS);
             if (hint)
@@ -549,7 +623,7 @@ static int case_amount(case_reader *r, const char *path, const json_t *v, rt_val
     } else if (json_is_string(v)) {
         const char *s = json_string_value(v);
         size_t len = json_string_length(v), i = 0;
-        char shown[48];
+        char shown[CASE_SHOW_CAP];
         case_show(s, len, shown, sizeof shown);
         if (i < len && s[i] == '-')
             i++;
@@ -577,7 +651,7 @@ static int case_amount(case_reader *r, const char *path, const json_t *v, rt_val
                              "komma is het decimaalteken; schrijf geen scheidingstekens voor "
                              "duizendtallen)",
                              path, shown);
-        char quoted[56];
+        char quoted[CASE_SHOW_CAP + 8];
         snprintf(quoted, sizeof quoted, "‘%s’", shown);
         num_q q;
         enum num_status st = num_parse(s, len, &q);
@@ -609,28 +683,34 @@ static int case_period(case_reader *r, const char *path, const rt_type *t, const
     {
         char sub[CASE_PATH_MAX];
         case_path_join(sub, sizeof sub, path, key);
+        case_push(r, key, 0);
         bool is_van = strcmp(key, "van") == 0;
         if (!is_van && strcmp(key, "tot") != 0) {
             const char *hint = suggest_closest(key, fields, 2);
+            char shown[CASE_SHOW_CAP];
+            case_show(key, strlen(key), shown, sizeof shown);
+            r->at_key = true;
             if (hint)
                 return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
                                  "onbekend veld ‘%s’ in feit ‘%s’ (een periode); bedoelde u ‘%s’?",
-                                 key, path, hint);
+                                 shown, path, hint);
             return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
                              "onbekend veld ‘%s’ in feit ‘%s’ (een periode); de velden zijn: van, "
                              "tot",
-                             key, path);
+                             shown, path);
         }
         if (json_is_null(item)) {
             if (is_van)
                 return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
                                  "feit ‘%s’ is null, maar een periode heeft altijd een begindatum",
                                  sub);
+            case_pop(r);
             continue; /* tot null: still running */
         }
         int rc = case_date(r, sub, item, is_van ? &van : &tot);
         if (rc != REGEL_OK)
             return rc;
+        case_pop(r);
     }
     if (van.tag != RV_DATUM)
         return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
@@ -660,6 +740,7 @@ static int case_list_value(case_reader *r, const char *path, const rt_type *t, c
         snprintf(sub, sizeof sub, "%s[%zu]", path, i);
         case_trim_utf8(sub, sizeof sub);
         const json_t *item = json_array_get(v, i);
+        case_push(r, NULL, i);
         if (json_is_null(item))
             return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
                              "feit ‘%s’ is null, maar een lijst kan geen null bevatten; laat het "
@@ -668,6 +749,7 @@ static int case_list_value(case_reader *r, const char *path, const rt_type *t, c
         int rc = case_value(r, sub, t->elem, item, &items[i], depth + 1);
         if (rc != REGEL_OK)
             return rc;
+        case_pop(r);
     }
     out->tag = RV_LIJST;
     out->u.list.items = items;
@@ -771,7 +853,7 @@ static void case_decode_key(const char *s, size_t n, char *dst, size_t cap)
     json_error_t e;
     json_t *str = json_loadb(s, n, JSON_DECODE_ANY, &e);
     if (str && json_is_string(str))
-        snprintf(dst, cap, "%s", json_string_value(str));
+        case_show(json_string_value(str), json_string_length(str), dst, cap);
     else
         snprintf(dst, cap, "?");
     json_decref(str);
@@ -825,7 +907,7 @@ static void case_duplicate_path(const char *s, size_t len, size_t pos, char *pat
     size_t used = 0;
     for (size_t d = 0; d < depth && used + 1 < cap; d++) {
         if (stack[d].object) {
-            char key[CASE_PATH_MAX];
+            char key[CASE_SHOW_CAP];
             case_decode_key(s + stack[d].key_start, stack[d].key_end - stack[d].key_start, key,
                             sizeof key);
             if (used)
@@ -887,6 +969,110 @@ static void case_near_token(const char *s, size_t len, size_t pos, char *buf, si
     buf[end - start] = '\0';
 }
 
+/* The opening quote of the string token that ends just before byte pos, or
+ * SIZE_MAX. */
+static size_t case_key_start(const char *s, size_t len, size_t pos)
+{
+    if (pos == 0 || pos > len || s[pos - 1] != '"')
+        return SIZE_MAX;
+    size_t i = pos - 1;
+    while (i > 0) {
+        i--;
+        if (s[i] != '"')
+            continue;
+        size_t bs = 0;
+        while (bs < i && s[i - 1 - bs] == '\\')
+            bs++;
+        if (bs % 2 == 0)
+            return i;
+    }
+    return SIZE_MAX;
+}
+
+/* The first byte that cannot be in a JSON text: a NUL or another control
+ * byte (JSON allows only tab, LF and CR, and only between tokens), or a
+ * byte that does not start or continue a well-formed UTF-8 sequence (no
+ * overlongs, surrogates or code points above U+10FFFF). SIZE_MAX when there
+ * is none. */
+static size_t case_bad_byte(const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char b = u[i];
+        if (b < 0x20 && b != '\t' && b != '\n' && b != '\r')
+            return i;
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+        if (b >= 0xC2 && b <= 0xDF) {
+            n = 2;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+            n = 3;
+            if (b == 0xE0)
+                lo = 0xA0;
+            else if (b == 0xED)
+                hi = 0x9F;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+            n = 4;
+            if (b == 0xF0)
+                lo = 0x90;
+            else if (b == 0xF4)
+                hi = 0x8F;
+        } else {
+            return i;
+        }
+        if (i + n > len || u[i + 1] < lo || u[i + 1] > hi)
+            return i;
+        for (size_t k = 2; k < n; k++)
+            if ((u[i + k] & 0xC0) != 0x80)
+                return i;
+        i += n;
+    }
+    return SIZE_MAX;
+}
+
+/* A case that is not UTF-8 text (a control byte or invalid UTF-8 at or
+ * before where jansson stopped): say so at that byte. REGEL_OK when it is
+ * text. */
+static int case_not_text(case_reader *r, const char *json, size_t len, const json_error_t *e)
+{
+    size_t bad = case_bad_byte(json, len);
+    size_t epos = e->position > 0 ? (size_t)e->position : 0;
+    if (bad == SIZE_MAX || (bad > epos && json_error_code(e) != json_error_invalid_utf8))
+        return REGEL_OK;
+    unsigned line, col;
+    json_position(json, len, bad, &line, &col);
+    unsigned byte = (unsigned char)json[bad];
+    size_t i = 0;
+    while (i < bad && (json[i] == ' ' || json[i] == '\t' || json[i] == '\n' || json[i] == '\r'))
+        i++;
+    if (i == bad && bad + 1 < len &&
+        (memcmp(json + bad, "\xFF\xFE", 2) == 0 || memcmp(json + bad, "\xFE\xFF", 2) == 0))
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, col,
+                         "het geval is in UTF-16 opgeslagen (bytes 0x%02X 0x%02X); sla het op als "
+                         "UTF-8",
+                         byte, (unsigned)(unsigned char)json[bad + 1]);
+    if (i == bad)
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, col,
+                         "het geval is geen tekst (byte 0x%02X); verwacht een JSON-object", byte);
+    if (byte == 0)
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, col,
+                         "geen geldige JSON: een nulbyte (byte 0x00) hoort niet in een geval; is "
+                         "het wel een tekstbestand?");
+    if (byte < 0x20)
+        return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, col,
+                         "geen geldige JSON: het stuurteken 0x%02X hoort niet in een geval (in een "
+                         "tekst: schrijf \\u%04X)",
+                         byte, byte);
+    return case_fail(r->err, REGEL_ERR_CASE, r->name, "", line, col,
+                     "geen geldige JSON: ongeldige UTF-8 (byte 0x%02X); sla het geval op als UTF-8",
+                     byte);
+}
+
 static int case_json_error(case_reader *r, const char *json, size_t len, const json_error_t *e)
 {
     enum json_error_code code = json_error_code(e);
@@ -894,13 +1080,17 @@ static int case_json_error(case_reader *r, const char *json, size_t len, const j
     unsigned col = e->column > 0 ? (unsigned)e->column : 0;
     if (code == json_error_out_of_memory)
         return case_fail(r->err, REGEL_ERR_MEMORY, r->name, "", 0, 0, "onvoldoende geheugen");
+    if (code != json_error_duplicate_key && case_not_text(r, json, len, e) != REGEL_OK)
+        return REGEL_ERR_CASE;
     if (code == json_error_duplicate_key) {
         char path[CASE_PATH_MAX];
         size_t pos = e->position > 0 ? (size_t)e->position : 0;
         case_duplicate_path(json, len, pos, path, sizeof path);
+        size_t start = case_key_start(json, len, pos); /* the key itself, as for unknown keys */
+        if (start != SIZE_MAX)
+            json_position(json, len, start, &line, &col);
         return case_fail(r->err, REGEL_ERR_CASE, r->name, path, line, col,
-                         "sleutel ‘%s’ komt twee keer voor in het geval (regel %u, kolom %u)", path,
-                         line, col);
+                         "sleutel ‘%s’ komt twee keer voor in het geval", path);
     }
     const char *detail;
     switch (code) {
@@ -1037,6 +1227,7 @@ static int case_read(case_reader *r, const json_t *root)
         size_t key_len = strlen(key);
         char path[CASE_PATH_MAX];
         case_path_join(path, sizeof path, "", key);
+        case_push(r, key, 0);
         uint32_t f = 0;
         while (f < p->n_inputs &&
                !(strlen(names[f]) == key_len && memcmp(names[f], key, key_len) == 0))
@@ -1050,6 +1241,7 @@ static int case_read(case_reader *r, const json_t *root)
             int rc = case_date(r, path, item, &ignored);
             if (rc != REGEL_OK)
                 return rc;
+            case_pop(r);
             continue;
         }
         if (f == p->n_inputs) {
@@ -1057,18 +1249,20 @@ static int case_read(case_reader *r, const json_t *root)
             const char *hint = suggest_closest(key, names, p->n_inputs);
             if (!hint)
                 hint = suggest_closest(key, predeclared, 1);
+            r->at_key = true;
             if (hint)
                 return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
-                                 "onbekend feit ‘%s’ in het geval; bedoelde u ‘%s’?", key, hint);
+                                 "onbekend feit ‘%s’ in het geval; bedoelde u ‘%s’?", path, hint);
             return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
                              "onbekend feit ‘%s’ in het geval; het beleid kent geen invoer met "
                              "die naam",
-                             key);
+                             path);
         }
         int rc =
             case_slot(r, path, p->inputs[f].type, p->inputs[f].flags, item, &r->kase->facts[f], 0);
         if (rc != REGEL_OK)
             return rc;
+        case_pop(r);
     }
     for (uint32_t i = 0; i < p->n_inputs; i++) {
         /* Every present key gave a value other than onbekend, so an onbekend
@@ -1108,7 +1302,7 @@ int case_alloc(const regel_policy *policy, const char *name, regel_case **out, r
 int case_absent(regel_case *c, uint32_t i, regel_error *err)
 {
     const regel_policy *p = c->policy;
-    case_reader r = {p, c, err, c->name};
+    case_reader r = {p, c, err, c->name, 0, false, {{NULL, 0}}};
     memset(&c->facts[i], 0, sizeof c->facts[i]);
     c->defaulted[i] = 0;
     if (p->inputs[i].def == RBC_NONE)
@@ -1122,8 +1316,57 @@ int case_absent(regel_case *c, uint32_t i, regel_error *err)
 int case_convert(regel_case *c, const char *path, uint32_t type, uint32_t flags, const json_t *v,
                  rt_value *out, regel_error *err)
 {
-    case_reader r = {c->policy, c, err, c->name};
+    case_reader r = {c->policy, c, err, c->name, 0, false, {{NULL, 0}}};
     return case_slot(&r, path, type, flags, v, out, 0);
+}
+
+/* The key path of r's steps as text ("toetsen[2].datum", keys whole),
+ * malloc'd; NULL when it was not kept or memory is short. */
+static char *case_steps_path(const case_reader *r)
+{
+    if (r->n_steps > CASE_STEPS)
+        return NULL;
+    size_t need = 1;
+    for (size_t i = 0; i < r->n_steps; i++)
+        need += r->steps[i].key ? strlen(r->steps[i].key) + 1 : 24;
+    char *path = malloc(need);
+    if (!path)
+        return NULL;
+    size_t used = 0;
+    for (size_t i = 0; i < r->n_steps; i++) {
+        const char *key = r->steps[i].key;
+        if (key) {
+            if (used)
+                path[used++] = '.';
+            size_t n = strlen(key);
+            memcpy(path + used, key, n);
+            used += n;
+        } else {
+            used += (size_t)snprintf(path + used, need - used, "[%zu]", r->steps[i].index);
+        }
+    }
+    path[used] = '\0';
+    return path;
+}
+
+/* The line and column of a case error (regel_case_from_json's error path
+ * only): the value the error is about, or the key for an unknown key. */
+static void case_locate(const case_reader *r, const char *json, size_t len)
+{
+    regel_error *err = r->err;
+    if (!err || err->code != REGEL_ERR_CASE || err->line)
+        return;
+    char *path = case_steps_path(r);
+    if (!path)
+        return;
+    unsigned line = 0, col = 0;
+    int found = r->at_key ? json_locate_key(json, len, path, &line, &col)
+                          : json_locate(json, len, path, &line, &col);
+    free(path);
+    if (found) {
+        err->line = line;
+        err->column = col;
+    }
 }
 
 int regel_case_from_json(const regel_policy *policy, const char *json, size_t len, const char *name,
@@ -1134,7 +1377,7 @@ int regel_case_from_json(const regel_policy *policy, const char *json, size_t le
     if (!policy || !json || !out)
         return case_fail(err, REGEL_ERR_USAGE, name, "", 0, 0,
                          "regel_case_from_json: beleid, JSON-tekst en uitvoer zijn verplicht");
-    case_reader r = {policy, NULL, err, name ? name : ""};
+    case_reader r = {policy, NULL, err, name ? name : "", 0, false, {{NULL, 0}}};
     if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0) { /* a UTF-8 BOM is skipped */
         json += 3;
         len -= 3;
@@ -1150,6 +1393,8 @@ int regel_case_from_json(const regel_policy *policy, const char *json, size_t le
         r.kase = c;
         rc = case_read(&r, root);
     }
+    if (rc == REGEL_ERR_CASE)
+        case_locate(&r, json, len);
     json_decref(root);
     if (rc != REGEL_OK) {
         regel_case_free(c);

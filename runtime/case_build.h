@@ -11,6 +11,14 @@
 #include "policy.h"
 #include "regel.h"
 
+/* Values, keys and paths from a case are shown in messages with at most
+ * CASE_SHOW_CHARS characters, then "…": case_show writes s[0..len) so into
+ * buf (cap bytes; CASE_SHOW_CAP always suffices), cut at a UTF-8 boundary,
+ * control characters as '?'. */
+#define CASE_SHOW_CHARS 60
+#define CASE_SHOW_CAP   (CASE_SHOW_CHARS * 4 + 4)
+void case_show(const char *s, size_t len, char *buf, size_t cap);
+
 /* A new case for policy with every fact absent and onbekend (no `standaard`
  * applied yet); name (may be NULL) is used in messages. Free with
  * regel_case_free. REGEL_ERR_MEMORY on failure (*out untouched). */
@@ -25,5 +33,11 @@ int case_absent(regel_case *c, uint32_t i, regel_error *err);
  * strings are copied into the case's arena. Errors name `path`. */
 int case_convert(regel_case *c, const char *path, uint32_t type, uint32_t flags, const json_t *v,
                  rt_value *out, regel_error *err);
+
+/* REGEL_OK, or REGEL_ERR_CASE naming `path` when the slot is declared
+ * (niet negatief) (RBC_NONNEGATIVE in flags) and v (of policy type `type`)
+ * is a getal, bedrag or duur below zero (a duur with a negative part). */
+int case_check_sign(const regel_case *c, const char *path, uint32_t type, uint32_t flags,
+                    const rt_value *v, regel_error *err);
 
 #endif

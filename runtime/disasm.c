@@ -16,6 +16,21 @@ static uint32_t rd32(const uint8_t *c)
     return (uint32_t)c[0] | (uint32_t)c[1] << 8 | (uint32_t)c[2] << 16 | (uint32_t)c[3] << 24;
 }
 
+/* The modifiers of an input or record field as written in the source. */
+static const char *flag_words(uint32_t flags)
+{
+    switch (flags & (RBC_OPTIONAL | RBC_NONNEGATIVE)) {
+    case RBC_OPTIONAL:
+        return " (optioneel)";
+    case RBC_NONNEGATIVE:
+        return " (niet negatief)";
+    case RBC_OPTIONAL | RBC_NONNEGATIVE:
+        return " (optioneel, niet negatief)";
+    default:
+        return "";
+    }
+}
+
 /* Name of type t; a LIJST is written into buf ("lijst van getal"). */
 static const char *type_name_buf(const regel_policy *p, uint32_t t, char *buf, size_t cap)
 {
@@ -180,8 +195,7 @@ static void list_tables(strbuf *sb, const regel_policy *p)
             sb_printf(sb, "gegeven %s heeft ", t->name);
             for (uint32_t k = 0; k < t->n; k++)
                 sb_printf(sb, "%s%u:%s: %s%s", k ? ", " : "", k, t->fields[k].name,
-                          type_name(p, t->fields[k].type),
-                          t->fields[k].flags & RBC_OPTIONAL ? " (optioneel)" : "");
+                          type_name(p, t->fields[k].type), flag_words(t->fields[k].flags));
         } else if (t->kind == RBC_TYPE_LIJST) {
             sb_printf(sb, "%s (element: type %u)", type_name(p, i), t->elem);
         } else {
@@ -199,7 +213,7 @@ static void list_tables(strbuf *sb, const regel_policy *p)
     for (uint32_t i = 0; i < p->n_inputs; i++) {
         const rt_input *in = &p->inputs[i];
         sb_printf(sb, "  %4u  %s: %s%s", i, in->name, type_name(p, in->type),
-                  in->flags & RBC_OPTIONAL ? " (optioneel)" : "");
+                  flag_words(in->flags));
         if (in->def != RBC_NONE) {
             sb_puts(sb, " standaard ");
             put_const(p, sb, &p->consts[in->def]);

@@ -15,7 +15,7 @@ libregel_core_la_SOURCES = \
 	runtime/value.h runtime/policy.h runtime/eval.h
 # case reader and renderers (JSON in, text/JSON out)
 libregel_core_la_SOURCES += \
-	runtime/case.c \
+	runtime/case.c runtime/json_locate.h runtime/json_locate.c \
 	runtime/render.h runtime/render.c \
 	runtime/render_json.c runtime/render_text.c
 # the motivering (issue 7): one builder from the trace, sentences, HTML

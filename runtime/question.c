@@ -163,6 +163,8 @@ static void q_short_hint(strbuf *sb, const regel_policy *p, const rt_input *in)
         sb_puts(sb, "JSON op één regel");
         break;
     }
+    if (in->flags & RBC_NONNEGATIVE)
+        sb_puts(sb, ", niet negatief");
     if (in->flags & RBC_OPTIONAL)
         sb_puts(sb, ", of geen");
 }
@@ -457,6 +459,8 @@ static void q_accepted(strbuf *sb, const regel_policy *p, const rt_input *in)
         sb_puts(sb, "een waarde van het juiste type");
         break;
     }
+    if (in->flags & RBC_NONNEGATIVE)
+        sb_puts(sb, ", niet negatief");
     if (in->flags & RBC_OPTIONAL)
         sb_puts(sb, "; of geen als het er niet is");
 }
@@ -772,7 +776,10 @@ int regel_parse_answer(const regel_policy *policy, size_t i, const char *text, s
             num_q q;
             bool overflow;
             char buf[NUM_FORMAT_CAP];
-            if (q_number(s, n, &q, &overflow) && num_format(q, '.', buf, sizeof buf)) {
+            bool parsed = q_number(s, n, &q, &overflow);
+            if (parsed && (in->flags & RBC_NONNEGATIVE) && q.num < 0) {
+                snprintf(reason, sizeof reason, "het getal is negatief");
+            } else if (parsed && num_format(q, '.', buf, sizeof buf)) {
                 sb_puts(&sb, buf);
                 ok = true;
             } else if (overflow) {
@@ -836,8 +843,10 @@ int regel_parse_answer(const regel_policy *policy, size_t i, const char *text, s
         case RBC_TYPE_BEDRAG: {
             int64_t cents;
             char buf[NUM_FORMAT_CAP];
-            if (q_amount(s, n, &cents, reason, sizeof reason) &&
-                num_format(num_from_cents(cents), '.', buf, sizeof buf)) {
+            bool parsed = q_amount(s, n, &cents, reason, sizeof reason);
+            if (parsed && (in->flags & RBC_NONNEGATIVE) && cents < 0) {
+                snprintf(reason, sizeof reason, "het bedrag is negatief");
+            } else if (parsed && num_format(num_from_cents(cents), '.', buf, sizeof buf)) {
                 sb_puts(&sb, buf);
                 ok = true;
             }

@@ -150,6 +150,13 @@ static bool find_duplicate(struct named *items, uint32_t n, uint32_t *a, uint32_
 
 /* ---- tables ---- */
 
+/* Whether values of type kind `kind` can be below zero: the kinds a
+ * (niet negatief) flag (RBC_NONNEGATIVE) is allowed on. */
+static bool signed_kind(uint8_t kind)
+{
+    return kind == RBC_TYPE_GETAL || kind == RBC_TYPE_BEDRAG || kind == RBC_TYPE_DUUR;
+}
+
 static int verify_types(struct vf *v)
 {
     regel_policy *p = v->p;
@@ -179,11 +186,17 @@ static int verify_types(struct vf *v)
                                            "dat niet vóór het gegeven zelf staat",
                                            t->fields[k].name, t->name, i, t->fields[k].type);
             for (uint32_t k = 0; k < t->n && rc == REGEL_OK; k++)
-                if (t->fields[k].flags & ~RBC_OPTIONAL)
+                if (t->fields[k].flags & ~(RBC_OPTIONAL | RBC_NONNEGATIVE))
                     rc = rt_bytecode_error(v->err, v->name,
                                            "veld ‘%s’ van gegeven ‘%s’ (type %u) heeft onbekende "
                                            "vlaggen 0x%x",
                                            t->fields[k].name, t->name, i, t->fields[k].flags);
+                else if ((t->fields[k].flags & RBC_NONNEGATIVE) &&
+                         !signed_kind(p->types[t->fields[k].type].kind))
+                    rc = rt_bytecode_error(v->err, v->name,
+                                           "veld ‘%s’ van gegeven ‘%s’ (type %u) is niet negatief, "
+                                           "maar dat kan alleen bij een getal, bedrag of duur",
+                                           t->fields[k].name, t->name, i);
             if (rc != REGEL_OK)
                 break;
             for (uint32_t k = 0; k < t->n; k++)
@@ -263,6 +276,21 @@ static bool default_fits(const regel_policy *p, const rt_const *c, const rt_inpu
     }
 }
 
+/* Whether a getal, bedrag or duur constant is below zero (a duur: a part). */
+static bool const_negative(const rt_const *c)
+{
+    switch (c->kind) {
+    case RBC_CONST_GETAL:
+        return c->q.num < 0;
+    case RBC_CONST_BEDRAG:
+        return c->cents < 0;
+    case RBC_CONST_DUUR:
+        return c->months < 0 || c->days < 0;
+    default:
+        return false;
+    }
+}
+
 static int verify_facts(struct vf *v)
 {
     regel_policy *p = v->p;
@@ -272,9 +300,14 @@ static int verify_facts(struct vf *v)
             return rt_bytecode_error(v->err, v->name,
                                      "invoer ‘%s’ heeft type %u, maar er zijn %u types", in->name,
                                      in->type, p->n_types);
-        if (in->flags & ~RBC_OPTIONAL)
+        if (in->flags & ~(RBC_OPTIONAL | RBC_NONNEGATIVE))
             return rt_bytecode_error(v->err, v->name, "invoer ‘%s’ heeft onbekende vlaggen 0x%x",
                                      in->name, in->flags);
+        if ((in->flags & RBC_NONNEGATIVE) && !signed_kind(p->types[in->type].kind))
+            return rt_bytecode_error(v->err, v->name,
+                                     "invoer ‘%s’ is niet negatief, maar dat kan alleen bij een "
+                                     "getal, bedrag of duur",
+                                     in->name);
         if (in->def == RBC_NONE)
             continue;
         if (in->def >= p->n_consts)
@@ -290,6 +323,11 @@ static int verify_facts(struct vf *v)
                                      p->consts[in->def].kind == RBC_CONST_GEEN
                                          ? " (geen, maar de invoer is niet optioneel)"
                                          : "");
+        if ((in->flags & RBC_NONNEGATIVE) && const_negative(&p->consts[in->def]))
+            return rt_bytecode_error(v->err, v->name,
+                                     "de standaardwaarde van invoer ‘%s’ (constante %u) is "
+                                     "negatief, maar de invoer is niet negatief",
+                                     in->name, in->def);
     }
     if (p->peildatum_input != RBC_NONE) {
         if (p->peildatum_input >= p->n_inputs)

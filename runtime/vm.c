@@ -67,7 +67,13 @@ struct vm_ctx {
     bool oom;       /* an arena allocation for causes failed */
     bool coverage;  /* this evaluation records cond_seen (REGEL_COVERAGE) */
     bool set_aside; /* running a rule for the trace alone (vm_trace_set_aside) */
+    uint64_t steps; /* loop iterations so far in this evaluation (VM_MAX_STEPS) */
 };
+
+/* The evaluation step budget: loops over lists are the only code that runs
+ * more than once, so counting their iterations bounds the work of one
+ * evaluation (nested loops over long lists could otherwise run for days). */
+#define VM_MAX_STEPS 10000000u
 
 static bool mul_ok(size_t a, size_t b, size_t *out)
 {
@@ -1305,6 +1311,11 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
         case OP_ITER_NEXT: {
             struct vm_slot *sl = &slots[rd32(code + pc + 1)];
             if (sl->next < sl->n) {
+                if (++vx->steps > VM_MAX_STEPS)
+                    return vm_fail(ev, r, pc, err,
+                                   "de berekening is te groot: meer dan 10 miljoen stappen in "
+                                   "lussen over lijsten (maak de lijsten korter of vermijd lussen "
+                                   "in lussen)");
                 sl->cur = sl->items[sl->next++];
                 if (sl->unknown)
                     sl->cur.u.causes = sl->causes;
@@ -1633,6 +1644,7 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
     bool explain = (flags & REGEL_EXPLAIN) != 0;
     x->coverage = (flags & REGEL_COVERAGE) != 0;
     arena_reset(ev->arena);
+    x->steps = 0;
     ev->calls = ev->calls_tail = NULL;
     if (x->coverage && p->n_conds)
         memset(ev->cond_seen, 0, p->n_conds);

@@ -6,6 +6,30 @@ EXTRA_DIST += tests/fuzz/dict.sh tests/fuzz/fuzz_common.h tests/fuzz/fuzz_source
 	tests/fuzz/fuzz_bytecode.c tests/fuzz/fuzz_case.c tests/fuzz/fuzz_operands.c \
 	tests/fuzz/fuzz_roundtrip.c
 
+# Every build replays the harnesses without libFuzzer (tests/fuzz/replay.c)
+# over the seeds and the regression inputs in tests/fuzz/regressie/.
+REPLAY_CFLAGS = $(TEST_CFLAGS_ALL) -DSRCDIR='"$(abs_top_srcdir)"'
+REPLAY_LIBS = libregel_core.la $(JANSSON_LIBS) $(FFI_LIBS)
+check_PROGRAMS += tests/fuzz/replay_source tests/fuzz/replay_bytecode tests/fuzz/replay_case \
+	tests/fuzz/replay_operands tests/fuzz/replay_roundtrip
+TESTS += tests/fuzz/replay.sh
+tests_fuzz_replay_source_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_source.c tests/fuzz/fuzz_common.h
+tests_fuzz_replay_source_CFLAGS = $(REPLAY_CFLAGS)
+tests_fuzz_replay_source_LDADD = $(REPLAY_LIBS)
+tests_fuzz_replay_bytecode_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_bytecode.c tests/fuzz/fuzz_common.h
+tests_fuzz_replay_bytecode_CFLAGS = $(REPLAY_CFLAGS)
+tests_fuzz_replay_bytecode_LDADD = $(REPLAY_LIBS)
+tests_fuzz_replay_case_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_case.c tests/fuzz/fuzz_common.h
+tests_fuzz_replay_case_CFLAGS = $(REPLAY_CFLAGS)
+tests_fuzz_replay_case_LDADD = $(REPLAY_LIBS)
+tests_fuzz_replay_operands_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_operands.c tests/fuzz/fuzz_common.h
+tests_fuzz_replay_operands_CFLAGS = $(REPLAY_CFLAGS)
+tests_fuzz_replay_operands_LDADD = $(REPLAY_LIBS)
+tests_fuzz_replay_roundtrip_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_roundtrip.c
+tests_fuzz_replay_roundtrip_CFLAGS = $(REPLAY_CFLAGS)
+tests_fuzz_replay_roundtrip_LDADD = $(REPLAY_LIBS)
+EXTRA_DIST += tests/fuzz/replay.sh $(wildcard $(srcdir)/tests/fuzz/regressie/*/*)
+
 if ENABLE_FUZZING
 # Built by `make check` and `make fuzz`, but never run as tests.
 check_PROGRAMS += tests/fuzz/fuzz_source tests/fuzz/fuzz_bytecode tests/fuzz/fuzz_case \
@@ -13,7 +37,7 @@ check_PROGRAMS += tests/fuzz/fuzz_source tests/fuzz/fuzz_bytecode tests/fuzz/fuz
 FUZZ_CFLAGS = $(AM_CFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 FUZZ_LINKFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
 FUZZ_LIBS = libregel_core.la $(JANSSON_LIBS) $(FFI_LIBS)
-tests_fuzz_fuzz_source_SOURCES = tests/fuzz/fuzz_source.c
+tests_fuzz_fuzz_source_SOURCES = tests/fuzz/fuzz_source.c tests/fuzz/fuzz_common.h
 tests_fuzz_fuzz_source_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_source_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_source_LDADD = $(FUZZ_LIBS)
@@ -59,22 +83,32 @@ fuzz-seeds: regelc$(EXEEXT) tests/fuzz/regel.dict
 	echo "zaadcorpora: `ls '$(FUZZ_WORK)'/seeds/source | wc -l` bronnen," \
 	  "`ls '$(FUZZ_WORK)'/seeds/bytecode | wc -l` bytecodes, `ls '$(FUZZ_WORK)'/seeds/case | wc -l` gevallen"
 
+# One target per harness, so `make -j2 fuzz` runs two at a time. A corpus
+# grows from run to run (`make clean-fuzz` starts afresh). Source
+# inputs are capped at FUZZ_SOURCE_MAX_LEN bytes (the seeds are cut there):
+# whole policies of 60 KB make a run about 20 times slower.
 # fuzz_operands builds its own input structure: it starts from an empty corpus.
-fuzz: $(FUZZ_HARNESSES:%=tests/fuzz/%$(EXEEXT)) fuzz-seeds
-	@for h in $(FUZZ_HARNESSES); do \
-	  case $$h in \
-	    fuzz_source|fuzz_roundtrip) seed=source;; fuzz_bytecode) seed=bytecode;; \
-	    fuzz_case) seed=case;; *) seed=;; esac; \
-	  corpus='$(FUZZ_WORK)'/corpus/$$h; rm -rf "$$corpus"; $(MKDIR_P) "$$corpus" '$(FUZZ_WORK)'/crashes/$$h; \
-	  if test -n "$$seed"; then cp '$(FUZZ_WORK)'/seeds/$$seed/* "$$corpus"/; fi; \
-	  echo "== $$h: $(FUZZ_SECONDS) s (corpus $$corpus)"; \
-	  tests/fuzz/$$h$(EXEEXT) -max_total_time=$(FUZZ_SECONDS) -detect_leaks=1 \
-	    -dict=tests/fuzz/regel.dict -artifact_prefix='$(FUZZ_WORK)'/crashes/$$h/ \
-	    -print_final_stats=1 "$$corpus" > '$(FUZZ_WORK)'/$$h.log 2>&1; rc=$$?; \
-	  grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY' \
-	    '$(FUZZ_WORK)'/$$h.log | tail -n 8; \
-	  if test $$rc -ne 0; then echo "$$h: FOUT (zie $(FUZZ_WORK)/$$h.log)"; fail=1; fi; \
-	done; test -z "$$fail"
+FUZZ_SOURCE_MAX_LEN = 8192
+fuzz: $(FUZZ_HARNESSES:%=fuzz-run-%)
+	@cd '$(FUZZ_WORK)' && for h in $(FUZZ_HARNESSES); do \
+	  grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units' $$h.log | \
+	    sed "s/^/$$h: /" | tail -n 3; \
+	done
+$(FUZZ_HARNESSES:%=fuzz-run-%): fuzz-run-%: tests/fuzz/%$(EXEEXT) tests/fuzz/work/seeds.stamp
+	@h=$*; case $$h in \
+	  fuzz_source|fuzz_roundtrip) seed=source; opt=-max_len=$(FUZZ_SOURCE_MAX_LEN);; \
+	  fuzz_bytecode) seed=bytecode; opt=;; fuzz_case) seed=case; opt=;; *) seed=; opt=;; esac; \
+	corpus='$(FUZZ_WORK)'/corpus/$$h; $(MKDIR_P) "$$corpus" '$(FUZZ_WORK)'/crashes/$$h; \
+	if test -n "$$seed"; then cp '$(FUZZ_WORK)'/seeds/$$seed/* "$$corpus"/; fi; \
+	echo "== $$h: $(FUZZ_SECONDS) s (corpus $$corpus)"; \
+	tests/fuzz/$$h$(EXEEXT) -max_total_time=$(FUZZ_SECONDS) -detect_leaks=1 $$opt \
+	  -dict=tests/fuzz/regel.dict -artifact_prefix='$(FUZZ_WORK)'/crashes/$$h/ \
+	  -print_final_stats=1 "$$corpus" > '$(FUZZ_WORK)'/$$h.log 2>&1; rc=$$?; \
+	grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss|ERROR|SUMMARY' \
+	  '$(FUZZ_WORK)'/$$h.log | sed "s/^/$$h: /" | tail -n 8; \
+	if test $$rc -ne 0; then echo "$$h: FOUT (zie $(FUZZ_WORK)/$$h.log)"; exit 1; fi
+tests/fuzz/work/seeds.stamp: regelc$(EXEEXT) tests/fuzz/regel.dict
+	@$(MAKE) $(AM_MAKEFLAGS) --no-print-directory fuzz-seeds && touch $@
 else
 fuzz:
 	@echo "make fuzz: de fuzz-harnassen zijn niet gebouwd. Configureer opnieuw met clang:" >&2; \
@@ -83,4 +117,4 @@ endif
 clean-local: clean-fuzz
 clean-fuzz:
 	-rm -rf tests/fuzz/work
-.PHONY: fuzz fuzz-seeds clean-fuzz
+.PHONY: fuzz fuzz-seeds clean-fuzz $(FUZZ_HARNESSES:%=fuzz-run-%)

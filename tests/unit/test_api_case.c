@@ -340,9 +340,18 @@ Test(api_case, setters_store_typed_values)
     cr_assert_eq(regel_case_set_number(f.c, "participatie_uren", "12,5", &f.err), REGEL_OK);
     cr_assert_eq(fact(&f, "participatie_uren")->u.q.num, 25);
     cr_assert_eq(fact(&f, "participatie_uren")->u.q.den, 2);
-    cr_assert_eq(regel_case_set_number(f.c, "participatie_uren", "-0.25", &f.err), REGEL_OK);
-    cr_assert_eq(fact(&f, "participatie_uren")->u.q.num, -1);
+    cr_assert_eq(regel_case_set_number(f.c, "participatie_uren", "0.25", &f.err), REGEL_OK);
+    cr_assert_eq(fact(&f, "participatie_uren")->u.q.num, 1);
     cr_assert_eq(fact(&f, "participatie_uren")->u.q.den, 4);
+    /* participatie_uren: getal (niet negatief): a negative value is refused
+     * and the fact keeps its value; zero is allowed */
+    cr_assert_eq(regel_case_set_number(f.c, "participatie_uren", "-0.25", &f.err), REGEL_ERR_CASE);
+    cr_assert_str_eq(f.err.message, "feit ‘participatie_uren’: -0,25 is negatief; dit feit kan "
+                                    "niet negatief zijn");
+    cr_assert_str_eq(f.err.key, "participatie_uren");
+    cr_assert_eq(regel_case_set_int(f.c, "participatie_uren", -1, &f.err), REGEL_ERR_CASE);
+    cr_assert_eq(fact(&f, "participatie_uren")->u.q.num, 1);
+    cr_assert_eq(regel_case_set_int(f.c, "participatie_uren", 0, &f.err), REGEL_OK);
 
     cr_assert_eq(regel_case_set_member(f.c, "register", "bevolkingsregister", &f.err), REGEL_OK);
     cr_assert_eq(fact(&f, "register")->tag, RV_MEMBER);
@@ -768,5 +777,37 @@ Test(api_case, empty_lists)
            "bedoelde u ‘toetsen’?");
     EXPECT(regel_case_set_empty_list(f.c, "peildatum", &f.err), REGEL_ERR_CASE, "peildatum",
            "moet een datum zijn");
+    done(&f);
+}
+
+/* Issue 9: a path, name or value from the caller shows at most 60 characters
+ * in a message, then "…" (cut at a character). */
+Test(api_case, long_paths_and_values_are_cut_in_messages)
+{
+    fixture f = inburgering();
+    size_t n = 100000;
+    char *long_name = malloc(n + 16);
+    cr_assert_not_null(long_name);
+    memset(long_name, 'q', n);
+    long_name[n] = '\0';
+    char want[128];
+    snprintf(want, sizeof want, "onbekend feit ‘%.60s…’", long_name);
+    EXPECT(regel_case_set_bool(f.c, long_name, 1, &f.err), REGEL_ERR_CASE, NULL, want);
+    cr_assert_lt(strlen(f.err.message), 300);
+    EXPECT(regel_case_set_number(f.c, "participatie_uren", long_name, &f.err), REGEL_ERR_CASE,
+           "participatie_uren", want + strlen("onbekend feit "));
+    cr_assert_lt(strlen(f.err.message), 300);
+    memcpy(long_name, "werkt", 5); /* a bad character after a long name */
+    strcpy(long_name + n, "]");
+    EXPECT(regel_case_set_bool(f.c, long_name, 1, &f.err), REGEL_ERR_CASE, NULL,
+           "onverwacht teken ‘]’");
+    cr_assert_lt(strlen(f.err.message), 400);
+    EXPECT(regel_case_set_member(f.c, "register", long_name, &f.err), REGEL_ERR_CASE, "register",
+           "…’ is geen Register");
+    cr_assert_lt(strlen(f.err.message), 400);
+    free(long_name);
+    /* a character of several bytes is shown whole, not as one byte of it */
+    EXPECT(regel_case_set_bool(f.c, "toetsen[0]é", 1, &f.err), REGEL_ERR_CASE, NULL,
+           "onverwacht teken ‘é’");
     done(&f);
 }

@@ -311,18 +311,18 @@ Test(case_reader, first_error_in_document_order)
 Test(case_reader, duplicate_keys)
 {
     read_fails("{\"werkt\": true,\n \"werkt\": false}", "werkt",
-               "sleutel ‘werkt’ komt twee keer voor in het geval (regel 2, kolom 8)");
+               "sleutel ‘werkt’ komt twee keer voor in het geval");
     read_fails("{\"naam\": \"a,\\\"{\", \"toets\": {\"soort\": \"mo\", \"soort\": \"nt2\"}}",
-               "toets.soort",
-               "sleutel ‘toets.soort’ komt twee keer voor in het geval (regel 1, "
-               "kolom 50)");
+               "toets.soort", "sleutel ‘toets.soort’ komt twee keer voor in het geval");
     regel_policy p = test_policy();
     regel_case *c = NULL;
     regel_error err;
     const char *json = "{\"werkt\": true,\n \"werkt\": false}";
     regel_case_from_json(&p, json, strlen(json), "g", &c, &err);
-    cr_assert_eq(err.line, 2);
-    cr_assert_eq(err.column, 8);
+    cr_assert_eq(err.line, 2); /* the second key itself */
+    cr_assert_eq(err.column, 2);
+    read_fails_at("{\"naam\": \"a,\\\"{\", \"toets\": {\"soort\": \"mo\", \"soort\": \"nt2\"}}", 1,
+                  44, "sleutel ‘toets.soort’ komt twee keer voor in het geval");
 }
 
 Test(case_reader, not_an_object)
@@ -359,7 +359,8 @@ Test(case_reader, invalid_json_location)
     read_fails("{\"uren\": 99999999999999999999}", "", "geen geldige JSON: getal te groot");
     read_fails("{\"naam\": \"\\u0000\"}", "",
                "geen geldige JSON: het teken \\u0000 is niet toegestaan");
-    read_fails("{\"naam\": \"\xff\"}", "", "geen geldige JSON: ongeldige UTF-8");
+    read_fails("{\"naam\": \"\xff\"}", "",
+               "geen geldige JSON: ongeldige UTF-8 (byte 0xFF); sla het geval op als UTF-8");
 
     regel_policy p = test_policy();
     regel_case *c = NULL;
@@ -470,9 +471,11 @@ Test(case_v02, date_errors)
         datum_fails(json, msg);
     }
     /* a long value is cut in the message */
-    datum_fails("\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"",
-                "feit ‘geboortedatum’: ‘xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…’ is geen "
-                "geldige datum (verwacht een datum als JJJJ-MM-DD)");
+    /* (60 characters, then …) */
+    datum_fails(
+        "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"",
+        "feit ‘geboortedatum’: ‘xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…’ is "
+        "geen geldige datum (verwacht een datum als JJJJ-MM-DD)");
     datum_fails("20220301", "feit ‘geboortedatum’ moet een datum zijn (JSON-tekst JJJJ-MM-DD), "
                             "maar is een getal");
     datum_fails("{\"van\": \"2022-03-01\"}", "feit ‘geboortedatum’ moet een datum zijn "
@@ -770,8 +773,7 @@ Test(case_v02, list_errors_carry_the_index)
     fact_fails("bedragen", "[1, 2, 0.125]", "bedragen[2]",
                "feit ‘bedragen[2]’: het bedrag 0.125 heeft meer dan 2 decimalen");
     read_fails("{\"toetsen\": [{}, {\"datum\": \"2022-01-01\", \"datum\": \"2022-01-02\"}]}",
-               "toetsen[1].datum",
-               "sleutel ‘toetsen[1].datum’ komt twee keer voor in het geval (regel 1, kolom 48)");
+               "toetsen[1].datum", "sleutel ‘toetsen[1].datum’ komt twee keer voor in het geval");
 }
 
 Test(case_v02, records_with_new_kinds)
@@ -1140,4 +1142,444 @@ Test(case_v03, a_default_that_does_not_fit_is_a_bytecode_error)
     f.inputs[V3_PEIL].def = K_VERGOEDING; /* a bedrag for a datum */
     v3_fails(&f.policy, "{}", REGEL_ERR_BYTECODE, "peil",
              "de standaardwaarde van feit ‘peil’ past niet bij zijn type");
+}
+
+/* ---- issue 9: where in the text, bounded messages, not text, (niet negatief) ---- */
+
+#include <stdlib.h>
+
+#include "json_locate.h"
+
+/* json_locate / json_locate_key: expect (line, col), or 0 for line = not found. */
+static void at(const char *json, const char *path, unsigned line, unsigned col)
+{
+    unsigned l = 0, c = 0;
+    int found = json_locate(json, strlen(json), path, &l, &c);
+    if (line == 0) {
+        cr_assert_eq(found, 0, "‘%s’ in %s: gevonden op %u:%u", path, json, l, c);
+        return;
+    }
+    cr_assert_eq(found, 1, "‘%s’ niet gevonden in %s", path, json);
+    cr_assert(l == line && c == col, "‘%s’ in %s: %u:%u, verwacht %u:%u", path, json, l, c, line,
+              col);
+}
+
+static void key_at(const char *json, const char *path, unsigned line, unsigned col)
+{
+    unsigned l = 0, c = 0;
+    cr_assert_eq(json_locate_key(json, strlen(json), path, &l, &c), 1, "‘%s’ in %s", path, json);
+    cr_assert(l == line && c == col, "sleutel ‘%s’ in %s: %u:%u, verwacht %u:%u", path, json, l, c,
+              line, col);
+}
+
+Test(json_locate, nested_lists_and_records)
+{
+    const char *j = "{\"a\": {\"b\": [1, {\"c\": true}, [7, 8]]},\n \"d\": [[], [\"x\"]]}";
+    at(j, "", 1, 1);
+    at(j, "a", 1, 7);
+    at(j, "a.b", 1, 13);
+    at(j, "a.b[0]", 1, 14);
+    at(j, "a.b[1]", 1, 17);
+    at(j, "a.b[1].c", 1, 23);
+    at(j, "a.b[2][1]", 1, 34);
+    at(j, "d", 2, 7);
+    at(j, "d[1][0]", 2, 13);
+    key_at(j, "a.b[1].c", 1, 18);
+    key_at(j, "d", 2, 2);
+    key_at(j, "a.b[1]", 1, 17); /* an element has no key: its own position */
+    at("  \n\t{}", "", 2, 2);
+}
+
+Test(json_locate, not_there)
+{
+    const char *j = "{\"a\": {\"b\": [1, 2]}, \"c\": 3}";
+    at(j, "x", 0, 0);
+    at(j, "a.x", 0, 0);
+    at(j, "a.b[2]", 0, 0);
+    at(j, "a.b.c", 0, 0);
+    at(j, "c[0]", 0, 0);
+    at(j, "c.d", 0, 0);
+    at(j, "a[0]", 0, 0);
+    at(j, "a.b[x]", 0, 0);
+    at("{\"a\": []}", "a[0]", 0, 0);
+    at("{}", "a", 0, 0);
+    /* text that is not JSON (the reader only calls it on valid JSON): no crash */
+    at("{\"a\": [1, {\"b\"", "a[1].b", 0, 0);
+    at("{\"a", "a", 0, 0);
+    at("", "", 0, 0);
+    at("[", "[3]", 0, 0);
+}
+
+Test(json_locate, escaped_keys)
+{
+    const char *j = "{\"a\\\"b\": 1, \"\\u00e9\": 2, \"\\ud83d\\ude00\": 3, \"t\\tn\\n\": 4, "
+                    "\"s\\/\\\\\": 5}";
+    at(j, "a\"b", 1, 10);
+    at(j, "\xc3\xa9", 1, 23);
+    at(j, "\xf0\x9f\x98\x80", 1, 42);
+    at(j, "t\tn\n", 1, 55);
+    at(j, "s/\\", 1, 67);
+    at(j, "a", 0, 0);
+    at(j, "\xc3", 0, 0); /* half a character is no key */
+}
+
+Test(json_locate, utf8_columns_count_characters)
+{
+    /* é, ü and € are one column each, as in jansson's own positions */
+    const char *j = "{\"é\": \"ü€\", \"x\": 1,\n \"ë\": {\"y\": \"😀\", \"z\": 2}}";
+    at(j, "x", 1, 18);
+    at(j, "ë.z", 2, 23);
+    key_at(j, "ë.y", 2, 8);
+    /* and they agree with jansson's column of an error at the same place */
+    regel_policy p = test_policy();
+    regel_case *c = NULL;
+    regel_error err;
+    const char *bad = "{\"naam\": \"é€😀\", \"uren\": x}";
+    const char *good = "{\"naam\": \"é€😀\", \"uren\": 7}";
+    regel_case_from_json(&p, bad, strlen(bad), "g", &c, &err);
+    unsigned l, col;
+    cr_assert_eq(json_locate(good, strlen(good), "uren", &l, &col), 1);
+    cr_assert_eq(err.column, 25, "jansson: kolom %u", err.column);
+    cr_assert_eq(col, 25);
+}
+
+Test(json_locate, crlf_and_bom)
+{
+    const char *j = "{\r\n  \"x\": 1,\r\n  \"y\": [true,\r\n    false]\r\n}";
+    at(j, "x", 2, 8);
+    at(j, "y[1]", 4, 5);
+    key_at(j, "y", 3, 3);
+    const char *b = "\xEF\xBB\xBF{\"x\": 1}";
+    at(b, "x", 1, 7);
+    at(b, "", 1, 1);
+    unsigned l, c;
+    json_position(b, strlen(b), 3, &l, &c);
+    cr_assert(l == 1 && c == 1);
+}
+
+Test(json_locate, same_key_at_several_levels)
+{
+    const char *j = "{\"b\": {\"a\": 1, \"b\": {\"a\": 2}}, \"a\": [{\"a\": 3}]}";
+    at(j, "a", 1, 37);
+    at(j, "b.a", 1, 13);
+    at(j, "b.b.a", 1, 27);
+    at(j, "a[0].a", 1, 44);
+    /* a key with a dot: every way of reading the path is tried, in text order */
+    at("{\"a.b\": 1, \"a\": {\"b\": 2}}", "a.b", 1, 9);
+    at("{\"a\": {\"b\": 2}, \"a.b\": 1}", "a.b", 1, 13);
+    at("{\"a\": {\"c\": 2}, \"a.b\": 1}", "a.b", 1, 24);
+    at("{\"a[0]\": 5}", "a[0]", 1, 10);
+}
+
+Test(json_locate, deep_nesting_needs_no_recursion)
+{
+    size_t depth = 100000;
+    char *j = malloc(2 * depth + 32);
+    cr_assert_not_null(j);
+    size_t n = (size_t)sprintf(j, "{\"skip\": ");
+    for (size_t i = 0; i < depth; i++)
+        j[n++] = '[';
+    for (size_t i = 0; i < depth; i++)
+        j[n++] = ']';
+    n += (size_t)sprintf(j + n, ", \"x\": 1}");
+    unsigned l = 0, c = 0;
+    cr_assert_eq(json_locate(j, n, "x", &l, &c), 1);
+    cr_assert_eq(c, 2 * depth + 17);
+    free(j);
+}
+
+/* Read json; expect REGEL_ERR_CASE at (line, col) with this key and message. */
+static void fails_at(const regel_policy *p, const char *json, unsigned line, unsigned col,
+                     const char *key, const char *message)
+{
+    regel_case *c = NULL;
+    regel_error err;
+    memset(&err, 0, sizeof err);
+    int rc = regel_case_from_json(p, json, strlen(json), "geval.json", &c, &err);
+    cr_assert_eq(rc, REGEL_ERR_CASE, "code %d voor %s", rc, json);
+    cr_assert_null(c);
+    cr_assert_str_eq(err.key, key);
+    cr_assert_str_eq(err.message, message);
+    cr_assert(err.line == line && err.column == col, "%s: %u:%u, verwacht %u:%u", json, err.line,
+              err.column, line, col);
+}
+
+Test(case_location, value_errors_point_at_the_value)
+{
+    regel_policy p = test_policy();
+    fails_at(&p, "{\"werkt\": \"ja\"}", 1, 11, "werkt",
+             "feit ‘werkt’ moet waar of onwaar zijn (JSON true/false), maar is een tekst");
+    fails_at(&p, "{\n  \"naam\": \"x\",\n  \"uren\":\n    \"acht\"\n}", 4, 5, "uren",
+             "feit ‘uren’ moet een getal zijn (JSON-getal), maar is een tekst");
+    /* in a list element */
+    fails_at(&p,
+             "{\"toetsen\": [\n  {\"datum\": \"2023-01-02\"},\n  {\"soort\": \"mo\", \"datum\": "
+             "\"2023-02-29\"}\n]}",
+             3, 28, "toetsen[1].datum",
+             "feit ‘toetsen[1].datum’: ‘2023-02-29’ is geen geldige datum (februari 2023 heeft "
+             "28 dagen)");
+    fails_at(&p, "{\"bedragen\": [1, null]}", 1, 18, "bedragen[1]",
+             "feit ‘bedragen[1]’ is null, maar een lijst kan geen null bevatten; laat het "
+             "element weg");
+    /* in a record field */
+    fails_at(&p, "{\"toets\": {\"soort\": \"nt2\", \"geslaagd\": 1}}", 1, 40, "toets.geslaagd",
+             "feit ‘toets.geslaagd’ moet waar of onwaar zijn (JSON true/false), maar is een "
+             "getal");
+    /* in a period field, and a period without van (the period itself) */
+    fails_at(&p, "{\"verblijf_nu\": {\"van\": \"2020-01-01\", \"tot\": 5}}", 1, 46,
+             "verblijf_nu.tot",
+             "feit ‘verblijf_nu.tot’ moet een datum zijn (JSON-tekst JJJJ-MM-DD), maar is een "
+             "getal");
+    fails_at(&p, "{\"verblijf\": [{\"van\": \"2020-01-01\"}, {\"tot\": null}]}", 1, 38,
+             "verblijf[1]", "feit ‘verblijf[1]’: de periode heeft geen begindatum ‘van’");
+    fails_at(&p, "{\"contract\": {\"looptijd\": {\"van\": \"2020-02-30\"}}}", 1, 35,
+             "contract.looptijd.van",
+             "feit ‘contract.looptijd.van’: ‘2020-02-30’ is geen geldige datum (februari 2020 "
+             "heeft 29 dagen)");
+    /* the whole case */
+    fails_at(&p, "\n  [1]", 2, 3, "",
+             "het geval moet een JSON-object met feiten zijn ({…}), maar is een lijst");
+    /* escapes and UTF-8 before the value, a BOM and CRLF */
+    fails_at(&p, "\xEF\xBB\xBF{\"naam\": \"\\\"é\\u00e9\",\r\n \"uren\": true}", 2, 10, "uren",
+             "feit ‘uren’ moet een getal zijn (JSON-getal), maar is een waarheid (true/false)");
+}
+
+Test(case_location, unknown_keys_point_at_the_key)
+{
+    regel_policy p = test_policy();
+    fails_at(&p, "{\"werkt\": true,\n  \"werktt\": true}", 2, 3, "werktt",
+             "onbekend feit ‘werktt’ in het geval; bedoelde u ‘werkt’?");
+    fails_at(&p, "{\"toets\": {\"soort\": \"nt2\", \"score\": 1, \"slaagd\": true}}", 1, 40,
+             "toets.slaagd",
+             "onbekend veld ‘slaagd’ in feit ‘toets’ (een Toets); bedoelde u ‘geslaagd’?");
+    fails_at(&p, "{\"toetsen\": [{}, {\"datun\": \"2023-01-02\"}]}", 1, 19, "toetsen[1].datun",
+             "onbekend veld ‘datun’ in feit ‘toetsen[1]’ (een Toetsafname); bedoelde u "
+             "‘datum’?");
+    fails_at(&p, "{\"verblijf_nu\": {\"van\": \"2020-01-01\", \"tott\": null}}", 1, 39,
+             "verblijf_nu.tott",
+             "onbekend veld ‘tott’ in feit ‘verblijf_nu’ (een periode); bedoelde u ‘tot’?");
+    fails_at(&p, "{\"contract\": {\"looptijd\": {\"van\": \"2020-01-01\", \"x\": 1}}}", 1, 49,
+             "contract.looptijd.x",
+             "onbekend veld ‘x’ in feit ‘contract.looptijd’ (een periode); de velden zijn: van, "
+             "tot");
+    /* the same name at another level is not the one meant */
+    fails_at(&p, "{\"toets\": {\"soort\": \"nt2\"}, \"soort\": 1}", 1, 29, "soort",
+             "onbekend feit ‘soort’ in het geval; het beleid kent geen invoer met die naam");
+    /* duplicate keys: the second key */
+    fails_at(&p, "{\"toets\": {\"soort\": \"mo\",\n \"soort\": \"nt2\"}}", 2, 2, "toets.soort",
+             "sleutel ‘toets.soort’ komt twee keer voor in het geval");
+}
+
+/* A JSON document {"<key>": <value>} with a value or key of n bytes of 'x'. */
+static char *big_case(const char *key, size_t n, bool big_key)
+{
+    char *j = malloc(n + strlen(key) + 32);
+    cr_assert_not_null(j);
+    size_t k = 0;
+    if (big_key) {
+        memcpy(j, "{\"", 2);
+        memset(j + 2, 'x', n);
+        k = (size_t)sprintf(j + 2 + n, "\": 1}") + 2 + n;
+    } else {
+        k = (size_t)sprintf(j, "{\"%s\": \"", key);
+        memset(j + k, 'x', n);
+        k += n;
+        memcpy(j + k, "\"}", 3);
+    }
+    (void)k;
+    return j;
+}
+
+Test(case_location, huge_values_and_keys_are_cut_in_messages)
+{
+    regel_policy p = test_policy();
+    const size_t n = 10u * 1024 * 1024;
+    const char *facts[] = {"register", "geboortedatum", "termijn", "vergoeding", "werkt"};
+    for (size_t f = 0; f < sizeof facts / sizeof facts[0]; f++) {
+        char *j = big_case(facts[f], n, false);
+        regel_case *c = NULL;
+        regel_error err;
+        cr_assert_eq(regel_case_from_json(&p, j, strlen(j), "g", &c, &err), REGEL_ERR_CASE);
+        cr_assert_lt(strlen(err.message), 300, "%s: %zu bytes", facts[f], strlen(err.message));
+        cr_assert_eq(err.line, 1);
+        cr_assert_eq(err.column, strlen(facts[f]) + 6);
+        free(j);
+    }
+    char *j = big_case("", n, true);
+    fails_at(&p, j, 1, 2, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…",
+             "onbekend feit ‘xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…’ in het "
+             "geval; het beleid kent geen invoer met die naam");
+    free(j);
+    /* the member, cut at a character: 59 x, then é (2 bytes) is the 60th */
+    fails_at(&p,
+             "{\"register\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxéé\"}", 1,
+             14, "register",
+             "feit ‘register’: ‘xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxé…’ "
+             "is geen Register; mogelijk: vreemdelingenregister, bevolkingsregister");
+    /* a line break in a value does not break the message */
+    fails_at(&p, "{\"register\": \"a\\nb\"}", 1, 14, "register",
+             "feit ‘register’: ‘a?b’ is geen Register; mogelijk: vreemdelingenregister, "
+             "bevolkingsregister");
+}
+
+Test(case_location, a_case_that_is_not_text)
+{
+    regel_policy p = test_policy();
+    regel_case *c = NULL;
+    regel_error err;
+    memset(&err, 0, sizeof err);
+    const char nul[] = "\0{\"werkt\": true}";
+    cr_assert_eq(regel_case_from_json(&p, nul, sizeof nul - 1, "g", &c, &err), REGEL_ERR_CASE);
+    cr_assert_str_eq(err.message, "het geval is geen tekst (byte 0x00); verwacht een JSON-object");
+    cr_assert(err.line == 1 && err.column == 1);
+    fails_at(&p, "\x89PNG\r\n", 1, 1, "",
+             "het geval is geen tekst (byte 0x89); verwacht een JSON-object");
+    fails_at(&p, "\n \xff\xfd{", 2, 2, "",
+             "het geval is geen tekst (byte 0xFF); verwacht een JSON-object");
+    fails_at(&p, "\xff\xfe{\x00}\x00", 1, 1, "",
+             "het geval is in UTF-16 opgeslagen (bytes 0xFF 0xFE); sla het op als UTF-8");
+    const char late[] = "{\"werkt\": true}\n\0\0";
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(regel_case_from_json(&p, late, sizeof late - 1, "g", &c, &err), REGEL_ERR_CASE);
+    cr_assert_str_eq(err.message, "geen geldige JSON: een nulbyte (byte 0x00) hoort niet in een "
+                                  "geval; is het wel een tekstbestand?");
+    cr_assert(err.line == 2 && err.column == 1, "%u:%u", err.line, err.column);
+    /* Latin-1 é in a key; an overlong and a surrogate in a value */
+    fails_at(&p, "{\"w\xe9rkt\": true}", 1, 4, "",
+             "geen geldige JSON: ongeldige UTF-8 (byte 0xE9); sla het geval op als UTF-8");
+    fails_at(&p, "{\"naam\": \"é\xc0\xaf\"}", 1, 12, "",
+             "geen geldige JSON: ongeldige UTF-8 (byte 0xC0); sla het geval op als UTF-8");
+    fails_at(&p, "{\"naam\": \"\xed\xa0\x80\"}", 1, 11, "",
+             "geen geldige JSON: ongeldige UTF-8 (byte 0xED); sla het geval op als UTF-8");
+    /* other control bytes: at the start, and in a string */
+    fails_at(&p, "\x01\x02\x03\x04", 1, 1, "",
+             "het geval is geen tekst (byte 0x01); verwacht een JSON-object");
+    fails_at(&p, "{\"naam\": \"a\x1b[0m\"}", 1, 12, "",
+             "geen geldige JSON: het stuurteken 0x1B hoort niet in een geval (in een tekst: "
+             "schrijf \\u001B)");
+    /* a syntax error before a bad byte is reported as such */
+    fails_at(&p, "{\"werkt\": tru, \"naam\": \"\xff\"}", 1, 13, "",
+             "geen geldige JSON: ongeldige syntaxis bij ‘tru’");
+}
+
+/* ---- (niet negatief): RBC_NONNEGATIVE on inputs and record fields ---- */
+
+static rt_field nn_fields[] = {{"uren", 1, RBC_NONNEGATIVE}, {"saldo", 1, 0}};
+static rt_type nn_types[] = {
+    {RBC_TYPE_WAARHEID, NULL, 0, NULL, NULL, 0},      {RBC_TYPE_GETAL, NULL, 0, NULL, NULL, 0},
+    {RBC_TYPE_BEDRAG, NULL, 0, NULL, NULL, 0},        {RBC_TYPE_DUUR, NULL, 0, NULL, NULL, 0},
+    {RBC_TYPE_RECORD, "Week", 2, NULL, nn_fields, 0}, {RBC_TYPE_LIJST, NULL, 0, NULL, NULL, 4},
+};
+static rt_input nn_inputs[] = {
+    {"participatie_uren", 1, RBC_NONNEGATIVE, RBC_NONE, NULL},
+    {"loon", 2, RBC_NONNEGATIVE | RBC_OPTIONAL, RBC_NONE, NULL},
+    {"wachttijd", 3, RBC_NONNEGATIVE, RBC_NONE, NULL},
+    {"weken", 5, 0, RBC_NONE, NULL},
+    {"verschil", 1, 0, RBC_NONE, NULL},
+};
+
+static regel_policy nn_policy(void)
+{
+    regel_policy p;
+    memset(&p, 0, sizeof p);
+    p.file = "nn.rbc";
+    p.name = "Niet negatief";
+    p.types = nn_types;
+    p.n_types = sizeof nn_types / sizeof nn_types[0];
+    p.inputs = nn_inputs;
+    p.n_inputs = sizeof nn_inputs / sizeof nn_inputs[0];
+    return p;
+}
+
+Test(nonnegative, json)
+{
+    regel_policy p = nn_policy();
+    regel_case *c = read_ok(&p, "{\"participatie_uren\": 0, \"loon\": null, \"wachttijd\": \"0 "
+                                "dagen\", \"verschil\": -3, \"weken\": [{\"uren\": 0, \"saldo\": "
+                                "-2}]}");
+    regel_case_free(c);
+    c = read_ok(&p,
+                "{\"participatie_uren\": 12.5, \"loon\": \"0,01\", \"wachttijd\": \"2 maanden\"}");
+    regel_case_free(c);
+    fails_at(&p, "{\"participatie_uren\": -5}", 1, 23, "participatie_uren",
+             "feit ‘participatie_uren’: -5 is negatief; dit feit kan niet negatief zijn");
+    fails_at(&p, "{\"participatie_uren\": -0.5}", 1, 23, "participatie_uren",
+             "feit ‘participatie_uren’: -0,5 is negatief; dit feit kan niet negatief zijn");
+    fails_at(&p, "{\"loon\": \"-12,50\"}", 1, 10, "loon",
+             "feit ‘loon’: -€ 12,50 is negatief; dit feit kan niet negatief zijn");
+    fails_at(&p, "{\"loon\": -0.01}", 1, 10, "loon",
+             "feit ‘loon’: -€ 0,01 is negatief; dit feit kan niet negatief zijn");
+    fails_at(&p, "{\"wachttijd\": \"-2 maanden\"}", 1, 15, "wachttijd",
+             "feit ‘wachttijd’: -2 maanden is negatief; dit feit kan niet negatief zijn");
+    fails_at(&p, "{\"wachttijd\": \"1 maand en -3 dagen\"}", 1, 15, "wachttijd",
+             "feit ‘wachttijd’: 1 maand en -3 dagen is negatief; dit feit kan niet negatief "
+             "zijn");
+    fails_at(&p, "{\"weken\": [{\"uren\": 1}, {\"uren\": -1}]}", 1, 34, "weken[1].uren",
+             "feit ‘weken[1].uren’: -1 is negatief; dit feit kan niet negatief zijn");
+}
+
+Test(nonnegative, c_api)
+{
+    regel_policy p = nn_policy();
+    regel_case *c = NULL;
+    regel_error err;
+    cr_assert_eq(regel_case_new(&p, &c, &err), REGEL_OK, "%s", err.message);
+    cr_assert_eq(regel_case_set_int(c, "participatie_uren", 0, &err), REGEL_OK);
+    cr_assert_eq(regel_case_set_int(c, "participatie_uren", -5, &err), REGEL_ERR_CASE);
+    cr_assert_str_eq(err.message,
+                     "feit ‘participatie_uren’: -5 is negatief; dit feit kan niet negatief zijn");
+    cr_assert_str_eq(err.key, "participatie_uren");
+    cr_assert_eq(c->facts[0].u.q.num, 0, "de oude waarde blijft");
+    cr_assert_eq(regel_case_set_number(c, "participatie_uren", "-0,25", &err), REGEL_ERR_CASE);
+    cr_assert_str_eq(err.message, "feit ‘participatie_uren’: -0,25 is negatief; dit feit kan "
+                                  "niet negatief zijn");
+    cr_assert_eq(regel_case_set_number(c, "participatie_uren", "0.25", &err), REGEL_OK);
+    cr_assert_eq(regel_case_set_cents(c, "loon", -1, &err), REGEL_ERR_CASE);
+    cr_assert_str_eq(err.message, "feit ‘loon’: -€ 0,01 is negatief; dit feit kan niet negatief "
+                                  "zijn");
+    cr_assert_eq(regel_case_set_cents(c, "loon", 0, &err), REGEL_OK);
+    cr_assert_eq(regel_case_set_none(c, "loon", &err), REGEL_OK);
+    cr_assert_eq(regel_case_set_duration(c, "wachttijd", 0, -1, &err), REGEL_ERR_CASE);
+    cr_assert_str_eq(err.message,
+                     "feit ‘wachttijd’: -1 dag is negatief; dit feit kan niet negatief zijn");
+    cr_assert_eq(regel_case_set_duration(c, "wachttijd", 2, 0, &err), REGEL_OK);
+    cr_assert_eq(regel_case_set_int(c, "verschil", -5, &err), REGEL_OK);
+    size_t i = 0;
+    cr_assert_eq(regel_case_append(c, "weken", &i, &err), REGEL_OK);
+    cr_assert_eq(regel_case_set_int(c, "weken[0].saldo", -2, &err), REGEL_OK);
+    cr_assert_eq(regel_case_set_int(c, "weken[0].uren", -2, &err), REGEL_ERR_CASE);
+    cr_assert_str_eq(err.message,
+                     "feit ‘weken[0].uren’: -2 is negatief; dit feit kan niet negatief zijn");
+    cr_assert_str_eq(err.key, "weken[0].uren");
+    regel_case_free(c);
+}
+
+Test(nonnegative, answers)
+{
+    regel_policy p = nn_policy();
+    regel_error err;
+    char *json = NULL;
+    cr_assert_eq(regel_parse_answer(&p, 0, "0", 1, &json, &err), REGEL_OK, "%s", err.message);
+    cr_assert_str_eq(json, "0");
+    regel_free(json);
+    cr_assert_eq(regel_parse_answer(&p, 0, "-5", 2, &json, &err), REGEL_ERR_CASE);
+    cr_assert_null(json);
+    cr_assert_str_eq(err.message, "‘-5’ is geen geldig antwoord: het getal is negatief; geef een "
+                                  "getal met een decimale komma of punt, bijvoorbeeld 12 of "
+                                  "12,5, niet negatief.");
+    cr_assert_eq(regel_parse_answer(&p, 1, "€ -3,50", strlen("€ -3,50"), &json, &err),
+                 REGEL_ERR_CASE);
+    cr_assert_str_eq(err.message, "‘€ -3,50’ is geen geldig antwoord: het bedrag is negatief; "
+                                  "geef een bedrag in euro als 12,50, € 12,50 of 12,50 euro, "
+                                  "niet negatief; of geen als het er niet is.");
+    cr_assert_eq(regel_parse_answer(&p, 1, "geen", 4, &json, &err), REGEL_OK);
+    regel_free(json);
+    cr_assert_eq(regel_parse_answer(&p, 2, "-2 maanden", 10, &json, &err), REGEL_ERR_CASE);
+    cr_assert_str_eq(err.message, "‘-2 maanden’ is geen geldig antwoord: -2 maanden is negatief; "
+                                  "dit feit kan niet negatief zijn; geef een duur als 2 maanden, "
+                                  "1 jaar en 3 dagen of 10 weken, niet negatief.");
+    cr_assert_eq(regel_parse_answer(&p, 2, "0 dagen", 7, &json, &err), REGEL_OK);
+    regel_free(json);
+    cr_assert_eq(regel_parse_answer(&p, 4, "-5", 2, &json, &err), REGEL_OK);
+    regel_free(json);
 }

@@ -127,14 +127,15 @@ Test(cli, case_errors_exit_1_and_nothing_on_stdout)
     run_result *r = RUN("{\"werktt\": true}", BASIS, "-");
     cr_assert_eq(r->status, 1);
     cr_assert_str_eq(r->out, "");
-    cr_assert_str_eq(r->err, "regel: (standaardinvoer): fout: onbekend feit ‘werktt’ in het "
+    cr_assert_str_eq(r->err, "regel: (standaardinvoer):1:2: fout: onbekend feit ‘werktt’ in het "
                              "geval; bedoelde u ‘werkt’?\n");
     free(r);
     r = RUN("{\"werkt\": \"ja\"}", "--json", BASIS, "-");
     cr_assert_eq(r->status, 1);
     cr_assert_str_eq(r->out, "");
-    cr_assert_str_eq(r->err, "regel: (standaardinvoer): fout: feit ‘werkt’ moet waar of onwaar "
-                             "zijn (JSON true/false), maar is een tekst\n");
+    cr_assert_str_eq(r->err,
+                     "regel: (standaardinvoer):1:11: fout: feit ‘werkt’ moet waar of onwaar "
+                     "zijn (JSON true/false), maar is een tekst\n");
     free(r);
     r = RUN("{\n  \"werkt\": tru\n}", BASIS, "-");
     cr_assert_eq(r->status, 1);
@@ -389,21 +390,21 @@ Test(cli, v02_case_errors_name_the_key)
                         "--json", path, "-");
     cr_assert_eq(r->status, 1);
     cr_assert_str_eq(r->out, "");
-    cr_assert_str_eq(r->err, "regel: (standaardinvoer): fout: feit ‘toetsen[2].datum’: "
+    cr_assert_str_eq(r->err, "regel: (standaardinvoer):1:74: fout: feit ‘toetsen[2].datum’: "
                              "‘2023-02-29’ is geen geldige datum (februari 2023 heeft 28 "
                              "dagen)\n");
     free(r);
     r = RUN("{\"vergoeding\": 12.345}", path, "-");
     cr_assert_eq(r->status, 1);
     cr_assert_str_eq(r->out, "");
-    cr_assert_str_eq(r->err, "regel: (standaardinvoer): fout: feit ‘vergoeding’: het bedrag "
+    cr_assert_str_eq(r->err, "regel: (standaardinvoer):1:16: fout: feit ‘vergoeding’: het bedrag "
                              "12.345 heeft meer dan 2 decimalen\n");
     free(r);
     r = RUN("{\"verblijf\": [{\"van\": \"2020-01-01\", \"tot\": null, \"soort\": \"werk\"}]}", path,
             "-");
     cr_assert_eq(r->status, 1);
     cr_assert_str_eq(r->out, "");
-    cr_assert_str_eq(r->err, "regel: (standaardinvoer): fout: onbekend veld ‘soort’ in feit "
+    cr_assert_str_eq(r->err, "regel: (standaardinvoer):1:50: fout: onbekend veld ‘soort’ in feit "
                              "‘verblijf[0]’ (een periode); de velden zijn: van, tot\n");
     free(r);
     unlink(path);

@@ -446,15 +446,27 @@ static void expect_diags(const char *src, const char *want)
 
 /* ---- declarations ---- */
 
+/* An empty file (or one with only comments) is an error for the whole
+ * file (issue 9); a file with only `beleid` and `bron` is not empty. */
 Test(parser, empty_policy)
 {
+    static const char *const empty[] = {"", "\n\n", "# alleen commentaar\n", "\xEF\xBB\xBF"};
+    for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++) {
+        parsed r;
+        parse_str(&r, empty[i]);
+        cr_assert_eq(r.errors, 1, "%s", empty[i]);
+        cr_assert_eq(r.p->n_decls, 0);
+        cr_assert_null(r.p->name);
+        cr_assert_str_eq(r.p->file, "t.regel");
+        cr_assert_str_eq(r.diags,
+                         "t.regel: fout: het beleid is leeg: er staat geen enkele declaratie in\n"
+                         "     = hint: begin met ‘beleid \"Naam van het beleid\".’ en declareer "
+                         "dan invoer, uitkomsten en regels (zie doc/handboek.md)\n");
+        parsed_free(&r);
+    }
     parsed r;
-    parse_str(&r, "");
-    cr_assert_eq(r.errors, 0);
-    cr_assert_eq(r.p->n_decls, 0);
-    cr_assert_null(r.p->name);
-    cr_assert_null(r.p->bron);
-    cr_assert_str_eq(r.p->file, "t.regel");
+    parse_str(&r, "beleid \"Alleen een naam\".\n");
+    cr_assert_eq(r.errors, 0, "%s", r.diags);
     parsed_free(&r);
 }
 
@@ -1567,7 +1579,8 @@ Test(parser_v03, location_of_is_bekend)
 Test(parser_v03, syntax_errors)
 {
     expect_diags("invoer a: getal (optionel).",
-                 "t.regel:1:18: fout: onverwachte naam ‘optionel’; verwacht ‘optioneel’\n"
+                 "t.regel:1:18: fout: onverwachte naam ‘optionel’; verwacht ‘niet’ of "
+                 "‘optioneel’\n"
                  "   1 | invoer a: getal (optionel).\n"
                  "     |                  ^~~~~~~~\n"
                  "     = hint: bedoelde u ‘optioneel’?\n");

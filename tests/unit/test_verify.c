@@ -211,6 +211,7 @@ Test(verify, version)
     size_t len;
     uint8_t *b = valid(&len, NULL);
     b[4] = 3;
+    b[6] = 0;
     expect_bytes_bad(
         b, len,
         "versie 3.0 van het bytecodeformaat wordt niet ondersteund (deze runtime leest "
@@ -1806,8 +1807,64 @@ Test(verify3, input_flags)
 {
     rbc_builder *b = base();
     rule_r(b);
-    rb_input_ext(b, "o", 1, 2, RBC_NONE, NULL);
-    expect_bad(b, "invoer ‘o’ heeft onbekende vlaggen 0x2");
+    rb_input_ext(b, "o", 1, 4, RBC_NONE, NULL);
+    expect_bad(b, "invoer ‘o’ heeft onbekende vlaggen 0x4");
+}
+
+/* (niet negatief), RBC_NONNEGATIVE: only on a getal, bedrag or duur (not a
+ * list of them), and a `standaard` that is not negative. */
+Test(verify3, nonnegative_inputs)
+{
+    rbc_builder *b = base2(); /* 7 duur, 8 bedrag */
+    rule_r(b);
+    rb_input_ext(b, "g", 1, RBC_NONNEGATIVE, rb_const_num(b, 0, 1), NULL);
+    rb_input_ext(b, "du", 7, RBC_NONNEGATIVE | RBC_OPTIONAL, RBC_NONE, NULL);
+    rb_input_ext(b, "e", 8, RBC_NONNEGATIVE, rb_const_bedrag(b, 125), NULL);
+    regel_policy_free(expect_ok(b));
+}
+
+Test(verify3, nonnegative_on_other_kinds)
+{
+    /* waarheid, tekst, soort, gegeven, datum, periode, lijst van getal */
+    const uint32_t kinds[] = {0, 2, 3, 4, 6, 9, 10};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        rbc_builder *b = base2();
+        rule_r(b);
+        rb_input_ext(b, "o", kinds[k], RBC_NONNEGATIVE, RBC_NONE, NULL);
+        expect_bad(b, "invoer ‘o’ is niet negatief, maar dat kan alleen bij een getal, bedrag of "
+                      "duur");
+    }
+}
+
+Test(verify3, nonnegative_negative_default)
+{
+    rbc_builder *b = base2();
+    rule_r(b);
+    uint32_t c = rb_const_duur(b, 1, -3);
+    rb_input_ext(b, "o", 7, RBC_NONNEGATIVE, c, NULL);
+    char want[160];
+    snprintf(want, sizeof want,
+             "de standaardwaarde van invoer ‘o’ (constante %u) is negatief, maar de invoer is "
+             "niet negatief",
+             c);
+    expect_bad(b, want);
+}
+
+Test(verify3, nonnegative_fields)
+{
+    rbc_builder *b = base();
+    rule_r(b);
+    const char *fields[] = {"n", "k"};
+    uint32_t types[] = {1, 1}, flags[] = {RBC_NONNEGATIVE, RBC_NONNEGATIVE | RBC_OPTIONAL};
+    rb_type_record_flags(b, "U", 2, fields, types, flags);
+    regel_policy_free(expect_ok(b));
+
+    b = base();
+    rule_r(b);
+    uint32_t types2[] = {1, 3};
+    rb_type_record_flags(b, "U", 2, fields, types2, flags);
+    expect_bad(b, "veld ‘k’ van gegeven ‘U’ (type 6) is niet negatief, maar dat kan alleen bij "
+                  "een getal, bedrag of duur");
 }
 
 Test(verify3, input_default_out_of_range)
@@ -2528,7 +2585,7 @@ Test(explain, disassembly)
     regel_error err;
     cr_assert_eq(regel_disassemble(bytes, len, "x.rbc", &out, &err), REGEL_OK, "%s", err.message);
     static const char *const want[] = {
-        "; Regel-bytecode, versie 2.0, ",
+        "; Regel-bytecode, versie 2.1, ",
         "\nEXPLAIN (2 atomen, 2 takken)\n",
         "  atoom 0  \"a\"  (bron 7:12; noemt invoer a)\n",
         "  atoom 1  \"s = 1 en \\\"t\\\"\"  (bron 9:3; noemt uitkomst s, invoer t)\n",
