@@ -1,7 +1,8 @@
 /* eval.h — the evaluation context (struct regel_eval) and a case's facts
  * (struct regel_case), shared by the VM, the case reader and the renderers.
  * All per-case memory comes from the context's arena; the tables below are
- * sized once in regel_eval_new, so evaluating does not call malloc. */
+ * sized once in regel_eval_new (O(outcomes + inputs + rules …), never a
+ * product), so evaluating does not call malloc. */
 #ifndef REGEL_EVAL_H
 #define REGEL_EVAL_H
 
@@ -55,6 +56,22 @@ typedef struct ev_call {
     struct ev_call *next; /* in call order */
 } ev_call;
 
+/* A growable list of indices (the explanation trace). Its items live in the
+ * evaluation's arena; they are in the order read and may repeat. */
+typedef struct ev_list {
+    uint32_t *items;
+    uint32_t n, cap;
+} ev_list;
+
+/* Whether x is in the list (linear; for tests and small lists). */
+static inline bool ev_list_has(const ev_list *l, uint32_t x)
+{
+    for (uint32_t k = 0; l && k < l->n; k++)
+        if (l->items[k] == x)
+            return true;
+    return false;
+}
+
 struct regel_eval {
     const regel_policy *policy;
     const regel_case *kase; /* the case of the last evaluation */
@@ -65,10 +82,12 @@ struct regel_eval {
     uint32_t *decided_by;   /* per outcome: rule index or RBC_NONE */
     bool evaluated;         /* a successful evaluation is held */
     bool explained;         /* the last evaluation recorded a trace */
-    /* Trace (only written when explaining): row-major bit-per-byte tables. */
-    uint8_t *reads_input;   /* [outcome * n_inputs + input]: read while resolving outcome */
-    uint8_t *reads_outcome; /* [outcome * n_outcomes + other]: read while resolving outcome */
-    uint8_t *reads_param;   /* [outcome * n_param_versions + version]: parameter version used */
+    /* Trace (only written when explaining, emptied by the next evaluation):
+     * per outcome, what was read while resolving it, as sparse lists (items
+     * in the arena, unsorted, duplicates possible; see ev_list_has). */
+    ev_list *reads_input;   /* per outcome: input indices (peildatum included) */
+    ev_list *reads_outcome; /* per outcome: outcome indices */
+    ev_list *reads_param;   /* per outcome: parameter version indices (n_param_versions) */
     uint8_t *missing;       /* per input: a cause of an onbekend uitkomst (always recorded):
                                absent, consulted, and its value could change an outcome */
     const uint8_t **causes; /* per outcome: causes of its onbekend value (NULL if none) */

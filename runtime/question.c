@@ -349,6 +349,9 @@ int regel_next_question_json(const regel_eval *ev, const char *const *targets, s
         sb_puts(&sb, ",\n");
         q_indent(&sb, 2);
         sb_printf(&sb, "\"optioneel\": %s,\n", (in->flags & RBC_OPTIONAL) ? "true" : "false");
+        q_indent(&sb, 2);
+        sb_printf(&sb, "\"niet_negatief\": %s,\n",
+                  (in->flags & RBC_NONNEGATIVE) ? "true" : "false");
         size_t n_members = regel_input_member_count(p, (size_t)i);
         if (n_members) {
             q_indent(&sb, 2);

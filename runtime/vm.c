@@ -68,6 +68,11 @@ struct vm_ctx {
     bool coverage;  /* this evaluation records cond_seen (REGEL_COVERAGE) */
     bool set_aside; /* running a rule for the trace alone (vm_trace_set_aside) */
     uint64_t steps; /* loop iterations so far in this evaluation (VM_MAX_STEPS) */
+    /* Explaining: per input / outcome / parameter version, 1 + the outcome
+     * whose read list (pub.reads_*) already holds it, 0 for none. Outcomes are
+     * resolved one after another, so this keeps each list free of repeats. */
+    uint32_t *in_mark, *out_mark, *pv_mark;
+    bool reads_dirty; /* the read lists may hold items of an earlier evaluation */
 };
 
 /* The evaluation step budget: loops over lists are the only code that runs
@@ -108,6 +113,9 @@ REGEL_API void regel_eval_free(regel_eval *ev)
     free(ev->decided_by);
     free(ev->reads_input);
     free(ev->reads_outcome);
+    free(x->in_mark);
+    free(x->out_mark);
+    free(x->pv_mark);
     free(ev->missing);
     free(ev->causes);
     free(x->single);
@@ -135,7 +143,6 @@ REGEL_API regel_eval *regel_eval_new(const regel_policy *policy)
     regel_eval *ev = &x->pub;
     const regel_policy *p = policy;
     bool ok = true;
-    size_t n_ri, n_ro;
     ev->policy = p;
     ev->arena = arena_new(16384);
     ok = ev->arena != NULL;
@@ -143,17 +150,13 @@ REGEL_API regel_eval *regel_eval_new(const regel_policy *policy)
     ev->values = vm_calloc(p->n_outcomes, sizeof *ev->values, &ok);
     ev->status = vm_calloc(p->n_outcomes, sizeof *ev->status, &ok);
     ev->decided_by = vm_calloc(p->n_outcomes, sizeof *ev->decided_by, &ok);
-    if (mul_ok(p->n_outcomes, p->n_inputs, &n_ri) && mul_ok(p->n_outcomes, p->n_outcomes, &n_ro)) {
-        ev->reads_input = vm_calloc(n_ri, 1, &ok);
-        ev->reads_outcome = vm_calloc(n_ro, 1, &ok);
-    } else {
-        ok = false;
-    }
-    size_t n_rp;
-    if (mul_ok(p->n_outcomes, p->n_param_versions, &n_rp))
-        ev->reads_param = vm_calloc(n_rp, 1, &ok);
-    else
-        ok = false;
+    /* the trace: sparse read lists, O(outcomes + inputs + versions) */
+    ev->reads_input = vm_calloc(p->n_outcomes, sizeof *ev->reads_input, &ok);
+    ev->reads_outcome = vm_calloc(p->n_outcomes, sizeof *ev->reads_outcome, &ok);
+    ev->reads_param = vm_calloc(p->n_outcomes, sizeof *ev->reads_param, &ok);
+    x->in_mark = vm_calloc(p->n_inputs, sizeof *x->in_mark, &ok);
+    x->out_mark = vm_calloc(p->n_outcomes, sizeof *x->out_mark, &ok);
+    x->pv_mark = vm_calloc(p->n_param_versions, sizeof *x->pv_mark, &ok);
     x->slots = vm_calloc(p->max_slots, sizeof *x->slots, &ok);
     ev->missing = vm_calloc(p->n_inputs, 1, &ok);
     ev->causes = vm_calloc(p->n_outcomes, sizeof *ev->causes, &ok);
@@ -605,16 +608,55 @@ static const rt_param_version *vm_param_version(const rt_param *q, int32_t d, ui
     return NULL;
 }
 
+/* Explaining: add item (an input, outcome or parameter version) to l, the
+ * read list of outcome o, unless mark (item's entry in x->in_mark …) says it
+ * is there already. The items grow in the arena; failure sets x->oom. */
+static void vm_note_read(struct vm_ctx *x, ev_list *l, uint32_t *mark, uint32_t o, uint32_t item)
+{
+    if (*mark == o + 1)
+        return;
+    if (l->n == l->cap) {
+        uint32_t cap = l->cap ? l->cap * 2 : 4; /* n <= inputs + outcomes + versions < 2^31 */
+        uint32_t *items = arena_grow(x->pub.arena, l->items, (size_t)l->n * sizeof *items,
+                                     (size_t)cap * sizeof *items);
+        if (!items) {
+            x->oom = true;
+            return;
+        }
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->n++] = item;
+    *mark = o + 1;
+}
+
+/* Empty the read lists and their marks (their items were in the arena). */
+static void vm_clear_reads(struct vm_ctx *x)
+{
+    regel_eval *ev = &x->pub;
+    const regel_policy *p = ev->policy;
+    if (p->n_outcomes) {
+        memset(ev->reads_input, 0, p->n_outcomes * sizeof *ev->reads_input);
+        memset(ev->reads_outcome, 0, p->n_outcomes * sizeof *ev->reads_outcome);
+        memset(ev->reads_param, 0, p->n_outcomes * sizeof *ev->reads_param);
+        memset(x->out_mark, 0, p->n_outcomes * sizeof *x->out_mark);
+    }
+    if (p->n_inputs)
+        memset(x->in_mark, 0, p->n_inputs * sizeof *x->in_mark);
+    if (p->n_param_versions)
+        memset(x->pv_mark, 0, p->n_param_versions * sizeof *x->pv_mark);
+}
+
 /* Read peildatum (recording it as a fact read); onbekend (caused by it) when absent. */
 static rt_value vm_peildatum(regel_eval *ev, uint32_t o, bool explain)
 {
-    const regel_policy *p = ev->policy;
-    uint32_t i = p->peildatum_input;
+    struct vm_ctx *x = (struct vm_ctx *)ev;
+    uint32_t i = ev->policy->peildatum_input;
     rt_value v = ev->kase->facts[i];
     if (v.tag == RV_ONBEKEND)
-        v.u.causes = vm_single((struct vm_ctx *)ev, i);
+        v.u.causes = vm_single(x, i);
     if (explain)
-        ev->reads_input[(size_t)o * p->n_inputs + i] = 1;
+        vm_note_read(x, &ev->reads_input[o], &x->in_mark[i], o, i);
     return v;
 }
 
@@ -635,8 +677,11 @@ static int vm_load_param(regel_eval *ev, const rt_rule *r, uint32_t pc, uint32_t
         return vm_fail(ev, r, pc, err, "geen versie van parameter ‘%s’ is geldig op %s", q->name,
                        buf);
     }
-    if (explain)
-        ev->reads_param[(size_t)o * p->n_param_versions + q->first_version + k] = 1;
+    if (explain) {
+        struct vm_ctx *x = (struct vm_ctx *)ev;
+        uint32_t g = q->first_version + k;
+        vm_note_read(x, &ev->reads_param[o], &x->pv_mark[g], o, g);
+    }
     *out = v_const(&p->consts[pv->value]);
     return REGEL_OK;
 }
@@ -724,8 +769,8 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
     const rt_rule *r = &p->rules[ri];
     const uint8_t *code = p->code;
     const rt_value *facts = ev->kase->facts;
-    uint8_t *in_row = ev->reads_input + (size_t)o * p->n_inputs;
-    uint8_t *out_row = ev->reads_outcome + (size_t)o * p->n_outcomes;
+    ev_list *in_list = &ev->reads_input[o];
+    ev_list *out_list = &ev->reads_outcome[o];
     uint8_t *seen = vx->coverage ? ev->cond_seen : NULL; /* NULL: no coverage */
     rt_value *sp = ev->stack;                            /* next free slot */
     uint32_t pc = r->code_off;
@@ -770,7 +815,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             if (sp->tag == RV_ONBEKEND)
                 sp->u.causes = vm_single(vx, i);
             if (reads)
-                in_row[i] = 1;
+                vm_note_read(vx, in_list, &vx->in_mark[i], o, i);
             sp++;
             pc += 5;
             break;
@@ -779,7 +824,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             uint32_t k = rd32(code + pc + 1);
             *sp++ = ev->values[k];
             if (reads)
-                out_row[k] = 1;
+                vm_note_read(vx, out_list, &vx->out_mark[k], o, k);
             pc += 5;
             break;
         }
@@ -1644,6 +1689,9 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
     bool explain = (flags & REGEL_EXPLAIN) != 0;
     x->coverage = (flags & REGEL_COVERAGE) != 0;
     arena_reset(ev->arena);
+    if (explain || x->reads_dirty) /* their items were in the arena */
+        vm_clear_reads(x);
+    x->reads_dirty = explain;
     x->steps = 0;
     ev->calls = ev->calls_tail = NULL;
     if (x->coverage && p->n_conds)
@@ -1669,9 +1717,6 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
             memset(ev->branch_cond, 0, p->n_branches_total);
         if (p->n_atoms)
             memset(ev->atom_value, 0, p->n_atoms);
-        memset(ev->reads_input, 0, (size_t)p->n_outcomes * p->n_inputs);
-        memset(ev->reads_outcome, 0, (size_t)p->n_outcomes * p->n_outcomes);
-        memset(ev->reads_param, 0, (size_t)p->n_outcomes * p->n_param_versions);
     }
     for (uint32_t o = 0; o < p->n_outcomes; o++) {
         ev->status[o] = EV_NO_RULE;

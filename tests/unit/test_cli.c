@@ -640,6 +640,7 @@ Test(cli, volgende_vraag)
                                       "    \"vraag\": \"Werkt u momenteel?\",\n"
                                       "    \"type\": \"waarheid\",\n"
                                       "    \"optioneel\": false,\n"
+                                      "    \"niet_negatief\": false,\n"
                                       "    \"open_uitkomsten\": [\n"
                                       "      \"avondcursus\"\n"
                                       "    ]\n"

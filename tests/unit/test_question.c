@@ -209,6 +209,7 @@ Test(heuristic, next_question_json)
                           "    \"vraag\": \"Wat is ‘b’?\",\n"
                           "    \"type\": \"waarheid\",\n"
                           "    \"optioneel\": false,\n"
+                          "    \"niet_negatief\": false,\n"
                           "    \"open_uitkomsten\": [\n"
                           "      \"x\",\n"
                           "      \"z\"\n"
