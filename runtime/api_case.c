@@ -704,22 +704,31 @@ REGEL_API int regel_case_append(regel_case *c, const char *path, size_t *index, 
     if (!s.v && (rc = ac_resolve(c, path, true, &s, err)) != REGEL_OK)
         return rc;
     uint32_t n = s.v->tag == RV_LIJST ? s.v->u.list.n : 0;
-    if (n >= AC_MAX_LENGTH)
-        return ac_fail(err, REGEL_ERR_CASE, path, "feit ‘%s’: de lijst is te lang", AC_SHOW(path));
+    if (n >= CASE_MAX_LIST)
+        return ac_fail(err, REGEL_ERR_CASE, path,
+                       "feit ‘%s’: de lijst is te lang: meer dan 1 miljoen elementen",
+                       AC_SHOW(path));
     rt_value elem;
     memset(&elem, 0, sizeof elem);
     if (et->kind == RBC_TYPE_RECORD && !ac_new_record(c, et, &elem))
         return ac_oom(err, path);
+    /* Geometric growth: appending a million elements one by one must not copy
+     * the list a million times (that was quadratic in time and memory). */
     rt_value *items = n ? (rt_value *)s.v->u.list.items : NULL;
-    items = arena_grow(c->arena, items, n * sizeof *items, (n + 1) * sizeof *items);
-    if (!items)
-        return ac_oom(err, path);
+    uint32_t cap = s.v->tag == RV_LIJST ? s.v->u.list.cap : 0;
+    if (n + 1 > cap) {
+        cap = n < 4 ? 8 : 2 * n;
+        items = arena_grow(c->arena, items, n * sizeof *items, (size_t)cap * sizeof *items);
+        if (!items)
+            return ac_oom(err, path);
+    }
     items[n] = elem;
     if (s.v->tag != RV_LIJST)
         memset(s.v, 0, sizeof *s.v);
     s.v->tag = RV_LIJST;
     s.v->u.list.items = items;
     s.v->u.list.n = n + 1;
+    s.v->u.list.cap = cap;
     c->defaulted[s.input] = 0;
     if (index)
         *index = n;

@@ -729,9 +729,10 @@ static int case_list_value(case_reader *r, const char *path, const rt_type *t, c
     if (!json_is_array(v))
         return case_type_error(r, path, t, v);
     size_t n = json_array_size(v);
-    if (n > UINT32_MAX / 2)
+    if (n > CASE_MAX_LIST)
         return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
-                         "feit ‘%s’: de lijst is te lang", path);
+                         "feit ‘%s’: de lijst is te lang: %zu elementen (hoogstens 1 miljoen)",
+                         path, n);
     rt_value *items = arena_alloc(r->kase->arena, sizeof *items * (n ? n : 1));
     if (!items)
         return case_fail(r->err, REGEL_ERR_MEMORY, r->name, path, 0, 0, "onvoldoende geheugen");
@@ -754,6 +755,7 @@ static int case_list_value(case_reader *r, const char *path, const rt_type *t, c
     out->tag = RV_LIJST;
     out->u.list.items = items;
     out->u.list.n = (uint32_t)n;
+    out->u.list.cap = 0; /* exactly n */
     return REGEL_OK;
 }
 
@@ -791,9 +793,10 @@ static int case_value(case_reader *r, const char *path, uint32_t type, const jso
         if (!json_is_string(v))
             return case_type_error(r, path, t, v);
         size_t len = json_string_length(v);
-        if (len > UINT32_MAX)
+        if (len > CASE_MAX_TEXT)
             return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
-                             "feit ‘%s’: de tekst is te lang", path);
+                             "feit ‘%s’: de tekst is te lang: %zu bytes (hoogstens 1 MB)", path,
+                             len);
         char *s = arena_strndup(r->kase->arena, json_string_value(v), len);
         if (!s)
             return case_fail(r->err, REGEL_ERR_MEMORY, r->name, path, 0, 0, "onvoldoende geheugen");

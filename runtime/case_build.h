@@ -16,7 +16,11 @@
  * buf (cap bytes; CASE_SHOW_CAP always suffices), cut at a UTF-8 boundary,
  * control characters as '?'. */
 #define CASE_SHOW_CHARS 60
-#define CASE_SHOW_CAP   (CASE_SHOW_CHARS * 4 + 4)
+/* Issue 9: the largest list (elements) and text (bytes, 1 MB) one fact of a
+ * case may hold, through JSON and through the C API alike. */
+#define CASE_MAX_LIST 1000000u
+#define CASE_MAX_TEXT ((size_t)1 << 20)
+#define CASE_SHOW_CAP (CASE_SHOW_CHARS * 4 + 4)
 void case_show(const char *s, size_t len, char *buf, size_t cap);
 
 /* A new case for policy with every fact absent and onbekend (no `standaard`

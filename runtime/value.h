@@ -55,6 +55,8 @@ struct rt_value {
         struct {
             const rt_value *items;
             uint32_t n;
+            uint32_t cap; /* room for this many items; 0: exactly n (regel_case_append
+                             grows its lists geometrically, issue 9) */
         } list;
     } u;
 };

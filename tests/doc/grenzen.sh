@@ -42,6 +42,8 @@ RT_MAX_SLOTS runtime/rt.h 1 lussen_in_lussen | {} |
 RBC_MAX_EXTERN_PARAMS runtime/bytecode.h 1 parameters_van_een_externe_functie het_maximum_is_{}
 VM_MAX_STEPS runtime/vm.c 1000000 rekenstappen {}_miljoen_herhalingen
 DIAG_EXCERPT_WIDTH compiler/diag.c 1 lange_regels toont_{}_tekens
+CASE_MAX_LIST runtime/case_build.h 1000000 een_lijst_in_een_geval {}_miljoen_elementen
+CASE_MAX_TEXT runtime/case_build.h 1 een_tekst_in_een_geval {}_MB
 LIST
 echo "doc-grenzen: $pass passed, $fail failed"
 [ $pass -gt 0 ] && [ $fail -eq 0 ]

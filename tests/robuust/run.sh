@@ -142,6 +142,14 @@ sed 's|"uurloon": .*|"uurloon": "12,505",|' tijd.json >geval-bedrag-cent.json
     printf '"}\n'
 } >geval-lange-tekst.json
 { cat "$geval"; printf '{}\n'; } >geval-na-einde.json
+# A list of a million and one numbers, a text of 1 MB and one byte.
+printf 'beleid "Lijst".\ninvoer l: lijst van getal, t: tekst.\nuitkomst n: getal, m: waarheid.\nregel "n" n is aantal l.\nregel "m" m is waar indien t is "x", anders onwaar.\n' >lijst.regel
+awk 'BEGIN { printf "{\"t\": \"x\", \"l\": [0"; for (i = 1; i <= 1000000; i++) printf ",0"; printf "]}\n" }' >geval-lange-lijst.json
+{
+    printf '{"l": [], "t": "'
+    head -c 1048577 /dev/zero | tr '\000' 'x'
+    printf '"}\n'
+} >geval-tekst-1mb.json
 
 # ---- running ------------------------------------------------------------
 # check NAME STATUS [groot] -- TOOL ARGS...
@@ -260,6 +268,8 @@ check geval-bedrag-cent 1 -- regel tijd.regel geval-bedrag-cent.json
 check geval-diep 1 -- regel inburgering.regel geval-diep.json
 check geval-lange-tekst 1 groot -- regel inburgering.regel geval-lange-tekst.json
 check geval-na-einde 1 -- regel inburgering.regel geval-na-einde.json
+check geval-lange-lijst 1 groot -- regel lijst.regel geval-lange-lijst.json
+check geval-tekst-1mb 1 groot -- regel lijst.regel geval-tekst-1mb.json
 
 echo "robuust: $pass passed, $fail failed, $skip overgeslagen"
 [ $pass -gt 0 ] || exit 1

@@ -224,3 +224,37 @@ Test(limits, excerpt_of_a_long_line_is_a_window_around_the_caret)
     regel_free(diags);
     sb_free(&sb);
 }
+
+/* Lists of at most a million elements and texts of at most 1 MB, through
+ * JSON (tests/robuust) and the C API alike. */
+Test(limits, case_lists_and_texts_through_the_api)
+{
+    static const char src[] = "beleid \"x\".\ninvoer l: lijst van getal, t: tekst.\nuitkomst n: "
+                              "getal.\nregel \"r\" n is aantal l.\n";
+    regel_policy *p;
+    char *diags;
+    regel_error err;
+    cr_assert_eq(compile(src, &p, &diags, &err), REGEL_OK, "%s", err.message);
+    regel_free(diags);
+    regel_case *c = NULL;
+    cr_assert_eq(regel_case_new(p, &c, &err), REGEL_OK, "%s", err.message);
+    size_t index = 0;
+    for (size_t i = 0; i < 1000000; i++)
+        cr_assert_eq(regel_case_append(c, "l", &index, &err), REGEL_OK, "%zu: %s", i, err.message);
+    cr_assert_eq(index, 999999);
+    cr_assert_eq(regel_case_append(c, "l", &index, &err), REGEL_ERR_CASE);
+    cr_assert_str_eq(err.message, "feit ‘l’: de lijst is te lang: meer dan 1 miljoen elementen");
+
+    char *text = malloc((1u << 20) + 2);
+    cr_assert_not_null(text);
+    memset(text, 'x', (1u << 20) + 1);
+    text[1u << 20] = '\0'; /* exactly 1 MB: allowed */
+    cr_assert_eq(regel_case_set_text(c, "t", text, &err), REGEL_OK, "%s", err.message);
+    text[1u << 20] = 'x';
+    text[(1u << 20) + 1] = '\0';
+    cr_assert_eq(regel_case_set_text(c, "t", text, &err), REGEL_ERR_CASE);
+    cr_assert_str_eq(err.message, "feit ‘t’: de tekst is te lang: 1048577 bytes (hoogstens 1 MB)");
+    free(text);
+    regel_case_free(c);
+    regel_policy_free(p);
+}
