@@ -438,9 +438,9 @@ static void rtest_collect(rtest_cov *cov, const regel_eval *ev)
     for (uint32_t o = 0; o < p->n_outcomes; o++) {
         if (ev->decided_by[o] < p->n_rules)
             cov->rules[ev->decided_by[o]] = 1;
-        for (uint32_t v = 0; ev->reads_param && v < p->n_param_versions; v++)
-            if (ev->reads_param[(size_t)o * p->n_param_versions + v])
-                cov->params[v] = 1;
+        for (uint32_t j = 0; ev->reads_param && j < ev->reads_param[o].n; j++)
+            if (ev->reads_param[o].items[j] < p->n_param_versions)
+                cov->params[ev->reads_param[o].items[j]] = 1;
     }
     for (uint32_t i = 0; ev->cond_seen && i < p->n_conds; i++)
         cov->conds[i] |= ev->cond_seen[i];

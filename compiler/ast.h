@@ -332,6 +332,12 @@ struct ast_expr {
     ast_loc paren_loc;     /* `( … )` around it; off == end_off == 0 when none */
     const char *atom_text; /* an atom of a branch condition: its text; else NULL */
     ast_loc atom_loc;      /* the atom's whole text (start = first character) */
+    /* v0.6 (issue 9): the height of the tree below it, for the nodes of the
+     * left-recursive productions (operators, `.veld`, `samengevoegd`,
+     * `begrensd tot`), which the parser's stack does not limit; 0 for other
+     * nodes (they count as 1). The parser refuses a tree higher than
+     * PARSE_MAX_HEIGHT before any recursive walk can overflow the C stack. */
+    uint32_t height;
 };
 
 /* ---- declarations ---- */

@@ -72,20 +72,51 @@ ast_expr *parse_expr(parse_state *st, ast_expr_kind kind, ast_loc loc)
     return e;
 }
 
+/* Operator chains like `a + a + … + a` or `w en w en … w` are left-recursive:
+ * bison's stack stays flat, but the tree does not, and every later walk of it
+ * (locations, atoms, the checker, the emitter) recurses. The checker's own
+ * depth limit is the same number. */
+#define PARSE_MAX_HEIGHT 1000
+
+static void parse_height_child(void *ctx, ast_expr *child)
+{
+    uint32_t *h = ctx;
+    uint32_t c = child->height ? child->height : 1;
+    if (c > *h)
+        *h = c;
+}
+
+ast_expr *parse_track(parse_state *st, ast_expr *e)
+{
+    uint32_t h = 0;
+    ast_each_child(e, parse_height_child, &h);
+    e->height = h + 1;
+    if (e->height <= PARSE_MAX_HEIGHT)
+        return e;
+    if (!st->too_high) {
+        diag_report(st->d, DIAG_ERROR, e->loc, "splits de expressie op in begrippen",
+                    "de expressie is te diep genest (meer dan %d niveaus)", PARSE_MAX_HEIGHT);
+        st->too_high = true;
+    }
+    /* A leaf in its place: nothing after this can recurse into the chain. */
+    ast_expr *leaf = parse_expr(st, EX_WAAR, e->loc);
+    return leaf;
+}
+
 ast_expr *parse_binary(parse_state *st, ast_binop op, ast_loc loc, ast_expr *lhs, ast_expr *rhs)
 {
     ast_expr *e = parse_expr(st, EX_BINARY, loc);
     e->u.binary.op = op;
     e->u.binary.lhs = lhs;
     e->u.binary.rhs = rhs;
-    return e;
+    return parse_track(st, e);
 }
 
 ast_expr *parse_unary(parse_state *st, ast_expr_kind kind, ast_loc loc, ast_expr *operand)
 {
     ast_expr *e = parse_expr(st, kind, loc);
     e->u.unary.operand = operand;
-    return e;
+    return parse_track(st, e);
 }
 
 void parse_add_decl(parse_state *st, const ast_decl *decl)

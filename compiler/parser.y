@@ -82,6 +82,7 @@ typedef struct parse_state {
     int prev_tok, cur_tok;
     uint32_t error_off; /* offset of the token of the last syntax error */
     bool in_scenario;   /* v0.4: the scanner is inside a scenario (lexer.l) */
+    bool too_high;      /* issue 9: a tree higher than PARSE_MAX_HEIGHT was reported */
     void *scanner;
     jmp_buf oom; /* longjmp target when the arena or flex runs out of memory */
 } parse_state;
@@ -97,6 +98,9 @@ _Noreturn void parse_oom(parse_state *st);
 void *parse_alloc(parse_state *st, size_t n);
 const char *parse_strndup(parse_state *st, const char *s, size_t n);
 parse_list *parse_list_new(parse_state *st, size_t elem);
+/* Issue 9: set e's height from its operands; a tree higher than
+ * PARSE_MAX_HEIGHT is reported once and replaced by a leaf. */
+ast_expr *parse_track(parse_state *st, ast_expr *e);
 void parse_list_push(parse_state *st, parse_list *l, const void *elem);
 ast_expr *parse_expr(parse_state *st, ast_expr_kind kind, ast_loc loc);
 ast_expr *parse_binary(parse_state *st, ast_binop op, ast_loc loc, ast_expr *lhs, ast_expr *rhs);
@@ -1071,6 +1075,7 @@ postfix
             $$->u.field.rec = $1;
             $$->u.field.field = $2.s;
             $$->u.field.field_loc = @2;
+            $$ = parse_track(st, $$);
         }
     | postfix "samengevoegd" { $$ = parse_unary(st, EX_MERGE, @2, $1); }
     | postfix "begrensd" "tot" primary
@@ -1078,6 +1083,7 @@ postfix
             $$ = parse_expr(st, EX_CLIP, parse_span(@2, @3));
             $$->u.binary.lhs = $1;
             $$->u.binary.rhs = $4;
+            $$ = parse_track(st, $$);
         }
     ;
 

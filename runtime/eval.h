@@ -2,7 +2,8 @@
  * (struct regel_case), shared by the VM, the case reader and the renderers.
  * All per-case memory comes from the context's arena; the tables below are
  * sized once in regel_eval_new (O(outcomes + inputs + rules …), never a
- * product), so evaluating does not call malloc. */
+ * product), so evaluating does not call malloc; only explaining grows the
+ * trace's read buffers, which are kept for the next evaluation. */
 #ifndef REGEL_EVAL_H
 #define REGEL_EVAL_H
 
@@ -56,11 +57,12 @@ typedef struct ev_call {
     struct ev_call *next; /* in call order */
 } ev_call;
 
-/* A growable list of indices (the explanation trace). Its items live in the
- * evaluation's arena; they are in the order read and may repeat. */
+/* A list of indices (the explanation trace). The VM's items lie in buffers
+ * of the evaluation context, in the order read, without repeats; readers
+ * must not rely on order or uniqueness. n == 0: empty (items may be NULL). */
 typedef struct ev_list {
-    uint32_t *items;
-    uint32_t n, cap;
+    const uint32_t *items;
+    uint32_t n;
 } ev_list;
 
 /* Whether x is in the list (linear; for tests and small lists). */
@@ -83,8 +85,8 @@ struct regel_eval {
     bool evaluated;         /* a successful evaluation is held */
     bool explained;         /* the last evaluation recorded a trace */
     /* Trace (only written when explaining, emptied by the next evaluation):
-     * per outcome, what was read while resolving it, as sparse lists (items
-     * in the arena, unsorted, duplicates possible; see ev_list_has). */
+     * per outcome, what was read while resolving it, as sparse lists: memory
+     * bounded by what was read, never outcomes × inputs (see ev_list_has). */
     ev_list *reads_input;   /* per outcome: input indices (peildatum included) */
     ev_list *reads_outcome; /* per outcome: outcome indices */
     ev_list *reads_param;   /* per outcome: parameter version indices (n_param_versions) */

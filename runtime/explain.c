@@ -3,6 +3,7 @@
  * the conditions met or failed with the atoms that decided them, the rules
  * that did not apply or still wait, facts, parameters and what it relied on. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "explain.h"
@@ -19,6 +20,8 @@ typedef struct builder {
     uint32_t *bucket_start; /* per outcome + 1: offsets into bucket */
     uint32_t *bucket;       /* rule indices grouped by outcome, RULES order */
     bool oom;
+    uint32_t *display_pos;   /* per outcome: its place in display_order, RBC_NONE if absent */
+    uint32_t *version_param; /* per parameter version: its parameter, RBC_NONE if none */
 } builder;
 
 static void *bx_alloc(builder *b, size_t n, size_t size)
@@ -86,15 +89,17 @@ uint32_t ex_param_version(const ex_doc *d, uint32_t o, uint32_t k)
     if (d->peildatum && d->peildatum->tag == RV_DATUM && d->peildatum->u.day >= 0)
         on_date = ex_version_on(param, d->peildatum->u.day);
     if (d->explained && ev->reads_param && o < p->n_outcomes) {
-        const uint8_t *row = ev->reads_param + (size_t)o * p->n_param_versions;
+        const ev_list *used = &ev->reads_param[o]; /* unsorted, may repeat */
         uint32_t first = RBC_NONE;
-        for (uint32_t i = 0; i < param->n_versions; i++) {
-            uint64_t g = (uint64_t)param->first_version + i;
-            if (g >= p->n_param_versions || !row[g])
+        for (uint32_t j = 0; j < used->n; j++) {
+            uint32_t g = used->items[j];
+            if (g >= p->n_param_versions || g < param->first_version ||
+                g - param->first_version >= param->n_versions)
                 continue;
+            uint32_t i = g - param->first_version;
             if (i == on_date)
                 return i;
-            if (first == RBC_NONE)
+            if (i < first)
                 first = i;
         }
         if (first != RBC_NONE)
@@ -387,56 +392,84 @@ static void ex_fill_rule(builder *b, ex_rule *x, uint32_t ri, uint8_t reason)
 
 /* ---- nodes ---- */
 
+static int ex_cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The items of read list l that are below limit, each mapped through map
+ * (NULL: as they are; a mapped RBC_NONE is dropped), sorted and without
+ * repeats, in a new array (builder arena); *n their number. */
+static uint32_t *ex_sorted(builder *b, const ev_list *l, uint32_t limit, const uint32_t *map,
+                           uint32_t *n)
+{
+    *n = 0;
+    if (!l || !l->n)
+        return NULL;
+    uint32_t *v = bx_alloc(b, l->n, sizeof *v);
+    uint32_t k = 0;
+    for (uint32_t j = 0; v && j < l->n; j++) {
+        uint32_t x = l->items[j];
+        if (x < limit && (!map || map[x] != RBC_NONE))
+            v[k++] = map ? map[x] : x;
+    }
+    if (k > 1)
+        qsort(v, k, sizeof *v, ex_cmp_u32);
+    uint32_t m = 0;
+    for (uint32_t j = 0; j < k; j++)
+        if (m == 0 || v[j] != v[m - 1])
+            v[m++] = v[j];
+    *n = m;
+    return v;
+}
+
+/* Facts (input order), parameter versions ((parameter, version) order) and
+ * the outcomes relied on (display order, o itself left out) of node n, from
+ * the VM's read lists: the work is bounded by what o read. */
 static void ex_fill_lists(builder *b, ex_node *n)
 {
     const regel_policy *p = b->p;
     const regel_eval *ev = b->ev;
     uint32_t o = n->outcome;
-    const uint8_t *in_row = ev->reads_input + (size_t)o * p->n_inputs;
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < p->n_inputs; i++)
-        k += in_row[i] != 0;
+    uint32_t k;
+    const uint32_t *in = ex_sorted(b, &ev->reads_input[o], p->n_inputs, NULL, &k);
     n->facts = bx_alloc(b, k, sizeof *n->facts);
-    for (uint32_t i = 0; n->facts && i < p->n_inputs; i++)
-        if (in_row[i])
-            ex_fill_value(b, &n->facts[n->n_facts++], RBC_REF_INPUT, i, o);
+    for (uint32_t j = 0; n->facts && j < k; j++)
+        ex_fill_value(b, &n->facts[n->n_facts++], RBC_REF_INPUT, in[j], o);
 
-    if (ev->reads_param && p->n_param_versions) {
-        const uint8_t *row = ev->reads_param + (size_t)o * p->n_param_versions;
-        k = 0;
-        for (uint32_t g = 0; g < p->n_param_versions; g++)
-            k += row[g] != 0;
+    if (ev->reads_param && p->n_param_versions && b->version_param) {
+        /* the loader lays out each parameter's versions consecutively, in
+         * parameter order: version index order is (parameter, version) order */
+        const uint32_t *pv = ex_sorted(b, &ev->reads_param[o], p->n_param_versions, NULL, &k);
         n->params = bx_alloc(b, k, sizeof *n->params);
-        for (uint32_t q = 0; n->params && q < p->n_params; q++) {
+        for (uint32_t j = 0; n->params && j < k; j++) {
+            uint32_t g = pv[j], q = b->version_param[g];
+            if (q == RBC_NONE)
+                continue;
             const rt_param *param = &p->params[q];
-            for (uint32_t i = 0; i < param->n_versions && n->n_params < k; i++) {
-                uint64_t g = (uint64_t)param->first_version + i;
-                rt_value *val;
-                if (g >= p->n_param_versions || !row[g] || !(val = bx_alloc(b, 1, sizeof *val)) ||
-                    !render_param_value(p, param, i, val))
-                    continue;
-                ex_value *v = &n->params[n->n_params++];
-                memset(v, 0, sizeof *v);
-                v->kind = RBC_REF_PARAM;
-                v->index = q;
-                v->name = param->name;
-                v->type = param->type;
-                v->value = val;
-                v->version = i;
-                v->valid_from = param->versions[i].from;
-                v->valid_until = param->versions[i].until;
-            }
+            uint32_t i = g - param->first_version;
+            rt_value *val;
+            if (!(val = bx_alloc(b, 1, sizeof *val)) || !render_param_value(p, param, i, val))
+                continue;
+            ex_value *v = &n->params[n->n_params++];
+            memset(v, 0, sizeof *v);
+            v->kind = RBC_REF_PARAM;
+            v->index = q;
+            v->name = param->name;
+            v->type = param->type;
+            v->value = val;
+            v->version = i;
+            v->valid_from = param->versions[i].from;
+            v->valid_until = param->versions[i].until;
         }
     }
 
-    const uint8_t *out_row = ev->reads_outcome + (size_t)o * p->n_outcomes;
-    k = 0;
-    for (uint32_t x = 0; x < p->n_outcomes; x++)
-        k += out_row[x] != 0 && x != o;
+    const uint32_t *pos = ex_sorted(b, &ev->reads_outcome[o], p->n_outcomes, b->display_pos, &k);
     n->uses = bx_alloc(b, k, sizeof *n->uses);
-    for (uint32_t pos = 0; n->uses && pos < p->n_outcomes; pos++) {
-        uint32_t x = p->display_order[pos];
-        if (x < p->n_outcomes && x != o && out_row[x] && n->n_uses < k)
+    for (uint32_t j = 0; n->uses && j < k; j++) {
+        uint32_t x = p->display_order[pos[j]];
+        if (x != o)
             n->uses[n->n_uses++] = x;
     }
 }
@@ -752,7 +785,7 @@ int ex_build(const regel_eval *ev, const char *const *only, size_t n_only, arena
     if (rc != REGEL_OK)
         return rc;
     const regel_policy *p = ev->policy;
-    builder b = {out, a, p, ev, NULL, NULL, false};
+    builder b = {out, a, p, ev, NULL, NULL, false, NULL, NULL};
     ex_doc *d = out;
     d->policy = p;
     d->ev = ev;
@@ -819,6 +852,27 @@ int ex_build(const regel_eval *ev, const char *const *only, size_t n_only, arena
                 b.bucket[fill[p->rules[r].outcome]++] = r;
     }
 
+    if (d->explained) { /* inverse maps for ex_fill_lists, O(outcomes + versions) */
+        b.display_pos = bx_alloc(&b, p->n_outcomes, sizeof *b.display_pos);
+        for (uint32_t x = 0; b.display_pos && x < p->n_outcomes; x++)
+            b.display_pos[x] = RBC_NONE;
+        for (uint32_t pos = 0; b.display_pos && pos < p->n_outcomes; pos++) {
+            uint32_t x = p->display_order[pos];
+            if (x < p->n_outcomes && b.display_pos[x] == RBC_NONE)
+                b.display_pos[x] = pos;
+        }
+        b.version_param = bx_alloc(&b, p->n_param_versions, sizeof *b.version_param);
+        for (uint32_t g = 0; b.version_param && g < p->n_param_versions; g++)
+            b.version_param[g] = RBC_NONE;
+        for (uint32_t q = 0; b.version_param && q < p->n_params; q++)
+            for (uint32_t i = 0; i < p->params[q].n_versions; i++) {
+                uint64_t g = (uint64_t)p->params[q].first_version + i;
+                if (g < p->n_param_versions && b.version_param[g] == RBC_NONE)
+                    b.version_param[g] = q;
+            }
+        if (b.oom)
+            return ex_oom(err);
+    }
     for (uint32_t o = 0; o < p->n_outcomes; o++) {
         ex_node *n = &d->nodes[o];
         n->outcome = o;

@@ -72,6 +72,14 @@ struct vm_ctx {
      * whose read list (pub.reads_*) already holds it, 0 for none. Outcomes are
      * resolved one after another, so this keeps each list free of repeats. */
     uint32_t *in_mark, *out_mark, *pv_mark;
+    /* Explaining: the items of all read lists of one kind (VM_READ_*), outcome
+     * after outcome; pub.reads_*[o] point into them once the evaluation ends.
+     * Kept (and only grown) across evaluations: no allocation once warm. */
+    struct vm_reads {
+        uint32_t *data;
+        size_t n, cap;
+        size_t start; /* where the outcome being resolved began */
+    } rbuf[3];
     bool reads_dirty; /* the read lists may hold items of an earlier evaluation */
 };
 
@@ -114,6 +122,8 @@ REGEL_API void regel_eval_free(regel_eval *ev)
     free(ev->reads_input);
     free(ev->reads_outcome);
     free(x->in_mark);
+    for (int k = 0; k < 3; k++)
+        free(x->rbuf[k].data);
     free(x->out_mark);
     free(x->pv_mark);
     free(ev->missing);
@@ -608,29 +618,59 @@ static const rt_param_version *vm_param_version(const rt_param *q, int32_t d, ui
     return NULL;
 }
 
-/* Explaining: add item (an input, outcome or parameter version) to l, the
- * read list of outcome o, unless mark (item's entry in x->in_mark …) says it
- * is there already. The items grow in the arena; failure sets x->oom. */
-static void vm_note_read(struct vm_ctx *x, ev_list *l, uint32_t *mark, uint32_t o, uint32_t item)
+enum { VM_READ_INPUT, VM_READ_OUTCOME, VM_READ_PARAM };
+
+/* Explaining: add item (an input, outcome or parameter version, kind
+ * VM_READ_*) to the read list of outcome o, unless mark (item's entry in
+ * x->in_mark …) says it is there already. Failure to grow sets x->oom. */
+static void vm_note_read(struct vm_ctx *x, int kind, uint32_t *mark, uint32_t o, uint32_t item)
 {
     if (*mark == o + 1)
         return;
-    if (l->n == l->cap) {
-        uint32_t cap = l->cap ? l->cap * 2 : 4; /* n <= inputs + outcomes + versions < 2^31 */
-        uint32_t *items = arena_grow(x->pub.arena, l->items, (size_t)l->n * sizeof *items,
-                                     (size_t)cap * sizeof *items);
-        if (!items) {
+    struct vm_reads *r = &x->rbuf[kind];
+    if (r->n == r->cap) {
+        /* without repeats: n <= outcomes × (inputs + outcomes + versions) */
+        size_t cap = r->cap ? r->cap * 2 : 64;
+        uint32_t *data =
+            cap <= SIZE_MAX / sizeof *data ? realloc(r->data, cap * sizeof *data) : NULL;
+        if (!data) {
             x->oom = true;
             return;
         }
-        l->items = items;
-        l->cap = cap;
+        r->data = data;
+        r->cap = cap;
     }
-    l->items[l->n++] = item;
+    r->data[r->n++] = item;
     *mark = o + 1;
 }
 
-/* Empty the read lists and their marks (their items were in the arena). */
+/* Explaining: outcome o is resolved; its lists are the items noted since. */
+static void vm_close_reads(struct vm_ctx *x, uint32_t o)
+{
+    regel_eval *ev = &x->pub;
+    ev_list *lists[3] = {&ev->reads_input[o], &ev->reads_outcome[o], &ev->reads_param[o]};
+    for (int k = 0; k < 3; k++) {
+        lists[k]->n = (uint32_t)(x->rbuf[k].n - x->rbuf[k].start);
+        x->rbuf[k].start = x->rbuf[k].n;
+    }
+}
+
+/* Explaining: point every outcome's lists at their items (the buffers no
+ * longer move); the outcomes lie one after another in them. */
+static void vm_place_reads(struct vm_ctx *x)
+{
+    regel_eval *ev = &x->pub;
+    ev_list *kinds[3] = {ev->reads_input, ev->reads_outcome, ev->reads_param};
+    for (int k = 0; k < 3; k++) {
+        size_t at = 0;
+        for (uint32_t o = 0; o < ev->policy->n_outcomes; o++) {
+            kinds[k][o].items = x->rbuf[k].data ? x->rbuf[k].data + at : NULL;
+            at += kinds[k][o].n;
+        }
+    }
+}
+
+/* Empty the read lists, their buffers and their marks. */
 static void vm_clear_reads(struct vm_ctx *x)
 {
     regel_eval *ev = &x->pub;
@@ -645,6 +685,8 @@ static void vm_clear_reads(struct vm_ctx *x)
         memset(x->in_mark, 0, p->n_inputs * sizeof *x->in_mark);
     if (p->n_param_versions)
         memset(x->pv_mark, 0, p->n_param_versions * sizeof *x->pv_mark);
+    for (int k = 0; k < 3; k++)
+        x->rbuf[k].n = x->rbuf[k].start = 0;
 }
 
 /* Read peildatum (recording it as a fact read); onbekend (caused by it) when absent. */
@@ -656,7 +698,7 @@ static rt_value vm_peildatum(regel_eval *ev, uint32_t o, bool explain)
     if (v.tag == RV_ONBEKEND)
         v.u.causes = vm_single(x, i);
     if (explain)
-        vm_note_read(x, &ev->reads_input[o], &x->in_mark[i], o, i);
+        vm_note_read(x, VM_READ_INPUT, &x->in_mark[i], o, i);
     return v;
 }
 
@@ -680,7 +722,7 @@ static int vm_load_param(regel_eval *ev, const rt_rule *r, uint32_t pc, uint32_t
     if (explain) {
         struct vm_ctx *x = (struct vm_ctx *)ev;
         uint32_t g = q->first_version + k;
-        vm_note_read(x, &ev->reads_param[o], &x->pv_mark[g], o, g);
+        vm_note_read(x, VM_READ_PARAM, &x->pv_mark[g], o, g);
     }
     *out = v_const(&p->consts[pv->value]);
     return REGEL_OK;
@@ -716,10 +758,18 @@ static uint8_t vm_way(const rt_value *c)
  * pc (at: true) or strictly after it; RBC_NONE when none. */
 static uint32_t vm_branch_of(const rt_rule *r, uint32_t pc, bool at)
 {
-    for (uint32_t k = 0; k < r->n_branches; k++)
-        if (r->branches[k].result_off > pc || (at && r->branches[k].result_off == pc))
-            return k;
-    return RBC_NONE;
+    /* Binary search: the result offsets ascend (verified), and a rule may
+     * have 100 000 branches (a linear scan per condition was quadratic). */
+    uint32_t lo = 0, hi = r->n_branches;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        uint32_t off = r->branches[mid].result_off;
+        if (off > pc || (at && off == pc))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo < r->n_branches ? lo : RBC_NONE;
 }
 
 /* Explaining: a rule's trace before it runs or when it does not run. */
@@ -769,8 +819,6 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
     const rt_rule *r = &p->rules[ri];
     const uint8_t *code = p->code;
     const rt_value *facts = ev->kase->facts;
-    ev_list *in_list = &ev->reads_input[o];
-    ev_list *out_list = &ev->reads_outcome[o];
     uint8_t *seen = vx->coverage ? ev->cond_seen : NULL; /* NULL: no coverage */
     rt_value *sp = ev->stack;                            /* next free slot */
     uint32_t pc = r->code_off;
@@ -815,7 +863,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             if (sp->tag == RV_ONBEKEND)
                 sp->u.causes = vm_single(vx, i);
             if (reads)
-                vm_note_read(vx, in_list, &vx->in_mark[i], o, i);
+                vm_note_read(vx, VM_READ_INPUT, &vx->in_mark[i], o, i);
             sp++;
             pc += 5;
             break;
@@ -824,7 +872,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             uint32_t k = rd32(code + pc + 1);
             *sp++ = ev->values[k];
             if (reads)
-                vm_note_read(vx, out_list, &vx->out_mark[k], o, k);
+                vm_note_read(vx, VM_READ_OUTCOME, &vx->out_mark[k], o, k);
             pc += 5;
             break;
         }
@@ -1689,7 +1737,7 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
     bool explain = (flags & REGEL_EXPLAIN) != 0;
     x->coverage = (flags & REGEL_COVERAGE) != 0;
     arena_reset(ev->arena);
-    if (explain || x->reads_dirty) /* their items were in the arena */
+    if (explain || x->reads_dirty)
         vm_clear_reads(x);
     x->reads_dirty = explain;
     x->steps = 0;
@@ -1724,13 +1772,18 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
         ev->decided_by[o] = RBC_NONE;
         ev->causes[o] = NULL;
     }
-    for (uint32_t o = 0; o < p->n_outcomes; o++) {
-        int rc = vm_resolve(x, o, explain, err);
-        if (rc != REGEL_OK)
-            return rc;
-        if (x->oom)
-            return vm_oom(err);
+    int rc = REGEL_OK;
+    for (uint32_t o = 0; rc == REGEL_OK && o < p->n_outcomes; o++) {
+        rc = vm_resolve(x, o, explain, err);
+        if (explain)
+            vm_close_reads(x, o);
+        if (rc == REGEL_OK && x->oom)
+            rc = vm_oom(err);
     }
+    if (explain)
+        vm_place_reads(x);
+    if (rc != REGEL_OK)
+        return rc;
     /* ontbrekend: the causes of the onbekend uitkomsten (begrippen only
      * through the uitkomsten that depend on them) */
     for (uint32_t o = 0; o < p->n_outcomes; o++) {

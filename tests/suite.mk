@@ -9,6 +9,12 @@ TESTS += tests/unit/test_explain
 tests_unit_test_explain_SOURCES = tests/unit/test_explain.c
 tests_unit_test_explain_CFLAGS = $(TEST_CFLAGS_ALL)
 tests_unit_test_explain_LDADD = $(TEST_LIBS)
+# the explanation trace: sparse read lists (issue 9, runtime/vm.c, explain.c)
+check_PROGRAMS += tests/unit/test_trace
+TESTS += tests/unit/test_trace
+tests_unit_test_trace_SOURCES = tests/unit/test_trace.c
+tests_unit_test_trace_CFLAGS = $(TEST_CFLAGS_ALL)
+tests_unit_test_trace_LDADD = $(TEST_LIBS)
 # the limits of issue 9 at their boundaries (stack, loops, steps, text check)
 check_PROGRAMS += tests/unit/test_limits
 TESTS += tests/unit/test_limits

@@ -37,6 +37,7 @@ SRCCHECK_MAX_BINARY compiler/srccheck.h 1 tekst_of_niet {}_of_meer
 PARSE_MAX_ERRORS compiler/parser.y 1 aantal_foutmeldingen | {} |
 YYMAXDEPTH compiler/parser.y 1000 nesting_in_de_parser {}_000_plaatsen
 CHECK_MAX_DEPTH compiler/check.c 1 diepte_van_een_uitdrukking meer_dan_{}_niveaus
+PARSE_MAX_HEIGHT compiler/parse.c 1 diepte_van_een_uitdrukking meer_dan_{}_niveaus
 RT_MAX_STACK runtime/rt.h 1 tussenwaarden | {} |
 RT_MAX_SLOTS runtime/rt.h 1 lussen_in_lussen | {} |
 RBC_MAX_EXTERN_PARAMS runtime/bytecode.h 1 parameters_van_een_externe_functie het_maximum_is_{}

@@ -76,6 +76,19 @@ deep 600 '(a + ' ')' >stapel.regel
 printf 'beleid "Stappen".\ninvoer l: lijst van getal.\nuitkomst n: getal.\nregel "r"\n    n is aantal x in l waarvoor er is een y in l waarvoor\n        er is een z in l waarvoor x + y + z < 0.\n' >stappen.regel
 awk 'BEGIN { printf "{\"l\": ["; for (i = 0; i < 300; i++) printf "%s%d", i ? ", " : "", i; printf "]}\n" }' >stappen.json
 
+# One rule with 100 000 branches, and one condition with 100 000 terms.
+{
+    printf 'beleid "Takken".\ninvoer a: getal.\nuitkomst c: getal.\nregel "r"\n    c is 0 indien a = 0'
+    awk 'BEGIN { for (i = 1; i < 100000; i++) printf ",\n      anders %d indien a = %d", i, i }'
+    printf ', anders -1.\n'
+} >takken.regel
+printf '{"a": 0}\n' >takken.json
+{
+    printf 'beleid "En".\ninvoer w: waarheid.\nuitkomst c: waarheid.\nregel "r"\n    c is waar indien w'
+    awk 'BEGIN { for (i = 0; i < 100000; i++) printf " en w" }'
+    printf ', anders onwaar.\n'
+} >en.regel
+
 # A 10 MB policy: the basis policy and 6 000 more rules with a 1 600-byte
 # citaat each (as if the statute were quoted in full).
 groot() { # LAST-LINE
@@ -229,6 +242,8 @@ check beleid-som 1 -- regelc som.regel -o uit.rbc
 check beleid-niet 1 -- regelc niet.regel -o uit.rbc
 check beleid-stapel 1 -- regelc stapel.regel -o uit.rbc
 check beleid-lussen 1 -- regelc lussen.regel -o uit.rbc
+check beleid-en 1 -- regelc en.regel -o uit.rbc
+check beleid-takken 0 groot -- regel takken.regel takken.json
 # Evaluation: a step budget instead of running for hours
 check beleid-stappen 1 groot -- regel stappen.regel stappen.json
 # Size: 10 MB compiles; an error at its end is found; one 10 MB line is cut

@@ -461,10 +461,18 @@ Test(check, too_deep_expression_is_an_error_not_a_crash)
         n += 4;
     }
     memcpy(src + n, ".\n", 3);
-    checked c = run(src);
-    cr_assert_eq(c.errors, 1, "%s", c.text);
-    cr_assert_not_null(strstr(c.text, "de expressie is te diep genest (meer dan 1000 niveaus)"));
-    done(&c);
+    /* Since issue 9 the parser refuses the chain (at the 1000th `+`) before
+     * any recursive walk of the tree; the checker never sees it. */
+    arena *a = arena_new(1 << 16);
+    diag_ctx *d = diag_new("t.regel", src, strlen(src));
+    cr_assert(a && d);
+    cr_assert_not_null(parse_source(a, d, "t.regel", src, strlen(src)));
+    cr_assert_eq(diag_error_count(d), 1, "%s", diag_text(d));
+    const char *want = "t.regel:2:4014: fout: de expressie is te diep genest (meer dan 1000 "
+                       "niveaus)\n";
+    cr_assert(strncmp(diag_text(d), want, strlen(want)) == 0, "%s", diag_text(d));
+    diag_free(d);
+    arena_free(a);
     free(src);
 }
 

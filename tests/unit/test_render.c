@@ -62,7 +62,8 @@ typedef struct fixture {
     rt_param_version toets_versions[2];
     rt_param_version drempel_versions[1];
     rt_param params[2];
-    uint8_t reads_param[N_OUT * N_PV];
+    ev_list reads_param[N_OUT];
+    uint32_t param_items[N_OUT][2 * N_PV]; /* room for repeats */
     rt_input inputs[N_IN];
     rt_outcome outcomes[N_OUT];
     uint32_t display_order[N_OUT];
@@ -74,8 +75,10 @@ typedef struct fixture {
     rt_value values[N_OUT];
     uint8_t status[N_OUT];
     uint32_t decided_by[N_OUT];
-    uint8_t reads_input[N_OUT * N_IN];
-    uint8_t reads_outcome[N_OUT * N_OUT];
+    ev_list reads_input[N_OUT];
+    ev_list reads_outcome[N_OUT];
+    uint32_t input_items[N_OUT][2 * N_IN];    /* room for repeats */
+    uint32_t outcome_items[N_OUT][2 * N_OUT]; /* room for repeats */
     uint8_t missing[N_IN];
     uint8_t defaulted[N_IN];
     uint8_t causes_table[N_OUT][N_IN]; /* pointed to by causes[o] when set */
@@ -143,14 +146,27 @@ static void decided(fixture *f, uint32_t o, uint32_t rule, rt_value v)
     f->decided_by[o] = rule;
 }
 
+/* Append x to a read list (as the VM does: in read order, repeats allowed). */
+static void add_read(ev_list *l, uint32_t *items, uint32_t cap, uint32_t x)
+{
+    cr_assert_lt(l->n, cap);
+    items[l->n++] = x;
+    l->items = items;
+}
+
 static void reads_in(fixture *f, uint32_t o, uint32_t i)
 {
-    f->reads_input[o * N_IN + i] = 1;
+    add_read(&f->reads_input[o], f->input_items[o], 2 * N_IN, i);
 }
 
 static void reads_out(fixture *f, uint32_t o, uint32_t x)
 {
-    f->reads_outcome[o * N_OUT + x] = 1;
+    add_read(&f->reads_outcome[o], f->outcome_items[o], 2 * N_OUT, x);
+}
+
+static void reads_pv(fixture *f, uint32_t o, uint32_t g)
+{
+    add_read(&f->reads_param[o], f->param_items[o], 2 * N_PV, g);
 }
 
 /* Input i is among the causes of outcome o's onbekend value. */
@@ -243,10 +259,15 @@ static fixture *make_fixture(void)
         f->decided_by[o] = RBC_NONE;
     decided(f, O_VRIJGESTELD, R_VRIJ, v_bool(false));
     decided(f, O_TOEGANG, R_DOELGROEP, v_bool(true));
+    /* read lists as the VM leaves them: read order, repeats, o itself */
+    reads_in(f, O_TOEGANG, IN_WERKT);
     reads_in(f, O_TOEGANG, IN_REGISTER);
     reads_in(f, O_TOEGANG, IN_WERKT);
     reads_out(f, O_TOEGANG, O_VRIJGESTELD);
+    reads_out(f, O_TOEGANG, O_TOEGANG);
+    reads_out(f, O_TOEGANG, O_VRIJGESTELD);
     decided(f, O_BEDRAG, R_KORTING, v_getal(25, 2));
+    reads_out(f, O_BEDRAG, O_TOEGANG);
     reads_out(f, O_BEDRAG, O_VRIJGESTELD);
     reads_out(f, O_BEDRAG, O_TOEGANG);
     decided(f, O_GROET, R_GROET, v_text(GROET));
@@ -1051,12 +1072,14 @@ static void add_versions(fixture *f)
     f->policy.n_params = 2;
     f->policy.n_param_versions = N_PV;
     f->ev.reads_param = f->reads_param;
-    f->reads_param[O_TOEGANG * N_PV + PV_TOETS_NIEUW] = 1;
-    f->reads_param[O_TOEGANG * N_PV + PV_TOETS_OUD] = 1;
-    f->reads_param[O_TOEGANG * N_PV + PV_DREMPEL] = 1;
-    f->reads_param[O_GROET * N_PV + PV_TOETS_NIEUW] = 1;
+    /* out of order and repeated, as the builder must cope with */
+    reads_pv(f, O_TOEGANG, PV_DREMPEL);
+    reads_pv(f, O_TOEGANG, PV_TOETS_NIEUW);
+    reads_pv(f, O_TOEGANG, PV_TOETS_OUD);
+    reads_pv(f, O_TOEGANG, PV_DREMPEL);
+    reads_pv(f, O_GROET, PV_TOETS_NIEUW);
     /* used by a begrip only: not part of toegang's explanation */
-    f->reads_param[O_VRIJGESTELD * N_PV + PV_DREMPEL] = 1;
+    reads_pv(f, O_VRIJGESTELD, PV_DREMPEL);
 }
 
 Test(render_v02, versions_text)

@@ -138,13 +138,14 @@ static void truth_table(enum rbc_opcode op, int sc)
             cr_assert_eq(f.ev->status[0], want == U ? EV_UNKNOWN : EV_DECIDED);
             int decides = op == OP_AND ? x == O : x == W;
             /* with short-circuit the right side is not read when the left decides */
-            cr_assert_eq(f.ev->reads_input[1], sc && decides ? 0 : 1, "%d,%d", x, y);
+            cr_assert_eq(ev_list_has(&f.ev->reads_input[0], 1), sc && decides ? 0 : 1, "%d,%d", x,
+                         y);
             /* ontbrekend: only the onbekend operands of an undecided result */
             cr_assert_eq(f.ev->missing[1], want == U && y == U, "%d,%d", x, y);
             cr_assert_eq(f.ev->missing[0], want == U && x == U, "%d,%d", x, y);
             if (want != U)
                 cr_assert_null(f.ev->causes[0]);
-            cr_assert_eq(f.ev->reads_input[0], 1);
+            cr_assert_eq(ev_list_has(&f.ev->reads_input[0], 0), 1);
         }
     unload(&f);
 }
@@ -533,7 +534,7 @@ Test(vm, result_unknown_and_no_rule)
     cr_assert_eq(f.ev->status[0], EV_UNKNOWN);
     cr_assert_eq(f.ev->values[0].tag, RV_ONBEKEND);
     cr_assert_eq(f.ev->missing[0], 1);
-    cr_assert_eq(f.ev->reads_input[0], 1);
+    cr_assert_eq(ev_list_has(&f.ev->reads_input[0], 0), 1);
     cr_assert_eq(f.ev->explained, true);
     cr_assert_eq(f.ev->evaluated, true);
     f.facts[0] = vb(O);
@@ -575,18 +576,20 @@ Test(vm, outcome_dependencies_and_trace)
     cr_assert_eq(out_bool(&f, 0), W);
     cr_assert_eq(out_bool(&f, 1), O);
     /* row per outcome: tussen read a, b; eind read only tussen */
-    cr_assert_eq(f.ev->reads_input[0 * 3 + 0], 1);
-    cr_assert_eq(f.ev->reads_input[0 * 3 + 1], 1);
-    cr_assert_eq(f.ev->reads_input[0 * 3 + 2], 0);
-    cr_assert_eq(f.ev->reads_input[1 * 3 + 0], 0);
-    cr_assert_eq(f.ev->reads_outcome[1 * 2 + 0], 1);
-    cr_assert_eq(f.ev->reads_outcome[0 * 2 + 0], 0);
-    cr_assert_eq(f.ev->reads_outcome[1 * 2 + 1], 0);
-    /* without REGEL_EXPLAIN the trace is left alone, missing is still kept */
-    memset(f.ev->reads_input, 7, 6);
+    cr_assert_eq(ev_list_has(&f.ev->reads_input[0], 0), 1);
+    cr_assert_eq(ev_list_has(&f.ev->reads_input[0], 1), 1);
+    cr_assert_eq(ev_list_has(&f.ev->reads_input[0], 2), 0);
+    cr_assert_eq(f.ev->reads_input[0].n, 2, "each read once");
+    cr_assert_eq(f.ev->reads_input[1].n, 0);
+    cr_assert_eq(f.ev->reads_outcome[1].n, 1);
+    cr_assert_eq(f.ev->reads_outcome[1].items[0], 0);
+    cr_assert_eq(f.ev->reads_outcome[0].n, 0);
+    /* without REGEL_EXPLAIN no trace is recorded (the lists are emptied:
+     * their items were in the arena), missing is still kept */
     f.facts[1] = vb(U);
     cr_assert_eq(run(&f, 0), REGEL_OK);
-    cr_assert_eq(f.ev->reads_input[2], 7);
+    cr_assert_eq(f.ev->reads_input[0].n, 0);
+    cr_assert_eq(f.ev->reads_outcome[1].n, 0);
     cr_assert_eq(f.ev->missing[1], 1);
     cr_assert_eq(out_bool(&f, 1), U);
     unload(&f);
@@ -1141,14 +1144,14 @@ Test(vm2, load_param_versions)
     f.facts[I_PEIL] = vd(2022, 2, 28); /* the day before the boundary */
     ok_run(&f);
     cr_assert_eq(result(&f)->u.cents, 0);
-    cr_assert_eq(f.ev->reads_param[0], 1);
-    cr_assert_eq(f.ev->reads_param[1], 0);
-    cr_assert_eq(f.ev->reads_input[I_PEIL], 1, "peildatum counts as a fact read");
+    cr_assert_eq(ev_list_has(&f.ev->reads_param[0], 0), 1);
+    cr_assert_eq(ev_list_has(&f.ev->reads_param[0], 1), 0);
+    cr_assert_eq(ev_list_has(&f.ev->reads_input[0], I_PEIL), 1, "peildatum counts as a fact read");
     f.facts[I_PEIL] = vd(2022, 3, 1); /* the boundary day: the new version */
     ok_run(&f);
     cr_assert_eq(result(&f)->u.cents, 9000);
-    cr_assert_eq(f.ev->reads_param[0], 0);
-    cr_assert_eq(f.ev->reads_param[1], 1);
+    cr_assert_eq(ev_list_has(&f.ev->reads_param[0], 0), 0);
+    cr_assert_eq(ev_list_has(&f.ev->reads_param[0], 1), 1);
     f.facts[I_PEIL] = vb(U);
     expect_unknown(&f);
     cr_assert_eq(f.ev->missing[I_PEIL], 1);
@@ -1164,7 +1167,7 @@ Test(vm2, load_param_versions)
     f.facts[I_PEIL] = vd(2020, 1, 1);
     ok_run(&f);
     cr_assert_eq(result(&f)->u.cents, 9000);
-    cr_assert_eq(f.ev->reads_param[2], 1);
+    cr_assert_eq(ev_list_has(&f.ev->reads_param[0], 2), 1);
     unload(&f);
 }
 
@@ -1178,7 +1181,7 @@ Test(vm2, load_param_at)
     ok_run(&f);
     cr_assert_eq(result(&f)->u.cents, 9000);
     cr_assert_eq(f.ev->missing[I_PEIL], 0);
-    cr_assert_eq(f.ev->reads_input[I_PEIL], 0);
+    cr_assert_eq(ev_list_has(&f.ev->reads_input[0], I_PEIL), 0);
     f.facts[I_D1] = vd(2022, 2, 28);
     ok_run(&f);
     cr_assert_eq(result(&f)->u.cents, 0);
@@ -1221,7 +1224,7 @@ Test(vm2, rule_validity_boundary)
     f.facts[0] = vd(2022, 2, 28);
     expect_int(&f, 0);
     cr_assert_eq(f.ev->decided_by[0], 0);
-    cr_assert_eq(f.ev->reads_input[0], 1);
+    cr_assert_eq(ev_list_has(&f.ev->reads_input[0], 0), 1);
     f.facts[0] = vd(2022, 3, 1);
     expect_int(&f, 1);
     cr_assert_eq(f.ev->decided_by[0], 1);
@@ -2604,15 +2607,16 @@ Test(vm4, coverage_with_explain_gives_rules_and_parameter_versions)
     cr_assert(f.ev->explained);
     cr_assert_eq(f.ev->decided_by[0], 0);
     cr_assert_eq(f.ev->cond_seen[0], EV_COND_WAAR);
-    cr_assert_eq(f.ev->reads_param[0], 0);
-    cr_assert_eq(f.ev->reads_param[1], 1, "the version valid on the peildatum was used");
-    cr_assert_eq(f.ev->reads_param[2], 0);
+    cr_assert_eq(ev_list_has(&f.ev->reads_param[0], 0), 0);
+    cr_assert_eq(ev_list_has(&f.ev->reads_param[0], 1), 1,
+                 "the version valid on the peildatum was used");
+    cr_assert_eq(ev_list_has(&f.ev->reads_param[0], 2), 0);
     f.facts[I_N] = vq(1, 1);
     cr_assert_eq(run(&f, REGEL_COVERAGE | REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
     cr_assert_eq(f.ev->status[0], EV_NO_RULE);
     cr_assert_eq(f.ev->decided_by[0], RBC_NONE);
     cr_assert_eq(f.ev->cond_seen[0], EV_COND_ONWAAR);
-    cr_assert_eq(f.ev->reads_param[1], 0, "reset: no parameter used this time");
+    cr_assert_eq(ev_list_has(&f.ev->reads_param[0], 1), 0, "reset: no parameter used this time");
     /* REGEL_COVERAGE alone still records the deciding rule */
     f.facts[I_N] = vq(3, 1);
     cr_assert_eq(run(&f, REGEL_COVERAGE), REGEL_OK, "%s", f.err.message);
@@ -2982,8 +2986,8 @@ Test(trace, exception_applied_sets_aside_own_value)
     cr_assert_eq(f.ev->atom_value[0], EV_COND_WAAR);
     cr_assert_eq(f.ev->atom_value[1], EV_COND_WAAR);
     /* ... but changed nothing else: not a fact of r, no coverage of its COND */
-    cr_assert_eq(f.ev->reads_input[0], 0, "a is niet gelezen voor r");
-    cr_assert_eq(f.ev->reads_input[1], 1);
+    cr_assert_eq(ev_list_has(&f.ev->reads_input[0], 0), 0, "a is niet gelezen voor r");
+    cr_assert_eq(ev_list_has(&f.ev->reads_input[0], 1), 1);
     cr_assert_eq(f.p->n_conds, 2);
     cr_assert_eq(f.ev->cond_seen[0], 0, "Basis ran for the trace only");
     cr_assert_eq(f.ev->cond_seen[1], EV_COND_WAAR);
@@ -2999,7 +3003,7 @@ Test(trace, exception_applied_sets_aside_own_value)
     cr_assert_eq(f.ev->decided_by[0], 0);
     expect_rule(&f, 0, EV_RULE_RAN, EV_END_RESULT, 0, 10);
     expect_rule(&f, 1, EV_RULE_RAN, EV_END_NOT_APPLIED, RBC_NONE, -1);
-    cr_assert_eq(f.ev->reads_input[0], 1);
+    cr_assert_eq(ev_list_has(&f.ev->reads_input[0], 0), 1);
     /* the exception onbekend: r is onbekend; Basis still ran for the trace */
     f.facts[1] = vb(U);
     cr_assert_eq(run(&f, REGEL_EXPLAIN), REGEL_OK, "%s", f.err.message);
