@@ -932,46 +932,6 @@ static bool case_word_char(char c)
            c == '-' || c == '+';
 }
 
-/* The token jansson stopped at: it ends just before byte `pos`. Empty when
- * it cannot be shown briefly. */
-static void case_near_token(const char *s, size_t len, size_t pos, char *buf, size_t cap)
-{
-    buf[0] = '\0';
-    if (pos == 0 || pos > len)
-        return;
-    size_t end = pos, start = pos - 1;
-    if (s[start] == '"') {
-        if (start == 0)
-            return;
-        size_t i = start;
-        while (i > 0) { /* the opening quote: one not escaped by a backslash */
-            i--;
-            if (s[i] != '"')
-                continue;
-            size_t bs = 0;
-            while (bs < i && s[i - 1 - bs] == '\\')
-                bs++;
-            if (bs % 2 == 0)
-                break;
-        }
-        if (s[i] != '"')
-            return;
-        start = i;
-    } else if (case_word_char(s[start])) {
-        while (start > 0 && case_word_char(s[start - 1]))
-            start--;
-    } else if ((unsigned char)s[start] >= 0x80) {
-        return;
-    }
-    if (end - start > 24 || end - start + 1 > cap)
-        return;
-    for (size_t i = start; i < end; i++)
-        if ((unsigned char)s[i] < 0x20)
-            return;
-    memcpy(buf, s + start, end - start);
-    buf[end - start] = '\0';
-}
-
 /* The opening quote of the string token that ends just before byte pos, or
  * SIZE_MAX. */
 static size_t case_key_start(const char *s, size_t len, size_t pos)
@@ -991,6 +951,34 @@ static size_t case_key_start(const char *s, size_t len, size_t pos)
     }
     return SIZE_MAX;
 }
+
+/* The token jansson stopped at: it ends just before byte `pos`. Empty when
+ * it cannot be shown briefly. */
+static void case_near_token(const char *s, size_t len, size_t pos, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    if (pos == 0 || pos > len)
+        return;
+    size_t end = pos, start = pos - 1;
+    if (s[start] == '"') {
+        start = case_key_start(s, len, pos);
+        if (start == SIZE_MAX)
+            return;
+    } else if (case_word_char(s[start])) {
+        while (start > 0 && case_word_char(s[start - 1]))
+            start--;
+    } else if ((unsigned char)s[start] >= 0x80) {
+        return;
+    }
+    if (end - start > 24 || end - start + 1 > cap)
+        return;
+    for (size_t i = start; i < end; i++)
+        if ((unsigned char)s[i] < 0x20)
+            return;
+    memcpy(buf, s + start, end - start);
+    buf[end - start] = '\0';
+}
+
 
 /* The first byte that cannot be in a JSON text: a NUL or another control
  * byte (JSON allows only tab, LF and CR, and only between tokens), or a
