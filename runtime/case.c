@@ -979,7 +979,6 @@ static void case_near_token(const char *s, size_t len, size_t pos, char *buf, si
     buf[end - start] = '\0';
 }
 
-
 /* The first byte that cannot be in a JSON text: a NUL or another control
  * byte (JSON allows only tab, LF and CR, and only between tokens), or a
  * byte that does not start or continue a well-formed UTF-8 sequence (no
