@@ -143,6 +143,10 @@ edit participatie_uren '  "participatie_uren": 123456789012345678901234567890,' 
 edit participatie_uren '  "participatie_uren": -40,' >geval-negatief.json
 edit participatie_uren '  "participatie_uren": 0,' >geval-nul.json
 sed 's|"uurloon": .*|"uurloon": "99999999999999999999",|' tijd.json >geval-bedrag-groot.json
+# Negative amounts and durations where the policy says `(niet negatief)`
+cp "$src/tests/golden/beleid/niet-negatief.regel" nietneg.regel
+printf '{"uren": 1, "loon": "-12,50", "wachttijd": "0 dagen", "perioden": []}\n' >geval-negatief-bedrag.json
+printf '{"uren": 1, "loon": null, "wachttijd": "-3 dagen", "perioden": []}\n' >geval-negatief-duur.json
 sed 's|"uurloon": .*|"uurloon": "12,505",|' tijd.json >geval-bedrag-cent.json
 {
     printf '{"peildatum": "2023-06-01", "x": '
@@ -278,6 +282,8 @@ check geval-getal-1e400 1 -- regel inburgering.regel geval-getal-1e400.json
 check geval-getal-groot 1 -- regel inburgering.regel geval-getal-groot.json
 check geval-negatief 1 -- regel inburgering.regel geval-negatief.json
 check geval-nul 0 -- regel --uitkomst participatie_voldaan inburgering.regel geval-nul.json
+check geval-negatief-bedrag 1 -- regel nietneg.regel geval-negatief-bedrag.json
+check geval-negatief-duur 1 -- regel nietneg.regel geval-negatief-duur.json
 check geval-bedrag-groot 1 -- regel tijd.regel geval-bedrag-groot.json
 check geval-bedrag-cent 1 -- regel tijd.regel geval-bedrag-cent.json
 check geval-diep 1 -- regel inburgering.regel geval-diep.json
