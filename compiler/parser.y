@@ -1412,8 +1412,6 @@ static const char *parse_unit_plural(ast_unit u)
     return "dagen";
 }
 
-/* A record field whose name is a keyword: the name is its source text (for
- * `, anders` only the word). */
 /* Sets the modifiers of a field whose type is already known; `(niet
  * negatief)` is only for a single getal, bedrag or duur. */
 static void parse_set_modifiers(parse_state *st, ast_field *f, int mods, ast_loc loc)
@@ -1433,6 +1431,8 @@ static void parse_set_modifiers(parse_state *st, ast_field *f, int mods, ast_loc
     }
 }
 
+/* A record field whose name is a keyword: the name is its source text (for
+ * `, anders` only the word). */
 static ast_field parse_keyword_field(parse_state *st, ast_loc loc, ast_type type)
 {
     ast_field f;
