@@ -89,16 +89,18 @@ fuzz-seeds: regelc$(EXEEXT) tests/fuzz/regel.dict
 # whole policies of 60 KB make a run about 20 times slower.
 # fuzz_operands builds its own input structure: it starts from an empty corpus.
 FUZZ_SOURCE_MAX_LEN = 8192
-# The summary: per harness the executions, the coverage (edges) at the end,
-# the size of the corpus and the number of findings (crashes, leaks, hangs).
+# The summary: per harness the executions, the coverage (edges) and the
+# corpus (inputs) at the end, and the number of findings (crashes, leaks,
+# timeouts, out-of-memory) in crashes/.
 fuzz: $(FUZZ_HARNESSES:%=fuzz-run-%)
 	@cd '$(FUZZ_WORK)' && \
 	printf '%-16s %13s %8s %7s %9s\n' harnas uitvoeringen dekking corpus vondsten && \
 	for h in $(FUZZ_HARNESSES); do \
 	  execs=`sed -n 's/^stat::number_of_executed_units: *//p' $$h.log`; \
-	  cov=`grep -E '^#[0-9]+[[:space:]]+DONE' $$h.log | sed 's/.*cov: \([0-9]*\).*/\1/'`; \
-	  printf '%-16s %13s %8s %7s %9s\n' $$h "$$execs" "$$cov" \
-	    "`ls corpus/$$h | wc -l`" "`ls crashes/$$h | wc -l`"; \
+	  done_line=`grep -E '^#[0-9]+[[:space:]]+DONE' $$h.log`; \
+	  cov=`echo "$$done_line" | sed 's/.*cov: \([0-9]*\).*/\1/'`; \
+	  corp=`echo "$$done_line" | sed 's/.*corp: \([0-9]*\).*/\1/'`; \
+	  printf '%-16s %13s %8s %7s %9s\n' $$h "$$execs" "$$cov" "$$corp" "`ls crashes/$$h | wc -l`"; \
 	done
 $(FUZZ_HARNESSES:%=fuzz-run-%): fuzz-run-%: tests/fuzz/%$(EXEEXT) tests/fuzz/work/seeds.stamp
 	@h=$*; case $$h in \
