@@ -19,3 +19,4 @@ include $(srcdir)/tests/api.mk
 include $(srcdir)/tests/plugin.mk
 include $(srcdir)/tests/threads.mk
 include $(srcdir)/tests/fuzz.mk
+include $(srcdir)/tests/editors.mk
