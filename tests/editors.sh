@@ -105,7 +105,7 @@ VIM
         [ -s "$tmp/d" ] && fout "regel.vim: $(cat "$tmp/d")"
         n=$(sed -n 's/^keywords //p' "$tmp/vim.out")
         [ "${n:-0}" -gt 1000 ] || fout "vim: maar ${n:-0} sleutelwoorden gekleurd"
-        echo "vim: ${n:-0} sleutelwoorden in inburgering.regel gekleurd"
+        echo "ok vim: ${n:-0} sleutelwoorden in inburgering.regel gekleurd"
     fi
 else
     echo "vim (met +syntax en +eval) ontbreekt: regel.vim niet in vim geproefd"
@@ -202,7 +202,8 @@ if not re.match(repo["regelnaam"]["begin"], 'uitzondering "Aangepast taalniveau"
     bad.append("regelnaam: naam na uitzondering niet herkend")
 for b in bad[:20]:
     print("FOUT: grammatica: " + b)
-print("grammatica: %d sleutelwoorden in %s gekleurd" % (found, policy.rsplit("/", 1)[-1]))
+print("%sgrammatica: %d sleutelwoorden in %s gekleurd"
+      % ("" if bad else "ok ", found, policy.rsplit("/", 1)[-1]))
 sys.exit(1 if bad else 0)
 PY
 
@@ -210,4 +211,4 @@ if [ $fail -ne 0 ]; then
     echo "editors: $fail fout(en)"
     exit 1
 fi
-echo "editors: alles in orde ($(wc -l <"$tmp/list") sleutelwoorden)"
+echo "ok editors: alles in orde ($(wc -l <"$tmp/list") sleutelwoorden)"
