@@ -1,0 +1,1 @@
+regelc --disasm tests/golden/beleid/niet-negatief.regel

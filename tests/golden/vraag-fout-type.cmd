@@ -1,0 +1,1 @@
+regel vraag tests/golden/beleid/niet-negatief.regel tests/golden/gevallen/vraag-fout-type.json
