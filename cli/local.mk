@@ -12,3 +12,4 @@ regelc_LDADD = $(CLI_LIBS)
 regel_SOURCES += cli/vraag.c
 regel_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 regel_SOURCES += cli/test.c cli/test.h
+regel_SOURCES += cli/fmt.c

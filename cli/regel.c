@@ -14,6 +14,7 @@
 
 int regel_vraag_main(int argc, char **argv); /* cli/vraag.c */
 int regel_test_main(int argc, char **argv);  /* cli/test.c */
+int regel_fmt_main(int argc, char **argv);   /* cli/fmt.c */
 
 #define EXIT_DECIDED 0
 #define EXIT_ERROR   1
@@ -379,6 +380,8 @@ int main(int argc, char **argv)
         return regel_vraag_main(argc - 1, argv + 1);
     if (argc > 1 && strcmp(argv[1], "test") == 0)
         return regel_test_main(argc - 1, argv + 1);
+    if (argc > 1 && strcmp(argv[1], "fmt") == 0)
+        return regel_fmt_main(argc - 1, argv + 1);
     const char **targets = calloc((size_t)argc + 1, sizeof *targets);
     const char **plugins = calloc((size_t)argc + 1, sizeof *plugins);
     if (!targets || !plugins) {

@@ -1020,6 +1020,9 @@ int regel_test_main(int argc, char **argv)
 {
     static const char *const options[] = {"--filter",      "--junit", "--json",  "--dekking",
                                           "--min-dekking", "--help",  "--plugin"};
+    /* Line-buffered, so the report lines and the errors on stderr keep their
+     * order when both go to one file or pipe (as on a terminal). */
+    setvbuf(stdout, NULL, _IOLBF, 0);
     rtest_run run;
     memset(&run, 0, sizeof run);
     rtest_paths args = {NULL, 0, 0};

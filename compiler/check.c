@@ -294,6 +294,7 @@ typedef struct checker {
     size_t plain_inputs;        /* r->n_inputs when it was built (peildatum is added late) */
     uint32_t plain_id;          /* its list id */
     const char **outcome_cands; /* the outcome names (check_rule_targets) */
+    bool *outcome_guessed;      /* issue 10: suggested for a misspelt conclusion */
     uint32_t outcome_id;
     const char **type_cands; /* check_type_cands */
     size_t n_type_cands, type_syms;
@@ -433,7 +434,8 @@ static void check_note_here(checker *c, ast_loc loc)
  * a list that stays the same for the whole check (0: none), whose hints
  * are remembered per name. */
 static void check_unknown_in(checker *c, ast_loc loc, const char *const *cands, size_t n,
-                             uint32_t list_id, const char *name, const char *what)
+                             uint32_t list_id, const char *name, const char *what,
+                             const char *fallback)
 {
     const char *s = NULL;
     long known = list_id && name ? check_smap_get(&c->hints, list_id, name) : -1;
@@ -451,13 +453,13 @@ static void check_unknown_in(checker *c, ast_loc loc, const char *const *cands, 
     char hint[512];
     if (s)
         snprintf(hint, sizeof hint, "bedoelde u ‘%s’?", s);
-    diag_report(c->d, DIAG_ERROR, loc, s ? hint : NULL, "%s ‘%s’", what, name);
+    diag_report(c->d, DIAG_ERROR, loc, s ? hint : fallback, "%s ‘%s’", what, name);
 }
 
 static void check_unknown(checker *c, ast_loc loc, const char *const *cands, size_t n,
                           const char *name, const char *what)
 {
-    check_unknown_in(c, loc, cands, n, 0, name, what);
+    check_unknown_in(c, loc, cands, n, 0, name, what, NULL);
 }
 
 /* ------------------------------------------------------- declarations */
@@ -468,7 +470,10 @@ static void check_declare(checker *c, sym_kind kind, uint32_t index, const char 
         return;
     const check_sym *old = check_lookup(c, name);
     if (old) {
-        diag_report(c->d, DIAG_ERROR, loc, NULL, "‘%s’ is al gedeclareerd als %s", name,
+        diag_report(c->d, DIAG_ERROR, loc,
+                    "elke naam wordt één keer gedeclareerd: laat deze declaratie weg, of geef "
+                    "een van beide een andere naam",
+                    "‘%s’ is al gedeclareerd als %s", name,
                     check_sym_kind_name(old->kind, c, old->index));
         check_note_here(c, old->loc);
         return;
@@ -620,7 +625,7 @@ static int32_t check_resolve_type(checker *c, const ast_type *t)
     }
     size_t n;
     const char **cands = check_type_cands(c, &n);
-    check_unknown_in(c, t->loc, cands, cands ? n : 0, c->type_id, t->name, "onbekend type");
+    check_unknown_in(c, t->loc, cands, cands ? n : 0, c->type_id, t->name, "onbekend type", NULL);
     return CHECK_T_ERROR;
 }
 
@@ -1010,7 +1015,12 @@ static void check_declarations(checker *c)
                 if (old >= 0 && !ru->validity.has_from && !ru->validity.has_until &&
                     !r->rules[old].ast->validity.has_from &&
                     !r->rules[old].ast->validity.has_until) {
-                    diag_report(c->d, DIAG_ERROR, ru->loc, NULL,
+                    char hint[512];
+                    snprintf(hint, sizeof hint,
+                             "geef elke regel een eigen naam; is deze regel een uitzondering op "
+                             "de eerste, schrijf dan ‘uitzondering \"…\" op \"%s\"’",
+                             ru->name);
+                    diag_report(c->d, DIAG_ERROR, ru->loc, hint,
                                 "er is al een regel met de naam ‘%s’", ru->name);
                     check_note_here(c, r->rules[old].ast->loc);
                 } else if (old < 0 &&
@@ -1418,8 +1428,63 @@ static bool check_needs_context(const checker *c, const ast_expr *e)
     return head >= 0 && c->mrefs[head].next >= 0;
 }
 
+/* "waar" or "onwaar" for an everyday or English word for it (ja, nee,
+ * true, false), or NULL. */
+static const char *check_truth_word(const char *name)
+{
+    static const char *const yes[] = {"ja", "Ja", "JA", "true", "True", "TRUE", "yes", "juist"};
+    static const char *const no[] = {"nee",   "Nee",   "NEE", "false",
+                                     "False", "FALSE", "no",  "onjuist"};
+    for (size_t i = 0; name && i < sizeof yes / sizeof yes[0]; i++)
+        if (strcmp(name, yes[i]) == 0)
+            return "waar";
+    for (size_t i = 0; name && i < sizeof no / sizeof no[0]; i++)
+        if (strcmp(name, no[i]) == 0)
+            return "onwaar";
+    return NULL;
+}
+
+/* "a, b en c": the values of soort t. */
+static void check_put_members(const checker *c, strbuf *sb, int32_t t)
+{
+    const check_type *ty = &c->r->types[t];
+    for (size_t m = 0; m < ty->n_members; m++)
+        sb_printf(sb, "%s%s", m == 0 ? "" : m + 1 == ty->n_members ? " en " : ", ", ty->members[m]);
+}
+
 static void check_unknown_name(checker *c, const ast_expr *e, int32_t expected)
 {
+    const char *truth = check_truth_word(e->u.name.name);
+    if (truth && (expected < 0 || expected == CHECK_T_WAARHEID)) {
+        char hint[128];
+        snprintf(hint, sizeof hint, "een waarheid is ‘waar’ of ‘onwaar’: schrijf ‘%s’", truth);
+        diag_report(c->d, DIAG_ERROR, e->loc, hint, "‘%s’ is geen woord van Regel", e->u.name.name);
+        return;
+    }
+    if (expected >= 0 && c->r->types[expected].kind == RBC_TYPE_ENUM && c->n_scope == 0 &&
+        e->u.name.name) {
+        /* a misspelt value of a soort: `register is vreemdelingregister` */
+        const check_type *ty = &c->r->types[expected];
+        const char *sg = diag_suggest(e->u.name.name, ty->members, ty->n_members);
+        bool other = false;
+        for (size_t i = 0; !sg && i < c->r->n_inputs; i++)
+            other = other || diag_suggest(e->u.name.name, &c->r->inputs[i].name, 1) != NULL;
+        for (size_t i = 0; !sg && i < c->r->n_outcomes; i++)
+            other = other || diag_suggest(e->u.name.name, &c->r->outcomes[i].name, 1) != NULL;
+        if (!other) {
+            strbuf hint = STRBUF_INIT;
+            if (sg) {
+                sb_printf(&hint, "bedoelde u ‘%s’?", sg);
+            } else {
+                sb_printf(&hint, "de waarden van %s zijn ", ty->name);
+                check_put_members(c, &hint, expected);
+            }
+            diag_report(c->d, DIAG_ERROR, e->loc, hint.data, "‘%s’ is geen waarde van soort %s",
+                        e->u.name.name, ty->name);
+            sb_free(&hint);
+            return;
+        }
+    }
     if (e->u.name.name && strcmp(e->u.name.name, "geen") == 0) {
         diag_report(c->d, DIAG_ERROR, e->loc,
                     "‘geen’ is de waarde van iets optioneels dat er niet is; het staat in ‘x is "
@@ -1429,9 +1494,17 @@ static void check_unknown_name(checker *c, const ast_expr *e, int32_t expected)
     }
     const check_result *r = c->r;
     bool plain = !(expected >= 0 && r->types[expected].kind == RBC_TYPE_ENUM) && c->n_scope == 0;
+    /* without a near miss: say how a name comes to exist */
+    strbuf fallback = STRBUF_INIT;
+    if (e->u.name.name)
+        sb_printf(&fallback,
+                  "een invoer, uitkomst of begrip wordt eerst gedeclareerd, bijvoorbeeld "
+                  "‘invoer %s: %s.’",
+                  e->u.name.name, expected >= 0 ? check_type_name(c, expected) : "waarheid");
     if (plain && c->plain_cands && c->plain_inputs == r->n_inputs) {
         check_unknown_in(c, e->loc, c->plain_cands, c->n_plain_cands, c->plain_id, e->u.name.name,
-                         "onbekende naam");
+                         "onbekende naam", fallback.data);
+        sb_free(&fallback);
         return;
     }
     size_t cap = r->n_inputs + r->n_outcomes + c->n_mrefs + r->n_params + c->n_scope;
@@ -1459,10 +1532,13 @@ static void check_unknown_name(checker *c, const ast_expr *e, int32_t expected)
         c->n_plain_cands = n;
         c->plain_inputs = r->n_inputs;
         c->plain_id = ++c->n_lists;
-        check_unknown_in(c, e->loc, cands, n, c->plain_id, e->u.name.name, "onbekende naam");
+        check_unknown_in(c, e->loc, cands, n, c->plain_id, e->u.name.name, "onbekende naam",
+                         fallback.data);
+        sb_free(&fallback);
         return;
     }
-    check_unknown(c, e->loc, cands, n, e->u.name.name, "onbekende naam");
+    check_unknown_in(c, e->loc, cands, n, 0, e->u.name.name, "onbekende naam", fallback.data);
+    sb_free(&fallback);
 }
 
 static int32_t check_name(checker *c, ast_expr *e, int32_t expected)
@@ -1666,14 +1742,277 @@ static const char *check_op_word(ast_binop op)
     }
 }
 
+/* ---- issue 10: type errors named in the drafter's own words ---- */
+
+/* "een getal", "een Register", "een lijst van Toets". */
+static void check_put_type(const checker *c, strbuf *sb, int32_t t)
+{
+    sb_printf(sb, "een %s", check_type_name(c, t));
+}
+
+/* The text of e as the drafter wrote it, when it is a name, a field or a
+ * short literal: `participatie_uren`, `laatste_toets.geslaagd`, `"18"`. */
+static bool check_expr_text(const ast_expr *e, strbuf *sb)
+{
+    if (!e)
+        return false;
+    switch (e->kind) {
+    case EX_NAME:
+    case EX_FIELD:
+        return check_path_text(e, sb);
+    case EX_WAAR:
+        sb_puts(sb, "waar");
+        return true;
+    case EX_ONWAAR:
+        sb_puts(sb, "onwaar");
+        return true;
+    case EX_NUMBER:
+        if (!e->u.number.text)
+            return false;
+        sb_puts(sb, e->u.number.text);
+        return true;
+    case EX_STRING:
+        if (!e->u.string.s || e->u.string.len > 40 || memchr(e->u.string.s, '\n', e->u.string.len))
+            return false;
+        sb_printf(sb, "\"%s\"", e->u.string.s);
+        return true;
+    case EX_AMOUNT:
+        if (!e->u.amount.text)
+            return false;
+        sb_printf(sb, "%s euro", e->u.amount.text);
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* `31-12-2024` or `31/12/2024` without spaces: a date written as a sum of
+ * three whole numbers (day, month, year). */
+static bool check_datelike(const ast_expr *e, int *d, int *m, int *y, char *sep, const char **texts)
+{
+    if (!e || e->kind != EX_BINARY || (e->u.binary.op != BIN_SUB && e->u.binary.op != BIN_DIV))
+        return false;
+    const ast_expr *first = e->u.binary.lhs, *year = e->u.binary.rhs;
+    if (!first || first->kind != EX_BINARY || first->u.binary.op != e->u.binary.op)
+        return false;
+    const ast_expr *day = first->u.binary.lhs, *month = first->u.binary.rhs;
+    const ast_expr *parts[3] = {day, month, year};
+    int64_t v[3];
+    for (int i = 0; i < 3; i++) {
+        const ast_expr *p = parts[i];
+        if (!p || p->kind != EX_NUMBER || p->u.number.value.den != 1 || !p->u.number.text ||
+            strchr(p->u.number.text, ','))
+            return false;
+        v[i] = p->u.number.value.num;
+        texts[i] = p->u.number.text;
+        if (i > 0 && parts[i - 1]->loc.end_off + 1 != p->loc.off)
+            return false; /* written with spaces: a real sum */
+    }
+    if (v[0] < 1 || v[0] > 31 || v[1] < 1 || v[1] > 12 || v[2] < 1000 || v[2] > 9999)
+        return false;
+    *d = (int)v[0];
+    *m = (int)v[1];
+    *y = (int)v[2];
+    *sep = e->u.binary.op == BIN_SUB ? '-' : '/';
+    return true;
+}
+
+static const char *check_month_name(int m)
+{
+    static const char *const months[] = {"januari",   "februari", "maart",    "april",
+                                         "mei",       "juni",     "juli",     "augustus",
+                                         "september", "oktober",  "november", "december"};
+    return m >= 1 && m <= 12 ? months[m - 1] : "?";
+}
+
+/* A date written as `31-12-2024`: the error, where a date was wanted. */
+static bool check_report_datelike(checker *c, const ast_expr *e)
+{
+    int d, m, y;
+    char sep;
+    const char *t[3];
+    if (!check_datelike(e, &d, &m, &y, &sep, t))
+        return false;
+    char hint[256];
+    snprintf(hint, sizeof hint, "schrijf ‘%04d-%02d-%02d’ of ‘%d %s %d’", y, m, d, d,
+             check_month_name(m), y);
+    diag_report(c->d, DIAG_ERROR, check_full_loc(e), hint,
+                "‘%s%c%s%c%s’ is geen datum: Regel leest het als de berekening %s %s %s %s %s",
+                t[0], sep, t[1], sep, t[2], t[0], sep == '-' ? "min" : "gedeeld door", t[1],
+                sep == '-' ? "min" : "gedeeld door", t[2]);
+    return true;
+}
+
+static bool check_text_is_number(const char *s)
+{
+    if (!s || !*s)
+        return false;
+    bool digit = false;
+    for (const char *p = s; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digit = true;
+        else if (*p != ',' && !(*p == '-' && p == s))
+            return false;
+    }
+    return digit;
+}
+
+/* A hint for a value e of type vt where a value of type want is needed
+ * (a conclusion, the other side of a comparison, a scenario value). */
+static void check_mismatch_hint(checker *c, int32_t want, const ast_expr *e, int32_t vt,
+                                strbuf *hint)
+{
+    uint8_t wk = check_kind(c, want), vk = check_kind(c, vt);
+    if (!e)
+        return;
+    if (wk == RBC_TYPE_BEDRAG && e->kind == EX_NUMBER && e->u.number.text) {
+        sb_printf(hint, "een bedrag schrijft u met ‘euro’: ‘%s euro’ of ‘€ %s’", e->u.number.text,
+                  e->u.number.text);
+        return;
+    }
+    if (wk == RBC_TYPE_GETAL && e->kind == EX_AMOUNT && e->u.amount.text) {
+        sb_printf(hint, "een getal schrijft u zonder ‘euro’ of ‘€’: ‘%s’", e->u.amount.text);
+        return;
+    }
+    if (e->kind == EX_STRING && e->u.string.s) {
+        const char *s = e->u.string.s;
+        if (wk == RBC_TYPE_GETAL && check_text_is_number(s)) {
+            sb_printf(hint, "schrijf het getal zonder aanhalingstekens: ‘%s’", s);
+            return;
+        }
+        if (wk == RBC_TYPE_BEDRAG && check_text_is_number(s)) {
+            sb_printf(hint, "schrijf het bedrag zonder aanhalingstekens: ‘%s euro’", s);
+            return;
+        }
+        if (wk == RBC_TYPE_DATUM) {
+            sb_puts(hint, "schrijf de datum zonder aanhalingstekens, bijvoorbeeld ‘1 maart 2022’ "
+                          "of ‘2022-03-01’");
+            return;
+        }
+        if (wk == RBC_TYPE_WAARHEID) {
+            bool no = strcmp(s, "nee") == 0 || strcmp(s, "onwaar") == 0 || strcmp(s, "no") == 0 ||
+                      strcmp(s, "false") == 0 || strcmp(s, "Nee") == 0;
+            sb_printf(hint,
+                      "een waarheid is ‘waar’ of ‘onwaar’, zonder aanhalingstekens: schrijf "
+                      "‘%s’",
+                      no ? "onwaar" : "waar");
+            return;
+        }
+        if (wk == RBC_TYPE_ENUM && check_in_type(c, want, s) >= 0) {
+            sb_printf(hint, "schrijf de waarde zonder aanhalingstekens: ‘%s’", s);
+            return;
+        }
+    }
+    if (wk == RBC_TYPE_WAARHEID && (e->kind == EX_NUMBER)) {
+        sb_puts(hint, "schrijf ‘waar’ of ‘onwaar’");
+        return;
+    }
+    if (wk == RBC_TYPE_DATUM && vk == RBC_TYPE_GETAL) {
+        sb_puts(hint, "een datum schrijft u als ‘1 maart 2022’ of ‘2022-03-01’");
+        return;
+    }
+}
+
+/* The message for a comparison of two different types. */
+static void check_report_compare(checker *c, ast_loc loc, const ast_expr *lhs, const ast_expr *rhs,
+                                 int32_t lt, int32_t rt)
+{
+    if ((check_kind(c, lt) == RBC_TYPE_DATUM && check_report_datelike(c, rhs)) ||
+        (check_kind(c, rt) == RBC_TYPE_DATUM && check_report_datelike(c, lhs)))
+        return;
+    strbuf msg = STRBUF_INIT, hint = STRBUF_INIT, ltext = STRBUF_INIT, rtext = STRBUF_INIT;
+    bool lk = check_expr_text(lhs, &ltext) && ltext.data;
+    bool rk = check_expr_text(rhs, &rtext) && rtext.data;
+    sb_puts(&msg, "kan ");
+    if (lk) {
+        sb_printf(&msg, lhs->kind == EX_STRING ? "%s (" : "‘%s’ (", ltext.data);
+        check_put_type(c, &msg, lt);
+        sb_puts(&msg, ")");
+    } else {
+        check_put_type(c, &msg, lt);
+    }
+    sb_puts(&msg, " niet vergelijken met ");
+    if (rk) {
+        sb_printf(&msg, rhs->kind == EX_STRING ? "%s (" : "‘%s’ (", rtext.data);
+        check_put_type(c, &msg, rt);
+        sb_puts(&msg, ")");
+    } else {
+        check_put_type(c, &msg, rt);
+    }
+    /* the hint from the side that was not a literal */
+    bool rlit = rhs && rhs->kind != EX_NAME && rhs->kind != EX_FIELD;
+    bool llit = lhs && lhs->kind != EX_NAME && lhs->kind != EX_FIELD;
+    if (rlit)
+        check_mismatch_hint(c, lt, rhs, rt, &hint);
+    else if (llit)
+        check_mismatch_hint(c, rt, lhs, lt, &hint);
+    if (!hint.data && lk && (rhs && (rhs->kind == EX_WAAR || rhs->kind == EX_ONWAAR))) {
+        uint8_t k = check_kind(c, lt);
+        if (k == RBC_TYPE_GETAL)
+            sb_printf(&hint,
+                      "vergelijk een getal met een getal, bijvoorbeeld ‘%s is ten minste "
+                      "40’",
+                      ltext.data);
+        else if (k == RBC_TYPE_ENUM && c->r->types[lt].n_members > 0)
+            sb_printf(&hint, "vergelijk met een waarde van %s, bijvoorbeeld ‘%s is %s’",
+                      check_type_name(c, lt), ltext.data, c->r->types[lt].members[0]);
+    }
+    if (!hint.data)
+        sb_puts(&hint, "beide kanten van een vergelijking hebben hetzelfde type");
+    diag_report(c->d, DIAG_ERROR, loc, hint.data, "%s", msg.data ? msg.data : "?");
+    sb_free(&msg);
+    sb_free(&hint);
+    sb_free(&ltext);
+    sb_free(&rtext);
+}
+
+/* A condition that is not a waarheid: `indien participatie_uren`. */
+static void check_report_condition(checker *c, const ast_expr *cond, int32_t ct, const char *word)
+{
+    strbuf text = STRBUF_INIT, hint = STRBUF_INIT, type = STRBUF_INIT;
+    bool named = check_expr_text(cond, &text) && text.data;
+    check_put_type(c, &type, ct);
+    uint8_t k = check_kind(c, ct);
+    if (named && cond->kind != EX_STRING && cond->kind != EX_NUMBER) {
+        if (k == RBC_TYPE_GETAL)
+            sb_printf(&hint, "vergelijk het getal, bijvoorbeeld ‘%s %s is ten minste 40’", word,
+                      text.data);
+        else if (k == RBC_TYPE_BEDRAG)
+            sb_printf(&hint,
+                      "vergelijk het bedrag, bijvoorbeeld ‘%s %s is ten hoogste 1000 "
+                      "euro’",
+                      word, text.data);
+        else if (k == RBC_TYPE_DATUM)
+            sb_printf(&hint,
+                      "vergelijk de datum, bijvoorbeeld ‘%s %s is ten hoogste "
+                      "peildatum’",
+                      word, text.data);
+        else if (k == RBC_TYPE_ENUM && c->r->types[ct].n_members > 0)
+            sb_printf(&hint, "vergelijk met een waarde, bijvoorbeeld ‘%s %s is %s’", word,
+                      text.data, c->r->types[ct].members[0]);
+        else if (k == RBC_TYPE_TEKST)
+            sb_printf(&hint, "vergelijk de tekst, bijvoorbeeld ‘%s %s is \"…\"’", word, text.data);
+        diag_report(c->d, DIAG_ERROR, cond->loc, hint.data,
+                    "‘%s’ is %s, maar de voorwaarde na ‘%s’ moet waar of onwaar zijn", text.data,
+                    type.data ? type.data : "?", word);
+    } else {
+        diag_report(c->d, DIAG_ERROR, cond->loc, NULL,
+                    "de voorwaarde na ‘%s’ moet waar of onwaar zijn, maar dit is %s", word,
+                    type.data ? type.data : "?");
+    }
+    sb_free(&text);
+    sb_free(&hint);
+    sb_free(&type);
+}
+
 /* Both operands of a comparison (or the lhs and one item of `is een van`). */
-static void check_compare_types(checker *c, ast_loc loc, int32_t lt, int32_t rt, bool order)
+static void check_compare_types(checker *c, ast_loc loc, const ast_expr *lhs, const ast_expr *rhs,
+                                int32_t lt, int32_t rt, bool order)
 {
     if (lt < 0 || rt < 0)
         return;
     if (lt != rt) {
-        diag_report(c->d, DIAG_ERROR, loc, NULL, "kan %s niet vergelijken met %s",
-                    check_type_name(c, lt), check_type_name(c, rt));
+        check_report_compare(c, loc, lhs, rhs, lt, rt);
         return;
     }
     uint8_t k = check_kind(c, lt);
@@ -1728,12 +2067,46 @@ static const char *const check_unrounded_msg =
     "rekenkundig op 2 decimalen’";
 
 /* + − × / on getal, bedrag, datum and duur (spec3 §3). */
+/* Not a name of this policy (nor an element name or a soort's value). */
+static bool check_is_unknown_word(const checker *c, const ast_expr *e)
+{
+    if (!e || e->kind != EX_NAME || !e->u.name.name || check_lookup(c, e->u.name.name) ||
+        check_map_get(&c->members, e->u.name.name) >= 0)
+        return false;
+    for (size_t i = 0; i < c->n_scope; i++)
+        if (strcmp(c->scope_names[i], e->u.name.name) == 0)
+            return false;
+    return true;
+}
+
+/* issue 10: `ernstig-ziek` without spaces, where neither word is a name: a
+ * name written with a hyphen instead of `_`. */
+static bool check_report_hyphen_name(checker *c, const ast_expr *e)
+{
+    const ast_expr *lhs = e->u.binary.lhs, *rhs = e->u.binary.rhs;
+    if (e->u.binary.op != BIN_SUB || !check_is_unknown_word(c, lhs) ||
+        !check_is_unknown_word(c, rhs) || lhs->loc.end_off + 1 != rhs->loc.off)
+        return false;
+    char joined[256], hint[600];
+    snprintf(joined, sizeof joined, "%s_%s", lhs->u.name.name, rhs->u.name.name);
+    if (check_lookup(c, joined))
+        snprintf(hint, sizeof hint, "bedoelde u ‘%s’?", joined);
+    else
+        snprintf(hint, sizeof hint, "verbind de woorden met ‘_’: ‘%s’", joined);
+    diag_report(c->d, DIAG_ERROR, check_full_loc(e), hint,
+                "een naam is één woord, maar ‘%s-%s’ bevat een streepje", lhs->u.name.name,
+                rhs->u.name.name);
+    return true;
+}
+
 static int32_t check_arith(checker *c, ast_expr *e)
 {
     ast_expr *lhs = e->u.binary.lhs, *rhs = e->u.binary.rhs;
     ast_binop op = e->u.binary.op;
     bool may_be_unrounded = c->round_operand == e;
     c->round_operand = NULL;
+    if (check_report_hyphen_name(c, e))
+        return CHECK_T_ERROR;
     int32_t lt = check_expr(c, lhs, CHECK_T_GETAL);
     int32_t rt = check_expr(c, rhs, CHECK_T_GETAL);
     uint8_t lk = check_kind(c, lt), rk = check_kind(c, rt);
@@ -1865,7 +2238,7 @@ static int32_t check_binary(checker *c, ast_expr *e)
             sb_free(&subj);
             sb_free(&hint);
             if (g->res.kind == REF_MEMBER)
-                check_compare_types(c, e->loc, ot, gt, false);
+                check_compare_types(c, e->loc, other, g, ot, gt, false);
             return CHECK_T_WAARHEID;
         }
         if (check_needs_context(c, lhs) && !check_needs_context(c, rhs)) {
@@ -1875,7 +2248,7 @@ static int32_t check_binary(checker *c, ast_expr *e)
             lt = check_expr(c, lhs, CHECK_T_ERROR);
             rt = check_expr(c, rhs, lt);
         }
-        check_compare_types(c, e->loc, lt, rt, op != BIN_EQ && op != BIN_NE);
+        check_compare_types(c, e->loc, lhs, rhs, lt, rt, op != BIN_EQ && op != BIN_NE);
         return CHECK_T_WAARHEID;
     }
     }
@@ -1937,8 +2310,7 @@ static int32_t check_in(checker *c, ast_expr *e)
         else
             it = check_expr(c, item, lt);
         if (lt >= 0 && it >= 0 && it != lt)
-            diag_report(c->d, DIAG_ERROR, item->loc, NULL, "kan %s niet vergelijken met %s",
-                        check_type_name(c, lt), check_type_name(c, it));
+            check_report_compare(c, item->loc, lhs, item, lt, it);
     }
     return CHECK_T_WAARHEID;
 }
@@ -2278,9 +2650,7 @@ static int32_t check_select(checker *c, ast_expr *e)
     if (e->u.select.cond) {
         int32_t ct = check_expr(c, e->u.select.cond, CHECK_T_WAARHEID);
         if (ct >= 0 && ct != CHECK_T_WAARHEID)
-            diag_report(c->d, DIAG_ERROR, e->u.select.cond->loc, NULL,
-                        "de voorwaarde na ‘%s’ moet een waarheid zijn, maar is van het type %s",
-                        k == SEL_FORALL ? "geldt" : "waarvoor", check_type_name(c, ct));
+            check_report_condition(c, e->u.select.cond, ct, k == SEL_FORALL ? "geldt" : "waarvoor");
         check_cond_not_geen(c, e->u.select.cond);
         /* the value and key are taken only where the condition is waar */
         check_push_facts(c, e->u.select.cond, true);
@@ -2900,8 +3270,22 @@ static void check_rule_targets(checker *c)
                 c->outcome_id = ++c->n_lists;
             }
             const char **cands = c->outcome_cands;
+            strbuf fallback = STRBUF_INIT;
+            const ast_expr *v0 = ru->n_branches > 0 ? ru->branches[0].value : NULL;
+            sb_printf(&fallback, "een uitkomst wordt eerst gedeclareerd: ‘uitkomst %s: %s.’",
+                      ru->target,
+                      v0 && (v0->kind == EX_WAAR || v0->kind == EX_ONWAAR) ? "waarheid" : "…");
             check_unknown_in(c, ru->target_loc, cands, cands ? r->n_outcomes : 0, c->outcome_id,
-                             ru->target, "onbekende uitkomst");
+                             ru->target, "onbekende uitkomst", fallback.data);
+            sb_free(&fallback);
+            /* the suggested outcome does have a rule, only misspelt: no
+             * second error "er is geen regel voor …" */
+            const char *sg = cands ? diag_suggest(ru->target, cands, r->n_outcomes) : NULL;
+            if (sg && !c->outcome_guessed)
+                c->outcome_guessed = check_alloc(c, r->n_outcomes, sizeof *c->outcome_guessed);
+            for (size_t k = 0; sg && c->outcome_guessed && k < r->n_outcomes; k++)
+                if (cands[k] == sg)
+                    c->outcome_guessed[k] = true;
         } else if (s->kind == SYM_INPUT) {
             diag_report(c->d, DIAG_ERROR, ru->target_loc,
                         "een regel kan alleen een uitkomst of begrip vaststellen",
@@ -2936,7 +3320,7 @@ static void check_rule_parents(checker *c)
             if (!names_id)
                 names_id = ++c->n_lists;
             check_unknown_in(c, ru->parent_loc, names, r->n_rules, names_id, ru->parent_name,
-                             "er is geen regel met de naam");
+                             "er is geen regel met de naam", NULL);
             continue;
         }
         const check_rule *parent = &r->rules[pi];
@@ -3020,10 +3404,7 @@ static void check_rule_bodies(checker *c)
             if (br->cond) {
                 int32_t ct = check_expr(c, br->cond, CHECK_T_WAARHEID);
                 if (ct >= 0 && ct != CHECK_T_WAARHEID)
-                    diag_report(c->d, DIAG_ERROR, br->cond->loc, NULL,
-                                "de voorwaarde na ‘indien’ moet een waarheid zijn, maar is van "
-                                "het type %s",
-                                check_type_name(c, ct));
+                    check_report_condition(c, br->cond, ct, "indien");
                 check_cond_not_geen(c, br->cond);
             }
             size_t mark = c->n_narrow;
@@ -3040,11 +3421,17 @@ static void check_rule_bodies(checker *c)
                 sb_free(&hint);
             } else if (br->value) {
                 int32_t vt = check_expr(c, br->value, want);
-                if (vt >= 0 && want >= 0 && vt != want)
-                    diag_report(c->d, DIAG_ERROR, br->value->loc, NULL,
-                                "‘%s’ is van het type %s, maar deze waarde is van het type %s",
-                                ru->target, check_type_name(c, want), check_type_name(c, vt));
-                else if (vt >= 0 && out && !out->optional && br->value->opt_from)
+                if (vt >= 0 && want >= 0 && vt != want) {
+                    if (!(check_kind(c, want) == RBC_TYPE_DATUM &&
+                          check_report_datelike(c, br->value))) {
+                        strbuf hint = STRBUF_INIT;
+                        check_mismatch_hint(c, want, br->value, vt, &hint);
+                        diag_report(c->d, DIAG_ERROR, br->value->loc, hint.data,
+                                    "‘%s’ is van het type %s, maar deze waarde is van het type %s",
+                                    ru->target, check_type_name(c, want), check_type_name(c, vt));
+                        sb_free(&hint);
+                    }
+                } else if (vt >= 0 && out && !out->optional && br->value->opt_from)
                     diag_report(c->d, DIAG_ERROR, check_full_loc(br->value),
                                 out->kind == CHECK_CONCEPT
                                     ? "maak het begrip optioneel of schrijf een voorwaarde met "
@@ -3067,7 +3454,7 @@ static void check_rule_bodies(checker *c)
         if (r->rules[i].outcome >= 0 && (size_t)r->rules[i].outcome < r->n_outcomes)
             has_rule[r->rules[i].outcome] = true;
     for (size_t o = 0; o < r->n_outcomes; o++) {
-        bool has = has_rule[o];
+        bool has = has_rule[o] || (c->outcome_guessed && c->outcome_guessed[o]);
         if (!has && check_is_declared(c, SYM_OUTCOME, o, r->outcomes[o].name))
             diag_report(
                 c->d, DIAG_ERROR, r->outcomes[o].loc, "schrijf een regel die deze waarde vaststelt",
@@ -3429,6 +3816,14 @@ static int32_t check_parent_key(const check_rule *cr)
     return check_always_applies(cr) ? cr->parent : -1;
 }
 
+/* Two rules with the same name and no validity (reported as a duplicate). */
+static bool check_same_name(const check_rule *a, const check_rule *b)
+{
+    return a->ast->name && b->ast->name && strcmp(a->ast->name, b->ast->name) == 0 &&
+           !a->ast->validity.has_from && !a->ast->validity.has_until &&
+           !b->ast->validity.has_from && !b->ast->validity.has_until;
+}
+
 static void check_conflicts(checker *c)
 {
     check_result *r = c->r;
@@ -3453,13 +3848,20 @@ static void check_conflicts(checker *c)
                 continue; /* never valid on the same peildatum */
             if (check_same_versions(fr, cr))
                 continue; /* overlapping versions: reported by check_rule_versions */
-            diag_report(c->d, DIAG_ERROR, cr->ast->loc,
-                        "maak een van beide een uitzondering op de andere, of geef ze een "
-                        "voorwaarde",
+            if (check_same_name(fr, cr))
+                continue; /* two rules of one name: reported as such */
+            strbuf hint = STRBUF_INIT;
+            sb_printf(&hint,
+                      "maak er een uitzondering van: schrijf ‘uitzondering \"%s\" op \"%s\"’; "
+                      "of laat een van beide alleen gelden indien een voorwaarde waar is (zonder "
+                      "‘anders’)",
+                      check_rule_name(cr), check_rule_name(&r->rules[first]));
+            diag_report(c->d, DIAG_ERROR, cr->ast->loc, hint.data,
                         "conflict: de regels ‘%s’ en ‘%s’ zijn allebei altijd van toepassing op "
                         "‘%s’, en geen van beide is een uitzondering op de andere",
                         check_rule_name(&r->rules[first]), check_rule_name(cr),
                         r->outcomes[o].name);
+            sb_free(&hint);
             diag_report(c->d, DIAG_NOTE, r->rules[first].ast->loc, NULL, "regel ‘%s’ staat hier",
                         check_rule_name(&r->rules[first]));
         }
@@ -3598,11 +4000,17 @@ static int check_scen_member(checker *c, const ast_expr *x, const char *name, in
         const char *sg =
             is_enum ? diag_suggest(name, r->types[t].members, r->types[t].n_members) : NULL;
         strbuf hint = STRBUF_INIT;
+        const char *truth = t == CHECK_T_WAARHEID ? check_truth_word(name) : NULL;
         if (sg)
             sb_printf(&hint, "bedoelde u ‘%s’?", sg);
         else if (is_enum)
             check_scen_members_hint(c, t, &hint);
-        diag_report(c->d, DIAG_ERROR, x->loc, hint.data, "onbekende waarde ‘%s’", name);
+        else if (truth)
+            sb_printf(&hint, "een waarheid is ‘waar’ of ‘onwaar’: schrijf ‘%s’", truth);
+        if (truth && !sg)
+            diag_report(c->d, DIAG_ERROR, x->loc, hint.data, "‘%s’ is geen woord van Regel", name);
+        else
+            diag_report(c->d, DIAG_ERROR, x->loc, hint.data, "onbekende waarde ‘%s’", name);
         sb_free(&hint);
         return SCEN_REPORTED;
     }
@@ -3803,7 +4211,8 @@ static bool check_scen_want(checker *c, ast_expr *x, int32_t t, bool opt, const 
     }
     if (v.kind != k || (k == RBC_TYPE_ENUM && v.enum_t != t)) {
         strbuf hint = STRBUF_INIT;
-        switch (k) {
+        check_mismatch_hint(c, t, x, CHECK_T_ERROR, &hint);
+        switch (hint.data ? 0 : k) {
         case RBC_TYPE_BEDRAG:
             sb_puts(&hint, "schrijf een bedrag als ‘90 euro’ of ‘€ 90’");
             break;

@@ -148,9 +148,29 @@ int compile_run(const char *source, size_t len, const char *name, uint8_t **rbc,
                                NULL);
 }
 
+static int compile_run_any(const char *source, size_t len, const char *name, uint8_t **rbc,
+                           size_t *rbc_len, char **diagnostics, size_t *n_errors, regel_error *err,
+                           compile_collect_fn collect, void *ctx, unsigned flags);
+
 int compile_run_collect(const char *source, size_t len, const char *name, uint8_t **rbc,
                         size_t *rbc_len, char **diagnostics, size_t *n_errors, regel_error *err,
                         compile_collect_fn collect, void *ctx)
+{
+    return compile_run_any(source, len, name, rbc, rbc_len, diagnostics, n_errors, err, collect,
+                           ctx, 0);
+}
+
+int compile_run_flags(const char *source, size_t len, const char *name, unsigned flags,
+                      uint8_t **rbc, size_t *rbc_len, char **diagnostics, size_t *n_errors,
+                      regel_error *err)
+{
+    return compile_run_any(source, len, name, rbc, rbc_len, diagnostics, n_errors, err, NULL, NULL,
+                           flags);
+}
+
+static int compile_run_any(const char *source, size_t len, const char *name, uint8_t **rbc,
+                           size_t *rbc_len, char **diagnostics, size_t *n_errors, regel_error *err,
+                           compile_collect_fn collect, void *ctx, unsigned flags)
 {
     if (diagnostics)
         *diagnostics = NULL;
@@ -194,7 +214,7 @@ int compile_run_collect(const char *source, size_t len, const char *name, uint8_
     uint8_t *code = NULL;
     size_t code_len = 0;
     if (rc == REGEL_OK && prog && rbc && diag_error_count(d) == 0) {
-        rc = emit_bytecode(prog, d, &code, &code_len, err);
+        rc = emit_bytecode_flags(prog, d, flags, &code, &code_len, err);
         if (rc == REGEL_ERR_COMPILE)
             rc = REGEL_OK; /* counted below like every other compile error */
     }

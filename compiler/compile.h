@@ -32,6 +32,12 @@ int compile_policy_collect(const char *source, size_t len, const char *name, reg
                            char **diagnostics, regel_error *err, compile_collect_fn collect,
                            void *ctx);
 
+/* Issue 10 (internal, for the tests of regel fmt): compile_run with emit
+ * flags (emit.h), e.g. EMIT_NO_POSITIONS for bytecode without source lines. */
+int compile_run_flags(const char *source, size_t len, const char *name, unsigned flags,
+                      uint8_t **rbc, size_t *rbc_len, char **diagnostics, size_t *n_errors,
+                      regel_error *err);
+
 /* The largest policy file read (bytecode; a source is at most
  * SRCCHECK_MAX_BYTES). Reading stops there, so /dev/zero cannot hang us. */
 #define COMPILE_MAX_FILE_BYTES ((size_t)256 << 20)

@@ -162,6 +162,7 @@ typedef struct emitter {
     long max_depth;      /* the most in the current rule */
     uint32_t max_loops;  /* the most loop slots in the current rule */
     diag_ctx *diag;      /* NULL: no source-level reports */
+    bool no_positions;   /* issue 10: every source line and column 0 (EMIT_NO_POSITIONS) */
     bool limit_reported; /* one such error is enough */
 
     /* v0.5 (spec7 §2): the EXPLAIN section, built while the rules are emitted */
@@ -390,8 +391,8 @@ static void emit_line(emitter *e, uint32_t off, uint32_t line, uint32_t col)
         }
     }
     eb_u32(&e->lines, off);
-    eb_u32(&e->lines, line);
-    eb_u32(&e->lines, col);
+    eb_u32(&e->lines, e->no_positions ? 0 : line);
+    eb_u32(&e->lines, e->no_positions ? 0 : col);
     e->n_lines++;
 }
 
@@ -1153,8 +1154,8 @@ static uint32_t emit_atom(emitter *e, const ast_expr *x)
     size_t n = emit_unique_refs(e, r.v, r.n);
     ast_loc at = x->atom_text ? x->atom_loc : emit_start_loc(x);
     eb_u32(&e->atoms, emit_intern(e, x->atom_text ? x->atom_text : ""));
-    eb_u32(&e->atoms, at.line);
-    eb_u32(&e->atoms, at.col);
+    eb_u32(&e->atoms, e->no_positions ? 0 : at.line);
+    eb_u32(&e->atoms, e->no_positions ? 0 : at.col);
     eb_u32(&e->atoms, (uint32_t)n);
     for (size_t i = 0; i < n; i++) {
         eb_u32(&e->atoms, r.v[i].kind);
@@ -1435,6 +1436,12 @@ static void emit_free(emitter *e)
 int emit_bytecode(const check_result *prog, diag_ctx *diag, uint8_t **out, size_t *out_len,
                   regel_error *err)
 {
+    return emit_bytecode_flags(prog, diag, 0, out, out_len, err);
+}
+
+int emit_bytecode_flags(const check_result *prog, diag_ctx *diag, unsigned flags, uint8_t **out,
+                        size_t *out_len, regel_error *err)
+{
     if (!prog || !out || !out_len) {
         emit_set_error(err, REGEL_ERR_USAGE, "emit_bytecode: ongeldige argumenten");
         return REGEL_ERR_USAGE;
@@ -1445,6 +1452,7 @@ int emit_bytecode(const check_result *prog, diag_ctx *diag, uint8_t **out, size_
     memset(&e, 0, sizeof e);
     e.prog = prog;
     e.diag = diag;
+    e.no_positions = (flags & EMIT_NO_POSITIONS) != 0;
     const ast_policy *p = prog->policy;
     emit_buf sec[RBC_SECTION_COUNT + 1];
     memset(sec, 0, sizeof sec);
@@ -1545,8 +1553,8 @@ int emit_bytecode(const check_result *prog, diag_ctx *diag, uint8_t **out, size_
         eb_u32(b, names[3 * k + 2]);
         eb_u32(b, cr->outcome >= 0 ? prog->eval_index[cr->outcome] : RBC_NONE);
         eb_u32(b, cr->parent >= 0 ? pos[cr->parent] : RBC_NONE);
-        eb_u32(b, cr->ast->loc.line);
-        eb_u32(b, cr->ast->loc.col);
+        eb_u32(b, e.no_positions ? 0 : cr->ast->loc.line);
+        eb_u32(b, e.no_positions ? 0 : cr->ast->loc.col);
         eb_u32(b, spans[2 * k]);
         eb_u32(b, spans[2 * k + 1]);
         eb_u32(b, cr->vanaf >= 0 ? (uint32_t)cr->vanaf : RBC_NONE);

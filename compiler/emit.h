@@ -17,4 +17,11 @@
 int emit_bytecode(const check_result *prog, diag_ctx *diag, uint8_t **out, size_t *out_len,
                   regel_error *err);
 
+/* Issue 10 (internal, for the tests of regel fmt): emit_bytecode with flags;
+ * EMIT_NO_POSITIONS writes 0 for every source line and column (LINES, RULES,
+ * ATOM), so that two layouts of one policy give the same bytes. */
+#define EMIT_NO_POSITIONS 1u
+int emit_bytecode_flags(const check_result *prog, diag_ctx *diag, unsigned flags, uint8_t **out,
+                        size_t *out_len, regel_error *err);
+
 #endif

@@ -29,3 +29,7 @@ libregel_core_la_SOURCES += \
 BUILT_SOURCES += compiler/parser.h
 # The scanner and the driver include the header bison writes.
 compiler/libregel_core_la-lexer.lo compiler/libregel_core_la-parse.lo: compiler/parser.h
+# issue 10: regel fmt
+libregel_core_la_SOURCES += \
+	compiler/fmt.h \
+	compiler/fmt.c

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "parser.h"
 #include "srccheck.h"
 
@@ -303,58 +304,105 @@ static void parse_full_child(void *ctx, ast_expr *child)
     *l = parse_widen(*l, parse_full_loc(child));
 }
 
-/* src[off..end) as one line: comments removed, every run of whitespace one
- * space (inside a string literal a line break with its indentation becomes
- * one space, as in the lexer), no space at either end. */
-static const char *parse_collapse(parse_state *st, uint32_t off, uint32_t end)
+/* flex's reentrant interface (lexer.c), for scanners without the parser. */
+struct yy_buffer_state;
+int yylex_init_extra(parse_state *user, yyscan_t *scanner);
+int yylex_destroy(yyscan_t scanner);
+struct yy_buffer_state *yy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
+
+/* Issue 10: the text of src[off..end) as `regel fmt` writes it on one line:
+ * its tokens (scanned again, without the comments) joined with the
+ * formatter's inline spacing (fmt_space); a string's line breaks and their
+ * indentation one space, as in the lexer. So the motivering shows a
+ * condition the same way whatever the layout of the source. */
+static const char *parse_canon(parse_state *st, uint32_t off, uint32_t end)
 {
     if (end > st->len)
         end = (uint32_t)st->len;
     if (off > end)
         off = end;
-    char *out = parse_alloc(st, (size_t)(end - off) + 1);
+    char *out = parse_alloc(st, 2 * (size_t)(end - off) + 2);
+    parse_state *sub = calloc(1, sizeof *sub);
+    diag_ctx *d = sub ? diag_new("", st->src, end) : NULL;
+    yyscan_t scanner = NULL;
+    if (!d || yylex_init_extra(sub, &scanner) != 0) {
+        diag_free(d);
+        free(sub);
+        parse_oom(st);
+    }
+    sub->a = st->a;
+    sub->d = d;
+    sub->src = st->src;
+    sub->len = end;
+    sub->scanner = scanner;
+    if (setjmp(sub->oom) != 0) {
+        yylex_destroy(scanner);
+        diag_free(d);
+        /* parse_oom above does not return (longjmp); cppcheck misses that */
+        // cppcheck-suppress doubleFree
+        free(sub);
+        parse_oom(st);
+    }
+    sub->line = 1;
+    sub->col = 1;
+    sub->off = off;
+    yy_scan_bytes(st->src + off, (int)(end - off), scanner);
     size_t o = 0;
-    bool in_str = false, space = false;
-    const char *s = st->src;
-    for (uint32_t i = off; i < end; i++) {
-        char c = s[i];
-        if (in_str) {
-            if (c == '\\' && i + 1 < end) {
-                out[o++] = c;
-                out[o++] = s[++i];
-                continue;
-            }
-            if (c == '\r')
-                continue;
-            if (c == '\n') {
-                while (i + 1 < end && (s[i + 1] == ' ' || s[i + 1] == '\t'))
-                    i++;
-                out[o++] = ' ';
-                continue;
-            }
-            if (c == '"')
-                in_str = false;
-            out[o++] = c;
-            continue;
-        }
-        if (c == '#') {
-            while (i + 1 < end && s[i + 1] != '\n')
-                i++;
-            space = true;
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            space = true;
-            continue;
-        }
-        if (space && o > 0)
+    int kinds[4] = {0, 0, 0, 0}; /* fmt_space's pp, p, n, nn */
+    YYSTYPE val;
+    int have = 0; /* tokens read ahead into kinds[2..3] / locs */
+    ast_loc next_loc;
+    memset(&next_loc, 0, sizeof next_loc);
+    memset(&val, 0, sizeof val);
+    int next = yylex(&val, &next_loc, scanner);
+    for (;;) {
+        if (next == 0)
+            break;
+        int cur = next;
+        ast_loc cur_loc = next_loc;
+        memset(&val, 0, sizeof val);
+        next = yylex(&val, &next_loc, scanner);
+        kinds[0] = kinds[1];
+        kinds[1] = have ? kinds[2] : 0;
+        kinds[2] = cur;
+        kinds[3] = next;
+        const char *t = st->src + cur_loc.off;
+        size_t n = cur_loc.end_off - cur_loc.off;
+        bool comma = (cur == ANDERS || cur == STANDAARD) && n > 0 && t[0] == ',';
+        if (have && !comma && fmt_space(kinds[0], kinds[1], kinds[2], kinds[3]))
             out[o++] = ' ';
-        space = false;
-        if (c == '"')
-            in_str = true;
-        out[o++] = c;
+        if (comma) {
+            size_t wl = cur == ANDERS ? 6 : 9;
+            out[o++] = ',';
+            out[o++] = ' ';
+            memcpy(out + o, t + n - wl, wl);
+            o += wl;
+        } else if (cur == STRING) {
+            for (size_t i = 0; i < n; i++) {
+                char c = t[i];
+                if (c == '\\' && i + 1 < n) {
+                    out[o++] = c;
+                    out[o++] = t[++i];
+                } else if (c == '\r' && i + 1 < n && t[i + 1] == '\n') {
+                    continue;
+                } else if (c == '\n') {
+                    while (i + 1 < n && (t[i + 1] == ' ' || t[i + 1] == '\t'))
+                        i++;
+                    out[o++] = ' ';
+                } else {
+                    out[o++] = c;
+                }
+            }
+        } else {
+            memcpy(out + o, t, n);
+            o += n;
+        }
+        have = 1;
     }
     out[o] = '\0';
+    yylex_destroy(scanner);
+    diag_free(d);
+    free(sub);
     return out;
 }
 
@@ -383,7 +431,7 @@ static void parse_mark_atoms(parse_state *st, ast_expr *e)
         return;
     }
     e->atom_loc = parse_inner_loc(e);
-    e->atom_text = parse_collapse(st, e->atom_loc.off, e->atom_loc.end_off);
+    e->atom_text = parse_canon(st, e->atom_loc.off, e->atom_loc.end_off);
 }
 
 void parse_explain_branch(parse_state *st, ast_branch *b)
@@ -391,7 +439,7 @@ void parse_explain_branch(parse_state *st, ast_branch *b)
     if (!b->cond)
         return;
     ast_loc l = parse_inner_loc(b->cond);
-    b->cond_text = parse_collapse(st, l.off, l.end_off);
+    b->cond_text = parse_canon(st, l.off, l.end_off);
     parse_mark_atoms(st, b->cond);
 }
 
@@ -517,4 +565,60 @@ ast_template parse_template(parse_state *st, const char *s, size_t len, ast_loc 
     t.segs = segs->items;
     t.n_segs = segs->n;
     return t;
+}
+
+/* ---- issue 10 (regel fmt): the token stream alone ---- */
+
+ptrdiff_t parse_tokens(arena *a, diag_ctx *d, const char *src, size_t len, parse_token **out)
+{
+    *out = NULL;
+    if (!a || !d || (!src && len > 0))
+        return -1;
+    parse_state *st = calloc(1, sizeof *st);
+    if (!st)
+        return -1;
+    st->a = a;
+    st->d = d;
+    st->src = src ? src : "";
+    st->len = len;
+    parse_list *toks = NULL;
+    yyscan_t scanner = NULL;
+    if (yylex_init_extra(st, &scanner) != 0) {
+        free(st);
+        return -1;
+    }
+    st->scanner = scanner;
+    if (setjmp(st->oom) != 0) {
+        yylex_destroy(scanner);
+        free(st);
+        return -1;
+    }
+    toks = parse_list_new(st, sizeof(parse_token));
+    uint32_t start = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    st->line = 1;
+    st->col = 1;
+    st->off = start;
+    yy_scan_bytes(st->src + start, (int)(len - start), scanner);
+    for (;;) {
+        YYSTYPE val;
+        ast_loc loc;
+        memset(&val, 0, sizeof val);
+        int tok = yylex(&val, &loc, scanner);
+        if (tok == 0)
+            break;
+        parse_token t;
+        memset(&t, 0, sizeof t);
+        t.kind = tok;
+        t.loc = loc;
+        if (tok == STRING || tok == NAME || tok == FIELD) {
+            t.str = val.str.s;
+            t.len = val.str.len;
+        }
+        parse_list_push(st, toks, &t);
+    }
+    yylex_destroy(scanner);
+    *out = toks->items;
+    ptrdiff_t n = (ptrdiff_t)toks->n;
+    free(st);
+    return n;
 }

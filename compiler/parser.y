@@ -1891,6 +1891,388 @@ static void parse_add_phrase(strbuf *sb, int *count, const char *phrase)
     (*count)++;
 }
 
+/* ---- issue 10: the most common drafting mistakes, in plain Dutch ---- */
+
+static bool parse_is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c >= 0x80;
+}
+
+/* The word that starts at or after off (spaces and tabs skipped), copied
+ * into buf ("" when none); returns the offset just after it. */
+static size_t parse_word_after(const parse_state *st, size_t off, char *buf, size_t cap)
+{
+    while (off < st->len && (st->src[off] == ' ' || st->src[off] == '\t'))
+        off++;
+    size_t start = off;
+    while (off < st->len && parse_is_word_byte((unsigned char)st->src[off]))
+        off++;
+    size_t n = off - start < cap - 1 ? off - start : cap - 1;
+    memcpy(buf, st->src + start, n);
+    buf[n] = '\0';
+    return off;
+}
+
+/* The word that ends at or before off (spaces and tabs skipped). */
+static void parse_word_before(const parse_state *st, size_t off, char *buf, size_t cap)
+{
+    if (off > st->len)
+        off = st->len;
+    while (off > 0 && (st->src[off - 1] == ' ' || st->src[off - 1] == '\t'))
+        off--;
+    size_t end = off;
+    while (off > 0 && parse_is_word_byte((unsigned char)st->src[off - 1]))
+        off--;
+    size_t n = end - off < cap - 1 ? end - off : cap - 1;
+    memcpy(buf, st->src + off, n);
+    buf[n] = '\0';
+}
+
+/* The rest of a branch from off: up to the next ',', the '.' that ends the
+ * declaration, or the end of the line; trimmed, at most about 50 bytes
+ * (then "…"). *end_ch is the character that ended it ('\0' at the end). */
+static void parse_segment(const parse_state *st, size_t off, char *buf, size_t cap, char *end_ch)
+{
+    while (off < st->len && strchr(" \t\r\n", st->src[off]))
+        off++;
+    size_t start = off;
+    *end_ch = '\0';
+    while (off < st->len) {
+        char ch = st->src[off];
+        bool decimal = off + 1 < st->len && off > start && st->src[off - 1] >= '0' &&
+                       st->src[off - 1] <= '9' && st->src[off + 1] >= '0' &&
+                       st->src[off + 1] <= '9';
+        bool field = ch == '.' && off + 1 < st->len &&
+                     parse_is_word_byte((unsigned char)st->src[off + 1]) && !decimal;
+        if ((ch == ',' && !decimal) || (ch == '.' && !decimal && !field) || ch == '\n' ||
+            ch == '\r') {
+            *end_ch = ch;
+            break;
+        }
+        off++;
+    }
+    size_t n = off - start;
+    while (n > 0 && (st->src[start + n - 1] == ' ' || st->src[start + n - 1] == '\t'))
+        n--;
+    bool cut = false;
+    if (n > 50 && cap > 60) {
+        n = 50;
+        while (n > 0 && (((unsigned char)st->src[start + n]) & 0xC0) == 0x80)
+            n--;
+        cut = true;
+    }
+    if (n >= cap - 4)
+        n = cap - 4;
+    memcpy(buf, st->src + start, n);
+    strcpy(buf + n, cut ? "…" : "");
+}
+
+/* The words of a name written with spaces or hyphens, from off up to (not
+ * including) stop: "ernstig ziek" and, in join, "ernstig_ziek". False when
+ * something else than words, spaces and hyphens lies in between. */
+static bool parse_split_name(const parse_state *st, size_t off, size_t stop, char *text, char *join,
+                             size_t cap)
+{
+    while (stop > off && (st->src[stop - 1] == ' ' || st->src[stop - 1] == '\t'))
+        stop--;
+    if (stop <= off || stop - off >= cap)
+        return false;
+    size_t j = 0;
+    bool gap = false;
+    for (size_t i = off; i < stop; i++) {
+        unsigned char ch = (unsigned char)st->src[i];
+        if (ch == ' ' || ch == '\t' || ch == '-') {
+            gap = true;
+            continue;
+        }
+        if (!parse_is_word_byte(ch))
+            return false;
+        if (gap && j > 0)
+            join[j++] = '_';
+        gap = false;
+        join[j++] = (char)ch;
+    }
+    join[j] = '\0';
+    memcpy(text, st->src + off, stop - off);
+    text[stop - off] = '\0';
+    return true;
+}
+
+/* "een spatie", "spaties", "een streepje" or "streepjes" for a split name. */
+static const char *parse_gap_words(const char *text)
+{
+    size_t spaces = 0, dashes = 0;
+    for (const char *p = text; *p; p++) {
+        if (*p == '-')
+            dashes++;
+        else if ((*p == ' ' || *p == '\t') && p[1] != ' ' && p[1] != '\t')
+            spaces++;
+    }
+    if (dashes > 0)
+        return dashes > 1 ? "streepjes" : "een streepje";
+    return spaces > 1 ? "spaties" : "een spatie";
+}
+
+/* Where `needle` next occurs on the same line at or after off, or 0. */
+static size_t parse_find_on_line(const parse_state *st, size_t off, const char *needle)
+{
+    size_t l = strlen(needle);
+    for (size_t i = off; i + l <= st->len && st->src[i] != '\n'; i++)
+        if (memcmp(st->src + i, needle, l) == 0)
+            return i;
+    return 0;
+}
+
+/* A keyword that is a type: `invoer werkt waarheid` lacks its colon. */
+static bool parse_is_type_word(yysymbol_kind_t k)
+{
+    return k == YYSYMBOL_WAARHEID || k == YYSYMBOL_GETAL || k == YYSYMBOL_TEKST ||
+           k == YYSYMBOL_DATUM || k == YYSYMBOL_BEDRAG || k == YYSYMBOL_DUUR ||
+           k == YYSYMBOL_PERIODE || k == YYSYMBOL_LIJST;
+}
+
+/* Everyday or English words for a keyword of Regel. */
+typedef struct parse_foreign {
+    const char *word;
+    yysymbol_kind_t kw;
+} parse_foreign;
+
+static const parse_foreign parse_foreign_words[] = {
+    {"als", YYSYMBOL_INDIEN},       {"wanneer", YYSYMBOL_INDIEN}, {"mits", YYSYMBOL_INDIEN},
+    {"zodra", YYSYMBOL_INDIEN},     {"if", YYSYMBOL_INDIEN},      {"when", YYSYMBOL_INDIEN},
+    {"and", YYSYMBOL_EN},           {"or", YYSYMBOL_OF},          {"else", YYSYMBOL_ANDERS},
+    {"otherwise", YYSYMBOL_ANDERS}, {"not", YYSYMBOL_NIET}};
+
+static const char *parse_foreign_why(yysymbol_kind_t kw)
+{
+    switch (kw) {
+    case YYSYMBOL_INDIEN:
+        return "een voorwaarde begint met ‘indien’";
+    case YYSYMBOL_EN:
+        return "voorwaarden die allebei moeten gelden, verbindt u met ‘en’";
+    case YYSYMBOL_OF:
+        return "voorwaarden waarvan er één moet gelden, verbindt u met ‘of’";
+    case YYSYMBOL_ANDERS:
+        return "de laatste tak begint met ‘anders’";
+    default:
+        return "een ontkenning schrijft u met ‘niet’";
+    }
+}
+
+static const parse_foreign *parse_foreign_word(const char *w)
+{
+    for (size_t i = 0; i < sizeof parse_foreign_words / sizeof parse_foreign_words[0]; i++)
+        if (strcmp(w, parse_foreign_words[i].word) == 0)
+            return &parse_foreign_words[i];
+    return NULL;
+}
+
+static int parse_month_number(const char *w)
+{
+    static const char *const months[] = {"januari",   "februari", "maart",    "april",
+                                         "mei",       "juni",     "juli",     "augustus",
+                                         "september", "oktober",  "november", "december"};
+    char low[16];
+    size_t n = strlen(w);
+    if (n == 0 || n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i <= n; i++)
+        low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
+    for (int m = 0; m < 12; m++)
+        if (strcmp(low, months[m]) == 0)
+            return m + 1;
+    return 0;
+}
+
+/* A message for one of the common mistakes at the syntax error (la at
+ * loc): fills msg and hint and returns true, or returns false. */
+static bool parse_common_mistake(parse_state *st, yysymbol_kind_t la, ast_loc loc, const bool *has,
+                                 int n, const yysymbol_kind_t *exp, bool expr_start, strbuf *msg,
+                                 strbuf *hint)
+{
+    char word[64], prev[64], next[64], seg[96], text[128], join[128];
+    char end_ch;
+    parse_token_text(st, loc, word, sizeof word);
+    if (st->prev_tok == NAME || st->prev_tok == NUMBER)
+        parse_token_text(st, st->prev_loc, prev, sizeof prev);
+    else
+        parse_word_before(st, loc.off, prev, sizeof prev);
+
+    /* English or everyday words: `als`, `and`, `or`, `else`, `not` */
+    const parse_foreign *fw = la == YYSYMBOL_NAME ? parse_foreign_word(word) : NULL;
+    if (fw && (has[fw->kw] || fw->kw == YYSYMBOL_NIET)) {
+        parse_word_after(st, loc.end_off, next, sizeof next);
+        sb_printf(msg, "‘%s’ is geen woord van Regel: %s", word, parse_foreign_why(fw->kw));
+        sb_printf(hint, "schrijf ‘%s%s%s%s%s’", prev, prev[0] ? " " : "", parse_token_word(fw->kw),
+                  next[0] ? " " : "", next);
+        return true;
+    }
+    fw = st->prev_tok == NAME ? parse_foreign_word(prev) : NULL;
+    if (fw && fw->kw == YYSYMBOL_NIET && la == YYSYMBOL_NAME) {
+        sb_printf(msg, "‘%s’ is geen woord van Regel: %s", prev, parse_foreign_why(fw->kw));
+        sb_printf(hint, "schrijf ‘niet %s’", word);
+        return true;
+    }
+
+    /* a forgotten `anders`: `x is A indien C, B` */
+    if (la == YYSYMBOL_COMMA && has[YYSYMBOL_ANDERS] && !has[YYSYMBOL_COMMA]) {
+        parse_word_after(st, loc.end_off, next, sizeof next);
+        fw = parse_foreign_word(next);
+        if (fw && fw->kw == YYSYMBOL_ANDERS) {
+            size_t after = parse_word_after(st, loc.end_off, next, sizeof next);
+            parse_segment(st, after, seg, sizeof seg, &end_ch);
+            sb_printf(msg, "‘%s’ is geen woord van Regel: %s", next,
+                      parse_foreign_why(YYSYMBOL_ANDERS));
+            sb_printf(hint, "schrijf ‘, anders %s’", seg);
+            return true;
+        }
+        parse_segment(st, loc.end_off, seg, sizeof seg, &end_ch);
+        bool value = strcmp(seg, "waar") == 0 || strcmp(seg, "onwaar") == 0 ||
+                     (seg[0] >= '0' && seg[0] <= '9') || seg[0] == '"' || seg[0] == '-' ||
+                     strncmp(seg, "€", strlen("€")) == 0;
+        if (seg[0] && (value || strstr(seg, " indien "))) {
+            sb_printf(msg, "na de komma ontbreekt ‘anders’");
+            sb_printf(hint, "schrijf ‘, anders %s’: elke volgende tak begint met ‘anders’", seg);
+            return true;
+        }
+        size_t w = 0;
+        while (seg[w] && parse_is_word_byte((unsigned char)seg[w]))
+            w++;
+        if (w > 0 && seg[w] == '\0' && end_ch == '.') {
+            /* `indien b, c.`: a value for the other cases, or a second condition */
+            sb_puts(msg, "na de komma ontbreekt ‘anders’, of hoort hier ‘en’ of ‘of’ in plaats "
+                         "van de komma?");
+            sb_printf(hint,
+                      "is ‘%s’ de waarde voor alle andere gevallen, schrijf dan ‘, anders "
+                      "%s’; twee voorwaarden verbindt u met ‘en’ of ‘of’: ‘%s of %s’",
+                      seg, seg, prev, seg);
+            return true;
+        }
+    }
+    /* `anders is onwaar` */
+    if (st->prev_tok == ANDERS && la == YYSYMBOL_IS && expr_start) {
+        parse_segment(st, loc.end_off, seg, sizeof seg, &end_ch);
+        sb_puts(msg, "na ‘anders’ volgt direct de waarde, zonder ‘is’");
+        sb_printf(hint, "schrijf ‘anders %s’", seg);
+        return true;
+    }
+    /* `indien C onwaar`: the comma and `anders` are both missing */
+    if (has[YYSYMBOL_ANDERS] && !expr_start && (la == YYSYMBOL_WAAR || la == YYSYMBOL_ONWAAR)) {
+        parse_segment(st, loc.off, seg, sizeof seg, &end_ch);
+        sb_printf(msg, "vóór ‘%s’ ontbreekt ‘, anders’", word);
+        sb_printf(hint, "schrijf ‘%s, anders %s’", prev, seg);
+        return true;
+    }
+
+    /* `=`, `:` or `:=` in a conclusion */
+    if (n == 1 && exp[0] == YYSYMBOL_IS && st->prev_tok == NAME &&
+        (la == YYSYMBOL_EQ || la == YYSYMBOL_COLON)) {
+        size_t after = loc.end_off;
+        bool assign = la == YYSYMBOL_COLON && after < st->len && st->src[after] == '=';
+        if (assign)
+            after++;
+        parse_word_after(st, after, next, sizeof next);
+        sb_printf(msg,
+                  st->in_scenario ? "in een scenario schrijft u ‘is’, niet ‘%s’"
+                                  : "een conclusie schrijft u met ‘is’, niet met ‘%s’",
+                  assign              ? ":="
+                  : la == YYSYMBOL_EQ ? "="
+                                      : ":");
+        sb_printf(hint, "schrijf ‘%s is %s%s’", prev, next, next[0] ? " …" : "…");
+        return true;
+    }
+    /* `==` */
+    if (la == YYSYMBOL_EQ && st->prev_tok == EQ && st->prev_loc.end_off == loc.off) {
+        parse_word_before(st, st->prev_loc.off, prev, sizeof prev);
+        parse_word_after(st, loc.end_off, next, sizeof next);
+        sb_puts(msg, "‘==’ kent Regel niet: gelijk schrijft u met ‘is’ (of met één ‘=’)");
+        sb_printf(hint, "schrijf ‘%s is %s’", prev, next);
+        return true;
+    }
+
+    /* a name of more words: `invoer ernstig ziek: waarheid`, `ernstig-ziek` */
+    if (has[YYSYMBOL_COLON] && st->prev_tok == NAME &&
+        (la == YYSYMBOL_NAME || la == YYSYMBOL_MINUS || parse_token_word(la)) &&
+        !parse_is_type_word(la)) {
+        size_t colon = parse_find_on_line(st, loc.off, ":");
+        if (colon && parse_split_name(st, st->prev_loc.off, colon, text, join, sizeof text)) {
+            sb_printf(msg, "een naam is één woord, maar ‘%s’ bevat %s", text,
+                      parse_gap_words(text));
+            sb_printf(hint, "verbind de woorden met ‘_’: ‘%s’", join);
+            return true;
+        }
+    }
+    if (n == 1 && exp[0] == YYSYMBOL_IS && st->prev_tok == NAME) {
+        size_t is = parse_find_on_line(st, loc.off, " is ");
+        if (is && parse_split_name(st, st->prev_loc.off, is, text, join, sizeof text)) {
+            sb_printf(msg, "een naam is één woord, maar ‘%s’ bevat %s", text,
+                      parse_gap_words(text));
+            sb_printf(hint, "verbind de woorden met ‘_’: ‘%s is …’", join);
+            return true;
+        }
+    }
+    if (st->prev_tok == NAME && la == YYSYMBOL_NAME && !expr_start &&
+        (has[YYSYMBOL_EN] || has[YYSYMBOL_OF]) && !has[YYSYMBOL_IN] && !has[YYSYMBOL_COMMA] &&
+        !has[YYSYMBOL_RPAREN] && st->prev_loc.line == loc.line &&
+        parse_split_name(st, st->prev_loc.off, loc.end_off, text, join, sizeof text)) {
+        sb_printf(msg, "twee namen na elkaar: ‘%s’", text);
+        sb_printf(hint,
+                  "een naam is één woord: bedoelt u ‘%s’? Twee voorwaarden verbindt u met "
+                  "‘en’ of ‘of’",
+                  join);
+        return true;
+    }
+
+    /* a keyword as the name of a fact or outcome */
+    if (has[YYSYMBOL_NAME] && !expr_start && !has[YYSYMBOL_VERWACHT] && !has[YYSYMBOL_HEEFT] &&
+        (st->prev_tok == INVOER || st->prev_tok == UITKOMST || st->prev_tok == BEGRIP ||
+         st->prev_tok == PARAMETER || st->prev_tok == COMMA ||
+         (st->prev_tok == STRING && has[YYSYMBOL_CITAAT]))) {
+        const char *kw = parse_token_word(la);
+        if (kw && kw[0] >= 'a' && kw[0] <= 'z') {
+            sb_printf(msg, "‘%s’ is een vast woord van Regel en kan geen naam zijn", kw);
+            sb_printf(hint,
+                      "verbind het met een ander woord tot één naam, bijvoorbeeld "
+                      "‘aanvraag_%s’",
+                      kw);
+            return true;
+        }
+    }
+
+    /* numbers and money: `1 250`, `12 EUR`, `12,50 €`, `1 Maart 2022` */
+    if (st->prev_tok == NUMBER && la == YYSYMBOL_NUMBER && st->prev_loc.end_off + 1 == loc.off &&
+        strlen(word) == 3) {
+        sb_printf(msg, "‘%s %s’ is geen getal: Regel schrijft een getal zonder spatie", prev, word);
+        sb_printf(hint, "schrijf ‘%s%s’, zonder spatie of punt tussen de duizendtallen", prev,
+                  word);
+        return true;
+    }
+    if (st->prev_tok == NUMBER && la == YYSYMBOL_NAME &&
+        (strcmp(word, "EUR") == 0 || strcmp(word, "eur") == 0 || strcmp(word, "Eur") == 0 ||
+         strcmp(word, "Euro") == 0 || strcmp(word, "EURO") == 0 || strcmp(word, "euros") == 0)) {
+        sb_printf(msg, "‘%s’ kent Regel niet: een bedrag schrijft u met ‘euro’ of ‘€’", word);
+        sb_printf(hint, "schrijf ‘%s euro’ of ‘€ %s’", prev, prev);
+        return true;
+    }
+    if (st->prev_tok == NUMBER && la == YYSYMBOL_EURO_TEKEN) {
+        sb_puts(msg, "het euroteken staat vóór het bedrag, niet erachter");
+        sb_printf(hint, "schrijf ‘€ %s’ of ‘%s euro’", prev, prev);
+        return true;
+    }
+    if (st->prev_tok == NUMBER && la == YYSYMBOL_NAME && parse_month_number(word)) {
+        parse_word_after(st, loc.end_off, next, sizeof next);
+        char low[64];
+        size_t i = 0;
+        for (; word[i] && i < sizeof low - 1; i++)
+            low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
+        low[i] = '\0';
+        sb_printf(msg, "een maand schrijft u met een kleine letter: ‘%s’, niet ‘%s’", low, word);
+        sb_printf(hint, "schrijf ‘%s %s%s%s’", prev, low, next[0] ? " " : "", next);
+        return true;
+    }
+    return false;
+}
 static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yyscan_t scanner)
 {
     (void)scanner;
@@ -1930,14 +2312,29 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
         at.line = at.end_line;
         at.col = at.end_col;
         at.off = at.end_off;
-        diag_report(st->d, DIAG_ERROR, at, "elke declaratie eindigt met een punt",
+        char last[64];
+        parse_token_text(st, st->prev_loc, last, sizeof last);
+        strbuf dot_hint = STRBUF_INIT;
+        if (last[0] && strlen(last) < 40 && !strchr(last, '\n'))
+            sb_printf(&dot_hint, "zet een punt na ‘%s’: elke declaratie eindigt met een punt",
+                      last);
+        diag_report(st->d, DIAG_ERROR, at,
+                    dot_hint.data ? dot_hint.data : "elke declaratie eindigt met een punt",
                     "ontbrekende ‘.’ aan het einde van de declaratie");
+        sb_free(&dot_hint);
         st->error_off = UINT32_MAX; /* the keyword does start a fresh declaration */
         return 0;
     }
 
     strbuf msg = STRBUF_INIT;
     strbuf hint = STRBUF_INIT;
+    if (parse_common_mistake(st, la, loc, has, n, exp, expr_start && st->prev_tok != MONTH, &msg,
+                             &hint)) {
+        diag_report(st->d, DIAG_ERROR, loc, hint.data, "%s", msg.data ? msg.data : "syntaxfout");
+        sb_free(&msg);
+        sb_free(&hint);
+        return 0;
+    }
     parse_put_unexpected(st, &msg, la, loc);
 
     /* What was expected, most useful first; long lists are summarised. */
@@ -2188,7 +2585,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, parse_state *st, yysca
     if (!hint.data && n == 1 && exp[0] == YYSYMBOL_DAN)
         sb_printf(&hint, "schrijf ‘%s dan’", parse_token_word(YYTRANSLATE(st->prev_tok)));
     if (!hint.data && has[YYSYMBOL_NAME] && !expr_start && la_keyword && !has[YYSYMBOL_VERWACHT])
-        sb_printf(&hint, "‘%s’ is een gereserveerd woord en kan geen naam zijn", la_word);
+        sb_printf(&hint, "‘%s’ is een vast woord van Regel en kan geen naam zijn", la_word);
     if (!hint.data && parse_is_comparison(la) && !has[la] && !has[YYSYMBOL_IS] &&
         (has[YYSYMBOL_EN] || has[YYSYMBOL_OF]))
         sb_puts(&hint, "vergelijkingen kunnen niet aan elkaar geregen worden; verbind ze met "

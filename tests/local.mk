@@ -20,3 +20,5 @@ include $(srcdir)/tests/plugin.mk
 include $(srcdir)/tests/threads.mk
 include $(srcdir)/tests/fuzz.mk
 include $(srcdir)/tests/editors.mk
+include $(srcdir)/tests/fmt.mk
+include $(srcdir)/tests/handboek.mk

@@ -21,9 +21,10 @@ printf 'abcdefgh' >"$tmp/operands/a"
 printf '\377\377\377\377\000\000\000\000\001' >"$tmp/operands/b"
 pass=0
 fail=0
-for h in source bytecode case operands roundtrip; do
+for h in source bytecode case operands roundtrip fmt; do
     seeds=$h
     [ $h = roundtrip ] && seeds=source
+    [ $h = fmt ] && seeds=source
     set -- "$tmp/$seeds"/*
     for r in "$src/tests/fuzz/regressie/fuzz_$h"/*; do
         [ -f "$r" ] && set -- "$@" "$r"

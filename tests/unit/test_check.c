@@ -189,7 +189,8 @@ Test(check, unknown_member_hint_prefers_expected_soort)
 {
     expect_error(HEAD "uitkomst u: waarheid.\n"
                       "regel \"R\" u is register is vreemdelingregister.\n",
-                 "onbekende naam ‘vreemdelingregister’", "bedoelde u ‘vreemdelingenregister’?");
+                 "‘vreemdelingregister’ is geen waarde van soort Register",
+                 "bedoelde u ‘vreemdelingenregister’?");
 }
 
 Test(check, unknown_type_with_hint)
@@ -208,7 +209,7 @@ Test(check, type_that_is_a_fact)
 Test(check, compare_mismatch)
 {
     expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is ouderdom is werkt.\n",
-                 "kan getal niet vergelijken met waarheid", NULL);
+                 "kan ‘ouderdom’ (een getal) niet vergelijken met ‘werkt’ (een waarheid)", NULL);
 }
 
 Test(check, order_compare_needs_numbers)
@@ -242,8 +243,8 @@ Test(check, logic_needs_waarheid)
 Test(check, condition_needs_waarheid)
 {
     expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is waar indien ouderdom.\n",
-                 "de voorwaarde na ‘indien’ moet een waarheid zijn, maar is van het type getal",
-                 NULL);
+                 "‘ouderdom’ is een getal, maar de voorwaarde na ‘indien’ moet waar of onwaar zijn",
+                 "vergelijk het getal, bijvoorbeeld ‘indien ouderdom is ten minste 40’");
 }
 
 Test(check, wrong_conclusion_type)
@@ -255,7 +256,7 @@ Test(check, wrong_conclusion_type)
 Test(check, een_van_item_type)
 {
     expect_error(HEAD "uitkomst u: waarheid.\nregel \"R\" u is ouderdom is een van 1, \"twee\".\n",
-                 "kan getal niet vergelijken met tekst", NULL);
+                 "kan ‘ouderdom’ (een getal) niet vergelijken met \"twee\" (een tekst)", NULL);
 }
 
 Test(check, field_errors)
@@ -650,7 +651,7 @@ Test(check_v2, selection_errors)
     v2_error("uitkomst u: tekst.", "maximum van t.naam voor elke t in toetsen, standaard \"\"",
              "‘maximum van’ werkt op getallen, datums of bedragen, maar dit is van het type tekst");
     v2_error("uitkomst u: getal.", "aantal t in toetsen waarvoor t.cijfer",
-             "de voorwaarde na ‘waarvoor’ moet een waarheid zijn, maar is van het type getal");
+             "‘t.cijfer’ is een getal, maar de voorwaarde na ‘waarvoor’ moet waar of onwaar zijn");
     v2_error("uitkomst u: getal.", "aantal n in toetsen waarvoor waar",
              "de elementnaam ‘n’ is al in gebruik als invoer");
     v2_error("uitkomst u: waarheid.",
@@ -1118,7 +1119,7 @@ Test(check_v4, fact_values)
                  "schrijf een getal zonder aanhalingstekens");
     expect_error(SHEAD "scenario \"S\" gegeven loon is 12 verwacht toegang is waar.\n",
                  "feit ‘loon’ is van het type bedrag, maar de waarde is van het type getal",
-                 "schrijf een bedrag als ‘90 euro’");
+                 "een bedrag schrijft u met ‘euro’: ‘12 euro’ of ‘€ 12’");
     expect_error(SHEAD "scenario \"S\" gegeven kleur is wachtregister verwacht toegang is waar.\n",
                  "feit ‘kleur’ is van het type Kleur, maar de waarde is van het type Register",
                  "soort ‘Kleur’ heeft de waarden ‘rood’ en ‘groen’");
@@ -1453,6 +1454,8 @@ Test(check_v08, messages)
                 "t.regel:2:8: fout: ‘start’ is al gedeclareerd als externe functie\n"
                 "   2 | invoer start: datum.\n"
                 "     |        ^~~~~\n"
+                "     = hint: elke naam wordt één keer gedeclareerd: laat deze declaratie weg, of "
+                "geef een van beide een andere naam\n"
                 "t.regel:1:16: opmerking: eerder gedeclareerd hier\n"
                 "   1 | extern functie start(x: getal): getal.\n"
                 "     |                ^~~~~\n");
@@ -1462,6 +1465,8 @@ Test(check_v08, messages)
                 "t.regel:2:16: fout: ‘f’ is al gedeclareerd als uitkomst\n"
                 "   2 | extern functie f(x: getal): getal.\n"
                 "     |                ^\n"
+                "     = hint: elke naam wordt één keer gedeclareerd: laat deze declaratie weg, of "
+                "geef een van beide een andere naam\n"
                 "t.regel:1:10: opmerking: eerder gedeclareerd hier\n"
                 "   1 | uitkomst f: getal.\n"
                 "     |          ^\n");

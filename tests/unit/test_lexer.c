@@ -388,6 +388,13 @@ Test(lexer, unterminated_string)
                               "     = hint: een tekst staat tussen twee aanhalingstekens: "
                               "\"…\"\n");
     free(x.diags);
+    /* issue 10: an unclosed citaat over two lines, the rule's conclusion after it */
+    lex_str(&x, "    citaat \"De vrijstellingen\n        blijven van kracht.\n    x is waar.");
+    cr_assert_eq(x.errors, 1);
+    cr_assert(strstr(x.diags, "= hint: zet een \" aan het einde van de tekst, bijvoorbeeld op "
+                              "regel 2 na ‘blijven van kracht.’\n"),
+              "%s", x.diags);
+    free(x.diags);
 }
 
 Test(lexer, unterminated_string_stops_before_next_declaration)

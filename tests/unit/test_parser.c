@@ -784,7 +784,7 @@ Test(parser_errors, missing_dot_at_end_of_file)
                  "t.regel:2:20: fout: ontbrekende ‘.’ aan het einde van de declaratie\n"
                  "   2 | regel \"r\" a is waar\n"
                  "     |                    ^\n"
-                 "     = hint: elke declaratie eindigt met een punt\n");
+                 "     = hint: zet een punt na ‘waar’: elke declaratie eindigt met een punt\n");
 }
 
 Test(parser_errors, missing_dot_before_next_declaration)
@@ -792,11 +792,11 @@ Test(parser_errors, missing_dot_before_next_declaration)
     parsed r;
     parse_str(&r, "invoer a: getal\n\nuitkomst b: getal.\n");
     cr_assert_eq(r.errors, 1);
-    cr_assert_str_eq(r.diags,
-                     "t.regel:1:16: fout: ontbrekende ‘.’ aan het einde van de declaratie\n"
-                     "   1 | invoer a: getal\n"
-                     "     |                ^\n"
-                     "     = hint: elke declaratie eindigt met een punt\n");
+    cr_assert_str_eq(
+        r.diags, "t.regel:1:16: fout: ontbrekende ‘.’ aan het einde van de declaratie\n"
+                 "   1 | invoer a: getal\n"
+                 "     |                ^\n"
+                 "     = hint: zet een punt na ‘getal’: elke declaratie eindigt met een punt\n");
     parsed_free(&r);
     expect_diags("uitkomst a: getal regel \"r\" a is 1.",
                  "t.regel:1:19: fout: onverwacht ‘regel’; verwacht ‘.’ of ‘,’\n"
@@ -883,17 +883,24 @@ Test(parser_errors, anders_without_indien)
 Test(parser_errors, names_are_one_word)
 {
     expect_diags("uitkomst recht op premie: waarheid.",
-                 "t.regel:1:16: fout: onverwacht ‘op’; verwacht ‘:’\n"
+                 "t.regel:1:16: fout: een naam is één woord, maar ‘recht op premie’ bevat "
+                 "spaties\n"
                  "   1 | uitkomst recht op premie: waarheid.\n"
                  "     |                ^~\n"
-                 "     = hint: een naam is één woord; verbind woorden met ‘_’, bijvoorbeeld "
-                 "‘recht_op_premie’\n");
+                 "     = hint: verbind de woorden met ‘_’: ‘recht_op_premie’\n");
+    expect_diags("invoer ernstig-ziek: waarheid.",
+                 "t.regel:1:15: fout: een naam is één woord, maar ‘ernstig-ziek’ bevat een "
+                 "streepje\n"
+                 "   1 | invoer ernstig-ziek: waarheid.\n"
+                 "     |               ^\n"
+                 "     = hint: verbind de woorden met ‘_’: ‘ernstig_ziek’\n");
     /* v0.2: keywords are field names in `gegeven`, but not names of facts */
     expect_diags("invoer soort: S.",
-                 "t.regel:1:8: fout: onverwacht ‘soort’; verwacht een naam\n"
+                 "t.regel:1:8: fout: ‘soort’ is een vast woord van Regel en kan geen naam zijn\n"
                  "   1 | invoer soort: S.\n"
                  "     |        ^~~~~\n"
-                 "     = hint: ‘soort’ is een gereserveerd woord en kan geen naam zijn\n");
+                 "     = hint: verbind het met een ander woord tot één naam, bijvoorbeeld "
+                 "‘aanvraag_soort’\n");
 }
 
 Test(parser_errors, rule_name_needs_quotes)
@@ -1086,8 +1093,10 @@ Test(parser_errors, hints_for_common_mistakes)
     expect_hint("invoer a: waarheid;", "een declaratie eindigt met een punt; tussen opgesomde "
                                        "delen staat een komma");
     expect_hint("regel \"r\" a is waar indien b, c.",
-                "voorwaarden verbindt u met ‘en’ of ‘of’; een komma staat alleen in een "
-                "opsomming (‘is een van a, b’) of vóór ‘anders’");
+                "is ‘c’ de waarde voor alle andere gevallen, schrijf dan ‘, anders c’; twee "
+                "voorwaarden verbindt u met ‘en’ of ‘of’: ‘b of c’");
+    expect_hint("regel \"r\" a is waar indien b en c, onwaar.",
+                "schrijf ‘, anders onwaar’: elke volgende tak begint met ‘anders’");
     expect_hint("regel \"r\" a is (1 + 2.", "er ontbreekt een ‘)’ bij een eerder ‘(’");
     expect_hint("regel \"r\" a is “x”.", "gebruik rechte aanhalingstekens: \"…\"");
 }
