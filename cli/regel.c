@@ -29,7 +29,8 @@ static void regel_print_help(void)
     fputs("       regel --json --volgende-vraag [--uitkomst NAAM]… BELEID GEVAL\n"
           "       regel vraag [--uitkomst NAAM]… [--json] [--bewaar BESTAND] BELEID GEVAL\n"
           "       regel test [--filter TEKST] [--junit BESTAND] [--json] [--dekking]\n"
-          "                  [--min-dekking P] PAD…\n",
+          "                  [--min-dekking P] PAD…\n"
+          "       regel fmt [--check] [BESTAND.regel…]\n",
           stdout);
     fputs("\n"
           "Beslist een geval volgens een beleid en motiveert elke uitkomst: een zin\n"
@@ -80,6 +81,11 @@ static void regel_print_help(void)
           "  en toont met --dekking welke regels nooit iets beslisten; zie\n"
           "  ‘regel test --help’.\n"
           "\n"
+          "Opmaak:\n"
+          "  regel fmt zet beleidsbestanden in de vaste opmaak van Regel (alleen de\n"
+          "  witruimte verandert; commentaar blijft); --check meldt alleen wat niet\n"
+          "  opgemaakt is; zie ‘regel fmt --help’.\n"
+          "\n"
           "Afsluitstatus:\n"
           "  0  het geval is beslist (ook als sommige uitkomsten onbekend zijn)\n"
           "  1  fout in het beleid, het geval of bij het beslissen; de melding staat\n"
@@ -95,7 +101,8 @@ static void regel_print_help(void)
           "        stdlib-policies/inburgering.regel geval.json > beslissing.html\n"
           "  regel vraag --bewaar geval.json beleid.regel geval.json\n"
           "  regel --plugin ./werkdagen.so werkdagen.regel geval.json\n"
-          "  regel test --dekking examples\n",
+          "  regel test --dekking examples\n"
+          "  regel fmt --check examples/*.regel\n",
           stdout);
 }
 

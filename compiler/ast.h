@@ -92,8 +92,8 @@ typedef struct ast_loc {
  *    `{naam}`; the checker resolves each placeholder (seg.res: REF_INPUT,
  *    REF_OUTCOME or REF_PARAM). template.text == NULL: no uitleg.
  *  - Conditions (spec7 §1.2): the parser marks the atoms of every branch
- *    condition by setting ast_expr.atom_text (the source text, whitespace
- *    runs collapsed to one space, comments removed) and atom_loc (where the
+ *    condition by setting ast_expr.atom_text (its tokens as `regel fmt`
+ *    writes them on one line, comments removed; issue 10) and atom_loc (where the
  *    text starts); ast_branch.cond_text is the same text for the whole
  *    condition. Atoms are every node of the condition that is not `en`,
  *    `of`, or `niet` over `en`/`of`; parentheses are transparent.
@@ -410,7 +410,7 @@ typedef struct ast_branch {
     ast_expr *cond;
     ast_loc loc; /* the branch, for messages */
     /* v0.5 */
-    const char *cond_text; /* the condition as written (collapsed); NULL without one */
+    const char *cond_text; /* the condition as regel fmt writes it; NULL without one */
     ast_template uitleg;   /* `uitleg "…"` at the end of the branch */
 } ast_branch;
 

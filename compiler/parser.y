@@ -1378,6 +1378,16 @@ static cal_day parse_written_date(parse_state *st, ast_loc loc, const parse_num 
                     mname ? mname : "?", year->text, msg);
         return CAL_DAY_MIN;
     }
+    if (strlen(year->text) <= 2) {
+        /* `1 maart 22` is the year 22: most likely 2022 was meant */
+        char hint[160];
+        snprintf(hint, sizeof hint,
+                 "schrijf het jaar voluit: ‘%s %s 20%02d’; bedoelt u echt het jaar %d, schrijf "
+                 "dan ‘%s %s %04d’",
+                 day->text, mname, (int)y, (int)y, day->text, mname, (int)y);
+        diag_report(st->d, DIAG_WARNING, loc, hint, "‘%s %s %s’ is een datum in het jaar %d",
+                    day->text, mname, year->text, (int)y);
+    }
     return cal_from_ymd((int32_t)y, month, (int)d);
 }
 

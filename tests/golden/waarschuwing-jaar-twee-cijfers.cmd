@@ -1,0 +1,1 @@
+regelc --controleer tests/golden/beleid/jaar-twee-cijfers.regel
