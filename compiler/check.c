@@ -1913,6 +1913,20 @@ static void check_mismatch_hint(checker *c, int32_t want, const ast_expr *e, int
     }
 }
 
+/* One side of a comparison in a message: ‘text’ (its type), a text literal
+ * as "…" (tekst), or only the type when text is NULL. */
+static void check_put_side(const checker *c, strbuf *msg, const ast_expr *e, const char *text,
+                           int32_t t)
+{
+    if (text) {
+        sb_printf(msg, e->kind == EX_STRING ? "%s (" : "‘%s’ (", text);
+        check_put_type(c, msg, t);
+        sb_puts(msg, ")");
+    } else {
+        check_put_type(c, msg, t);
+    }
+}
+
 /* The message for a comparison of two different types. */
 static void check_report_compare(checker *c, ast_loc loc, const ast_expr *lhs, const ast_expr *rhs,
                                  int32_t lt, int32_t rt)
@@ -1924,21 +1938,9 @@ static void check_report_compare(checker *c, ast_loc loc, const ast_expr *lhs, c
     bool lk = check_expr_text(lhs, &ltext) && ltext.data;
     bool rk = check_expr_text(rhs, &rtext) && rtext.data;
     sb_puts(&msg, "kan ");
-    if (lk) {
-        sb_printf(&msg, lhs->kind == EX_STRING ? "%s (" : "‘%s’ (", ltext.data);
-        check_put_type(c, &msg, lt);
-        sb_puts(&msg, ")");
-    } else {
-        check_put_type(c, &msg, lt);
-    }
+    check_put_side(c, &msg, lhs, lk ? ltext.data : NULL, lt);
     sb_puts(&msg, " niet vergelijken met ");
-    if (rk) {
-        sb_printf(&msg, rhs->kind == EX_STRING ? "%s (" : "‘%s’ (", rtext.data);
-        check_put_type(c, &msg, rt);
-        sb_puts(&msg, ")");
-    } else {
-        check_put_type(c, &msg, rt);
-    }
+    check_put_side(c, &msg, rhs, rk ? rtext.data : NULL, rt);
     /* the hint from the side that was not a literal */
     bool rlit = rhs && rhs->kind != EX_NAME && rhs->kind != EX_FIELD;
     bool llit = lhs && lhs->kind != EX_NAME && lhs->kind != EX_FIELD;

@@ -37,7 +37,7 @@ static void compile_error(regel_error *err, int code, const char *file, const ch
     rt_error(err, code, file, 0, 0, "%s", msg);
 }
 
-static char *compile_strdup(const char *s)
+char *compile_strdup(const char *s)
 {
     size_t n = strlen(s);
     char *d = malloc(n + 1);

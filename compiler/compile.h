@@ -48,6 +48,9 @@ int compile_run_flags(const char *source, size_t len, const char *name, unsigned
 
 int compile_read_file(const char *path, char **data, size_t *len, regel_error *err);
 
+/* A malloc'd copy of s, or NULL when memory runs out. */
+char *compile_strdup(const char *s);
+
 /* The reason for errno value e in Dutch. */
 const char *compile_strerror(int e);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "compile.h"
 #include "diag.h"
 #include "parse.h"
 #include "parser.h"
@@ -63,17 +64,10 @@ static size_t fmt_width(const char *s, size_t n)
 
 /* ---- spacing ---- */
 
-static bool fmt_operand_end(int k)
+/* The word after a number in an amount or a duration: `euro`, `dagen`, … */
+static bool fmt_unit_word(int k)
 {
     switch (k) {
-    case NAME:
-    case NUMBER:
-    case STRING:
-    case DATE:
-    case RPAREN:
-    case FIELD:
-    case WAAR:
-    case ONWAAR:
     case EURO:
     case DAG:
     case DAGEN:
@@ -83,6 +77,25 @@ static bool fmt_operand_end(int k)
     case MAANDEN:
     case JAAR:
     case JAREN:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool fmt_operand_end(int k)
+{
+    if (fmt_unit_word(k))
+        return true;
+    switch (k) {
+    case NAME:
+    case NUMBER:
+    case STRING:
+    case DATE:
+    case RPAREN:
+    case FIELD:
+    case WAAR:
+    case ONWAAR:
     case BEKEND:
     case ONBEKEND:
     case DECIMAAL:
@@ -380,20 +393,11 @@ static bool fmt_glued(const fmt_state *f, size_t i)
     if (i == 0)
         return false;
     int p = f->t[i - 1].kind, k = f->t[i].kind;
+    if (k == MONTH || fmt_unit_word(k))
+        return p == NUMBER;
     switch (k) {
     case STRING:
         return !f->t[i].refill;
-    case MONTH:
-    case EURO:
-    case DAG:
-    case DAGEN:
-    case WEEK:
-    case WEKEN:
-    case MAAND:
-    case MAANDEN:
-    case JAAR:
-    case JAREN:
-        return p == NUMBER;
     case NUMBER:
         return p == MONTH || p == EURO_TEKEN;
     case SREGEL:
@@ -871,15 +875,6 @@ bool fmt_same_tokens(const char *a, size_t alen, const char *b, size_t blen)
 
 /* ---- the driver ---- */
 
-static char *fmt_strdup(const char *s)
-{
-    size_t n = strlen(s);
-    char *p = malloc(n + 1);
-    if (p)
-        memcpy(p, s, n + 1);
-    return p;
-}
-
 fmt_status fmt_source_opts(const char *src, size_t len, const char *name, char **out,
                            size_t *out_len, char **diagnostics, const fmt_opts *opts)
 {
@@ -945,7 +940,7 @@ fmt_status fmt_source_opts(const char *src, size_t len, const char *name, char *
         free(text);
         if (failed)
             return FMT_MEMORY;
-        text = fmt_strdup("");
+        text = compile_strdup("");
         if (!text)
             return FMT_MEMORY;
         tlen = 0;
