@@ -22,3 +22,5 @@ include $(srcdir)/tests/fuzz.mk
 include $(srcdir)/tests/editors.mk
 include $(srcdir)/tests/fmt.mk
 include $(srcdir)/tests/handboek.mk
+include $(srcdir)/tests/batch.mk
+include $(srcdir)/tests/noalloc.mk

@@ -1,0 +1,1 @@
+# tests/batch.mk — regel --jsonl (issue 11): batch evaluation tests.

@@ -1,0 +1,1 @@
+# tests/noalloc.mk — issue 11: the VM does not allocate per case.
