@@ -226,7 +226,9 @@ ast_policy *parse_source(arena *a, diag_ctx *d, const char *file, const char *sr
     uint32_t start = 0;
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
         start = 3; /* byte order mark */
+    st->record = true;
     int r = lex_run(st, st->src, len, start);
+    free(st->toks);
     if (r < 0) {
         free(st);
         return NULL;
@@ -310,11 +312,29 @@ int yylex_init_extra(parse_state *user, yyscan_t *scanner);
 int yylex_destroy(yyscan_t scanner);
 struct yy_buffer_state *yy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
 
+/* Issue 11: every token the main scan hands to the parser, in order (lexer.l
+ * lex_token); parse_canon reads them instead of scanning a condition again. */
+void parse_record_token(parse_state *st, int kind, const ast_loc *loc)
+{
+    if (st->n_toks == st->cap_toks) {
+        size_t cap = st->cap_toks ? st->cap_toks * 2 : 1024;
+        parse_tok *t = realloc(st->toks, cap * sizeof *t);
+        if (!t)
+            parse_oom(st);
+        st->toks = t;
+        st->cap_toks = cap;
+    }
+    parse_tok *t = &st->toks[st->n_toks++];
+    t->kind = kind;
+    t->off = loc->off;
+    t->end_off = loc->end_off;
+}
+
 /* Issue 10: the text of src[off..end) as `regel fmt` writes it on one line:
- * its tokens (scanned again, without the comments) joined with the
- * formatter's inline spacing (fmt_space); a string's line breaks and their
- * indentation one space, as in the lexer. So the motivering shows a
- * condition the same way whatever the layout of the source. */
+ * its tokens (comments left out) joined with the formatter's inline spacing
+ * (fmt_space); a string's line breaks and their indentation one space, as
+ * in the lexer. So the motivering shows a condition the same way whatever
+ * the layout of the source. The tokens are the recorded ones (st->toks). */
 static const char *parse_canon(parse_state *st, uint32_t off, uint32_t end)
 {
     if (end > st->len)
@@ -322,52 +342,29 @@ static const char *parse_canon(parse_state *st, uint32_t off, uint32_t end)
     if (off > end)
         off = end;
     char *out = parse_alloc(st, 2 * (size_t)(end - off) + 2);
-    parse_state *sub = calloc(1, sizeof *sub);
-    diag_ctx *d = sub ? diag_new("", st->src, end) : NULL;
-    yyscan_t scanner = NULL;
-    if (!d || yylex_init_extra(sub, &scanner) != 0) {
-        diag_free(d);
-        free(sub);
-        parse_oom(st);
+    /* the first recorded token at or after off */
+    size_t lo = 0, hi = st->n_toks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->toks[mid].off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    sub->a = st->a;
-    sub->d = d;
-    sub->src = st->src;
-    sub->len = end;
-    sub->scanner = scanner;
-    if (setjmp(sub->oom) != 0) {
-        yylex_destroy(scanner);
-        diag_free(d);
-        /* parse_oom above does not return (longjmp); cppcheck misses that */
-        // cppcheck-suppress doubleFree
-        free(sub);
-        parse_oom(st);
-    }
-    sub->line = 1;
-    sub->col = 1;
-    sub->off = off;
-    yy_scan_bytes(st->src + off, (int)(end - off), scanner);
+    size_t last = lo;
+    while (last < st->n_toks && st->toks[last].end_off <= end)
+        last++;
     size_t o = 0;
     int kinds[4] = {0, 0, 0, 0}; /* fmt_space's pp, p, n, nn */
-    YYSTYPE val;
-    int have = 0; /* tokens read ahead into kinds[2..3] / locs */
-    ast_loc next_loc;
-    memset(&next_loc, 0, sizeof next_loc);
-    memset(&val, 0, sizeof val);
-    int next = yylex(&val, &next_loc, scanner);
-    for (;;) {
-        if (next == 0)
-            break;
-        int cur = next;
-        ast_loc cur_loc = next_loc;
-        memset(&val, 0, sizeof val);
-        next = yylex(&val, &next_loc, scanner);
+    int have = 0;
+    for (size_t i = lo; i < last; i++) {
+        int cur = st->toks[i].kind;
         kinds[0] = kinds[1];
         kinds[1] = have ? kinds[2] : 0;
         kinds[2] = cur;
-        kinds[3] = next;
-        const char *t = st->src + cur_loc.off;
-        size_t n = cur_loc.end_off - cur_loc.off;
+        kinds[3] = i + 1 < last ? st->toks[i + 1].kind : 0;
+        const char *t = st->src + st->toks[i].off;
+        size_t n = st->toks[i].end_off - st->toks[i].off;
         bool comma = (cur == ANDERS || cur == STANDAARD) && n > 0 && t[0] == ',';
         if (have && !comma && fmt_space(kinds[0], kinds[1], kinds[2], kinds[3]))
             out[o++] = ' ';
@@ -378,16 +375,16 @@ static const char *parse_canon(parse_state *st, uint32_t off, uint32_t end)
             memcpy(out + o, t + n - wl, wl);
             o += wl;
         } else if (cur == STRING) {
-            for (size_t i = 0; i < n; i++) {
-                char c = t[i];
-                if (c == '\\' && i + 1 < n) {
+            for (size_t k = 0; k < n; k++) {
+                char c = t[k];
+                if (c == '\\' && k + 1 < n) {
                     out[o++] = c;
-                    out[o++] = t[++i];
-                } else if (c == '\r' && i + 1 < n && t[i + 1] == '\n') {
+                    out[o++] = t[++k];
+                } else if (c == '\r' && k + 1 < n && t[k + 1] == '\n') {
                     continue;
                 } else if (c == '\n') {
-                    while (i + 1 < n && (t[i + 1] == ' ' || t[i + 1] == '\t'))
-                        i++;
+                    while (k + 1 < n && (t[k + 1] == ' ' || t[k + 1] == '\t'))
+                        k++;
                     out[o++] = ' ';
                 } else {
                     out[o++] = c;
@@ -400,9 +397,6 @@ static const char *parse_canon(parse_state *st, uint32_t off, uint32_t end)
         have = 1;
     }
     out[o] = '\0';
-    yylex_destroy(scanner);
-    diag_free(d);
-    free(sub);
     return out;
 }
 

@@ -68,6 +68,12 @@ typedef struct parse_scen {
 
 /* Everything one parse needs: shared by the scanner (as its extra data) and
  * the parser (as its parse-param). */
+/* A token as the main scan handed it to the parser (issue 11). */
+typedef struct parse_tok {
+    int kind;
+    uint32_t off, end_off;
+} parse_tok;
+
 typedef struct parse_state {
     arena *a;
     diag_ctx *d;
@@ -83,6 +89,9 @@ typedef struct parse_state {
     uint32_t error_off; /* offset of the token of the last syntax error */
     bool in_scenario;   /* v0.4: the scanner is inside a scenario (lexer.l) */
     bool too_high;      /* issue 9: a tree higher than PARSE_MAX_HEIGHT was reported */
+    bool record;        /* issue 11: keep every token in toks (parse_record_token) */
+    struct parse_tok *toks;
+    size_t n_toks, cap_toks;
     void *scanner;
     jmp_buf oom; /* longjmp target when the arena or flex runs out of memory */
 } parse_state;
@@ -106,6 +115,7 @@ ast_expr *parse_expr(parse_state *st, ast_expr_kind kind, ast_loc loc);
 ast_expr *parse_binary(parse_state *st, ast_binop op, ast_loc loc, ast_expr *lhs, ast_expr *rhs);
 ast_expr *parse_unary(parse_state *st, ast_expr_kind kind, ast_loc loc, ast_expr *operand);
 void parse_add_decl(parse_state *st, const ast_decl *decl);
+void parse_record_token(parse_state *st, int kind, const ast_loc *loc);
 void parse_add_vars(parse_state *st, ast_decl_kind kind, const parse_list *fields);
 ast_loc parse_span(ast_loc first, ast_loc last);
 /* v0.2: false with a Dutch reason in msg when y-m-d is not a real date. */
