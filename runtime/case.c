@@ -228,6 +228,21 @@ static void case_expected(case_reader *r, const rt_type *t, char *buf, size_t ca
  * name as case_show shows it, the whole path cut with "…" when too long. */
 static void case_path_join(char *dst, size_t cap, const char *parent, const char *name)
 {
+    /* The usual key (short, no control characters) as is: what case_show
+     * and snprintf below would give, without their cost — this runs for
+     * every key of every case, the text only matters in messages. */
+    size_t pl = parent ? strlen(parent) : 0, nl = strlen(name);
+    bool plain = nl <= CASE_SHOW_CHARS && pl + 1 + nl < cap;
+    for (size_t i = 0; plain && i < nl; i++)
+        plain = (unsigned char)name[i] >= 0x20 && name[i] != 0x7F;
+    if (plain) {
+        if (pl) {
+            memcpy(dst, parent, pl);
+            dst[pl++] = '.';
+        }
+        memcpy(dst + pl, name, nl + 1);
+        return;
+    }
     char shown[CASE_SHOW_CAP];
     case_show(name, strlen(name), shown, sizeof shown);
     int n;
