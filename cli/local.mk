@@ -13,3 +13,7 @@ regel_SOURCES += cli/vraag.c
 regel_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 regel_SOURCES += cli/test.c cli/test.h
 regel_SOURCES += cli/fmt.c
+# regel --jsonl (issue 11): JSON Lines in batch, on -j N threads.
+regel_SOURCES += cli/batch.c cli/batch.h
+regel_CFLAGS += -pthread
+regel_LDFLAGS += -pthread

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "common.h"
 #include "regel.h"
 #include "suggest.h"
@@ -27,6 +28,7 @@ static void regel_print_help(void)
 {
     fputs(regel_usage_line, stdout);
     fputs("       regel --json --volgende-vraag [--uitkomst NAAM]… BELEID GEVAL\n"
+          "       regel --jsonl [--motivering] [--uitkomst NAAM]… [-j N] BELEID [GEVALLEN.jsonl]\n"
           "       regel vraag [--uitkomst NAAM]… [--json] [--bewaar BESTAND] BELEID GEVAL\n"
           "       regel test [--filter TEKST] [--junit BESTAND] [--json] [--dekking]\n"
           "                  [--min-dekking P] PAD…\n"
@@ -66,6 +68,12 @@ static void regel_print_help(void)
           "              (zie doc/embedding.md); mag vaker. Een pad zonder ‘/’ wordt\n"
           "              in de huidige map gezocht. Een beleid met externe functies\n"
           "              werkt alleen met een plugin die ze allemaal levert\n"
+          "  --jsonl     verwerk veel gevallen: één JSON-object per regel in, één per regel\n"
+          "              uit (JSON Lines, zie Verwerken in bulk)\n"
+          "  --motivering\n"
+          "              (met --jsonl) per regel het volledige document van ‘--json’\n"
+          "  -j N        (met --jsonl) beslis op N draden (1 tot 256; 0: zoveel als er\n"
+          "              processors zijn); de volgorde van de uitvoer blijft gelijk\n"
           "  -h, --help  toon deze hulp en stop\n"
           "  --version   toon de versie en stop\n"
           "  --          wat volgt zijn argumenten, geen opties\n"
@@ -86,6 +94,17 @@ static void regel_print_help(void)
           "  witruimte verandert; commentaar blijft); --check meldt alleen wat niet\n"
           "  opgemaakt is; zie ‘regel fmt --help’.\n"
           "\n"
+          "Verwerken in bulk:\n"
+          "  regel --jsonl leest GEVALLEN.jsonl (of de standaardinvoer) regel voor regel:\n"
+          "  elke regel is één geval als JSON-object. Regel i van de uitvoer hoort bij\n"
+          "  regel i van de invoer: {\"uitkomsten\":{…}} met dezelfde waarden als ‘--json’,\n"
+          "  of bij een foute regel {\"fout\":{\"regel\":N,\"kolom\":K,\"sleutel\":…,\n"
+          "  \"melding\":\"…\"}} met dezelfde melding op de standaardfout; de rest gaat door.\n"
+          "  Een regel mag hoogstens 1 MB zijn. Het geheugengebruik blijft gelijk, hoe\n"
+          "  lang de invoer ook is. Is de standaardfout een terminal, dan toont een regel\n"
+          "  de voortgang (gevallen, gevallen per seconde, procent van een bestand).\n"
+          "  Afsluitstatus 0 als elke regel beslist is, 1 als er een fout was.\n"
+          "\n"
           "Afsluitstatus:\n"
           "  0  het geval is beslist (ook als sommige uitkomsten onbekend zijn)\n"
           "  1  fout in het beleid, het geval of bij het beslissen; de melding staat\n"
@@ -100,6 +119,7 @@ static void regel_print_help(void)
           "  regel --formaat html --uitkomst inburgeringsplicht \\\n"
           "        stdlib-policies/inburgering.regel geval.json > beslissing.html\n"
           "  regel vraag --bewaar geval.json beleid.regel geval.json\n"
+          "  regel --jsonl -j 4 beleid.rbc < gevallen.jsonl > beslissingen.jsonl\n"
           "  regel --plugin ./werkdagen.so werkdagen.regel geval.json\n"
           "  regel test --dekking examples\n"
           "  regel fmt --check examples/*.regel\n",
@@ -285,15 +305,55 @@ static bool regel_set_formaat(int *formaat, const char *name)
     return false;
 }
 
+/* `regel --jsonl …` after the options were read: check them and run. */
+static int regel_batch(bool jsonl, bool motivering, const char *jobs, int n_args,
+                       const char *const *args, int formaat, const regel_next *next)
+{
+    if (!jsonl) {
+        fprintf(stderr, "regel: ‘%s’ werkt alleen samen met ‘--jsonl’\n",
+                motivering ? "--motivering" : "-j");
+        return regel_usage_error();
+    }
+    if (next->wanted) {
+        fputs("regel: ‘--volgende-vraag’ werkt niet samen met ‘--jsonl’\n", stderr);
+        return batch_usage_error();
+    }
+    if (formaat >= 0) {
+        fputs("regel: ‘--jsonl’ schrijft altijd JSON, zonder ‘--formaat’ of ‘--json’ "
+              "(‘--motivering’ geeft per regel de volledige afleiding)\n",
+              stderr);
+        return batch_usage_error();
+    }
+    batch_options opt = {
+        NULL, NULL, next->targets, next->n_targets, next->plugins, next->n_plugins, motivering, 1};
+    if (jobs && !batch_parse_threads(jobs, &opt.threads)) {
+        fprintf(stderr,
+                "regel: ongeldig aantal draden ‘%s’ voor ‘-j’ (1 tot 256, of 0 voor het aantal "
+                "processors)\n",
+                jobs);
+        return batch_usage_error();
+    }
+    if (n_args == 0) {
+        fputs("regel: BELEID ontbreekt na ‘--jsonl’\n", stderr);
+        return batch_usage_error();
+    }
+    opt.policy_path = args[0];
+    opt.cases_path = n_args > 1 ? args[1] : NULL;
+    return batch_main(&opt);
+}
+
 static int regel_main(int argc, char **argv, const char **targets, const char **plugins)
 {
-    static const char *const options[] = {
-        "--json", "--help", "--version", "--formaat", "--uitkomst", "--volgende-vraag", "--plugin"};
+    static const char *const options[] = {"--json",    "--help",     "--version",
+                                          "--formaat", "--uitkomst", "--volgende-vraag",
+                                          "--plugin",  "--jsonl",    "--motivering"};
     const char *args[2] = {NULL, NULL};
     int n_args = 0;
     int formaat = -1; /* REGEL_FORMAAT_*; -1: not given (tekst) */
     bool only_args = false;
     regel_next next = {false, targets, 0, plugins, 0};
+    bool jsonl = false, motivering = false; /* --jsonl, --motivering */
+    const char *jobs = NULL;                /* -j N */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!only_args && a[0] == '-' && a[1] != '\0') {
@@ -314,6 +374,18 @@ static int regel_main(int argc, char **argv, const char **targets, const char **
                     return regel_usage_error();
             } else if (strcmp(a, "--volgende-vraag") == 0) {
                 next.wanted = true;
+            } else if (strcmp(a, "--jsonl") == 0) {
+                jsonl = true;
+            } else if (strcmp(a, "--motivering") == 0) {
+                motivering = true;
+            } else if (strncmp(a, "-j", 2) == 0) {
+                if (a[2] == '\0' && i + 1 >= argc) {
+                    fputs("regel: ‘-j’ verwacht een aantal draden (1 tot 256, of 0 voor het "
+                          "aantal processors)\n",
+                          stderr);
+                    return batch_usage_error();
+                }
+                jobs = a[2] ? a + 2 : argv[++i];
             } else if (strcmp(a, "--uitkomst") == 0) {
                 if (i + 1 >= argc) {
                     fputs("regel: ‘--uitkomst’ verwacht een NAAM\n", stderr);
@@ -353,6 +425,8 @@ static int regel_main(int argc, char **argv, const char **targets, const char **
         }
         args[n_args++] = a;
     }
+    if (jsonl || motivering || jobs)
+        return regel_batch(jsonl, motivering, jobs, n_args, args, formaat, &next);
     if (n_args < 2) {
         if (n_args == 0)
             fputs("regel: BELEID en GEVAL ontbreken\n", stderr);
