@@ -62,13 +62,27 @@ void arena_free(arena *a)
     free(a);
 }
 
+/* Keeps the capacity: a chain of several blocks becomes one block as large
+ * as all of them, so an arena that is reset between cases stops calling
+ * malloc once it has held its largest case. When that block cannot be had,
+ * the first block alone is kept (as before). */
 void arena_reset(arena *a)
 {
     struct arena_block *b = a->head;
-    while (b->next) {
-        struct arena_block *next = b->next;
-        free(b);
-        b = next;
+    if (b->next) {
+        size_t total = 0;
+        for (struct arena_block *k = b; k && total != SIZE_MAX; k = k->next)
+            total = k->size > SIZE_MAX - total ? SIZE_MAX : total + k->size;
+        struct arena_block *one = total != SIZE_MAX ? arena_block_new(total) : NULL;
+        while (b->next) {
+            struct arena_block *next = b->next;
+            free(b);
+            b = next;
+        }
+        if (one) {
+            free(b);
+            b = one;
+        }
     }
     b->used = 0;
     a->head = b;

@@ -8,9 +8,11 @@
 
 typedef struct arena arena;
 
-arena *arena_new(size_t block_size);   /* NULL when out of memory */
-void arena_free(arena *a);             /* NULL is allowed */
-void arena_reset(arena *a);            /* forget all allocations, keep the first block */
+arena *arena_new(size_t block_size); /* NULL when out of memory */
+void arena_free(arena *a);           /* NULL is allowed */
+/* Forget all allocations but keep the capacity (several blocks become one as
+ * large as all of them): once warm, allocating the same again needs no malloc. */
+void arena_reset(arena *a);
 void *arena_alloc(arena *a, size_t n); /* 16-byte aligned, zeroed; NULL on failure or overflow */
 char *arena_strndup(arena *a, const char *s, size_t n); /* NUL-terminated copy */
 /* Grow an array allocated in this arena: returns a new block of new_n bytes

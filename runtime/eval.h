@@ -1,9 +1,11 @@
 /* eval.h — the evaluation context (struct regel_eval) and a case's facts
  * (struct regel_case), shared by the VM, the case reader and the renderers.
- * All per-case memory comes from the context's arena; the tables below are
- * sized once in regel_eval_new (O(outcomes + inputs + rules …), never a
- * product), so evaluating does not call malloc; only explaining grows the
- * trace's read buffers, which are kept for the next evaluation. */
+ * All per-case memory comes from the context's arena, which keeps its
+ * capacity when reset (arena_reset); the tables below are sized once in
+ * regel_eval_new (O(outcomes + inputs + rules …), never a product), so a warm
+ * context evaluates without malloc or free (tests/unit/test_noalloc.c); only
+ * a case larger than any before grows the arena, and explaining the trace's
+ * read buffers, which are kept for the next evaluation. */
 #ifndef REGEL_EVAL_H
 #define REGEL_EVAL_H
 

@@ -1,7 +1,9 @@
 /* vm.c — the evaluator: runs verified rule blocks over a case (Kleene logic,
  * exact arithmetic) and resolves every outcome by default logic (spec §4).
  * Must not call malloc while evaluating (everything is sized in
- * regel_eval_new) and must not recurse on policy-controlled depth.
+ * regel_eval_new or comes from the context's arena, which keeps its blocks
+ * between cases; only a case larger than any before grows it) and must not
+ * recurse on policy-controlled depth.
  * Loops (ITER_*) always end: see the termination argument in verify.c.
  * An onbekend list is iterated as ONE onbekend element (so both accumulators
  * of eerste/laatste become onbekend), and when that loop ends the top of the
@@ -72,6 +74,7 @@ struct vm_ctx {
      * whose read list (pub.reads_*) already holds it, 0 for none. Outcomes are
      * resolved one after another, so this keeps each list free of repeats. */
     uint32_t *in_mark, *out_mark, *pv_mark;
+    rt_value *consts; /* per CONSTS entry: its value, built once in regel_eval_new */
     /* Explaining: the items of all read lists of one kind (VM_READ_*), outcome
      * after outcome; pub.reads_*[o] point into them once the evaluation ends.
      * Kept (and only grown) across evaluations: no allocation once warm. */
@@ -95,6 +98,8 @@ static bool mul_ok(size_t a, size_t b, size_t *out)
     *out = a * b;
     return true;
 }
+
+static rt_value v_const(const rt_const *c);
 
 static void *vm_calloc(size_t n, size_t size, bool *ok)
 {
@@ -140,6 +145,7 @@ REGEL_API void regel_eval_free(regel_eval *ev)
     free(ev->rule_trace);
     free(ev->branch_cond);
     free(ev->atom_value);
+    free(x->consts);
     free(x);
 }
 
@@ -180,10 +186,13 @@ REGEL_API regel_eval *regel_eval_new(const regel_policy *policy)
     ev->rule_trace = vm_calloc(p->n_rules, sizeof *ev->rule_trace, &ok);
     ev->branch_cond = vm_calloc(p->n_branches_total, 1, &ok);
     ev->atom_value = vm_calloc(p->n_atoms, 1, &ok);
+    x->consts = vm_calloc(p->n_consts, sizeof *x->consts, &ok);
     if (!ok) {
         regel_eval_free(ev);
         return NULL;
     }
+    for (uint32_t k = 0; k < p->n_consts; k++)
+        x->consts[k] = v_const(&p->consts[k]);
     return ev;
 }
 
@@ -623,10 +632,8 @@ enum { VM_READ_INPUT, VM_READ_OUTCOME, VM_READ_PARAM };
 /* Explaining: add item (an input, outcome or parameter version, kind
  * VM_READ_*) to the read list of outcome o, unless mark (item's entry in
  * x->in_mark …) says it is there already. Failure to grow sets x->oom. */
-static void vm_note_read(struct vm_ctx *x, int kind, uint32_t *mark, uint32_t o, uint32_t item)
+static void vm_note_read_new(struct vm_ctx *x, int kind, uint32_t *mark, uint32_t o, uint32_t item)
 {
-    if (*mark == o + 1)
-        return;
     struct vm_reads *r = &x->rbuf[kind];
     if (r->n == r->cap) {
         /* without repeats: n <= outcomes × (inputs + outcomes + versions) */
@@ -642,6 +649,14 @@ static void vm_note_read(struct vm_ctx *x, int kind, uint32_t *mark, uint32_t o,
     }
     r->data[r->n++] = item;
     *mark = o + 1;
+}
+
+/* The common case, inlined: already noted for this outcome. */
+static inline void vm_note_read(struct vm_ctx *x, int kind, uint32_t *mark, uint32_t o,
+                                uint32_t item)
+{
+    if (*mark != o + 1)
+        vm_note_read_new(x, kind, mark, o, item);
 }
 
 /* Explaining: outcome o is resolved; its lists are the items noted since. */
@@ -724,7 +739,7 @@ static int vm_load_param(regel_eval *ev, const rt_rule *r, uint32_t pc, uint32_t
         uint32_t g = q->first_version + k;
         vm_note_read(x, VM_READ_PARAM, &x->pv_mark[g], o, g);
     }
-    *out = v_const(&p->consts[pv->value]);
+    *out = ((const struct vm_ctx *)ev)->consts[pv->value];
     return REGEL_OK;
 }
 
@@ -846,7 +861,7 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             pc += 1;
             break;
         case OP_PUSH_CONST:
-            *sp++ = v_const(&p->consts[rd32(code + pc + 1)]);
+            *sp++ = vx->consts[rd32(code + pc + 1)];
             pc += 5;
             break;
         case OP_PUSH_ENUM: {
