@@ -294,6 +294,7 @@ static int ac_resolve(regel_case *c, const char *path, bool create, ac_slot *s, 
     s->type = p->inputs[i].type;
     s->flags = p->inputs[i].flags;
     s->v = &c->facts[i];
+    atomic_store_explicit(&c->fits, false, memory_order_relaxed); /* about to change */
     for (size_t k = 1; k < n; k++) {
         const ac_seg *g = &segs[k];
         size_t prefix = segs[k - 1].end;

@@ -1308,6 +1308,7 @@ int case_absent(regel_case *c, uint32_t i, regel_error *err)
 {
     const regel_policy *p = c->policy;
     case_reader r = {p, c, err, c->name, 0, false, {{NULL, 0}}};
+    atomic_store_explicit(&c->fits, false, memory_order_relaxed);
     memset(&c->facts[i], 0, sizeof c->facts[i]);
     c->defaulted[i] = 0;
     if (p->inputs[i].def == RBC_NONE)

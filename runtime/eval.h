@@ -10,6 +10,7 @@
 #define REGEL_EVAL_H
 
 #include <stdbool.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -22,6 +23,10 @@ struct regel_case {
     rt_value *facts;    /* one per input; RV_ONBEKEND (causes NULL) when absent */
     uint8_t *defaulted; /* one per input: absent, so the `standaard` value was used */
     const char *name;
+    /* Issue 11: every fact was checked against its type by regel_evaluate
+     * (vm_value_fits), so later evaluations skip that walk; every change to
+     * a fact clears it. Atomic: threads may evaluate one case together. */
+    atomic_bool fits;
 };
 
 #define EV_COND_WAAR     1u

@@ -1762,11 +1762,15 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
     ev->evaluated = false;
     ev->explained = explain;
     ev->kase = c;
-    for (uint32_t i = 0; i < p->n_inputs; i++)
-        if (!vm_value_fits(p, p->inputs[i].type, p->inputs[i].flags, &c->facts[i], 0))
-            return rt_error(err, REGEL_ERR_CASE, c->name, 0, 0,
-                            "feit ‘%s’ in het geval past niet bij zijn type in het beleid",
-                            p->inputs[i].name);
+    if (!atomic_load_explicit(&c->fits, memory_order_relaxed)) {
+        for (uint32_t i = 0; i < p->n_inputs; i++)
+            if (!vm_value_fits(p, p->inputs[i].type, p->inputs[i].flags, &c->facts[i], 0))
+                return rt_error(err, REGEL_ERR_CASE, c->name, 0, 0,
+                                "feit ‘%s’ in het geval past niet bij zijn type in het beleid",
+                                p->inputs[i].name);
+        /* the case object is never defined const; only the pointer is */
+        atomic_store_explicit((atomic_bool *)&c->fits, true, memory_order_relaxed);
+    }
     memset(ev->missing, 0, p->n_inputs ? p->n_inputs : 1);
     if (p->n_inputs)
         memset(x->single, 0, p->n_inputs * sizeof *x->single);

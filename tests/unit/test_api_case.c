@@ -714,6 +714,18 @@ Test(api_case, setters_on_a_json_case)
     int b1 = 0;
     cr_assert_eq(regel_result_bool(ev, "b1_geslaagd", &b1, &f.err), REGEL_OK, "%s", f.err.message);
     cr_assert_eq(b1, 1);
+    /* issue 11: the facts were checked against their types once; a change
+     * through the API (or regel_case_unset) asks for a new check, and the
+     * next evaluation sees the change */
+    cr_assert(atomic_load(&c->fits));
+    cr_assert_eq(regel_case_set_bool(c, "toetsen[2].geslaagd", 0, &f.err), REGEL_OK);
+    cr_assert(!atomic_load(&c->fits));
+    cr_assert_eq(regel_evaluate(ev, c, 0, &f.err), REGEL_OK, "%s", f.err.message);
+    cr_assert(atomic_load(&c->fits));
+    cr_assert_eq(regel_result_bool(ev, "b1_geslaagd", &b1, &f.err), REGEL_OK, "%s", f.err.message);
+    cr_assert_eq(b1, 0);
+    cr_assert_eq(regel_case_unset(c, "werkt", &f.err), REGEL_OK, "%s", f.err.message);
+    cr_assert(!atomic_load(&c->fits));
     regel_eval_free(ev);
     regel_case_free(c);
     free(json);
