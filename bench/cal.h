@@ -1,6 +1,7 @@
 /* cal.h — the calendar of the contract (§1) for the benchmark programs in
  * bench/ (header-only): days since 1970-01-01 to and from a civil date, and
- * reading "YYYY-MM-DD". Used by the hand-written C and the JSON readers. */
+ * reading "YYYY-MM-DD". Used by the generator, the hand-written C and the JSON
+ * readers. */
 #ifndef BENCH_CAL_H
 #define BENCH_CAL_H
 
@@ -38,6 +39,19 @@ static inline int cal_month_length(int y, int m)
     if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
         return 29;
     return len[m - 1];
+}
+
+/* date + n months; a day past the end of the month becomes its last day
+ * (contract §1). */
+static inline int32_t cal_add_months(int32_t date, int n)
+{
+    int y, m, d;
+    cal_civil(date, &y, &m, &d);
+    int mi = y * 12 + (m - 1) + n;
+    y = mi / 12;
+    m = mi % 12 + 1;
+    int last = cal_month_length(y, m);
+    return cal_days(y, m, d > last ? last : d);
 }
 
 /* "YYYY-MM-DD" (exactly n = 10 bytes, a real calendar date) to days. */

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal.h"
+
 typedef struct rng {
     uint64_t s;
 } rng;
@@ -32,56 +34,16 @@ static int chance(rng *r, int pct)
     return range(r, 0, 99) < pct;
 }
 
-/* Days since 1970-01-01 from a civil date and back (Howard Hinnant). */
-static long days_from_civil(long y, long m, long d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, long *y, long *m, long *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
-static long month_length(long y, long m)
-{
-    static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return len[m - 1];
-}
-
-/* date + n months, clamped to the end of a shorter month (contract §1). */
 static long add_months(long date, long n)
 {
-    long y, m, d;
-    civil_from_days(date, &y, &m, &d);
-    long mi = y * 12 + (m - 1) + n;
-    y = mi / 12;
-    m = mi % 12 + 1;
-    if (d > month_length(y, m))
-        d = month_length(y, m);
-    return days_from_civil(y, m, d);
+    return cal_add_months((int32_t)date, (int)n);
 }
 
 static void put_date(FILE *f, long date)
 {
-    long y, m, d;
-    civil_from_days(date, &y, &m, &d);
-    fprintf(f, "\"%04ld-%02ld-%02ld\"", y, m, d);
+    int y, m, d;
+    cal_civil((int32_t)date, &y, &m, &d);
+    fprintf(f, "\"%04d-%02d-%02d\"", y, m, d);
 }
 
 static void put_opt_date(FILE *f, int present, long date)
@@ -97,9 +59,9 @@ static const char *pick(rng *r, const char *const *names, int n)
     return names[range(r, 0, n - 1)];
 }
 
-static long d(long y, long m, long day)
+static long d(int y, int m, int day)
 {
-    return days_from_civil(y, m, day);
+    return cal_days(y, m, day);
 }
 
 /* A date near an interesting boundary: days -spread..+spread around it. */

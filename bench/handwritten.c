@@ -13,16 +13,9 @@
 
 /* ---- Calendar (contract §1; the rest is in cal.h) ---- */
 
-/* date + n months; a day past the end of the month becomes its last day. */
 static hw_date add_months(hw_date date, int n)
 {
-    int y, m, d;
-    cal_civil(date, &y, &m, &d);
-    int mi = y * 12 + (m - 1) + n;
-    y = mi / 12;
-    m = mi % 12 + 1;
-    int last = cal_month_length(y, m);
-    return cal_days(y, m, d > last ? last : d);
+    return cal_add_months(date, n);
 }
 
 /* The largest N with birth + N years <= on. */

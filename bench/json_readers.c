@@ -58,15 +58,21 @@ static const yajl_callbacks counting = {
     count_map,  count_string, count_map, count_map, count_map,
 };
 
-static int parse_yajl_stream(const char *text, size_t len, void *state)
+/* One document through yajl's stream parser with these callbacks. */
+static int yajl_run(const yajl_callbacks *cb, void *ctx, const char *text, size_t len)
 {
-    yajl_handle h = yajl_alloc(&counting, NULL, state);
+    yajl_handle h = yajl_alloc(cb, NULL, ctx);
     if (!h)
         return -1;
     int ok = yajl_parse(h, (const unsigned char *)text, len) == yajl_status_ok &&
              yajl_complete_parse(h) == yajl_status_ok;
     yajl_free(h);
     return ok ? 0 : -1;
+}
+
+static int parse_yajl_stream(const char *text, size_t len, void *state)
+{
+    return yajl_run(&counting, state, text, len);
 }
 
 /* ---- yajl's stream filling the typed case (hw_case) directly ----
@@ -285,13 +291,7 @@ static int parse_yajl_fill(const char *text, size_t len, void *state)
 {
     fill_state st = {state, 0, FILL_NONE, ""};
     memset(st.c, 0, sizeof *st.c);
-    yajl_handle h = yajl_alloc(&filling, NULL, &st);
-    if (!h)
-        return -1;
-    int ok = yajl_parse(h, (const unsigned char *)text, len) == yajl_status_ok &&
-             yajl_complete_parse(h) == yajl_status_ok;
-    yajl_free(h);
-    return ok ? 0 : -1;
+    return yajl_run(&filling, &st, text, len);
 }
 
 /* ---- writing a filled case back, to check the filler (untimed) ---- */
