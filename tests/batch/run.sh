@@ -212,7 +212,7 @@ usage() { # usage WHAT EXPECTED-FIRST-LINE ARGS…
     regel "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
     status=$?
     if [ "$status" -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(head -n 1 "$tmp/err")" = "$want" ] &&
-        grep -q '^Probeer ‘regel --help’' "$tmp/err"; then
+        grep -q '^Gebruik: regel ' "$tmp/err" && grep -q '^Probeer ‘regel --help’' "$tmp/err"; then
         ok "gebruik: $what"
     else
         bad "gebruik: $what (status $status)"
@@ -229,6 +229,13 @@ usage "--motivering zonder --jsonl" "regel: ‘--motivering’ werkt alleen same
 usage "--jsonl --json" "regel: ‘--jsonl’ schrijft altijd JSON, zonder ‘--formaat’ of ‘--json’ (‘--motivering’ geeft per regel de volledige afleiding)" --jsonl --json "$D"
 usage "--jsonl --volgende-vraag" "regel: ‘--volgende-vraag’ werkt niet samen met ‘--jsonl’" --jsonl --volgende-vraag "$D"
 usage "onbekende --uitkomst" "regel: onbekende uitkomst ‘quotient’; bedoelde u ‘quotiënt’?" --jsonl --uitkomst quotient "$D"
+# a full disk: the error on stderr and status 1
+if [ -w /dev/full ]; then
+    printf '{"teller": 1, "noemer": 8}\n' | regel --jsonl "$D" >/dev/full 2>"$tmp/err"
+    status=$?
+    [ "$status" -eq 1 ] && grep -q 'kan niet naar de standaarduitvoer schrijven' "$tmp/err" &&
+        ok "volle schijf: status 1 en een melding" || bad "volle schijf: status $status"
+fi
 # -j 0: as many threads as processors
 printf '{"teller": 1, "noemer": 8}\n' | regel --jsonl -j 0 "$D" >"$tmp/out" 2>&1
 grep -qx '{"uitkomsten":{"quotiënt":0.125}}' "$tmp/out" && ok "-j 0: het aantal processors" ||
