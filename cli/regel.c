@@ -419,8 +419,12 @@ static int regel_main(int argc, char **argv, const char **targets, const char **
             continue;
         }
         if (n_args == 2) {
-            fprintf(stderr, "regel: te veel argumenten: ‘%s’ (verwacht alleen BELEID en GEVAL)\n",
-                    a);
+            /* --jsonl may come after the arguments, so it is known only here */
+            bool batch = jsonl;
+            for (int k = i + 1; k < argc && !batch; k++)
+                batch = strcmp(argv[k], "--jsonl") == 0;
+            fprintf(stderr, "regel: te veel argumenten: ‘%s’ (verwacht alleen BELEID en %s)\n", a,
+                    batch ? "GEVALLEN.jsonl" : "GEVAL");
             return regel_usage_error();
         }
         args[n_args++] = a;

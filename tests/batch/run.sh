@@ -224,6 +224,7 @@ usage "-j abc" "regel: ongeldig aantal draden ‘abc’ voor ‘-j’ (1 tot 256
 usage "-j 257" "regel: ongeldig aantal draden ‘257’ voor ‘-j’ (1 tot 256, of 0 voor het aantal processors)" --jsonl -j 257 "$D"
 usage "-j -1" "regel: ongeldig aantal draden ‘-1’ voor ‘-j’ (1 tot 256, of 0 voor het aantal processors)" --jsonl -j -1 "$D"
 usage "-j zonder aantal" "regel: ‘-j’ verwacht een aantal draden (1 tot 256, of 0 voor het aantal processors)" --jsonl -j
+usage "te veel argumenten" "regel: te veel argumenten: ‘c’ (verwacht alleen BELEID en GEVALLEN.jsonl)" --jsonl "$D" b c
 usage "-j zonder --jsonl" "regel: ‘-j’ werkt alleen samen met ‘--jsonl’" -j 2 "$D" x.json
 usage "--motivering zonder --jsonl" "regel: ‘--motivering’ werkt alleen samen met ‘--jsonl’" --motivering "$D" x.json
 usage "--jsonl --json" "regel: ‘--jsonl’ schrijft altijd JSON, zonder ‘--formaat’ of ‘--json’ (‘--motivering’ geeft per regel de volledige afleiding)" --jsonl --json "$D"
