@@ -598,7 +598,7 @@ Test(corrupt, built_policy_trace)
     regel_eval *ev = regel_eval_new(p);
     cr_assert_not_null(ev);
     arena *a = arena_new(4096);
-    struct regel_case c = {p, a, NULL, NULL, "geval"};
+    struct regel_case c = {p, a, NULL, NULL, "geval", false};
     c.facts = arena_alloc(a, p->n_inputs * sizeof *c.facts);
     c.defaulted = arena_alloc(a, p->n_inputs);
     cr_assert_not_null(c.facts);
@@ -1013,7 +1013,7 @@ static void try_extern_mutant(const uint8_t *copy, size_t len, const regel_funct
         cr_assert_gt(p->n_externs, 0);
         regel_eval *ev = regel_eval_new(p);
         cr_assert_not_null(ev);
-        struct regel_case c = {p, NULL, NULL, NULL, "geval"};
+        struct regel_case c = {p, NULL, NULL, NULL, "geval", false};
         rt_value facts[16];
         uint8_t defaulted[16];
         memset(facts, 0, sizeof facts);
@@ -1055,7 +1055,7 @@ Test(corrupt, extern_policy_decides_and_traces)
     facts[3].u.cents = 501;
     facts[4].tag = RV_WAARHEID;
     facts[4].u.b = true;
-    struct regel_case c = {p, NULL, facts, defaulted, "geval"};
+    struct regel_case c = {p, NULL, facts, defaulted, "geval", false};
     cr_assert_eq(regel_evaluate(ev, &c, REGEL_EXPLAIN, &err), REGEL_OK, "%s", err.message);
     cr_assert(num_eq(ev->values[0].u.q, num_int(23)), "(3 + 10) + 10");
     cr_assert_str_eq(ev->values[1].u.str.s, "hoi");
