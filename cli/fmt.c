@@ -93,6 +93,33 @@ static int fmt_one(const char *text, size_t len, const char *shown, char **out, 
     return FMT_EXIT_ERROR;
 }
 
+/* Why writing failed, in Dutch (cli_errno_text speaks of reading). */
+static const char *fmt_write_errno(int e)
+{
+    switch (e) {
+    case ENOSPC:
+        return "de schijf is vol";
+#ifdef EDQUOT
+    case EDQUOT:
+        return "uw schijfquotum is op";
+#endif
+    case EFBIG:
+        return "het bestand mag niet zo groot worden (een grens van het systeem, zie ‘ulimit "
+               "-f’)";
+    case EACCES:
+    case EPERM:
+        return "geen toestemming om in die map te schrijven";
+    case EROFS:
+        return "het bestandssysteem is alleen-lezen";
+    case ENOENT:
+        return "het bestand bestaat niet (meer)";
+    case ENOMEM:
+        return "onvoldoende geheugen";
+    default:
+        return "het bestand kan niet geschreven worden";
+    }
+}
+
 /* Write text to path through a temp file in the same directory and rename.
  * A symbolic link stays a link: the file it points to is rewritten. */
 static bool fmt_write_file(const char *shown, const char *text, size_t len)
@@ -101,7 +128,7 @@ static bool fmt_write_file(const char *shown, const char *text, size_t len)
     char *path = realpath(shown, NULL);
     if (!path || stat(path, &sb) != 0) {
         fprintf(stderr, "regel fmt: %s: fout: kan het bestand niet schrijven: %s\n", shown,
-                cli_errno_text(errno));
+                fmt_write_errno(errno));
         free(path);
         return false;
     }
@@ -142,7 +169,7 @@ static bool fmt_write_file(const char *shown, const char *text, size_t len)
     }
     if (!ok)
         fprintf(stderr, "regel fmt: %s: fout: kan het bestand niet schrijven: %s\n", shown,
-                cli_errno_text(e));
+                fmt_write_errno(e));
     free(tmp);
     free(path);
     return ok;

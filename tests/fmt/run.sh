@@ -101,6 +101,18 @@ regel fmt bestaat-niet.regel d.regel 2>err.out
 regel fmt --vreemd >/dev/null 2>err.out
 [ $? -eq 2 ] && grep -q 'onbekende optie ‘--vreemd’' err.out && grep -q 'regel fmt --help' err.out &&
     ok "onbekende optie: status 2 met een hint" || bad "onbekende optie"
+# a write that fails (a file size limit of 0): a Dutch reason, the file as it
+# was, no temp file left, status 1 (the messages go through a pipe, which the
+# limit does not touch)
+cp c.orig g.regel
+out=$(sh -c "trap '' XFSZ; ulimit -f 0 && $bin/regel fmt g.regel; echo \"status=\$?\"" 2>&1)
+case $out in
+*"g.regel: fout: kan het bestand niet schrijven: het bestand mag niet zo groot worden"*status=1)
+    cmp -s g.regel c.orig && [ -z "$(ls -A | grep 'g.regel.fmt-')" ] &&
+        ok "schrijven mislukt: melding, bestand ongemoeid, status 1" ||
+        bad "schrijven mislukt: bestand veranderd of tijdelijk bestand achtergelaten" ;;
+*) bad "schrijven mislukt: $out" ;;
+esac
 # a symbolic link stays a link; the file it points to is formatted
 cp c.orig e.regel
 ln -s e.regel link.regel
