@@ -5,78 +5,14 @@
 
 #include "regel.h"
 
+#include "../tests/bigpolicy.h"
+
 #include <stdarg.h>
 
-typedef struct text {
-    char *s;
-    size_t len, cap;
-    int failed;
-} text;
-
-static void put(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(text *t, const char *fmt, ...)
-{
-    while (!t->failed) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
-        va_end(ap);
-        if (n < 0) {
-            t->failed = 1;
-            return;
-        }
-        if ((size_t)n < t->cap - t->len) {
-            t->len += (size_t)n;
-            return;
-        }
-        size_t cap = t->cap * 2 + (size_t)n + 1;
-        char *bigger = realloc(t->s, cap);
-        if (!bigger) {
-            t->failed = 1;
-            return;
-        }
-        t->s = bigger;
-        t->cap = cap;
-    }
-}
-
 /* A policy of `rules` rules (a multiple of five; at least five). */
-static text policy(long rules)
+static bigpolicy_text policy(long rules)
 {
-    long groups = rules / 5 > 0 ? rules / 5 : 1;
-    text t = {malloc(1024), 0, 1024, 0};
-    t.failed = t.s == NULL;
-    put(&t, "beleid \"gegenereerd, %ld regels\".\ninvoer a: getal, peildatum: datum", groups * 5);
-    for (long i = 0; i < groups; i++)
-        put(&t, ",\n    s%ld: S%ld", i, i);
-    put(&t, ".\n");
-    for (long i = 0; i < groups; i++)
-        put(&t, "soort S%ld is een van ja%ld, nee%ld, overig.\n", i, i, i);
-    put(&t, "uitkomst\n");
-    for (long i = 0; i < groups; i++)
-        put(&t, "    u%ld: getal,\n    w%ld: getal,\n    b%ld: waarheid,\n", i, i, i);
-    put(&t, "    eindwaarde: getal.\nbegrip\n");
-    for (long i = 0; i < groups; i++)
-        put(&t, "    c%ld: getal%s\n", i, i + 1 < groups ? "," : ".");
-    for (long i = 0; i < groups; i++) {
-        if (i == 0)
-            put(&t, "regel \"c0\"\n    c0 is a + 1.\n");
-        else
-            put(&t, "regel \"c%ld\"\n    c%ld is c%ld + 1.\n", i, i, i - 1);
-        put(&t,
-            "regel \"r%ld\"\n    bron \"Wet %ld\"\n    citaat \"Artikel %ld, lid 1.\"\n"
-            "    u%ld is a + %ld indien a > %ld, anders 0.\n",
-            i, i, i, i, i, i);
-        put(&t, "uitzondering \"e%ld\" op \"r%ld\"\n    u%ld is 7 indien a is %ld.\n", i, i, i,
-            100 + i);
-        put(&t, "regel \"v%ld\" geldig tot 1 maart 2022\n    w%ld is 1.\n", i, i);
-        put(&t, "regel \"v%ld\" geldig vanaf 1 maart 2022\n    w%ld is c%ld.\n", i, i, i);
-        put(&t, "regel \"b%ld\"\n    b%ld is waar indien s%ld is overig, anders onwaar.\n", i, i,
-            i);
-    }
-    put(&t, "regel \"eindwaarde\"\n    eindwaarde is c%ld.\n", groups - 1);
-    return t;
+    return bigpolicy_write(rules / 5 > 0 ? rules / 5 : 1, -1);
 }
 
 int main(int argc, char **argv)
@@ -97,7 +33,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "gen_policy: ongeldig aantal\n");
         return 2;
     }
-    text t = policy(rules);
+    bigpolicy_text t = policy(rules);
     if (t.failed) {
         fprintf(stderr, "gen_policy: geen geheugen\n");
         free(t.s);

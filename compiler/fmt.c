@@ -246,9 +246,33 @@ static bool fmt_gap(fmt_state *f, size_t from, size_t to, bool after_token, size
     return true;
 }
 
-/* A string literal on one line: a line break and the indentation after it
- * become one space (as in the lexer); everything else is kept. *nl marks
- * those spaces, so the author's line breaks in a text can be kept. */
+size_t fmt_flatten(const char *s, size_t n, char *out, bool *nl)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == '\\' && i + 1 < n) {
+            out[k++] = ch;
+            out[k++] = s[++i];
+            continue;
+        }
+        if (ch == '\r' && i + 1 < n && s[i + 1] == '\n')
+            continue;
+        if (ch == '\n') {
+            while (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+                i++;
+            if (nl)
+                nl[k] = true;
+            out[k++] = ' ';
+            continue;
+        }
+        out[k++] = ch;
+    }
+    return k;
+}
+
+/* A string literal on one line (fmt_flatten); *nl marks the spaces that
+ * were line breaks, so the author's line breaks in a text can be kept. */
 static const char *fmt_string_text(fmt_state *f, const char *s, size_t n, size_t *len,
                                    const bool **nl)
 {
@@ -258,27 +282,8 @@ static const char *fmt_string_text(fmt_state *f, const char *s, size_t n, size_t
         return NULL;
     memset(brk, 0, n + 1);
     *nl = brk;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
-        if (ch == '\\' && i + 1 < n) {
-            o[k++] = ch;
-            o[k++] = s[++i];
-            continue;
-        }
-        if (ch == '\r' && i + 1 < n && s[i + 1] == '\n')
-            continue;
-        if (ch == '\n') {
-            while (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t'))
-                i++;
-            brk[k] = true;
-            o[k++] = ' ';
-            continue;
-        }
-        o[k++] = ch;
-    }
-    o[k] = '\0';
-    *len = k;
+    *len = fmt_flatten(s, n, o, brk);
+    o[*len] = '\0';
     return o;
 }
 

@@ -44,4 +44,10 @@ bool fmt_same_tokens(const char *a, size_t alen, const char *b, size_t blen);
  * (bison token kinds; pp the token before p, nn the one after n, 0 = none). */
 bool fmt_space(int pp, int p, int n, int nn);
 
+/* A string literal's text s[0..n) on one line, as the lexer reads it: a line
+ * break and the indentation after it become one space (nl[k] set for that
+ * space when nl is not NULL); escapes and everything else are kept. out has
+ * room for n bytes; returns the length written (no NUL). */
+size_t fmt_flatten(const char *s, size_t n, char *out, bool *nl);
+
 #endif

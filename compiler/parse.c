@@ -375,21 +375,7 @@ static const char *parse_canon(parse_state *st, uint32_t off, uint32_t end)
             memcpy(out + o, t + n - wl, wl);
             o += wl;
         } else if (cur == STRING) {
-            for (size_t k = 0; k < n; k++) {
-                char c = t[k];
-                if (c == '\\' && k + 1 < n) {
-                    out[o++] = c;
-                    out[o++] = t[++k];
-                } else if (c == '\r' && k + 1 < n && t[k + 1] == '\n') {
-                    continue;
-                } else if (c == '\n') {
-                    while (k + 1 < n && (t[k + 1] == ' ' || t[k + 1] == '\t'))
-                        k++;
-                    out[o++] = ' ';
-                } else {
-                    out[o++] = c;
-                }
-            }
+            o += fmt_flatten(t, n, out + o, NULL);
         } else {
             memcpy(out + o, t, n);
             o += n;

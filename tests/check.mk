@@ -32,6 +32,6 @@ tests_unit_test_extern_compile_LDADD = $(TEST_LIBS)
 # issue 9 (spec9a): a 20 000-rule policy compiles, evaluates and reports right
 check_PROGRAMS += tests/unit/test_bigpolicy
 TESTS += tests/unit/test_bigpolicy
-tests_unit_test_bigpolicy_SOURCES = tests/unit/test_bigpolicy.c
+tests_unit_test_bigpolicy_SOURCES = tests/unit/test_bigpolicy.c tests/bigpolicy.h
 tests_unit_test_bigpolicy_CFLAGS = $(TEST_CFLAGS_ALL)
 tests_unit_test_bigpolicy_LDADD = $(TEST_LIBS)

@@ -1,14 +1,33 @@
 /* repo_files.h — for criterion tests: load a policy and read a case from the
  * repository (paths relative to the source root, SRCDIR), asserting that it
- * works. Shared by the embedding-API and motivering tests. */
+ * works, or read a whole file. Shared by the embedding-API, motivering and
+ * allocation tests. */
 #ifndef TEST_REPO_FILES_H
 #define TEST_REPO_FILES_H
 
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "regel.h"
+
+/* The whole file at path (NUL-terminated, malloc'd; *len its length). */
+static inline char *repo_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "%s", path);
+    cr_assert_eq(fseek(f, 0, SEEK_END), 0);
+    long size = ftell(f);
+    cr_assert_geq(size, 0);
+    rewind(f);
+    char *buf = malloc((size_t)size + 1);
+    cr_assert_not_null(buf);
+    *len = fread(buf, 1, (size_t)size, f);
+    fclose(f);
+    buf[*len] = '\0';
+    return buf;
+}
 
 static inline regel_policy *load(const char *rel)
 {

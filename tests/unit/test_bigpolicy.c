@@ -10,66 +10,15 @@
 
 #include "regel.h"
 
+#include "../bigpolicy.h"
+
 #define GROUPS 4000 /* five rules per group: 20 000 rules */
 
-typedef struct text {
-    char *s;
-    size_t len, cap;
-} text;
-
-static void put(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void put(text *t, const char *fmt, ...)
-{
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
-        va_end(ap);
-        cr_assert_geq(n, 0);
-        if ((size_t)n < t->cap - t->len) {
-            t->len += (size_t)n;
-            return;
-        }
-        t->cap = t->cap * 2 + (size_t)n + 1;
-        t->s = realloc(t->s, t->cap);
-        cr_assert_not_null(t->s);
-    }
-}
-
 /* The policy; typo >= 0 misspells the chain begrip read by group typo. */
-static text big_policy(long typo)
+static bigpolicy_text big_policy(long typo)
 {
-    text t = {malloc(1024), 0, 1024};
-    cr_assert_not_null(t.s);
-    put(&t, "beleid \"groot\".\ninvoer a: getal, peildatum: datum");
-    for (int i = 0; i < GROUPS; i++)
-        put(&t, ",\n    s%d: S%d", i, i);
-    put(&t, ".\n");
-    for (int i = 0; i < GROUPS; i++)
-        put(&t, "soort S%d is een van ja%d, nee%d, overig.\n", i, i, i);
-    put(&t, "uitkomst\n");
-    for (int i = 0; i < GROUPS; i++)
-        put(&t, "    u%d: getal,\n    w%d: getal,\n    b%d: waarheid,\n", i, i, i);
-    put(&t, "    eindwaarde: getal.\nbegrip\n");
-    for (int i = 0; i < GROUPS; i++)
-        put(&t, "    c%d: getal%s\n", i, i + 1 < GROUPS ? "," : ".");
-    for (int i = 0; i < GROUPS; i++) {
-        if (i == 0)
-            put(&t, "regel \"c0\"\n    c0 is a + 1.\n");
-        else
-            put(&t, "regel \"c%d\"\n    c%d is %s%d + 1.\n", i, i, i == typo ? "cc" : "c", i - 1);
-        put(&t,
-            "regel \"r%d\"\n    bron \"Wet %d\"\n    citaat \"Artikel %d, lid 1.\"\n"
-            "    u%d is a + %d indien a > %d, anders 0.\n",
-            i, i, i, i, i, i);
-        put(&t, "uitzondering \"e%d\" op \"r%d\"\n    u%d is 7 indien a is %d.\n", i, i, i,
-            100 + i);
-        put(&t, "regel \"v%d\" geldig tot 1 maart 2022\n    w%d is 1.\n", i, i);
-        put(&t, "regel \"v%d\" geldig vanaf 1 maart 2022\n    w%d is c%d.\n", i, i, i);
-        put(&t, "regel \"b%d\"\n    b%d is waar indien s%d is overig, anders onwaar.\n", i, i, i);
-    }
-    put(&t, "regel \"eindwaarde\"\n    eindwaarde is c%d.\n", GROUPS - 1);
+    bigpolicy_text t = bigpolicy_write(GROUPS, typo);
+    cr_assert(!t.failed && t.s != NULL);
     return t;
 }
 
@@ -98,7 +47,7 @@ static regel_eval *evaluate(const regel_policy *p, const char *json)
 
 Test(bigpolicy, compiles_and_evaluates)
 {
-    text src = big_policy(-1);
+    bigpolicy_text src = big_policy(-1);
     regel_policy *p = NULL;
     char *diags = NULL;
     regel_error err;
@@ -137,7 +86,7 @@ Test(bigpolicy, compiles_and_evaluates)
 
 Test(bigpolicy, same_bytes_twice)
 {
-    text src = big_policy(-1);
+    bigpolicy_text src = big_policy(-1);
     uint8_t *one = NULL, *two = NULL;
     size_t n_one = 0, n_two = 0;
     regel_error err;
@@ -155,7 +104,7 @@ Test(bigpolicy, same_bytes_twice)
 
 Test(bigpolicy, error_deep_inside_has_line_and_hint)
 {
-    text src = big_policy(3500);
+    bigpolicy_text src = big_policy(3500);
     /* the line of `c3500 is cc3499 + 1.` */
     const char *at = strstr(src.s, "is cc3499");
     cr_assert_not_null(at);

@@ -39,6 +39,7 @@ int main(void)
 #include <string.h>
 
 #include "regel.h"
+#include "repo_files.h"
 
 /* The counter: only allocations of the thread that counts (criterion has
  * threads of its own). Test-only state; the library has no globals. */
@@ -147,22 +148,6 @@ typedef struct {
     size_t n;
 } fixture;
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f, "%s", path);
-    cr_assert_eq(fseek(f, 0, SEEK_END), 0);
-    long size = ftell(f);
-    cr_assert_geq(size, 0);
-    rewind(f);
-    char *buf = malloc((size_t)size + 1);
-    cr_assert_not_null(buf);
-    *len = fread(buf, 1, (size_t)size, f);
-    fclose(f);
-    buf[*len] = '\0';
-    return buf;
-}
-
 static regel_case *case_from_text(const regel_policy *p, const char *json, size_t len,
                                   const char *name)
 {
@@ -194,7 +179,7 @@ static void fixture_load(fixture *fx, const char *policy, const char *const *pat
         for (size_t k = 0; k < g.gl_pathc; k++) {
             cr_assert_lt(fx->n, MAX_CASES);
             size_t len;
-            char *json = slurp(g.gl_pathv[k], &len);
+            char *json = repo_slurp(g.gl_pathv[k], &len);
             fx->cases[fx->n] = case_from_text(fx->policy, json, len, g.gl_pathv[k]);
             fx->names[fx->n] = strdup(g.gl_pathv[k]);
             fx->n++;
@@ -476,7 +461,7 @@ Test(noalloc, counter_sees_allocations)
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", SRCDIR, "stdlib-policies/gevallen/02-attest-behaald.json");
     size_t len;
-    char *json = slurp(path, &len);
+    char *json = repo_slurp(path, &len);
     count_start();
     regel_case *c = NULL;
     regel_error err;
