@@ -1016,6 +1016,26 @@ static const char *rtest_value(int argc, char **argv, int *i, const char *opt, b
     return argv[++*i];
 }
 
+/* Whether a file's rule coverage is below --min-dekking; with say, a line on
+ * stderr for each such file. */
+static bool rtest_low_coverage(const rtest_run *run, bool say)
+{
+    bool low = false;
+    for (size_t i = 0; run->opt.has_min && i < run->n_files; i++) {
+        const rtest_file *f = &run->files[i];
+        if (f->has_cov && rtest_below(f->rules_hit, f->rules_total, run->opt.min)) {
+            if (say)
+                fprintf(stderr,
+                        "regel test: %s: de regeldekking is %u%% (%zu/%zu), minder dan de "
+                        "gevraagde %g%%\n",
+                        f->path, rtest_percent(f->rules_hit, f->rules_total), f->rules_hit,
+                        f->rules_total, run->opt.min);
+            low = true;
+        }
+    }
+    return low;
+}
+
 int regel_test_main(int argc, char **argv)
 {
     static const char *const options[] = {"--filter",      "--junit", "--json",  "--dekking",
@@ -1126,18 +1146,7 @@ int regel_test_main(int argc, char **argv)
         }
         free(files.v);
     }
-    bool low = false;
-    for (size_t i = 0; run.opt.has_min && i < run.n_files; i++) {
-        const rtest_file *f = &run.files[i];
-        if (f->has_cov && rtest_below(f->rules_hit, f->rules_total, run.opt.min)) {
-            fprintf(stderr,
-                    "regel test: %s: de regeldekking is %u%% (%zu/%zu), minder dan de "
-                    "gevraagde %g%%\n",
-                    f->path, rtest_percent(f->rules_hit, f->rules_total), f->rules_hit,
-                    f->rules_total, run.opt.min);
-            low = true;
-        }
-    }
+    bool low = rtest_low_coverage(&run, false);
     if (run.opt.json) {
         json_t *top = json_object();
         json_object_set_new(top, "bestanden", json_incref(run.json_out));
@@ -1159,12 +1168,14 @@ int regel_test_main(int argc, char **argv)
             if (run.files[i].uncovered)
                 fputs(run.files[i].uncovered, stdout);
     }
+    fflush(stdout); /* the verdict on coverage after the report */
+    rtest_low_coverage(&run, true);
     if (run.opt.junit && !rtest_write_junit(&run, run.opt.junit)) {
         fprintf(stderr, "regel test: %s: fout: kan het JUnit-verslag niet schrijven\n",
                 run.opt.junit);
         run.error = true;
     }
-    if (fflush(stdout) != 0) {
+    if (fflush(stdout) != 0 || ferror(stdout)) {
         fputs("regel test: fout: kan niet naar de standaarduitvoer schrijven\n", stderr);
         run.error = true;
     }
