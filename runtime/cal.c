@@ -30,8 +30,10 @@ static int64_t floor_mod(int64_t a, int64_t b)
     return a - floor_div(a, b) * b;
 }
 
-static bool is_leap64(int64_t year)
+static inline bool is_leap64(int64_t year)
 {
+    if (year > 0) /* the contract's years, without floor division */
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
     return floor_mod(year, 4) == 0 && (floor_mod(year, 100) != 0 || floor_mod(year, 400) == 0);
 }
 
@@ -49,7 +51,8 @@ static int month_length(int64_t year, int month)
 static int64_t day_number(int64_t year, int month, int day)
 {
     int64_t y = year - 1;
-    int64_t n = 365 * y + floor_div(y, 4) - floor_div(y, 100) + floor_div(y, 400);
+    int64_t n = y >= 0 ? 365 * y + y / 4 - y / 100 + y / 400
+                       : 365 * y + floor_div(y, 4) - floor_div(y, 100) + floor_div(y, 400);
     n += days_before_month[month - 1];
     if (month > 2 && is_leap64(year))
         n++;
@@ -81,7 +84,38 @@ cal_day cal_from_ymd(int32_t year, int month, int day)
     return (cal_day)day_number(year, month, day);
 }
 
+/* The days of the contract (CAL_DAY_MIN..CAL_DAY_MAX) without a loop: count
+ * from 1 March of the year 0, so that the leap day ends a year; a year of
+ * that count starts with March, and its months, from March, have 153 days
+ * per five. Checked against the general path below for every day of the
+ * range (tests/unit/test_cal.c). */
+static void cal_to_ymd_fast(uint32_t d, int32_t *year, int *month, int *day)
+{
+    uint32_t z = d + 306; /* 0000-03-01 lies 306 days before 0001-01-01 */
+    uint32_t era = z / CAL_DAYS_400;
+    uint32_t doe = z - era * CAL_DAYS_400;                                /* 0 .. 146096 */
+    uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* 0 .. 399 */
+    uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);               /* 0 .. 365 */
+    uint32_t mp = (5 * doy + 2) / 153;                                    /* 0 = March */
+    int m = mp < 10 ? (int)mp + 3 : (int)mp - 9;
+    if (year)
+        *year = (int32_t)(era * 400 + yoe) + (m <= 2);
+    if (month)
+        *month = m;
+    if (day)
+        *day = (int)(doy - (153 * mp + 2) / 5) + 1;
+}
+
 void cal_to_ymd(cal_day d, int32_t *year, int *month, int *day)
+{
+    if (d >= CAL_DAY_MIN && d <= CAL_DAY_MAX) {
+        cal_to_ymd_fast((uint32_t)d, year, month, day);
+        return;
+    }
+    cal_to_ymd_general(d, year, month, day);
+}
+
+void cal_to_ymd_general(cal_day d, int32_t *year, int *month, int *day)
 {
     int64_t n = d;
     int64_t cycles = floor_div(n, CAL_DAYS_400);

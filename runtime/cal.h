@@ -21,6 +21,9 @@ bool cal_valid_ymd(int32_t year, int month, int day);
 /* Requires cal_valid_ymd. */
 cal_day cal_from_ymd(int32_t year, int month, int day);
 void cal_to_ymd(cal_day d, int32_t *year, int *month, int *day);
+/* The same by 400/100/4/1-year cycles for any day number; cal_to_ymd uses a
+ * faster formula inside CAL_DAY_MIN..CAL_DAY_MAX (the tests compare both). */
+void cal_to_ymd_general(cal_day d, int32_t *year, int *month, int *day);
 
 /* d + n months (n may be negative): same day number, clamped to the last day
  * of the target month (2023-01-31 + 1 = 2023-02-28). false when the result

@@ -51,6 +51,9 @@ struct vm_ctx {
     rt_value *rule_value;    /* per rule: value when applied */
     uint32_t *rule_decider;  /* per rule: the rule whose RESULT was taken */
     struct vm_frame *frames; /* n_rules + 1 */
+    uint8_t *flat;           /* per outcome: no root rule has exceptions (vm_resolve_flat) */
+    uint32_t *lone;          /* per outcome: its one rule, if that has no exceptions and no
+                                validity (vm_resolve_single); else RBC_NONE */
     struct vm_slot {
         const rt_value *items;   /* the list being iterated (never modified) */
         uint32_t n, next;        /* its length and the next element's index */
@@ -139,6 +142,8 @@ REGEL_API void regel_eval_free(regel_eval *ev)
     free(x->rule_value);
     free(x->rule_decider);
     free(x->frames);
+    free(x->flat);
+    free(x->lone);
     free(x->slots);
     free(ev->reads_param);
     free(ev->cond_seen);
@@ -182,6 +187,8 @@ REGEL_API regel_eval *regel_eval_new(const regel_policy *policy)
     x->rule_value = vm_calloc(p->n_rules, sizeof *x->rule_value, &ok);
     x->rule_decider = vm_calloc(p->n_rules, sizeof *x->rule_decider, &ok);
     x->frames = vm_calloc((size_t)p->n_rules + 1, sizeof *x->frames, &ok);
+    x->flat = vm_calloc(p->n_outcomes, 1, &ok);
+    x->lone = vm_calloc(p->n_outcomes, sizeof *x->lone, &ok);
     ev->cond_seen = vm_calloc(p->n_conds, 1, &ok);
     ev->rule_trace = vm_calloc(p->n_rules, sizeof *ev->rule_trace, &ok);
     ev->branch_cond = vm_calloc(p->n_branches_total, 1, &ok);
@@ -193,6 +200,17 @@ REGEL_API regel_eval *regel_eval_new(const regel_policy *policy)
     }
     for (uint32_t k = 0; k < p->n_consts; k++)
         x->consts[k] = v_const(&p->consts[k]);
+    for (uint32_t o = 0; o < p->n_outcomes; o++) {
+        const rt_outcome *out = &p->outcomes[o];
+        x->flat[o] = 1;
+        for (uint32_t k = 0; k < out->n_roots; k++)
+            if (p->rules[out->roots[k]].n_children)
+                x->flat[o] = 0;
+        const rt_rule *r = out->n_roots == 1 ? &p->rules[out->roots[0]] : NULL;
+        x->lone[o] = r && !r->n_children && r->valid_from == RBC_NONE && r->valid_until == RBC_NONE
+                         ? out->roots[0]
+                         : RBC_NONE;
+    }
     return ev;
 }
 
@@ -1625,10 +1643,140 @@ static int vm_trace_set_aside(struct vm_ctx *x, uint32_t ri, uint32_t o, regel_e
     return REGEL_OK;
 }
 
+/* Rule ri, none of whose exceptions applied or was onbekend: its validity on
+ * the peildatum, then its block. Stores its resolve() result per rule. */
+static int vm_resolve_rule(struct vm_ctx *x, uint32_t ri, uint32_t o, bool explain,
+                           regel_error *err)
+{
+    regel_eval *ev = &x->pub;
+    const rt_rule *r = &ev->policy->rules[ri];
+    const uint8_t *causes = NULL;
+    uint8_t st;
+    rt_value val = v_unknown();
+    uint32_t dec = RBC_NONE;
+    int valid = vm_valid(ev, r, o, explain, &causes);
+    if (valid == 1) {
+        int rc = vm_run(ev, ri, o, explain, &st, &val, &causes, err);
+        if (rc != REGEL_OK)
+            return rc;
+        if (st == RS_APPLIED)
+            dec = ri;
+    } else {
+        st = valid == 0 ? RS_NOT_APPLIED : RS_UNKNOWN;
+        if (explain)
+            vm_trace_rule(ev, ri, valid == 0 ? EV_RULE_OUT_OF_FORCE : EV_RULE_DATE_UNKNOWN);
+    }
+    x->rule_state[ri] = st;
+    x->rule_value[ri] = val;
+    x->rule_decider[ri] = dec;
+    x->rule_causes[ri] = st == RS_UNKNOWN ? causes : NULL;
+    return REGEL_OK;
+}
+
+/* The resolved rules kids[0..nk) of outcome o side by side: *first the one
+ * that applied (RBC_NONE: none; two is a conflict), *unknown whether one was
+ * onbekend, *causes the union of their causes. */
+static int vm_combine(struct vm_ctx *x, const uint32_t *kids, uint32_t nk, uint32_t o,
+                      uint32_t *first, bool *unknown, const uint8_t **causes, regel_error *err)
+{
+    *first = RBC_NONE;
+    *unknown = false;
+    *causes = NULL;
+    for (uint32_t i = 0; i < nk; i++) {
+        uint32_t c = kids[i];
+        if (x->rule_state[c] == RS_APPLIED) {
+            if (*first != RBC_NONE)
+                return vm_conflict(&x->pub, *first, c, o, err);
+            *first = c;
+            const uint8_t *vc = v_causes(&x->rule_value[c]);
+            if (vc)
+                *causes = vm_union(x, *causes, vc);
+        } else if (x->rule_state[c] == RS_UNKNOWN) {
+            *unknown = true;
+            *causes = vm_union(x, *causes, x->rule_causes[c]);
+        }
+    }
+    return REGEL_OK;
+}
+
+/* Outcome o from its root rules combined (vm_combine's results). */
+static void vm_set_outcome(struct vm_ctx *x, uint32_t o, uint32_t first, bool unknown,
+                           const uint8_t *causes)
+{
+    regel_eval *ev = &x->pub;
+    if (!unknown && first != RBC_NONE && x->rule_value[first].tag != RV_ONBEKEND) {
+        ev->status[o] = EV_DECIDED;
+        ev->values[o] = x->rule_value[first];
+        ev->decided_by[o] = x->rule_decider[first];
+        ev->causes[o] = NULL;
+        return;
+    }
+    if (!unknown) /* applied with an onbekend value counts as onbekend */
+        causes = first != RBC_NONE ? x->rule_value[first].u.causes : NULL;
+    ev->status[o] = unknown || first != RBC_NONE ? EV_UNKNOWN : EV_NO_RULE;
+    ev->values[o] = v_unknown_c(causes); /* LOAD_OUTCOME passes them on */
+    ev->decided_by[o] = RBC_NONE;
+    ev->causes[o] = causes;
+}
+
+/* Resolve an outcome none of whose root rules has exceptions (the common
+ * shape): run every root, then combine — the walk below without its stack. */
+static int vm_resolve_flat(struct vm_ctx *x, uint32_t o, bool explain, regel_error *err)
+{
+    const rt_outcome *out = &x->pub.policy->outcomes[o];
+    for (uint32_t k = 0; k < out->n_roots; k++) {
+        int rc = vm_resolve_rule(x, out->roots[k], o, explain, err);
+        if (rc != REGEL_OK)
+            return rc;
+    }
+    uint32_t first;
+    bool unknown;
+    const uint8_t *causes;
+    int rc = vm_combine(x, out->roots, out->n_roots, o, &first, &unknown, &causes, err);
+    if (rc == REGEL_OK)
+        vm_set_outcome(x, o, first, unknown, causes);
+    return rc;
+}
+
+/* Resolve an outcome whose one rule has no exceptions and no validity (the
+ * most common shape): its block's result is the outcome's, as vm_set_outcome
+ * would set it, without storing the rule's own state (nothing reads it). */
+static int vm_resolve_single(struct vm_ctx *x, uint32_t ri, uint32_t o, bool explain,
+                             regel_error *err)
+{
+    regel_eval *ev = &x->pub;
+    const uint8_t *causes = NULL;
+    uint8_t st;
+    rt_value val;
+    int rc = vm_run(ev, ri, o, explain, &st, &val, &causes, err);
+    if (rc != REGEL_OK)
+        return rc;
+    if (st == RS_APPLIED && val.tag != RV_ONBEKEND) {
+        ev->status[o] = EV_DECIDED;
+        ev->values[o] = val;
+        ev->decided_by[o] = ri;
+        ev->causes[o] = NULL;
+        return REGEL_OK;
+    }
+    if (st == RS_APPLIED) /* applied with an onbekend value counts as onbekend */
+        causes = val.u.causes;
+    else if (st == RS_NOT_APPLIED)
+        causes = NULL;
+    ev->status[o] = st == RS_NOT_APPLIED ? EV_NO_RULE : EV_UNKNOWN;
+    ev->values[o] = v_unknown_c(causes);
+    ev->decided_by[o] = RBC_NONE;
+    ev->causes[o] = causes;
+    return REGEL_OK;
+}
+
 /* Resolve outcome o: post-order walk over its exception tree with an explicit
  * stack (no recursion), exactly the recursive resolve() of spec §4. */
 static int vm_resolve(struct vm_ctx *x, uint32_t o, bool explain, regel_error *err)
 {
+    if (x->lone[o] != RBC_NONE)
+        return vm_resolve_single(x, x->lone[o], o, explain, err);
+    if (x->flat[o])
+        return vm_resolve_flat(x, o, explain, err);
     regel_eval *ev = &x->pub;
     const regel_policy *p = ev->policy;
     const rt_outcome *out = &p->outcomes[o];
@@ -1652,74 +1800,30 @@ static int vm_resolve(struct vm_ctx *x, uint32_t o, bool explain, regel_error *e
             continue;
         }
         /* every child is resolved: combine */
-        uint32_t first = RBC_NONE;
-        bool unknown = false;
-        const uint8_t *causes = NULL; /* of the onbekend rule results */
-        for (uint32_t i = 0; i < nk; i++) {
-            uint32_t c = kids[i];
-            if (x->rule_state[c] == RS_APPLIED) {
-                if (first != RBC_NONE)
-                    return vm_conflict(ev, first, c, o, err);
-                first = c;
-                causes = vm_union(x, causes, v_causes(&x->rule_value[c]));
-            } else if (x->rule_state[c] == RS_UNKNOWN) {
-                unknown = true;
-                causes = vm_union(x, causes, x->rule_causes[c]);
-            }
-        }
-        uint8_t st;
-        rt_value val = v_unknown();
-        uint32_t dec = RBC_NONE;
-        if (explain && f->rule != RBC_NONE && (unknown || first != RBC_NONE)) {
-            int rc = vm_trace_set_aside(x, f->rule, o, err);
+        uint32_t first;
+        bool unknown;
+        const uint8_t *causes;
+        int rc = vm_combine(x, kids, nk, o, &first, &unknown, &causes, err);
+        if (rc != REGEL_OK)
+            return rc;
+        if (f->rule == RBC_NONE) {
+            vm_set_outcome(x, o, first, unknown, causes);
+        } else if (!unknown && first == RBC_NONE) {
+            rc = vm_resolve_rule(x, f->rule, o, explain, err);
             if (rc != REGEL_OK)
                 return rc;
-        }
-        if (unknown) {
-            st = RS_UNKNOWN;
-        } else if (first != RBC_NONE) {
-            st = RS_APPLIED; /* its value carries its own causes */
-            val = x->rule_value[first];
-            dec = x->rule_decider[first];
-        } else if (f->rule != RBC_NONE) {
-            int valid = vm_valid(ev, &p->rules[f->rule], o, explain, &causes);
-            if (valid == 1) {
-                int rc = vm_run(ev, f->rule, o, explain, &st, &val, &causes, err);
+        } else {
+            /* an exception applied or was onbekend: this rule does not run */
+            if (explain) {
+                rc = vm_trace_set_aside(x, f->rule, o, err);
                 if (rc != REGEL_OK)
                     return rc;
-                if (st == RS_APPLIED)
-                    dec = f->rule;
-            } else {
-                st = valid == 0 ? RS_NOT_APPLIED : RS_UNKNOWN;
-                if (explain)
-                    vm_trace_rule(ev, f->rule,
-                                  valid == 0 ? EV_RULE_OUT_OF_FORCE : EV_RULE_DATE_UNKNOWN);
             }
-        } else {
-            st = RS_NOT_APPLIED;
-        }
-        if (st != RS_UNKNOWN)
-            causes = NULL;
-        if (f->rule == RBC_NONE) {
-            if (st == RS_APPLIED && val.tag != RV_ONBEKEND) {
-                ev->status[o] = EV_DECIDED;
-                ev->values[o] = val;
-                ev->decided_by[o] = dec;
-                causes = NULL;
-            } else {
-                /* applied with an onbekend value counts as onbekend */
-                if (st == RS_APPLIED)
-                    causes = val.u.causes;
-                ev->status[o] = st == RS_NOT_APPLIED ? EV_NO_RULE : EV_UNKNOWN;
-                ev->values[o] = v_unknown_c(causes); /* LOAD_OUTCOME passes them on */
-                ev->decided_by[o] = RBC_NONE;
-            }
-            ev->causes[o] = causes;
-        } else {
-            x->rule_state[f->rule] = st;
-            x->rule_value[f->rule] = val;
-            x->rule_decider[f->rule] = dec;
-            x->rule_causes[f->rule] = causes;
+            uint32_t ri = f->rule;
+            x->rule_state[ri] = unknown ? RS_UNKNOWN : RS_APPLIED;
+            x->rule_value[ri] = unknown ? v_unknown() : x->rule_value[first];
+            x->rule_decider[ri] = unknown ? RBC_NONE : x->rule_decider[first];
+            x->rule_causes[ri] = unknown ? causes : NULL;
         }
         sp--;
     }
@@ -1785,12 +1889,8 @@ REGEL_API int regel_evaluate(regel_eval *ev, const regel_case *c, unsigned flags
         if (p->n_atoms)
             memset(ev->atom_value, 0, p->n_atoms);
     }
-    for (uint32_t o = 0; o < p->n_outcomes; o++) {
-        ev->status[o] = EV_NO_RULE;
-        ev->values[o] = v_unknown();
-        ev->decided_by[o] = RBC_NONE;
-        ev->causes[o] = NULL;
-    }
+    /* every outcome is set by vm_resolve, each before any rule reads it
+     * (LOAD_OUTCOME reads only earlier outcomes: verified) */
     int rc = REGEL_OK;
     for (uint32_t o = 0; rc == REGEL_OK && o < p->n_outcomes; o++) {
         rc = vm_resolve(x, o, explain, err);

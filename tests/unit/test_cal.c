@@ -153,6 +153,34 @@ Test(cal, every_day_round_trips_and_formats)
     }
 }
 
+/* cal_to_ymd's formula for the contract's days against the general cycle
+ * walk, and each day one after the one before, over all of 0001..9999. */
+Test(cal, fast_ymd_equals_general_over_the_whole_range)
+{
+    int32_t py = 0;
+    int pm = 12, pd = 31;
+    for (cal_day d = CAL_DAY_MIN; d <= CAL_DAY_MAX; d++) {
+        int32_t y, gy;
+        int m, dd, gm, gd;
+        cal_to_ymd(d, &y, &m, &dd);
+        cal_to_ymd_general(d, &gy, &gm, &gd);
+        if (y != gy || m != gm || dd != gd)
+            cr_assert_fail("dag %d: %d-%d-%d, de algemene weg geeft %d-%d-%d", d, y, m, dd, gy, gm,
+                           gd);
+        bool next = (y == py && m == pm && dd == pd + 1) ||
+                    (y == py && m == pm + 1 && dd == 1 && pd == cal_days_in_month(py, pm)) ||
+                    (y == py + 1 && m == 1 && dd == 1 && pm == 12 && pd == 31);
+        if (!next || cal_from_ymd(y, m, dd) != d)
+            cr_assert_fail("dag %d = %d-%d-%d volgt niet op %d-%d-%d", d, y, m, dd, py, pm, pd);
+        py = y;
+        pm = m;
+        pd = dd;
+    }
+    cr_assert_eq(py, 9999);
+    cr_assert_eq(pm, 12);
+    cr_assert_eq(pd, 31);
+}
+
 Test(cal, add_months_every_day_every_n)
 {
     build_walk();
