@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cal.h"
+#include "decode.h"
 #include "policy.h"
 #include "rt.h"
 
@@ -864,6 +865,8 @@ int load_policy(const uint8_t *bytes, size_t len, const char *name, regel_policy
         }
     }
     int rc = verify_policy(p, err);
+    if (rc == REGEL_OK)
+        rc = decode_policy(p, err);
     if (rc != REGEL_OK) {
         arena_free(a);
         return rc;

@@ -29,6 +29,7 @@ libregel_core_la_SOURCES += \
 	runtime/api.c \
 	runtime/load.c \
 	runtime/verify.c \
+	runtime/decode.h runtime/decode.c \
 	runtime/vm.c \
 	runtime/disasm.c
 # host functions through libffi (issue 8)

@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "bytecode.h"
+#include "decode.h"
 #include "num.h"
 #include "regel.h"
 
@@ -126,6 +127,8 @@ typedef struct rt_rule {
     rt_branch *branches;   /* in source order */
     uint32_t n_branches;   /* >= 1 */
     uint32_t first_branch; /* index of branches[0] among all branches of the policy */
+    uint32_t ins_exact;    /* its first record in ins: every instruction (decode.c) */
+    uint32_t ins_lean;     /* its first record in ins: no NOTE, pairs fused */
 } rt_rule;
 
 /* An `extern functie` (EXTERNS section) and its binding. */
@@ -182,6 +185,8 @@ struct regel_policy {
     uint32_t n_branches_total; /* all branches of all rules */
     rt_extern *externs;        /* EXTERNS: the host functions it declares */
     uint32_t n_externs;
+    rt_ins *ins; /* the code decoded for the VM, per rule two streams (decode.c) */
+    uint32_t n_ins;
 };
 
 /* Source position of the instruction at code offset off: the last LINES

@@ -320,11 +320,6 @@ static inline rt_value v_bool(bool b)
 
 /* ---- one rule block ---- */
 
-static inline uint32_t rd32(const uint8_t *c)
-{
-    return (uint32_t)c[0] | (uint32_t)c[1] << 8 | (uint32_t)c[2] << 16 | (uint32_t)c[3] << 24;
-}
-
 static int vm_arith_error(regel_eval *ev, const rt_rule *r, uint32_t off, enum num_status st,
                           regel_error *err)
 {
@@ -842,6 +837,22 @@ static void vm_trace_call(struct vm_ctx *x, uint32_t o, uint32_t fn, const rt_va
     ev->calls_tail = c;
 }
 
+/* Dispatch (issue 11): with GNU C (gcc, clang) each handler jumps straight
+ * to the next instruction's handler through a table of its labels L_* (threaded
+ * code); elsewhere a plain switch, and the labels are unused. cppcheck cannot
+ * parse label addresses: make lint checks the switch form (-U__GNUC__). */
+#if defined(__GNUC__)
+#define VM_THREADED 1
+#define NEXT()                                                                                     \
+    do {                                                                                           \
+        op = ip->op;                                                                               \
+        goto *vm_labels[op];                                                                       \
+    } while (0)
+#else
+#define VM_THREADED 0
+#define NEXT()      break
+#endif
+
 /* Run the block of rule ri for outcome o; *state is RS_*, *value the result. */
 static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t *state,
                   rt_value *value, const uint8_t **causes, regel_error *err)
@@ -850,11 +861,12 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
     const regel_policy *p = ev->policy;
     const uint8_t *cond_causes = NULL; /* of the last COND that went to its onbekend branch */
     const rt_rule *r = &p->rules[ri];
-    const uint8_t *code = p->code;
+    const rt_ins *base = p->ins;
     const rt_value *facts = ev->kase->facts;
     uint8_t *seen = vx->coverage ? ev->cond_seen : NULL; /* NULL: no coverage */
     rt_value *sp = ev->stack;                            /* next free slot */
-    uint32_t pc = r->code_off;
+    /* the lean stream (no NOTE, pairs fused) unless the motivering needs every instruction */
+    const rt_ins *ip = base + (explain ? r->ins_exact : r->ins_lean);
     enum num_status ns;
     struct vm_slot *slots = vx->slots;
     /* The list most recently built by LIST_APPEND has spare room: appending
@@ -867,66 +879,83 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
     if (explain)
         vm_trace_rule(ev, ri, EV_RULE_RAN);
 
+#if VM_THREADED
+    static const void *const vm_labels[VM_OP__END] = {
+#define OP(name, opnd, pops, pushes, doc) &&L_##name,
+#include "opcodes.def"
+#undef OP
+        &&L_LOCAL_FIELD, &&L_EQ_ENUM, &&L_LOOP_NEXT, &&L_RESULT_TRUE, &&L_RESULT_FALSE};
+#endif
     for (;;) {
-        uint8_t op = code[pc];
-        switch ((enum rbc_opcode)op) {
+        unsigned op = ip->op;
+        switch (op) {
+        L_PUSH_TRUE:
         case OP_PUSH_TRUE:
             *sp++ = v_bool(true);
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_PUSH_FALSE:
         case OP_PUSH_FALSE:
             *sp++ = v_bool(false);
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_PUSH_CONST:
         case OP_PUSH_CONST:
-            *sp++ = vx->consts[rd32(code + pc + 1)];
-            pc += 5;
-            break;
+            *sp++ = vx->consts[ip->a];
+            ip++;
+            NEXT();
+        L_PUSH_ENUM:
         case OP_PUSH_ENUM: {
             rt_value v = v_unknown();
             v.tag = RV_MEMBER;
-            v.u.member = rd32(code + pc + 5);
+            v.u.member = ip->b;
             *sp++ = v;
-            pc += 9;
-            break;
+            ip++;
+            NEXT();
         }
+        L_LOAD_INPUT:
         case OP_LOAD_INPUT: {
-            uint32_t i = rd32(code + pc + 1);
+            uint32_t i = ip->a;
             *sp = facts[i];
             if (sp->tag == RV_ONBEKEND)
                 sp->u.causes = vm_single(vx, i);
             if (reads)
                 vm_note_read(vx, VM_READ_INPUT, &vx->in_mark[i], o, i);
             sp++;
-            pc += 5;
-            break;
+            ip++;
+            NEXT();
         }
+        L_LOAD_OUTCOME:
         case OP_LOAD_OUTCOME: {
-            uint32_t k = rd32(code + pc + 1);
+            uint32_t k = ip->a;
             *sp++ = ev->values[k];
             if (reads)
                 vm_note_read(vx, VM_READ_OUTCOME, &vx->out_mark[k], o, k);
-            pc += 5;
-            break;
+            ip++;
+            NEXT();
         }
+        L_FIELD:
         case OP_FIELD:
             if (sp[-1].tag == RV_RECORD) {
                 const rt_value *fields = sp[-1].u.fields;
-                sp[-1] = fields[rd32(code + pc + 1)];
+                sp[-1] = fields[ip->a];
                 /* an absent field of a present record: caused by its input */
                 if (sp[-1].tag == RV_ONBEKEND && !sp[-1].u.causes)
                     sp[-1].u.causes = vm_field_causes(vx, fields);
             } /* onbekend (with its causes) and geen stay as they are */
-            pc += 5;
-            break;
+            ip++;
+            NEXT();
+        L_NOT:
         case OP_NOT:
             if (sp[-1].tag == RV_WAARHEID)
                 sp[-1].u.b = !sp[-1].u.b;
             else if (sp[-1].tag == RV_GEEN) /* geen counts as onwaar */
                 sp[-1] = v_bool(true);
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_AND:
         case OP_AND:
+        L_OR:
         case OP_OR: {
             /* Kleene; geen counts as onwaar. A decided result has no causes,
              * an undecided one the union of its onbekend operands' causes. */
@@ -944,26 +973,30 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 else
                     *x = v_unknown_c(vm_union(vx, v_causes(x), v_causes(&y)));
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_JUMP_IF_FALSE_KEEP:
         case OP_JUMP_IF_FALSE_KEEP:
             if (sp[-1].tag == RV_GEEN)
                 sp[-1] = v_bool(false); /* geen counts as onwaar */
             if (sp[-1].tag == RV_WAARHEID && !sp[-1].u.b)
-                pc = rd32(code + pc + 1);
+                ip = base + ip->a;
             else
-                pc += 5;
-            break;
+                ip++;
+            NEXT();
+        L_JUMP_IF_TRUE_KEEP:
         case OP_JUMP_IF_TRUE_KEEP:
             if (sp[-1].tag == RV_GEEN)
                 sp[-1] = v_bool(false);
             if (sp[-1].tag == RV_WAARHEID && sp[-1].u.b)
-                pc = rd32(code + pc + 1);
+                ip = base + ip->a;
             else
-                pc += 5;
-            break;
+                ip++;
+            NEXT();
+        L_EQ:
         case OP_EQ:
+        L_NE:
         case OP_NE: {
             rt_value y = *--sp, *x = &sp[-1];
             if (!vm_known(x) || !vm_known(&y)) {
@@ -975,12 +1008,24 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 bool eq = x->tag == y.tag && vm_equal(x, &y);
                 *x = v_bool(op == OP_EQ ? eq : !eq);
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_EQ_ENUM:
+        case VM_EQ_ENUM: /* PUSH_ENUM _ b; EQ: the value is of that soort (verified) */
+            if (!vm_known(&sp[-1]))
+                sp[-1] = v_unknown_c(v_causes(&sp[-1]));
+            else
+                sp[-1] = v_bool(sp[-1].tag == RV_MEMBER && sp[-1].u.member == ip->b);
+            ip++;
+            NEXT();
+        L_LT:
         case OP_LT:
+        L_LE:
         case OP_LE:
+        L_GT:
         case OP_GT:
+        L_GE:
         case OP_GE: {
             rt_value y = *--sp, *x = &sp[-1];
             if (!vm_known(x) || !vm_known(&y) || x->tag == RV_GEEN || y.tag == RV_GEEN) {
@@ -993,12 +1038,16 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                                          : c >= 0;
                 *x = v_bool(res);
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_ADD:
         case OP_ADD:
+        L_SUB:
         case OP_SUB:
+        L_MUL:
         case OP_MUL:
+        L_DIV:
         case OP_DIV: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_GETAL || y.tag != RV_GETAL) {
@@ -1010,34 +1059,37 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                      : op == OP_MUL ? num_mul(x->u.q, y.u.q, &q)
                                     : num_div(x->u.q, y.u.q, &q);
                 if (ns != NUM_OK)
-                    return vm_arith_error(ev, r, pc, ns, err);
+                    return vm_arith_error(ev, r, ip->pc, ns, err);
                 x->u.q = q;
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_NEG:
         case OP_NEG:
             if (sp[-1].tag == RV_GETAL) {
                 num_q q;
                 ns = num_neg(sp[-1].u.q, &q);
                 if (ns != NUM_OK)
-                    return vm_arith_error(ev, r, pc, ns, err);
+                    return vm_arith_error(ev, r, ip->pc, ns, err);
                 sp[-1].u.q = q;
             } else {
                 sp[-1] = vm_absent1(&sp[-1]);
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_JUMP:
         case OP_JUMP:
-            pc = rd32(code + pc + 1);
-            break;
+            ip = base + ip->a;
+            NEXT();
+        L_COND:
         case OP_COND: {
             rt_value c = *--sp;
             if (seen) /* coverage only: the fast path below is unchanged */
-                vm_cover(p, seen, pc, vm_way(&c));
+                vm_cover(p, seen, ip->pc, vm_way(&c));
             if (explain && sp == ev->stack) {
                 /* a branch condition (a waarvoor COND keeps its accumulator) */
-                uint32_t k = vm_branch_of(r, pc, false);
+                uint32_t k = vm_branch_of(r, ip->pc, false);
                 if (k != RBC_NONE) {
                     uint8_t way = vm_way(&c);
                     ev->branch_cond[r->first_branch + k] = way;
@@ -1046,16 +1098,17 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 }
             }
             if (c.tag == RV_GEEN) { /* geen counts as onwaar */
-                pc = rd32(code + pc + 1);
+                ip = base + ip->a;
             } else if (c.tag != RV_WAARHEID) {
                 cond_causes = v_causes(&c);
-                pc = rd32(code + pc + 5);
+                ip = base + ip->b;
             } else if (!c.u.b)
-                pc = rd32(code + pc + 1);
+                ip = base + ip->a;
             else
-                pc += 9;
-            break;
+                ip++;
+            NEXT();
         }
+        L_RESULT:
         case OP_RESULT:
             *value = *--sp;
             if (value->tag == RV_LEEG) /* never stored */
@@ -1064,13 +1117,22 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             if (explain) {
                 ev_rule_trace *t = &ev->rule_trace[ri];
                 t->end = EV_END_RESULT;
-                t->branch = vm_branch_of(r, pc, true); /* verified: a branch ends here */
+                t->branch = vm_branch_of(r, ip->pc, true); /* verified: a branch ends here */
                 t->value = *value;
             }
             return REGEL_OK;
+        L_RESULT_TRUE:
+        case VM_RESULT_TRUE: /* PUSH_TRUE/FALSE; RESULT (the lean stream: no motivering) */
+        L_RESULT_FALSE:
+        case VM_RESULT_FALSE:
+            *value = v_bool(op == VM_RESULT_TRUE);
+            *state = RS_APPLIED;
+            return REGEL_OK;
+        L_NOT_APPLIED:
         case OP_NOT_APPLIED:
             *state = RS_NOT_APPLIED;
             return REGEL_OK; /* the trace already says EV_END_NOT_APPLIED */
+        L_RESULT_UNKNOWN:
         case OP_RESULT_UNKNOWN:
             *state = RS_UNKNOWN;
             *causes = cond_causes;
@@ -1080,19 +1142,22 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             }
             return REGEL_OK;
 
-        /* ---- time and money ---- */
+            /* ---- time and money ---- */
+        L_PUSH_UNKNOWN:
         case OP_PUSH_UNKNOWN:
             /* emitted only where a `waarvoor` condition was onbekend (spec3
              * §5): the unknown carries that COND's causes */
             *sp++ = v_unknown_c(cond_causes);
-            pc += 5;
-            break;
+            ip++;
+            NEXT();
+        L_PUSH_LEEG:
         case OP_PUSH_LEEG:
             *sp++ = v_of_tag(RV_LEEG);
-            pc += 5;
-            break;
+            ip++;
+            NEXT();
+        L_MAKE_DUUR:
         case OP_MAKE_DUUR: {
-            uint32_t unit = rd32(code + pc + 1);
+            uint32_t unit = ip->a;
             rt_value *x = &sp[-1];
             if (x->tag == RV_GETAL) {
                 static const char *const unames[] = {"dagen", "weken", "maanden", "jaren"};
@@ -1102,12 +1167,12 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                     if (!num_format(x->u.q, ',', buf, sizeof buf))
                         snprintf(buf, sizeof buf, "%lld/%lld", (long long)x->u.q.num,
                                  (long long)x->u.q.den);
-                    return vm_fail(ev, r, pc, err, "%s is geen geheel aantal %s", buf,
+                    return vm_fail(ev, r, ip->pc, err, "%s is geen geheel aantal %s", buf,
                                    unames[unit]);
                 }
                 int64_t n = x->u.q.num;
                 if (n > INT32_MAX / 12 || n < -(INT32_MAX / 12))
-                    return vm_fail(ev, r, pc, err, "duur te groot (overloop)");
+                    return vm_fail(ev, r, ip->pc, err, "duur te groot (overloop)");
                 n *= factor[unit];
                 rt_value d = v_of_tag(RV_DUUR);
                 if (unit == RBC_UNIT_DAGEN || unit == RBC_UNIT_WEKEN)
@@ -1118,10 +1183,12 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             } else {
                 *x = vm_absent1(x);
             }
-            pc += 5;
-            break;
+            ip++;
+            NEXT();
         }
+        L_DATE_ADD:
         case OP_DATE_ADD:
+        L_DATE_SUB:
         case OP_DATE_SUB: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_DATUM || y.tag != RV_DUUR) {
@@ -1134,12 +1201,13 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 }
                 cal_day t1, t2;
                 if (!cal_add_months(x->u.day, m, &t1) || !cal_add_days(t1, d, &t2))
-                    return vm_fail(ev, r, pc, err, DATE_RANGE_MSG);
+                    return vm_fail(ev, r, ip->pc, err, DATE_RANGE_MSG);
                 *x = v_day(t2);
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_DUUR_ADD:
         case OP_DUUR_ADD: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_DUUR || y.tag != RV_DUUR) {
@@ -1148,26 +1216,30 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 int64_t m = (int64_t)x->u.duur.months + y.u.duur.months;
                 int64_t d = (int64_t)x->u.duur.days + y.u.duur.days;
                 if (m > INT32_MAX || m < -INT32_MAX || d > INT32_MAX || d < -INT32_MAX)
-                    return vm_fail(ev, r, pc, err, "duur te groot (overloop)");
+                    return vm_fail(ev, r, ip->pc, err, "duur te groot (overloop)");
                 x->u.duur.months = (int32_t)m;
                 x->u.duur.days = (int32_t)d;
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_DUUR_NEG:
         case OP_DUUR_NEG:
             if (sp[-1].tag == RV_DUUR) {
                 if (sp[-1].u.duur.months == INT32_MIN || sp[-1].u.duur.days == INT32_MIN)
-                    return vm_fail(ev, r, pc, err, "duur te groot (overloop)");
+                    return vm_fail(ev, r, ip->pc, err, "duur te groot (overloop)");
                 sp[-1].u.duur.months = -sp[-1].u.duur.months;
                 sp[-1].u.duur.days = -sp[-1].u.duur.days;
             } else {
                 sp[-1] = vm_absent1(&sp[-1]);
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_DAYS_BETWEEN:
         case OP_DAYS_BETWEEN:
+        L_MONTHS_BETWEEN:
         case OP_MONTHS_BETWEEN:
+        L_YEARS_BETWEEN:
         case OP_YEARS_BETWEEN: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_DATUM || y.tag != RV_DATUM) {
@@ -1178,10 +1250,12 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                                                       : cal_years_between(x->u.day, y.u.day);
                 *x = v_getal(num_int(n));
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_BEDRAG_ADD:
         case OP_BEDRAG_ADD:
+        L_BEDRAG_SUB:
         case OP_BEDRAG_SUB: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_BEDRAG || y.tag != RV_BEDRAG) {
@@ -1191,27 +1265,30 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 bool ovf = op == OP_BEDRAG_ADD ? __builtin_add_overflow(x->u.cents, y.u.cents, &c)
                                                : __builtin_sub_overflow(x->u.cents, y.u.cents, &c);
                 if (ovf)
-                    return vm_fail(ev, r, pc, err, BEDRAG_OVF_MSG);
+                    return vm_fail(ev, r, ip->pc, err, BEDRAG_OVF_MSG);
                 x->u.cents = c;
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_BEDRAG_NEG:
         case OP_BEDRAG_NEG:
             if (sp[-1].tag == RV_BEDRAG) {
                 if (sp[-1].u.cents == INT64_MIN)
-                    return vm_fail(ev, r, pc, err, BEDRAG_OVF_MSG);
+                    return vm_fail(ev, r, ip->pc, err, BEDRAG_OVF_MSG);
                 sp[-1].u.cents = -sp[-1].u.cents;
             } else {
                 sp[-1] = vm_absent1(&sp[-1]);
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_BEDRAG_TO_GETAL:
         case OP_BEDRAG_TO_GETAL:
             sp[-1] = sp[-1].tag == RV_BEDRAG ? v_getal(num_from_cents(sp[-1].u.cents))
                                              : vm_absent1(&sp[-1]);
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_GETAL_TO_BEDRAG:
         case OP_GETAL_TO_BEDRAG:
             if (sp[-1].tag == RV_GETAL) {
                 int64_t c;
@@ -1221,47 +1298,50 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                     if (!num_format(sp[-1].u.q, ',', buf, sizeof buf))
                         snprintf(buf, sizeof buf, "%lld/%lld", (long long)sp[-1].u.q.num,
                                  (long long)sp[-1].u.q.den);
-                    return vm_fail(ev, r, pc, err, "%s euro is geen geheel aantal centen", buf);
+                    return vm_fail(ev, r, ip->pc, err, "%s euro is geen geheel aantal centen", buf);
                 }
                 if (ns != NUM_OK)
-                    return vm_fail(ev, r, pc, err, BEDRAG_OVF_MSG);
+                    return vm_fail(ev, r, ip->pc, err, BEDRAG_OVF_MSG);
                 sp[-1] = v_of_tag(RV_BEDRAG);
                 sp[-1].u.cents = c;
             } else {
                 sp[-1] = vm_absent1(&sp[-1]);
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_ROUND:
         case OP_ROUND:
             if (sp[-1].tag == RV_GETAL) {
                 num_q q;
-                ns = num_round(sp[-1].u.q, (enum num_round_mode)rd32(code + pc + 1),
-                               rd32(code + pc + 5), &q);
+                ns = num_round(sp[-1].u.q, (enum num_round_mode)ip->a, ip->b, &q);
                 if (ns != NUM_OK)
-                    return vm_arith_error(ev, r, pc, ns, err);
+                    return vm_arith_error(ev, r, ip->pc, ns, err);
                 sp[-1].u.q = q;
             } else {
                 sp[-1] = vm_absent1(&sp[-1]);
             }
-            pc += 9;
-            break;
+            ip++;
+            NEXT();
+        L_LOAD_PARAM:
         case OP_LOAD_PARAM: {
             rt_value d = vm_peildatum(ev, o, reads);
-            int rc = vm_load_param(ev, r, pc, o, reads, rd32(code + pc + 1), &d, sp, err);
+            int rc = vm_load_param(ev, r, ip->pc, o, reads, ip->a, &d, sp, err);
             if (rc != REGEL_OK)
                 return rc;
             sp++;
-            pc += 5;
-            break;
+            ip++;
+            NEXT();
         }
+        L_LOAD_PARAM_AT:
         case OP_LOAD_PARAM_AT: {
             rt_value d = sp[-1];
-            int rc = vm_load_param(ev, r, pc, o, reads, rd32(code + pc + 1), &d, &sp[-1], err);
+            int rc = vm_load_param(ev, r, ip->pc, o, reads, ip->a, &d, &sp[-1], err);
             if (rc != REGEL_OK)
                 return rc;
-            pc += 5;
-            break;
+            ip++;
+            NEXT();
         }
+        L_MAKE_PERIODE:
         case OP_MAKE_PERIODE: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_DATUM || y.tag != RV_DATUM) {
@@ -1270,9 +1350,10 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 period q = {x->u.day, y.u.day, false};
                 *x = v_periode(q);
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_MAKE_PERIODE_OPEN:
         case OP_MAKE_PERIODE_OPEN:
             if (sp[-1].tag == RV_DATUM) {
                 period q = {sp[-1].u.day, sp[-1].u.day, true};
@@ -1280,9 +1361,11 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             } else {
                 sp[-1] = vm_absent1(&sp[-1]);
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_PERIODE_VAN:
         case OP_PERIODE_VAN:
+        L_PERIODE_TOT:
         case OP_PERIODE_TOT:
             if (sp[-1].tag != RV_PERIODE)
                 sp[-1] = vm_absent1(&sp[-1]);
@@ -1290,9 +1373,11 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 sp[-1] = v_unknown(); /* a running period: its end is not known (no cause) */
             else
                 sp[-1] = v_day(op == OP_PERIODE_VAN ? sp[-1].u.periode.van : sp[-1].u.periode.tot);
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_PERIODE_BEVAT:
         case OP_PERIODE_BEVAT:
+        L_PERIODE_DUURT:
         case OP_PERIODE_DUURT: {
             rt_value y = *--sp, *x = &sp[-1];
             if (x->tag != RV_PERIODE || y.tag != (op == OP_PERIODE_BEVAT ? RV_DATUM : RV_DUUR))
@@ -1301,22 +1386,27 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 *x = v_bool(period_contains(v_to_period(x), y.u.day));
             else
                 *x = v_bool(period_lasts(v_to_period(x), y.u.duur.months, y.u.duur.days));
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_PERIODE_DAGEN:
         case OP_PERIODE_DAGEN:
             if (sp[-1].tag == RV_PERIODE) {
                 if (sp[-1].u.periode.open)
-                    return vm_fail(ev, r, pc, err, OPEN_PERIOD_MSG);
+                    return vm_fail(ev, r, ip->pc, err, OPEN_PERIOD_MSG);
                 sp[-1] = v_getal(num_int(period_days(v_to_period(&sp[-1]))));
             } else {
                 sp[-1] = vm_absent1(&sp[-1]);
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_PERIODES_MERGE:
         case OP_PERIODES_MERGE:
+        L_PERIODES_CLIP:
         case OP_PERIODES_CLIP:
+        L_PERIODES_DAGEN:
         case OP_PERIODES_DAGEN:
+        L_PERIODES_LANGSTE:
         case OP_PERIODES_LANGSTE: {
             rt_value w = v_unknown();
             if (op == OP_PERIODES_CLIP)
@@ -1326,15 +1416,15 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             bool ok;
             if (x->tag != RV_LIJST || (op == OP_PERIODES_CLIP && w.tag != RV_PERIODE)) {
                 *x = op == OP_PERIODES_CLIP ? vm_absent2(vx, x, &w) : vm_absent1(x);
-                pc += 1;
-                break;
+                ip++;
+                NEXT();
             }
             if (!vm_periods(ev, x, &ps, &ok)) {
                 if (!ok)
                     return vm_oom(err);
                 *x = v_unknown(); /* an onbekend element */
-                pc += 1;
-                break;
+                ip++;
+                NEXT();
             }
             size_t n = x->u.list.n;
             if (op == OP_PERIODES_MERGE || op == OP_PERIODES_CLIP) {
@@ -1345,13 +1435,13 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             } else if (op == OP_PERIODES_DAGEN) {
                 for (size_t i = 0; i < n; i++)
                     if (ps[i].open)
-                        return vm_fail(ev, r, pc, err, OPEN_PERIOD_MSG);
+                        return vm_fail(ev, r, ip->pc, err, OPEN_PERIOD_MSG);
                 period *scratch = arena_alloc(ev->arena, (n ? n : 1) * sizeof *scratch);
                 int64_t days;
                 if (!scratch)
                     return vm_oom(err);
                 if (!period_total_days(ps, n, scratch, &days))
-                    return vm_fail(ev, r, pc, err, "getal te groot (overloop)");
+                    return vm_fail(ev, r, ip->pc, err, "getal te groot (overloop)");
                 *x = v_getal(num_int(days));
             } else {
                 n = period_merge(ps, n);
@@ -1368,33 +1458,36 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                     *x = v_periode(ps[best]);
                 }
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_LIST_LEN:
         case OP_LIST_LEN:
             sp[-1] =
                 sp[-1].tag == RV_LIJST ? v_getal(num_int(sp[-1].u.list.n)) : vm_absent1(&sp[-1]);
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_LIST_NEW:
         case OP_LIST_NEW:
             *sp = v_of_tag(RV_LIJST);
             sp->u.list.items = NULL;
             sp->u.list.n = 0;
             sp++;
-            pc += 5;
-            break;
+            ip++;
+            NEXT();
+        L_LIST_APPEND:
         case OP_LIST_APPEND: {
             rt_value e = *--sp, *l = &sp[-1];
             if (l->tag != RV_LIJST) {
                 *l = vm_absent1(l);
-                pc += 1;
-                break;
+                ip++;
+                NEXT();
             }
             if (e.tag == RV_LEEG)
                 e = v_unknown();
             uint32_t n = l->u.list.n;
             if (n == UINT32_MAX)
-                return vm_fail(ev, r, pc, err, "lijst te lang");
+                return vm_fail(ev, r, ip->pc, err, "lijst te lang");
             if (!(grow_items && l->u.list.items == grow_items && n == grow_n && n < grow_cap)) {
                 uint32_t cap = n < 4 ? 8 : (n > UINT32_MAX / 2 ? UINT32_MAX : 2 * n);
                 rt_value *items = arena_alloc(ev->arena, (size_t)cap * sizeof *items);
@@ -1409,14 +1502,15 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
             grow_n = n + 1;
             l->u.list.items = grow_items;
             l->u.list.n = grow_n;
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_ITER_BEGIN:
         case OP_ITER_BEGIN: {
             /* An onbekend list is iterated as one onbekend element, so every
              * accumulator that depends on an element becomes onbekend. */
             static const rt_value unknown_one = {0};
-            struct vm_slot *sl = &slots[rd32(code + pc + 1)];
+            struct vm_slot *sl = &slots[ip->a];
             rt_value l = *--sp;
             sl->unknown = l.tag != RV_LIJST && l.tag != RV_GEEN;
             sl->causes = v_causes(&l);
@@ -1431,46 +1525,67 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 sl->n = 1;
             }
             sl->next = 0;
-            pc += 5;
-            break;
+            ip++;
+            NEXT();
         }
-        case OP_ITER_NEXT: {
-            struct vm_slot *sl = &slots[rd32(code + pc + 1)];
+        L_ITER_NEXT:
+        case OP_ITER_NEXT:
+        L_LOOP_NEXT:
+        case VM_LOOP_NEXT: { /* LOOP_NEXT: a LOOP doing the ITER_NEXT it goes to */
+            struct vm_slot *sl = &slots[ip->a];
             if (sl->next < sl->n) {
                 if (++vx->steps > VM_MAX_STEPS)
-                    return vm_fail(ev, r, pc, err,
+                    return vm_fail(ev, r, ip->pc, err,
                                    "de berekening is te groot: meer dan 10 miljoen stappen in "
                                    "lussen over lijsten (maak de lijsten korter of vermijd lussen "
                                    "in lussen)");
                 sl->cur = sl->items[sl->next++];
                 if (sl->unknown)
                     sl->cur.u.causes = sl->causes;
-                pc += 9;
+                ip = op == OP_ITER_NEXT ? ip + 1 : base + ip->c;
             } else {
                 if (sl->unknown && sp > ev->stack) /* the accumulator */
                     sp[-1] = v_unknown_c(vm_union(vx, v_causes(&sp[-1]), sl->causes));
-                pc = rd32(code + pc + 5);
+                ip = base + ip->b;
             }
-            break;
+            NEXT();
         }
+        L_LOOP:
         case OP_LOOP:
-            pc = rd32(code + pc + 1);
-            break;
+            ip = base + ip->a;
+            NEXT();
+        L_LOAD_LOCAL:
         case OP_LOAD_LOCAL:
-            *sp++ = slots[rd32(code + pc + 1)].cur;
-            pc += 5;
-            break;
+            *sp++ = slots[ip->a].cur;
+            ip++;
+            NEXT();
+        L_LOCAL_FIELD:
+        case VM_LOCAL_FIELD: /* LOAD_LOCAL a; FIELD b */
+            *sp = slots[ip->a].cur;
+            if (sp->tag == RV_RECORD) {
+                const rt_value *fields = sp->u.fields;
+                *sp = fields[ip->b];
+                if (sp->tag == RV_ONBEKEND && !sp->u.causes)
+                    sp->u.causes = vm_field_causes(vx, fields);
+            }
+            sp++;
+            ip++;
+            NEXT();
+        L_JUMP_IF_NOT_LEEG:
         case OP_JUMP_IF_NOT_LEEG:
             if (sp[-1].tag != RV_LEEG)
-                pc = rd32(code + pc + 1);
+                ip = base + ip->a;
             else
-                pc += 5;
-            break;
+                ip++;
+            NEXT();
+        L_POP:
         case OP_POP:
             sp--;
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_ACC_MIN:
         case OP_ACC_MIN:
+        L_ACC_MAX:
         case OP_ACC_MAX: {
             rt_value y = *--sp, *acc = &sp[-1];
             if (acc->tag == RV_ONBEKEND || y.tag == RV_ONBEKEND || y.tag == RV_LEEG) {
@@ -1487,10 +1602,12 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 if (op == OP_ACC_MIN ? c < 0 : c > 0)
                     *acc = y;
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
+        L_ACC_FIRST_BY:
         case OP_ACC_FIRST_BY:
+        L_ACC_LAST_BY:
         case OP_ACC_LAST_BY: {
             rt_value kk = sp[-1], e = sp[-2], *ak = &sp[-3], *ae = &sp[-4];
             sp -= 2;
@@ -1506,32 +1623,37 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 *ae = e;
                 *ak = kk;
             }
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
         }
-        /* ---- explanation ---- */
+            /* ---- explanation ---- */
+        L_NOTE:
         case OP_NOTE:
             if (explain) /* the atom's value; the stack is unchanged */
-                ev->atom_value[rd32(code + pc + 1)] = vm_way(&sp[-1]);
-            pc += 5;
-            break;
-        /* ---- unknown and none ---- */
+                ev->atom_value[ip->a] = vm_way(&sp[-1]);
+            ip++;
+            NEXT();
+            /* ---- unknown and none ---- */
+        L_PUSH_GEEN:
         case OP_PUSH_GEEN:
             *sp++ = v_of_tag(RV_GEEN);
-            pc += 5;
-            break;
+            ip++;
+            NEXT();
+        L_IS_KNOWN:
         case OP_IS_KNOWN: /* never onbekend: no causes */
             sp[-1] = v_bool(sp[-1].tag != RV_ONBEKEND && sp[-1].tag != RV_LEEG);
-            pc += 1;
-            break;
+            ip++;
+            NEXT();
+        L_IS_GEEN:
         case OP_IS_GEEN:
             if (sp[-1].tag != RV_ONBEKEND) /* onbekend stays, with its causes */
                 sp[-1] = v_bool(sp[-1].tag == RV_GEEN);
-            pc += 1;
-            break;
-        /* ---- host functions (issue 8) ---- */
+            ip++;
+            NEXT();
+            /* ---- host functions (issue 8) ---- */
+        L_CALL_EXTERN:
         case OP_CALL_EXTERN: {
-            uint32_t fi = rd32(code + pc + 1);
+            uint32_t fi = ip->a;
             const rt_extern *xf = &p->externs[fi];
             rt_value *argv = sp - xf->n_params; /* verified: n_params values of its types */
             const uint8_t *uc = NULL;
@@ -1551,23 +1673,22 @@ static int vm_run(regel_eval *ev, uint32_t ri, uint32_t o, bool explain, uint8_t
                 res = v_of_tag(RV_GEEN);
             } else {
                 if (!xf->bound) /* regel_evaluate checks this before running */
-                    return vm_fail(ev, r, pc, err, "externe functie ‘%s’ is niet gebonden",
+                    return vm_fail(ev, r, ip->pc, err, "externe functie ‘%s’ is niet gebonden",
                                    xf->name);
                 char msg[400];
                 int rc = host_call(xf->bound, argv, ev->arena, &res, msg, sizeof msg);
                 if (rc == REGEL_ERR_MEMORY)
                     return vm_oom(err);
                 if (rc != REGEL_OK)
-                    return vm_fail(ev, r, pc, err, "%s", msg);
+                    return vm_fail(ev, r, ip->pc, err, "%s", msg);
                 if (reads)
                     vm_trace_call(vx, o, fi, argv, &res);
             }
             sp -= xf->n_params;
             *sp++ = res;
-            pc += 5;
-            break;
+            ip++;
+            NEXT();
         }
-        case OP__COUNT:
         default:
             /* unreachable for verified code */
             return rt_error(err, REGEL_ERR_EVAL, vm_file(p), 0, 0,

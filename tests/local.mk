@@ -24,3 +24,4 @@ include $(srcdir)/tests/fmt.mk
 include $(srcdir)/tests/handboek.mk
 include $(srcdir)/tests/batch.mk
 include $(srcdir)/tests/noalloc.mk
+include $(srcdir)/tests/decode.mk
