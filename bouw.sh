@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")"
 
 PAKKETTEN="build-essential autoconf automake libtool pkg-config flex bison \
-libffi-dev libjansson-dev libcriterion-dev clang clang-format cppcheck valgrind"
+libffi-dev libjansson-dev libyajl-dev libcriterion-dev clang clang-format cppcheck valgrind"
 
 ontbreekt=""
 for p in $PAKKETTEN; do

@@ -1,7 +1,7 @@
 # bench/local.mk — make bench (issue 11): the benchmarks side by side with
 # hand-written C, Lua 5.4 and json-rules-engine; writes bench/results.md.
 # The programs are EXTRA_PROGRAMS: `make` and `make check` do not build them.
-BENCH_LIBS = libregel_core.la $(JANSSON_LIBS) $(FFI_LIBS)
+BENCH_LIBS = libregel_core.la $(JANSSON_LIBS) $(YAJL_LIBS) $(FFI_LIBS)
 BENCH_PROGS = bench/gen bench/ours bench/compare bench/handwritten bench/parse_only \
 	bench/gen_policy bench/herhaal
 EXTRA_PROGRAMS = $(BENCH_PROGS)
@@ -18,7 +18,7 @@ bench_handwritten_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 bench_handwritten_LDADD = $(JANSSON_LIBS)
 bench_parse_only_SOURCES = bench/parse_only.c bench/bench.h
 bench_parse_only_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
-bench_parse_only_LDADD = $(JANSSON_LIBS)
+bench_parse_only_LDADD = $(BENCH_LIBS)
 bench_gen_policy_SOURCES = bench/gen_policy.c bench/bench.h
 bench_gen_policy_LDADD = $(BENCH_LIBS)
 bench_herhaal_SOURCES = bench/herhaal.c bench/bench.h

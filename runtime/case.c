@@ -1,6 +1,8 @@
 /* case.c — reads the facts of one case from JSON (spec §6; v0.2: dates, durations,
  * amounts, periods, lists; v0.3: null for optional facts is geen, absent facts take
  * their `standaard` value) into a struct regel_case typed against a loaded policy.
+ * The text is read by yajl into a json_tree (issue 11); what that declines, and
+ * so every invalid text, goes to jansson, whose errors are worded here.
  * Every error is a value with a Dutch message naming the key; never jansson's text. */
 #include <jansson.h>
 #include <stdarg.h>
@@ -12,6 +14,7 @@
 #include "case_build.h"
 #include "eval.h"
 #include "json_locate.h"
+#include "json_tree.h"
 #include "num.h"
 #include "policy.h"
 #include "regel.h"
@@ -22,7 +25,7 @@
 #define CASE_PATH_MAX 128
 #define CASE_STEPS    72 /* key path steps kept for locating an error (depth <= 64) */
 
-/* One step of the key path being read: an object key (jansson's string,
+/* One step of the key path being read: an object key (the tree's string,
  * alive as long as the parsed document) or a list index. */
 typedef struct case_step {
     const char *key; /* NULL: a list index */
@@ -128,23 +131,25 @@ __attribute__((format(printf, 7, 8))) static int case_fail(regel_error *err, int
 }
 
 /* Dutch name of the kind of a JSON value, for "maar is …". */
-static const char *case_json_kind(const json_t *v)
+static const char *case_json_kind(const jt_node *v)
 {
-    switch (json_typeof(v)) {
-    case JSON_OBJECT:
+    switch (v->kind) {
+    case JT_OBJECT:
         return "een object";
-    case JSON_ARRAY:
+    case JT_ARRAY:
         return "een lijst";
-    case JSON_STRING:
+    case JT_STRING:
         return "een tekst";
-    case JSON_INTEGER:
-    case JSON_REAL:
+    case JT_INTEGER:
+    case JT_REAL:
         return "een getal";
-    case JSON_TRUE:
-    case JSON_FALSE:
+    case JT_TRUE:
+    case JT_FALSE:
         return "een waarheid (true/false)";
-    case JSON_NULL:
+    case JT_NULL:
         return "null";
+    default:
+        break;
     }
     return "onbekend";
 }
@@ -258,7 +263,7 @@ static void case_path_join(char *dst, size_t cap, const char *parent, const char
     }
 }
 
-static int case_type_error(case_reader *r, const char *path, const rt_type *t, const json_t *v)
+static int case_type_error(case_reader *r, const char *path, const rt_type *t, const jt_node *v)
 {
     char expected[768];
     case_expected(r, t, expected, sizeof expected);
@@ -297,14 +302,14 @@ static size_t case_real_text(double d, char clean[64])
 }
 
 /* A JSON number as an exact getal. */
-static int case_number(case_reader *r, const char *path, const json_t *v, num_q *out)
+static int case_number(case_reader *r, const char *path, const jt_node *v, num_q *out)
 {
-    if (json_is_integer(v)) {
-        *out = num_int((int64_t)json_integer_value(v));
+    if (v->kind == JT_INTEGER) {
+        *out = num_int((int64_t)v->u.i);
         return REGEL_OK;
     }
     char clean[64];
-    size_t j = case_real_text(json_real_value(v), clean);
+    size_t j = case_real_text(v->u.d, clean);
     enum num_status st = num_parse(clean, j, out);
     if (st == NUM_OK)
         return REGEL_OK;
@@ -316,7 +321,7 @@ static int case_number(case_reader *r, const char *path, const json_t *v, num_q 
                      "feit ‘%s’: het getal %s kan niet exact gelezen worden", path, clean);
 }
 
-static int case_value(case_reader *r, const char *path, uint32_t type, const json_t *v,
+static int case_value(case_reader *r, const char *path, uint32_t type, const jt_node *v,
                       rt_value *out, unsigned depth);
 
 int case_check_sign(const regel_case *c, const char *path, uint32_t type, uint32_t flags,
@@ -342,9 +347,9 @@ int case_check_sign(const regel_case *c, const char *path, uint32_t type, uint32
  * geen when it is optional (RBC_OPTIONAL), an error otherwise; a negative
  * value is refused when it is declared (niet negatief) (RBC_NONNEGATIVE). */
 static int case_slot(case_reader *r, const char *path, uint32_t type, uint32_t flags,
-                     const json_t *v, rt_value *out, unsigned depth)
+                     const jt_node *v, rt_value *out, unsigned depth)
 {
-    if (json_is_null(v) && (flags & RBC_OPTIONAL)) {
+    if (v->kind == JT_NULL && (flags & RBC_OPTIONAL)) {
         memset(out, 0, sizeof *out);
         out->tag = RV_GEEN;
         return REGEL_OK;
@@ -356,23 +361,22 @@ static int case_slot(case_reader *r, const char *path, uint32_t type, uint32_t f
 }
 
 /* A JSON object as a record (gegeven): every field optional, no extras. */
-static int case_record(case_reader *r, const char *path, const rt_type *t, const json_t *v,
+static int case_record(case_reader *r, const char *path, const rt_type *t, const jt_node *v,
                        rt_value *out, unsigned depth)
 {
     rt_value *fields = arena_alloc(r->kase->arena, sizeof *fields * (t->n ? t->n : 1));
     if (!fields)
         return case_fail(r->err, REGEL_ERR_MEMORY, r->name, path, 0, 0, "onvoldoende geheugen");
-    const char *key;
-    json_t *item;
-    json_object_foreach((json_t *)v, key, item)
-    {
-        size_t key_len = strlen(key);
+    for (uint32_t k = 0; k < v->n; k++) {
+        const char *key = v->u.members[k].key;
+        const jt_node *item = &v->u.members[k].value;
+        size_t key_len = v->u.members[k].keylen;
         char sub[CASE_PATH_MAX], shown[CASE_SHOW_CAP];
         case_path_join(sub, sizeof sub, path, key);
         case_push(r, key, 0);
         uint32_t f = 0;
-        while (f < t->n && !(strlen(t->fields[f].name) == key_len &&
-                             memcmp(t->fields[f].name, key, key_len) == 0))
+        while (f < t->n && (t->fields[f].name[0] != key[0] ||
+                            strcmp(t->fields[f].name, key) != 0)) /* keys hold no NUL */
             f++;
         if (f == t->n) {
             const char **names = case_field_names(r, t);
@@ -404,11 +408,11 @@ static int case_record(case_reader *r, const char *path, const rt_type *t, const
 }
 
 /* A JSON string naming a member of a soort. */
-static int case_member(case_reader *r, const char *path, const rt_type *t, const json_t *v,
+static int case_member(case_reader *r, const char *path, const rt_type *t, const jt_node *v,
                        rt_value *out)
 {
-    const char *s = json_string_value(v);
-    size_t len = json_string_length(v);
+    const char *s = v->u.s;
+    size_t len = (size_t)v->n;
     for (uint32_t m = 0; m < t->n; m++) {
         if (strlen(t->members[m]) == len && memcmp(t->members[m], s, len) == 0) {
             out->tag = RV_MEMBER;
@@ -467,12 +471,12 @@ static void case_date_reason(const char *s, size_t len, char *buf, size_t cap)
 static const rt_type case_datum_type = {RBC_TYPE_DATUM, NULL, 0, NULL, NULL, 0};
 
 /* A JSON string "YYYY-MM-DD" as a datum. */
-static int case_date(case_reader *r, const char *path, const json_t *v, rt_value *out)
+static int case_date(case_reader *r, const char *path, const jt_node *v, rt_value *out)
 {
-    if (!json_is_string(v))
+    if (v->kind != JT_STRING)
         return case_type_error(r, path, &case_datum_type, v);
-    const char *s = json_string_value(v);
-    size_t len = json_string_length(v);
+    const char *s = v->u.s;
+    size_t len = (size_t)v->n;
     cal_day d;
     if (!cal_parse_iso(s, len, &d)) {
         char shown[CASE_SHOW_CAP], reason[128];
@@ -494,14 +498,14 @@ static const char *const case_units[] = {"dag",   "dagen",   "week", "weken",
 /* A JSON string "2 maanden", "1 jaar en 2 maanden", "10 dagen", "3 weken"
  * (parts joined by "en" or a comma, each an optionally negative whole
  * number and a unit) as a duur. */
-static int case_duration(case_reader *r, const char *path, const json_t *v, rt_value *out)
+static int case_duration(case_reader *r, const char *path, const jt_node *v, rt_value *out)
 {
-    if (!json_is_string(v)) {
+    if (v->kind != JT_STRING) {
         const rt_type t = {RBC_TYPE_DUUR, NULL, 0, NULL, NULL, 0};
         return case_type_error(r, path, &t, v);
     }
-    const char *s = json_string_value(v);
-    size_t len = json_string_length(v), i = 0;
+    const char *s = v->u.s;
+    size_t len = (size_t)v->n, i = 0;
     char shown[CASE_SHOW_CAP];
     case_show(s, len, shown, sizeof shown);
     int64_t months = 0, days = 0;
@@ -608,22 +612,22 @@ static int case_amount_decimals(case_reader *r, const char *path, const char *sh
 
 /* An amount in euro: a JSON number (12.5, exact through its shortest
  * round-trip text) or a string "12,50" / "12.50"; whole cents only. */
-static int case_amount(case_reader *r, const char *path, const json_t *v, rt_value *out)
+static int case_amount(case_reader *r, const char *path, const jt_node *v, rt_value *out)
 {
     int64_t cents;
-    if (json_is_integer(v)) {
-        json_int_t e = json_integer_value(v);
+    if (v->kind == JT_INTEGER) {
+        long long e = v->u.i;
         char shown[32];
         snprintf(shown, sizeof shown, "%lld", (long long)e);
         if (__builtin_mul_overflow((int64_t)e, (int64_t)100, &cents))
             return case_amount_too_big(r, path, shown);
-    } else if (json_is_real(v)) {
+    } else if (v->kind == JT_REAL) {
         char text[64];
-        size_t n = case_real_text(json_real_value(v), text);
+        size_t n = case_real_text(v->u.d, text);
         num_q q;
         enum num_status st = num_parse(text, n, &q);
         if (st == NUM_OVERFLOW) {
-            double d = json_real_value(v);
+            double d = v->u.d;
             return (d < 1 && d > -1) ? case_amount_decimals(r, path, text)
                                      : case_amount_too_big(r, path, text);
         }
@@ -635,9 +639,9 @@ static int case_amount(case_reader *r, const char *path, const json_t *v, rt_val
             return case_amount_decimals(r, path, text);
         if (st != NUM_OK)
             return case_amount_too_big(r, path, text);
-    } else if (json_is_string(v)) {
-        const char *s = json_string_value(v);
-        size_t len = json_string_length(v), i = 0;
+    } else if (v->kind == JT_STRING) {
+        const char *s = v->u.s;
+        size_t len = (size_t)v->n, i = 0;
         char shown[CASE_SHOW_CAP];
         case_show(s, len, shown, sizeof shown);
         if (i < len && s[i] == '-')
@@ -685,17 +689,16 @@ static int case_amount(case_reader *r, const char *path, const json_t *v, rt_val
 
 /* A JSON object {"van": date, "tot": date | null} (tot null or absent: the
  * period is still running) as a periode. */
-static int case_period(case_reader *r, const char *path, const rt_type *t, const json_t *v,
+static int case_period(case_reader *r, const char *path, const rt_type *t, const jt_node *v,
                        rt_value *out)
 {
     static const char *const fields[] = {"van", "tot"};
-    if (!json_is_object(v))
+    if (v->kind != JT_OBJECT)
         return case_type_error(r, path, t, v);
     rt_value van = {RV_ONBEKEND, {.b = false}}, tot = {RV_ONBEKEND, {.b = false}};
-    const char *key;
-    json_t *item;
-    json_object_foreach((json_t *)v, key, item)
-    {
+    for (uint32_t k = 0; k < v->n; k++) {
+        const char *key = v->u.members[k].key;
+        const jt_node *item = &v->u.members[k].value;
         char sub[CASE_PATH_MAX];
         case_path_join(sub, sizeof sub, path, key);
         case_push(r, key, 0);
@@ -714,7 +717,7 @@ static int case_period(case_reader *r, const char *path, const rt_type *t, const
                              "tot",
                              shown, path);
         }
-        if (json_is_null(item)) {
+        if (item->kind == JT_NULL) {
             if (is_van)
                 return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
                                  "feit ‘%s’ is null, maar een periode heeft altijd een begindatum",
@@ -737,13 +740,37 @@ static int case_period(case_reader *r, const char *path, const rt_type *t, const
     return REGEL_OK;
 }
 
+/* "path[i]" into sub, as snprintf writes it (cut at a UTF-8 boundary when
+ * too long); without snprintf's cost in the usual case. */
+static void case_index_path(char *sub, size_t cap, const char *path, size_t i)
+{
+    size_t pl = strlen(path);
+    if (pl + 24 < cap) {
+        char digits[24];
+        size_t n = 0;
+        do {
+            digits[n++] = (char)('0' + i % 10);
+            i /= 10;
+        } while (i);
+        memcpy(sub, path, pl);
+        sub[pl++] = '[';
+        while (n)
+            sub[pl++] = digits[--n];
+        sub[pl++] = ']';
+        sub[pl] = '\0';
+        return;
+    }
+    snprintf(sub, cap, "%s[%zu]", path, i);
+    case_trim_utf8(sub, cap);
+}
+
 /* A JSON array as a lijst; every element of the element type, none null. */
-static int case_list_value(case_reader *r, const char *path, const rt_type *t, const json_t *v,
+static int case_list_value(case_reader *r, const char *path, const rt_type *t, const jt_node *v,
                            rt_value *out, unsigned depth)
 {
-    if (!json_is_array(v))
+    if (v->kind != JT_ARRAY)
         return case_type_error(r, path, t, v);
-    size_t n = json_array_size(v);
+    size_t n = (size_t)v->n;
     if (n > CASE_MAX_LIST)
         return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
                          "feit ‘%s’: de lijst is te lang: %zu elementen (hoogstens 1 miljoen)",
@@ -753,11 +780,10 @@ static int case_list_value(case_reader *r, const char *path, const rt_type *t, c
         return case_fail(r->err, REGEL_ERR_MEMORY, r->name, path, 0, 0, "onvoldoende geheugen");
     for (size_t i = 0; i < n; i++) {
         char sub[CASE_PATH_MAX];
-        snprintf(sub, sizeof sub, "%s[%zu]", path, i);
-        case_trim_utf8(sub, sizeof sub);
-        const json_t *item = json_array_get(v, i);
+        case_index_path(sub, sizeof sub, path, i);
+        const jt_node *item = &v->u.items[i];
         case_push(r, NULL, i);
-        if (json_is_null(item))
+        if (item->kind == JT_NULL)
             return case_fail(r->err, REGEL_ERR_CASE, r->name, sub, 0, 0,
                              "feit ‘%s’ is null, maar een lijst kan geen null bevatten; laat het "
                              "element weg",
@@ -782,7 +808,7 @@ static int case_null(case_reader *r, const char *path)
                      path);
 }
 
-static int case_value(case_reader *r, const char *path, uint32_t type, const json_t *v,
+static int case_value(case_reader *r, const char *path, uint32_t type, const jt_node *v,
                       rt_value *out, unsigned depth)
 {
     const regel_policy *p = r->policy;
@@ -790,29 +816,29 @@ static int case_value(case_reader *r, const char *path, uint32_t type, const jso
         return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
                          "feit ‘%s’ heeft een type dat het beleid niet kent", path);
     const rt_type *t = &p->types[type];
-    if (json_is_null(v))
+    if (v->kind == JT_NULL)
         return case_null(r, path);
     switch (t->kind) {
     case RBC_TYPE_WAARHEID:
-        if (!json_is_boolean(v))
+        if (v->kind != JT_TRUE && v->kind != JT_FALSE)
             return case_type_error(r, path, t, v);
         out->tag = RV_WAARHEID;
-        out->u.b = json_is_true(v);
+        out->u.b = v->kind == JT_TRUE;
         return REGEL_OK;
     case RBC_TYPE_GETAL:
-        if (!json_is_number(v))
+        if (v->kind != JT_INTEGER && v->kind != JT_REAL)
             return case_type_error(r, path, t, v);
         out->tag = RV_GETAL;
         return case_number(r, path, v, &out->u.q);
     case RBC_TYPE_TEKST: {
-        if (!json_is_string(v))
+        if (v->kind != JT_STRING)
             return case_type_error(r, path, t, v);
-        size_t len = json_string_length(v);
+        size_t len = (size_t)v->n;
         if (len > CASE_MAX_TEXT)
             return case_fail(r->err, REGEL_ERR_CASE, r->name, path, 0, 0,
                              "feit ‘%s’: de tekst is te lang: %zu bytes (hoogstens 1 MB)", path,
                              len);
-        char *s = arena_strndup(r->kase->arena, json_string_value(v), len);
+        char *s = arena_strndup(r->kase->arena, v->u.s, len);
         if (!s)
             return case_fail(r->err, REGEL_ERR_MEMORY, r->name, path, 0, 0, "onvoldoende geheugen");
         out->tag = RV_TEKST;
@@ -821,11 +847,11 @@ static int case_value(case_reader *r, const char *path, uint32_t type, const jso
         return REGEL_OK;
     }
     case RBC_TYPE_ENUM:
-        if (!json_is_string(v))
+        if (v->kind != JT_STRING)
             return case_type_error(r, path, t, v);
         return case_member(r, path, t, v, out);
     case RBC_TYPE_RECORD:
-        if (!json_is_object(v))
+        if (v->kind != JT_OBJECT)
             return case_type_error(r, path, t, v);
         return case_record(r, path, t, v, out, depth);
     case RBC_TYPE_DATUM:
@@ -1212,10 +1238,10 @@ static int case_default(case_reader *r, const rt_input *in, rt_value *out)
                      "de standaardwaarde van feit ‘%s’ past niet bij zijn type", in->name);
 }
 
-static int case_read(case_reader *r, const json_t *root)
+static int case_read(case_reader *r, const jt_node *root)
 {
     const regel_policy *p = r->policy;
-    if (!json_is_object(root))
+    if (root->kind != JT_OBJECT)
         return case_fail(r->err, REGEL_ERR_CASE, r->name, "", 0, 0,
                          "het geval moet een JSON-object met feiten zijn ({…}), maar is %s",
                          case_json_kind(root));
@@ -1225,23 +1251,30 @@ static int case_read(case_reader *r, const json_t *root)
         return case_fail(r->err, REGEL_ERR_MEMORY, r->name, "", 0, 0, "onvoldoende geheugen");
     for (uint32_t i = 0; i < p->n_inputs; i++)
         names[i] = p->inputs[i].name;
-    const char *key;
-    json_t *item;
-    json_object_foreach((json_t *)root, key, item)
-    {
-        size_t key_len = strlen(key);
+    uint32_t next = 0; /* where the search for the next key starts */
+    for (uint32_t k = 0; k < root->n; k++) {
+        const char *key = root->u.members[k].key;
+        const jt_node *item = &root->u.members[k].value;
         char path[CASE_PATH_MAX];
         case_path_join(path, sizeof path, "", key);
         case_push(r, key, 0);
-        uint32_t f = 0;
-        while (f < p->n_inputs &&
-               !(strlen(names[f]) == key_len && memcmp(names[f], key, key_len) == 0))
-            f++;
+        /* Cases usually list the facts in the policy's order: the search
+         * starts after the last one found (names are distinct, so the
+         * answer is the same). Keys hold no NUL. */
+        uint32_t f = p->n_inputs;
+        for (uint32_t s = 0; s < p->n_inputs; s++) {
+            uint32_t at = next + s < p->n_inputs ? next + s : next + s - p->n_inputs;
+            if (names[at][0] == key[0] && strcmp(names[at], key) == 0) {
+                f = at;
+                next = at + 1 < p->n_inputs ? at + 1 : 0;
+                break;
+            }
+        }
         if (f == p->n_inputs && strcmp(key, "peildatum") == 0) {
             /* peildatum is predeclared (spec3 §3): a policy that does not use
              * it still accepts it; it must be a valid date, and is ignored. */
             rt_value ignored;
-            if (json_is_null(item))
+            if (item->kind == JT_NULL)
                 return case_null(r, path);
             int rc = case_date(r, path, item, &ignored);
             if (rc != REGEL_OK)
@@ -1323,7 +1356,10 @@ int case_convert(regel_case *c, const char *path, uint32_t type, uint32_t flags,
                  rt_value *out, regel_error *err)
 {
     case_reader r = {c->policy, c, err, c->name, 0, false, {{NULL, 0}}};
-    return case_slot(&r, path, type, flags, v, out, 0);
+    const jt_node *node = jt_from_jansson(c->arena, v); /* a small copy, in the case's arena */
+    if (!node)
+        return case_fail(err, REGEL_ERR_MEMORY, c->name, path, 0, 0, "onvoldoende geheugen");
+    return case_slot(&r, path, type, flags, node, out, 0);
 }
 
 /* The key path of r's steps as text ("toetsen[2].datum", keys whole),
@@ -1375,8 +1411,8 @@ static void case_locate(const case_reader *r, const char *json, size_t len)
     }
 }
 
-int regel_case_from_json(const regel_policy *policy, const char *json, size_t len, const char *name,
-                         regel_case **out, regel_error *err)
+int case_from_json(const regel_policy *policy, const char *json, size_t len, const char *name,
+                   regel_case **out, regel_error *err, bool force_jansson)
 {
     if (out)
         *out = NULL;
@@ -1388,10 +1424,29 @@ int regel_case_from_json(const regel_policy *policy, const char *json, size_t le
         json += 3;
         len -= 3;
     }
-    json_error_t jerr;
-    json_t *root = json_loadb(json, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
-    if (!root)
-        return case_json_error(&r, json, len, &jerr);
+    /* The text is read into a tree in a scratch arena, by yajl; what yajl
+     * declines (jansson would reject it, or yajl is not sure to read it the
+     * same) goes to jansson, whose errors are reported as before. */
+    /* The tree of a usual case fits in the first block (16 to 32 bytes a
+     * value, the strings at most len bytes); big texts grow the arena. */
+    arena *scratch = arena_new(len < ((size_t)1 << 18) ? len * 4 + 4096 : ((size_t)1 << 20));
+    if (!scratch)
+        return case_fail(err, REGEL_ERR_MEMORY, r.name, "", 0, 0, "onvoldoende geheugen");
+    const jt_node *root = NULL;
+    if (force_jansson || jt_parse(scratch, json, len, &root) != JT_OK) {
+        json_error_t jerr;
+        json_t *doc = json_loadb(json, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &jerr);
+        if (!doc) {
+            arena_free(scratch);
+            return case_json_error(&r, json, len, &jerr);
+        }
+        root = jt_from_jansson(scratch, doc);
+        json_decref(doc);
+        if (!root) {
+            arena_free(scratch);
+            return case_fail(err, REGEL_ERR_MEMORY, r.name, "", 0, 0, "onvoldoende geheugen");
+        }
+    }
 
     regel_case *c = NULL;
     int rc = case_alloc(policy, r.name, &c, err);
@@ -1401,13 +1456,19 @@ int regel_case_from_json(const regel_policy *policy, const char *json, size_t le
     }
     if (rc == REGEL_ERR_CASE)
         case_locate(&r, json, len);
-    json_decref(root);
+    arena_free(scratch);
     if (rc != REGEL_OK) {
         regel_case_free(c);
         return rc;
     }
     *out = c;
     return REGEL_OK;
+}
+
+int regel_case_from_json(const regel_policy *policy, const char *json, size_t len, const char *name,
+                         regel_case **out, regel_error *err)
+{
+    return case_from_json(policy, json, len, name, out, err, false);
 }
 
 void regel_case_free(regel_case *c)

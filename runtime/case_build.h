@@ -5,6 +5,7 @@
 #define REGEL_CASE_BUILD_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "eval.h"
@@ -37,6 +38,11 @@ int case_absent(regel_case *c, uint32_t i, regel_error *err);
  * strings are copied into the case's arena. Errors name `path`. */
 int case_convert(regel_case *c, const char *path, uint32_t type, uint32_t flags, const json_t *v,
                  rt_value *out, regel_error *err);
+
+/* regel_case_from_json; with force_jansson (for tests) the text is read by
+ * jansson only, not by the yajl reader (runtime/json_tree.h) first. */
+int case_from_json(const regel_policy *policy, const char *json, size_t len, const char *name,
+                   regel_case **out, regel_error *err, bool force_jansson);
 
 /* REGEL_OK, or REGEL_ERR_CASE naming `path` when the slot is declared
  * (niet negatief) (RBC_NONNEGATIVE in flags) and v (of policy type `type`)

@@ -2,8 +2,8 @@
 # reader, renderers. Builds without flex, bison or the compiler.
 noinst_LTLIBRARIES += libregel_core.la
 include_HEADERS += runtime/regel.h
-libregel_core_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(FFI_CFLAGS)
-libregel_core_la_LIBADD = $(JANSSON_LIBS) $(FFI_LIBS)
+libregel_core_la_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(YAJL_CFLAGS) $(FFI_CFLAGS)
+libregel_core_la_LIBADD = $(JANSSON_LIBS) $(YAJL_LIBS) $(FFI_LIBS)
 libregel_core_la_SOURCES = \
 	runtime/regel.h \
 	runtime/bytecode.h \
@@ -16,6 +16,7 @@ libregel_core_la_SOURCES = \
 # case reader and renderers (JSON in, text/JSON out)
 libregel_core_la_SOURCES += \
 	runtime/case.c runtime/json_locate.h runtime/json_locate.c \
+	runtime/json_tree.h runtime/json_tree.c \
 	runtime/render.h runtime/render.c \
 	runtime/render_json.c runtime/render_text.c
 # the motivering (issue 7): one builder from the trace, sentences, HTML

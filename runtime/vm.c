@@ -19,8 +19,8 @@
  * Coverage (REGEL_COVERAGE): each COND ORs the way it went into cond_seen.
  * Motivering (REGEL_EXPLAIN only, spec7 §3): per rule how it ran and ended,
  * per branch the value of its condition (the COND that leaves the stack
- * empty), per atom the value NOTE saw. Without REGEL_EXPLAIN NOTE only
- * advances pc and none of it is written.
+ * empty), per atom the value NOTE saw. Without REGEL_EXPLAIN none of it is
+ * written and no NOTE runs: the VM runs a rule's lean stream (decode.h).
  * Host functions (CALL_EXTERN, issue 8): an onbekend argument gives onbekend
  * (causes: the union) and a geen argument geen, without a call; otherwise
  * host.c calls the bound function through libffi. Explaining records every

@@ -1,17 +1,19 @@
 # tests/fuzz.mk — libFuzzer harnesses (issue 9). Built only with
 # ./configure --enable-fuzzing (clang); run with `make fuzz` (FUZZ_SECONDS each).
-FUZZ_HARNESSES = fuzz_source fuzz_bytecode fuzz_case fuzz_operands fuzz_roundtrip fuzz_fmt
+FUZZ_HARNESSES = fuzz_source fuzz_bytecode fuzz_case fuzz_operands fuzz_roundtrip fuzz_fmt \
+	fuzz_json_tree
 FUZZ_SECONDS = 900
 EXTRA_DIST += tests/fuzz/dict.sh tests/fuzz/fuzz_common.h tests/fuzz/fuzz_source.c \
 	tests/fuzz/fuzz_bytecode.c tests/fuzz/fuzz_case.c tests/fuzz/fuzz_operands.c \
-	tests/fuzz/fuzz_roundtrip.c tests/fuzz/fuzz_fmt.c
+	tests/fuzz/fuzz_roundtrip.c tests/fuzz/fuzz_fmt.c tests/fuzz/fuzz_json_tree.c
 
 # Every build replays the harnesses without libFuzzer (tests/fuzz/replay.c)
 # over the seeds and the regression inputs in tests/fuzz/regressie/.
 REPLAY_CFLAGS = $(TEST_CFLAGS_ALL) -DSRCDIR='"$(abs_top_srcdir)"'
-REPLAY_LIBS = libregel_core.la $(JANSSON_LIBS) $(FFI_LIBS)
+REPLAY_LIBS = libregel_core.la $(JANSSON_LIBS) $(YAJL_LIBS) $(FFI_LIBS)
 check_PROGRAMS += tests/fuzz/replay_source tests/fuzz/replay_bytecode tests/fuzz/replay_case \
-	tests/fuzz/replay_operands tests/fuzz/replay_roundtrip tests/fuzz/replay_fmt
+	tests/fuzz/replay_operands tests/fuzz/replay_roundtrip tests/fuzz/replay_fmt \
+	tests/fuzz/replay_json_tree
 TESTS += tests/fuzz/replay.sh
 tests_fuzz_replay_source_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_source.c tests/fuzz/fuzz_common.h
 tests_fuzz_replay_source_CFLAGS = $(REPLAY_CFLAGS)
@@ -31,15 +33,18 @@ tests_fuzz_replay_roundtrip_LDADD = $(REPLAY_LIBS)
 tests_fuzz_replay_fmt_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_fmt.c
 tests_fuzz_replay_fmt_CFLAGS = $(REPLAY_CFLAGS)
 tests_fuzz_replay_fmt_LDADD = $(REPLAY_LIBS)
+tests_fuzz_replay_json_tree_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz_json_tree.c
+tests_fuzz_replay_json_tree_CFLAGS = $(REPLAY_CFLAGS)
+tests_fuzz_replay_json_tree_LDADD = $(REPLAY_LIBS)
 EXTRA_DIST += tests/fuzz/replay.sh $(wildcard $(srcdir)/tests/fuzz/regressie/*/*)
 
 if ENABLE_FUZZING
 # Built by `make check` and `make fuzz`, but never run as tests.
 check_PROGRAMS += tests/fuzz/fuzz_source tests/fuzz/fuzz_bytecode tests/fuzz/fuzz_case \
-	tests/fuzz/fuzz_operands tests/fuzz/fuzz_roundtrip tests/fuzz/fuzz_fmt
+	tests/fuzz/fuzz_operands tests/fuzz/fuzz_roundtrip tests/fuzz/fuzz_fmt tests/fuzz/fuzz_json_tree
 FUZZ_CFLAGS = $(AM_CFLAGS) -DSRCDIR='"$(abs_top_srcdir)"'
 FUZZ_LINKFLAGS = $(AM_LDFLAGS) -fsanitize=fuzzer
-FUZZ_LIBS = libregel_core.la $(JANSSON_LIBS) $(FFI_LIBS)
+FUZZ_LIBS = libregel_core.la $(JANSSON_LIBS) $(YAJL_LIBS) $(FFI_LIBS)
 tests_fuzz_fuzz_source_SOURCES = tests/fuzz/fuzz_source.c tests/fuzz/fuzz_common.h
 tests_fuzz_fuzz_source_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_source_LDFLAGS = $(FUZZ_LINKFLAGS)
@@ -64,6 +69,10 @@ tests_fuzz_fuzz_fmt_SOURCES = tests/fuzz/fuzz_fmt.c
 tests_fuzz_fuzz_fmt_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_fmt_LDFLAGS = $(FUZZ_LINKFLAGS)
 tests_fuzz_fuzz_fmt_LDADD = $(FUZZ_LIBS)
+tests_fuzz_fuzz_json_tree_SOURCES = tests/fuzz/fuzz_json_tree.c
+tests_fuzz_fuzz_json_tree_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_json_tree_LDFLAGS = $(FUZZ_LINKFLAGS)
+tests_fuzz_fuzz_json_tree_LDADD = $(FUZZ_LIBS)
 
 FUZZ_WORK = $(abs_top_builddir)/tests/fuzz/work
 FUZZ_SOURCES_SEED = $(wildcard $(srcdir)/stdlib-policies/*.regel $(srcdir)/examples/*.regel \
@@ -112,7 +121,8 @@ fuzz: $(FUZZ_HARNESSES:%=fuzz-run-%)
 $(FUZZ_HARNESSES:%=fuzz-run-%): fuzz-run-%: tests/fuzz/%$(EXEEXT) tests/fuzz/work/seeds.stamp
 	@h=$*; case $$h in \
 	  fuzz_source|fuzz_roundtrip|fuzz_fmt) seed=source; opt=-max_len=$(FUZZ_SOURCE_MAX_LEN);; \
-	  fuzz_bytecode) seed=bytecode; opt=;; fuzz_case) seed=case; opt=;; *) seed=; opt=;; esac; \
+	  fuzz_bytecode) seed=bytecode; opt=;; fuzz_case|fuzz_json_tree) seed=case; opt=;; \
+	  *) seed=; opt=;; esac; \
 	corpus='$(FUZZ_WORK)'/corpus/$$h; $(MKDIR_P) "$$corpus" '$(FUZZ_WORK)'/crashes/$$h; \
 	if test -n "$$seed"; then cp '$(FUZZ_WORK)'/seeds/$$seed/* "$$corpus"/; fi; \
 	echo "== $$h: $(FUZZ_SECONDS) s (corpus $$corpus)"; \

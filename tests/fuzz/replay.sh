@@ -21,8 +21,9 @@ printf 'abcdefgh' >"$tmp/operands/a"
 printf '\377\377\377\377\000\000\000\000\001' >"$tmp/operands/b"
 pass=0
 fail=0
-for h in source bytecode case operands roundtrip fmt; do
+for h in source bytecode case operands roundtrip fmt json_tree; do
     seeds=$h
+    [ $h = json_tree ] && seeds=case
     [ $h = roundtrip ] && seeds=source
     [ $h = fmt ] && seeds=source
     set -- "$tmp/$seeds"/*
