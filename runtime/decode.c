@@ -2,7 +2,10 @@
  * records (decode.h), once at load time: operands read once, jumps as
  * indices, and for evaluations without a motivering a lean stream without
  * NOTE and with the commonest pairs fused. Trusts verify.c: every rule block
- * is well formed and every jump lands on an instruction of its own block. */
+ * is well formed and every jump that can run lands on an instruction of its
+ * own block. A jump that cannot run (unreachable code is not checked beyond
+ * its opcode and size) may point anywhere: it is never followed here, and its
+ * record points at the block's first record. */
 #include "decode.h"
 
 #include <stdbool.h>
@@ -43,11 +46,18 @@ static unsigned dc_targets(uint8_t op)
 }
 
 /* Scratch for one rule block [s, e): per code byte whether a jump lands
- * there, and the index of the record that stands for it. */
+ * there, and the index of the record that stands for it (RBC_NONE: none). */
 typedef struct dc_scratch {
     uint8_t *target;
     uint32_t *map;
 } dc_scratch;
+
+/* The record for code offset off of block [s, e), whose first record is
+ * first; first when off is no instruction of the block (a jump that cannot run). */
+static uint32_t dc_index(const dc_scratch *sc, uint32_t s, uint32_t e, uint32_t first, uint32_t off)
+{
+    return off >= s && off < e && sc->map[off - s] != RBC_NONE ? sc->map[off - s] : first;
+}
 
 /* Emit the records of block [s, e) from index n on; lean: drop NOTE and fuse.
  * Returns the index after the last record. out NULL: only count. */
@@ -56,6 +66,7 @@ static uint32_t dc_block(const regel_policy *p, uint32_t s, uint32_t e, bool lea
 {
     const uint8_t *code = p->code;
     uint32_t first = n;
+    memset(sc->map, 0xFF, (size_t)(e - s) * sizeof *sc->map);
     for (uint32_t off = s; off < e;) {
         uint8_t op = code[off];
         uint32_t size = dc_size(code, off);
@@ -83,8 +94,9 @@ static uint32_t dc_block(const regel_policy *p, uint32_t s, uint32_t e, bool lea
             ins = (rt_ins){op == OP_PUSH_TRUE ? VM_RESULT_TRUE : VM_RESULT_FALSE, 0, 0, 0, next};
             sc->map[next - s] = n;
             next += 1;
-        } else if (lean && op == OP_LOOP) {
-            /* LOOP always goes to an ITER_NEXT (verified): do its work here */
+        } else if (lean && op == OP_LOOP && a >= s && a < e && e - a >= 9 &&
+                   code[a] == OP_ITER_NEXT) {
+            /* a LOOP that can run goes to an ITER_NEXT (verified): do its work here */
             ins = (rt_ins){VM_LOOP_NEXT, dc_u32(code + a + 1), dc_u32(code + a + 5), a + 9, a};
         }
         if (out)
@@ -99,14 +111,14 @@ static uint32_t dc_block(const regel_policy *p, uint32_t s, uint32_t e, bool lea
         rt_ins *ins = &out[k];
         unsigned t = ins->op < OP__COUNT ? dc_targets(ins->op) : 0;
         if (ins->op == VM_LOOP_NEXT) {
-            ins->b = sc->map[ins->b - s];
-            ins->c = sc->map[ins->c - s];
+            ins->b = dc_index(sc, s, e, first, ins->b);
+            ins->c = dc_index(sc, s, e, first, ins->c);
             continue;
         }
         if (t & 1u)
-            ins->a = sc->map[ins->a - s];
+            ins->a = dc_index(sc, s, e, first, ins->a);
         if (t & 2u)
-            ins->b = sc->map[ins->b - s];
+            ins->b = dc_index(sc, s, e, first, ins->b);
     }
     return n;
 }
@@ -118,10 +130,12 @@ static void dc_mark(const regel_policy *p, uint32_t s, uint32_t e, dc_scratch *s
     memset(sc->target, 0, e - s);
     for (uint32_t off = s; off < e; off += dc_size(code, off)) {
         unsigned t = dc_targets(code[off]);
-        if (t & 1u)
-            sc->target[dc_u32(code + off + 1) - s] = 1;
-        if (t & 2u)
-            sc->target[dc_u32(code + off + 5) - s] = 1;
+        uint32_t a = t & 1u ? dc_u32(code + off + 1) : RBC_NONE;
+        uint32_t b = t & 2u ? dc_u32(code + off + 5) : RBC_NONE;
+        if (a >= s && a < e)
+            sc->target[a - s] = 1;
+        if (b >= s && b < e)
+            sc->target[b - s] = 1;
     }
 }
 

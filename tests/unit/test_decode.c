@@ -210,3 +210,52 @@ Test(decode, lean_equals_exact_on_generated_cases_and_with_a_fact_left_out)
     regel_eval_free(exact);
     regel_policy_free(p);
 }
+
+/* Unreachable code is verified only for its opcodes and sizes, so a jump in
+ * it may point anywhere (fuzz_operands found this): loading must still decode
+ * safely, and both streams must decide as before. */
+Test(decode, a_wild_jump_in_unreachable_code_is_harmless)
+{
+    static const char src[] = "beleid \"t\"\n"
+                              "invoer a: waarheid, b: waarheid.\n"
+                              "uitkomst x: waarheid.\n"
+                              "regel \"R\"\n"
+                              "    x is waar indien a en b, anders onwaar.\n";
+    uint8_t *rbc = NULL;
+    size_t len = 0;
+    regel_error err;
+    cr_assert_eq(regel_compile_to_bytecode(src, sizeof src - 1, "t.regel", &rbc, &len, NULL, &err),
+                 REGEL_OK, "%s", err.message);
+    /* the CODE section (id 8) from the directory after the 16-byte header */
+    uint32_t n_sections = (uint32_t)rbc[8] | (uint32_t)rbc[9] << 8, code = 0;
+    for (uint32_t k = 0; k < n_sections; k++) {
+        const uint8_t *d = rbc + 16 + 12 * k;
+        if (d[0] == RBC_SEC_CODE)
+            code = (uint32_t)d[4] | (uint32_t)d[5] << 8 | (uint32_t)d[6] << 16;
+    }
+    /* LOAD_INPUT a; NOTE; JUMP_IF_FALSE_KEEP 26; LOAD_INPUT b; NOTE; AND; COND … */
+    cr_assert_eq(rbc[code + 10], OP_JUMP_IF_FALSE_KEEP);
+    cr_assert_eq(rbc[code + 15], OP_LOAD_INPUT);
+    rbc[code + 10] = OP_JUMP; /* 15 .. 25 can no longer run */
+    rbc[code + 15] = OP_JUMP; /* … and jumps far outside the block */
+    memcpy(rbc + code + 16, "\x00\xff\xff\xff", 4);
+    regel_policy *p = NULL;
+    cr_assert_eq(regel_policy_load(rbc, len, "t.rbc", &p, &err), REGEL_OK, "%s", err.message);
+    regel_eval *lean = regel_eval_new(p), *exact = regel_eval_new(p);
+    for (int a = 0; a < 2; a++) {
+        regel_case *c = NULL;
+        cr_assert_eq(regel_case_new(p, &c, &err), REGEL_OK);
+        cr_assert_eq(regel_case_set_bool(c, "a", a, &err), REGEL_OK);
+        cr_assert_eq(regel_case_set_bool(c, "b", 0, &err), REGEL_OK);
+        same_both_ways(p, lean, exact, c, 0, "wilde sprong");
+        char *json = NULL;
+        cr_assert_eq(regel_result_json(lean, "x", &json, &err), REGEL_OK);
+        cr_assert_str_eq(json, a ? "true" : "false", "x hangt nu alleen van a af");
+        regel_free(json);
+        regel_case_free(c);
+    }
+    regel_eval_free(lean);
+    regel_eval_free(exact);
+    regel_policy_free(p);
+    regel_free(rbc);
+}
