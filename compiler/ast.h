@@ -235,6 +235,13 @@ typedef struct ast_res {
 typedef struct ast_expr ast_expr;
 struct ast_expr {
     ast_expr_kind kind;
+    /* v0.6 (issue 9): the height of the tree below it, for the nodes of the
+     * left-recursive productions (operators, `.veld`, `samengevoegd`,
+     * `begrensd tot`), which the parser's stack does not limit; 0 for other
+     * nodes (they count as 1). The parser refuses a tree higher than
+     * PARSE_MAX_HEIGHT before any recursive walk can overflow the C stack.
+     * (Next to kind: no padding; issue 11.) */
+    uint32_t height;
     ast_loc loc;
     union {
         struct {
@@ -332,12 +339,6 @@ struct ast_expr {
     ast_loc paren_loc;     /* `( … )` around it; off == end_off == 0 when none */
     const char *atom_text; /* an atom of a branch condition: its text; else NULL */
     ast_loc atom_loc;      /* the atom's whole text (start = first character) */
-    /* v0.6 (issue 9): the height of the tree below it, for the nodes of the
-     * left-recursive productions (operators, `.veld`, `samengevoegd`,
-     * `begrensd tot`), which the parser's stack does not limit; 0 for other
-     * nodes (they count as 1). The parser refuses a tree higher than
-     * PARSE_MAX_HEIGHT before any recursive walk can overflow the C stack. */
-    uint32_t height;
 };
 
 /* ---- declarations ---- */
@@ -418,19 +419,18 @@ typedef struct ast_branch {
  * until is EXCLUSIVE: `tot en met D` is stored as D + 1 day. */
 typedef struct ast_validity {
     bool has_from;
+    bool has_until;       /* (the flags side by side: no padding; issue 11) */
+    bool until_inclusive; /* written as `tot en met` (until = D + 1) */
     cal_day from;
     ast_loc from_loc;
-    bool has_until;
-    cal_day until;        /* exclusive */
-    bool until_inclusive; /* written as `tot en met` (until = D + 1) */
+    cal_day until; /* exclusive */
     ast_loc until_loc;
     ast_loc loc; /* from `geldig` to the last date; zero when absent */
 } ast_validity;
 
 typedef struct ast_rule {
-    const char *name; /* the quoted name, unescaped */
-    ast_loc loc;      /* the keyword `regel`/`uitzondering` up to the name */
-    bool is_exception;
+    const char *name;        /* the quoted name, unescaped */
+    ast_loc loc;             /* the keyword `regel`/`uitzondering` up to the name */
     const char *parent_name; /* uitzondering ... op "parent_name" */
     ast_loc parent_loc;
     const char *bron; /* NULL when absent */
@@ -443,6 +443,7 @@ typedef struct ast_rule {
     size_t n_branches;
     /* v0.2 */
     ast_validity validity; /* none: has_from == has_until == false */
+    bool is_exception;     /* here, after validity's 4-byte fields: no padding (issue 11) */
     /* v0.5 */
     ast_template uitleg; /* the rule-level `uitleg "…"` (in the meta block) */
 } ast_rule;

@@ -44,24 +44,83 @@ const char *parse_strndup(parse_state *st, const char *s, size_t n)
 parse_list *parse_list_new(parse_state *st, size_t elem)
 {
     parse_list *l = parse_alloc(st, sizeof *l);
-    l->elem = elem;
+    l->elem = (uint32_t)elem; /* a sizeof */
+    l->next = st->lists;
+    st->lists = l;
     return l;
 }
 
+/* Issue 11: the list grows in a malloc'd buffer (realloc), not in the arena,
+ * which would keep every outgrown copy until the end of the compilation.
+ * A list in the arena (st->decls with its reserved room, or one pushed to
+ * after parse_list_finish) fills its room there first. */
 void parse_list_push(parse_state *st, parse_list *l, const void *elem)
 {
     if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 4;
+        if (l->cap > UINT32_MAX / 2)
+            parse_oom(st);
+        uint32_t cap = l->cap ? l->cap * 2 : 4;
         if (cap > SIZE_MAX / l->elem)
             parse_oom(st);
-        void *items = arena_grow(st->a, l->items, l->n * l->elem, cap * l->elem);
+        void *items = realloc(l->heap ? l->items : NULL, (size_t)cap * l->elem);
         if (!items)
             parse_oom(st);
+        if (!l->heap && l->n) /* out of the arena into a buffer of its own */
+            memcpy(items, l->items, (size_t)l->n * l->elem);
         l->items = items;
         l->cap = cap;
+        l->heap = true;
     }
-    memcpy((char *)l->items + l->n * l->elem, elem, l->elem);
+    memcpy((char *)l->items + (size_t)l->n * l->elem, elem, l->elem);
     l->n++;
+}
+
+/* Move the items into the arena at their exact size (NULL when there are
+ * none) and free the growing buffer; false when the arena has no memory
+ * (the buffer is then left to parse_lists_free). */
+static bool parse_list_to_arena(arena *a, parse_list *l)
+{
+    if (!l->heap)
+        return true;
+    void *items = NULL;
+    if (l->n) {
+        items = arena_alloc(a, (size_t)l->n * l->elem);
+        if (!items)
+            return false;
+        memcpy(items, l->items, (size_t)l->n * l->elem);
+    }
+    free(l->items);
+    l->items = items;
+    l->cap = l->n;
+    l->heap = false;
+    return true;
+}
+
+void *parse_list_finish(parse_state *st, parse_list *l)
+{
+    if (!parse_list_to_arena(st->a, l))
+        parse_oom(st);
+    return l->items;
+}
+
+/* The list was read and is not needed any more: free its buffer now. */
+void parse_list_release(parse_list *l)
+{
+    if (l->heap)
+        free(l->items);
+    l->items = NULL;
+    l->n = l->cap = 0;
+    l->heap = false;
+}
+
+/* At the end of a parse (also after running out of memory): free every
+ * buffer that was neither finished nor released (error recovery drops lists). */
+void parse_lists_free(parse_state *st)
+{
+    for (parse_list *l = st->lists; l; l = l->next)
+        if (l->heap)
+            parse_list_release(l);
+    st->lists = NULL;
 }
 
 ast_expr *parse_expr(parse_state *st, ast_expr_kind kind, ast_loc loc)
@@ -123,9 +182,17 @@ ast_expr *parse_unary(parse_state *st, ast_expr_kind kind, ast_loc loc, ast_expr
 void parse_add_decl(parse_state *st, const ast_decl *decl)
 {
     parse_list_push(st, st->decls, decl);
+    /* Issue 11: parse_canon reads the tokens of a branch while its rule is
+     * being parsed, so the ones before a finished declaration are not read
+     * again: keep only the last two (its `.` and a lookahead), so that the
+     * recorded tokens stay as few as those of one declaration. */
+    if (st->n_toks > 2) {
+        memmove(st->toks, st->toks + st->n_toks - 2, 2 * sizeof *st->toks);
+        st->n_toks = 2;
+    }
 }
 
-void parse_add_vars(parse_state *st, ast_decl_kind kind, const parse_list *fields)
+void parse_add_vars(parse_state *st, ast_decl_kind kind, parse_list *fields)
 {
     const ast_field *f = fields->items;
     for (size_t i = 0; i < fields->n; i++) {
@@ -163,6 +230,7 @@ void parse_add_vars(parse_state *st, ast_decl_kind kind, const parse_list *field
         }
         parse_add_decl(st, &d);
     }
+    parse_list_release(fields);
 }
 
 ast_loc parse_span(ast_loc first, ast_loc last)
@@ -195,6 +263,28 @@ bool parse_date_check(int32_t y, int m, int d, char *msg, size_t cap)
     return cal_valid_ymd(y, m, d);
 }
 
+/* Issue 11: room for the declarations, reserved in the arena before the
+ * parse so that the list never moves: one per `.` or `,` in the text at most
+ * (a declaration ends with `.`; a field of `invoer a, b` is one too) and at
+ * most one per 4 bytes (`a:T,`). The room that stays unused is never
+ * written, so fresh pages of it cost nothing. When the arena cannot give it,
+ * the list grows as any other (parse_list_push). */
+static void parse_reserve_decls(parse_state *st)
+{
+    size_t marks = 0;
+    const unsigned char *s = (const unsigned char *)st->src;
+    for (size_t i = 0; i < st->len; i++)
+        marks += (s[i] == '.') | (s[i] == ',');
+    size_t cap = (marks < st->len / 4 ? marks : st->len / 4) + 1;
+    if (cap > UINT32_MAX)
+        return;
+    void *items = arena_alloc(st->a, cap * sizeof(ast_decl));
+    if (!items)
+        return;
+    st->decls->items = items;
+    st->decls->cap = (uint32_t)cap;
+}
+
 ast_policy *parse_source(arena *a, diag_ctx *d, const char *file, const char *src, size_t len)
 {
     if (!a || !d || (!src && len > 0))
@@ -222,6 +312,9 @@ ast_policy *parse_source(arena *a, diag_ctx *d, const char *file, const char *sr
         return NULL;
     }
     st->decls->elem = sizeof(ast_decl);
+    st->decls->next = NULL;
+    st->lists = st->decls;
+    parse_reserve_decls(st);
 
     uint32_t start = 0;
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
@@ -229,12 +322,16 @@ ast_policy *parse_source(arena *a, diag_ctx *d, const char *file, const char *sr
     st->record = true;
     int r = lex_run(st, st->src, len, start);
     free(st->toks);
+    free(st->canon);
+    if (r >= 0 && !parse_list_to_arena(a, st->decls))
+        r = -1;
+    pol->decls = r >= 0 ? st->decls->items : NULL;
+    pol->n_decls = r >= 0 ? st->decls->n : 0;
+    parse_lists_free(st);
     if (r < 0) {
         free(st);
         return NULL;
     }
-    pol->decls = st->decls->items;
-    pol->n_decls = st->decls->n;
     free(st);
     if (pol->n_decls == 0 && !pol->name && !pol->bron && diag_error_count(d) == 0) {
         ast_loc whole = {0, 0, 0, 0, 0, 0}; /* the whole file */
@@ -341,7 +438,18 @@ static const char *parse_canon(parse_state *st, uint32_t off, uint32_t end)
         end = (uint32_t)st->len;
     if (off > end)
         off = end;
-    char *out = parse_alloc(st, 2 * (size_t)(end - off) + 2);
+    /* issue 11: written in a scratch buffer (of the same bound as before:
+     * twice the source text); only its exact length goes to the arena */
+    size_t need = 2 * (size_t)(end - off) + 2;
+    if (need > st->cap_canon) {
+        size_t cap = need > 2 * st->cap_canon ? need : 2 * st->cap_canon;
+        char *buf = realloc(st->canon, cap);
+        if (!buf)
+            parse_oom(st);
+        st->canon = buf;
+        st->cap_canon = cap;
+    }
+    char *out = st->canon;
     /* the first recorded token at or after off */
     size_t lo = 0, hi = st->n_toks;
     while (lo < hi) {
@@ -382,8 +490,7 @@ static const char *parse_canon(parse_state *st, uint32_t off, uint32_t end)
         }
         have = 1;
     }
-    out[o] = '\0';
-    return out;
+    return parse_strndup(st, out, o);
 }
 
 /* `en`, `of`, and `niet` over one of those: the inner nodes of a
@@ -542,7 +649,7 @@ ast_template parse_template(parse_state *st, const char *s, size_t len, ast_loc 
         i = j;
     }
     parse_seg_push(st, segs, buf, &start, &used);
-    t.segs = segs->items;
+    t.segs = parse_list_finish(st, segs);
     t.n_segs = segs->n;
     return t;
 }
@@ -570,6 +677,7 @@ ptrdiff_t parse_tokens(arena *a, diag_ctx *d, const char *src, size_t len, parse
     st->scanner = scanner;
     if (setjmp(st->oom) != 0) {
         yylex_destroy(scanner);
+        parse_lists_free(st);
         free(st);
         return -1;
     }
@@ -596,9 +704,10 @@ ptrdiff_t parse_tokens(arena *a, diag_ctx *d, const char *src, size_t len, parse
         }
         parse_list_push(st, toks, &t);
     }
+    *out = parse_list_finish(st, toks);
     yylex_destroy(scanner);
-    *out = toks->items;
     ptrdiff_t n = (ptrdiff_t)toks->n;
+    parse_lists_free(st);
     free(st);
     return n;
 }

@@ -38,10 +38,19 @@ typedef struct parse_num {
     const char *text;
 } parse_num;
 
-/* A growable array in the arena; elem is the element size. */
+/* A growable array; elem is the element size. Issue 11: while it grows,
+ * items is a malloc'd buffer (heap) owned by the parse: parse_list_finish
+ * moves it into the arena at its exact size, parse_list_release drops it, and
+ * whatever is left (error recovery) is freed with the parse
+ * (parse_lists_free), so the arena holds no outgrown copies. A list in the
+ * arena (finished, or the declarations with their reserved room) fills the
+ * room it has there before it moves into a buffer. */
 typedef struct parse_list {
     void *items;
-    size_t n, cap, elem;
+    struct parse_list *next; /* every list of this parse (parse_state.lists) */
+    uint32_t n, cap;         /* 32 bits: the source is at most 64 MB */
+    uint32_t elem;
+    bool heap; /* items is malloc'd (else in the arena, or NULL) */
 } parse_list;
 
 typedef struct parse_meta {
@@ -81,6 +90,7 @@ typedef struct parse_state {
     size_t len;
     ast_policy *policy;
     parse_list *decls; /* of ast_decl */
+    parse_list *lists; /* every parse_list made, for parse_lists_free */
     /* scanner position of the next token */
     uint32_t line, col, off;
     /* the last two tokens handed to the parser */
@@ -92,6 +102,8 @@ typedef struct parse_state {
     bool record;        /* issue 11: keep every token in toks (parse_record_token) */
     struct parse_tok *toks;
     size_t n_toks, cap_toks;
+    char *canon; /* issue 11: parse_canon's scratch text (malloc'd, freed with the parse) */
+    size_t cap_canon;
     void *scanner;
     jmp_buf oom; /* longjmp target when the arena or flex runs out of memory */
 } parse_state;
@@ -111,12 +123,15 @@ parse_list *parse_list_new(parse_state *st, size_t elem);
  * PARSE_MAX_HEIGHT is reported once and replaced by a leaf. */
 ast_expr *parse_track(parse_state *st, ast_expr *e);
 void parse_list_push(parse_state *st, parse_list *l, const void *elem);
+void *parse_list_finish(parse_state *st, parse_list *l);
+void parse_list_release(parse_list *l);
+void parse_lists_free(parse_state *st);
 ast_expr *parse_expr(parse_state *st, ast_expr_kind kind, ast_loc loc);
 ast_expr *parse_binary(parse_state *st, ast_binop op, ast_loc loc, ast_expr *lhs, ast_expr *rhs);
 ast_expr *parse_unary(parse_state *st, ast_expr_kind kind, ast_loc loc, ast_expr *operand);
 void parse_add_decl(parse_state *st, const ast_decl *decl);
 void parse_record_token(parse_state *st, int kind, const ast_loc *loc);
-void parse_add_vars(parse_state *st, ast_decl_kind kind, const parse_list *fields);
+void parse_add_vars(parse_state *st, ast_decl_kind kind, parse_list *fields);
 ast_loc parse_span(ast_loc first, ast_loc last);
 /* v0.2: false with a Dutch reason in msg when y-m-d is not a real date. */
 bool parse_date_check(int32_t y, int m, int d, char *msg, size_t cap);
@@ -186,7 +201,7 @@ static void parse_scenario_decl(parse_state *st, ast_loc loc, parse_str name, as
                                 const parse_scen *sc);
 /* issue 8 helper (below the grammar). */
 static void parse_extern_decl(parse_state *st, ast_loc loc, parse_str name, ast_loc name_loc,
-                              const parse_list *params, const ast_type *result);
+                              parse_list *params, const ast_type *result);
 
 /* Stop after this many errors: the rest is usually noise. */
 #define PARSE_MAX_ERRORS 50
@@ -374,6 +389,7 @@ decl
                 names[i] = items[i].name;
                 locs[i] = items[i].loc;
             }
+            parse_list_release($6);
             d.u.enumeration.members = names;
             d.u.enumeration.member_locs = locs;
             d.u.enumeration.n_members = n;
@@ -386,7 +402,7 @@ decl
             d.kind = DECL_RECORD;
             d.u.record.name = $2.s;
             d.u.record.loc = @2;
-            d.u.record.fields = $4->items;
+            d.u.record.fields = parse_list_finish(st, $4);
             d.u.record.n_fields = $4->n;
             parse_add_decl(st, &d);
         }
@@ -409,7 +425,7 @@ decl
             d.u.param.name = $2.s;
             d.u.param.loc = @2;
             d.u.param.type = $4;
-            d.u.param.versions = $5->items;
+            d.u.param.versions = parse_list_finish(st, $5);
             d.u.param.n_versions = $5->n;
             parse_add_decl(st, &d);
         }
@@ -454,6 +470,7 @@ sitems
             const ast_scen_fact *f = $3->items;
             for (size_t i = 0; i < $3->n; i++)
                 parse_list_push(st, $$->facts, &f[i]);
+            parse_list_release($3);
         }
     | sitems NAME date
         {
@@ -976,7 +993,7 @@ cmp
         {
             $$ = parse_expr(st, EX_IN, parse_span(@2, @4));
             $$->u.in.lhs = $1;
-            $$->u.in.items = $5->items;
+            $$->u.in.items = parse_list_finish(st, $5);
             $$->u.in.n_items = $5->n;
             $$->u.in.negated = false;
         }
@@ -984,7 +1001,7 @@ cmp
         {
             $$ = parse_expr(st, EX_IN, parse_span(@2, @5));
             $$->u.in.lhs = $1;
-            $$->u.in.items = $6->items;
+            $$->u.in.items = parse_list_finish(st, $6);
             $$->u.in.n_items = $6->n;
             $$->u.in.negated = true;
         }
@@ -1129,7 +1146,7 @@ primary
             $$ = parse_expr(st, EX_CALL, @$);
             $$->u.call.name = $1.s;
             $$->u.call.name_loc = @1;
-            $$->u.call.args = $3->items;
+            $$->u.call.args = parse_list_finish(st, $3);
             $$->u.call.n_args = $3->n;
         }
     | "(" expr ")"
@@ -1322,7 +1339,7 @@ static void parse_rule_decl(parse_state *st, bool is_exception, ast_loc loc, par
     r->citaat_loc = meta->citaat_loc;
     r->target = concl->target;
     r->target_loc = concl->target_loc;
-    r->branches = concl->branches->items;
+    r->branches = parse_list_finish(st, concl->branches);
     r->n_branches = concl->branches->n;
     r->validity = *validity;
     r->uitleg = meta->uitleg;
@@ -1606,9 +1623,9 @@ static void parse_scenario_decl(parse_state *st, ast_loc loc, parse_str name, as
     s->name_loc = name_loc;
     s->case_file = sc->case_file;
     s->case_loc = sc->case_loc;
-    s->facts = sc->facts->items;
+    s->facts = parse_list_finish(st, sc->facts);
     s->n_facts = sc->facts->n;
-    s->expects = sc->expects->items;
+    s->expects = parse_list_finish(st, sc->expects);
     s->n_expects = sc->expects->n;
     parse_add_decl(st, &d);
 }
@@ -1616,7 +1633,7 @@ static void parse_scenario_decl(parse_state *st, ast_loc loc, parse_str name, as
 /* ---- issue 8 helper ---- */
 
 static void parse_extern_decl(parse_state *st, ast_loc loc, parse_str name, ast_loc name_loc,
-                              const parse_list *params, const ast_type *result)
+                              parse_list *params, const ast_type *result)
 {
     ast_decl d;
     memset(&d, 0, sizeof d);
@@ -1627,7 +1644,7 @@ static void parse_extern_decl(parse_state *st, ast_loc loc, parse_str name, ast_
     x->decl_loc = loc;
     x->result = *result;
     if (params) {
-        x->params = params->items;
+        x->params = parse_list_finish(st, params);
         x->n_params = params->n;
         for (size_t i = 0; i < x->n_params; i++) {
             if (x->params[i].nonnegative) {

@@ -1,5 +1,7 @@
 /* arena.c — region allocator (see arena.h): a chain of blocks, bump
- * allocation, everything released together. Returns NULL on failure. */
+ * allocation, everything released together. Returns NULL on failure.
+ * Blocks come from calloc; only memory handed out before (dirty: below a
+ * block's high-water mark, i.e. after arena_reset) is zeroed again. */
 #include "arena.h"
 
 #include <stdint.h>
@@ -12,6 +14,7 @@ struct arena_block {
     struct arena_block *next;
     size_t size; /* usable bytes in data */
     size_t used;
+    size_t dirty; /* data[dirty..size) was never handed out: still zero from calloc */
     _Alignas(ARENA_ALIGN) unsigned char data[];
 };
 
@@ -25,12 +28,12 @@ static struct arena_block *arena_block_new(size_t size)
 {
     if (size > SIZE_MAX - sizeof(struct arena_block))
         return NULL;
-    struct arena_block *b = malloc(sizeof(struct arena_block) + size);
+    /* calloc: the data is zero already, and fresh pages (mmap, or new heap
+     * top) are not written at all, so the kernel zeroes them only when used. */
+    struct arena_block *b = calloc(1, sizeof(struct arena_block) + size);
     if (!b)
         return NULL;
-    b->next = NULL;
     b->size = size;
-    b->used = 0;
     return b;
 }
 
@@ -109,9 +112,12 @@ void *arena_alloc(arena *a, size_t n)
         b = nb;
     }
     void *p = b->data + b->used;
+    if (b->used < b->dirty) /* reused after arena_reset: zero what was handed out before */
+        memset(p, 0, b->dirty - b->used < n ? b->dirty - b->used : n);
     b->used += rounded;
+    if (b->used > b->dirty)
+        b->dirty = b->used;
     a->total_used += rounded;
-    memset(p, 0, n);
     return p;
 }
 

@@ -25,4 +25,5 @@ include $(srcdir)/tests/handboek.mk
 include $(srcdir)/tests/batch.mk
 include $(srcdir)/tests/noalloc.mk
 include $(srcdir)/tests/decode.mk
+include $(srcdir)/tests/compile.mk
 include $(srcdir)/tests/jsontree.mk
