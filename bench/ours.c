@@ -65,11 +65,17 @@ static int time_passes(regel_eval *ev, regel_case **cases, size_t n, unsigned fl
 
 int main(int argc, char **argv)
 {
-    if (argc != 5) {
-        fprintf(stderr, "gebruik: ours BELEID GEVALLEN.jsonl UIT.jsonl HERHALINGEN\n"
+    /* only: 0 both, 1 only without explanation, 2 only with (for profiles) */
+    int only = argc == 6 ? (strcmp(argv[5], "uit") == 0   ? 1
+                            : strcmp(argv[5], "aan") == 0 ? 2
+                                                          : -1)
+                         : 0;
+    if ((argc != 5 && argc != 6) || only < 0) {
+        fprintf(stderr, "gebruik: ours BELEID GEVALLEN.jsonl UIT.jsonl HERHALINGEN [uit|aan]\n"
                         "  leest alle gevallen, schrijft per geval één regel uitkomsten naar\n"
                         "  UIT.jsonl en meet HERHALINGEN keer alle gevallen, zonder en met\n"
-                        "  uitleg: ns_per_case=… en ns_per_case_uitleg=… (mediaan).\n");
+                        "  uitleg: ns_per_case=… en ns_per_case_uitleg=… (mediaan);\n"
+                        "  met uit of aan alleen zonder of alleen met uitleg (voor profielen).\n");
         return 2;
     }
     int runs = atoi(argv[4]);
@@ -126,12 +132,15 @@ int main(int argc, char **argv)
     }
     double off = 0, on = 0;
     if (status == 0 && n > 0) {
-        if (time_passes(ev, cases, n, 0, runs, &off, &err) != REGEL_OK ||
-            time_passes(ev, cases, n, REGEL_EXPLAIN, runs, &on, &err) != REGEL_OK) {
+        if ((only != 2 && time_passes(ev, cases, n, 0, runs, &off, &err) != REGEL_OK) ||
+            (only != 1 && time_passes(ev, cases, n, REGEL_EXPLAIN, runs, &on, &err) != REGEL_OK)) {
             fprintf(stderr, "ours: evaluatie mislukt: %s\n", err.message);
             status = 1;
         } else {
-            printf("ns_per_case=%.1f\nns_per_case_uitleg=%.1f\n", off, on);
+            if (only != 2)
+                printf("ns_per_case=%.1f\n", off);
+            if (only != 1)
+                printf("ns_per_case_uitleg=%.1f\n", on);
         }
     }
     regel_eval_free(ev);
