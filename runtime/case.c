@@ -19,6 +19,7 @@
 #include "policy.h"
 #include "regel.h"
 #include "render.h"
+#include "rt.h"
 #include "strbuf.h"
 #include "suggest.h"
 
@@ -1033,34 +1034,9 @@ static size_t case_bad_byte(const char *text, size_t len)
         unsigned char b = u[i];
         if (b < 0x20 && b != '\t' && b != '\n' && b != '\r')
             return i;
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n;
-        unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-        if (b >= 0xC2 && b <= 0xDF) {
-            n = 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            n = 3;
-            if (b == 0xE0)
-                lo = 0xA0;
-            else if (b == 0xED)
-                hi = 0x9F;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            n = 4;
-            if (b == 0xF0)
-                lo = 0x90;
-            else if (b == 0xF4)
-                hi = 0x8F;
-        } else {
+        size_t n = rt_utf8_seq(u + i, len - i);
+        if (n == 0)
             return i;
-        }
-        if (i + n > len || u[i + 1] < lo || u[i + 1] > hi)
-            return i;
-        for (size_t k = 2; k < n; k++)
-            if ((u[i + k] & 0xC0) != 0x80)
-                return i;
         i += n;
     }
     return SIZE_MAX;

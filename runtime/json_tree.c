@@ -13,6 +13,8 @@
 #include <string.h>
 #include <yajl/yajl_parse.h>
 
+#include "rt.h"
+
 /* Containers nested deeper are declined (jansson allows 2 048 values deep). */
 #define JT_MAX_DEPTH 1024
 /* Objects with more members are checked for duplicate keys by sorting;
@@ -131,36 +133,11 @@ static bool jt_text_ok(const unsigned char *u, size_t len, bool raw)
         if (i == len)
             break;
         unsigned char b = u[i];
-        if (b < 0x80) {
-            if (b < 0x20 && (raw || b == 0))
-                return false;
-            i++;
-            continue;
-        }
-        size_t n;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (b >= 0xC2 && b <= 0xDF) {
-            n = 2;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            n = 3;
-            if (b == 0xE0)
-                lo = 0xA0;
-            else if (b == 0xED)
-                hi = 0x9F;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            n = 4;
-            if (b == 0xF0)
-                lo = 0x90;
-            else if (b == 0xF4)
-                hi = 0x8F;
-        } else {
+        if (b < 0x20 && (raw || b == 0))
             return false;
-        }
-        if (n > len - i || u[i + 1] < lo || u[i + 1] > hi)
+        size_t n = rt_utf8_seq(u + i, len - i);
+        if (n == 0)
             return false;
-        for (size_t k = 2; k < n; k++)
-            if ((u[i + k] & 0xC0) != 0x80)
-                return false;
         i += n;
     }
     return true;

@@ -191,6 +191,39 @@ uint32_t rt_utf8_check(const uint8_t *s, uint32_t len)
     return len;
 }
 
+/* One sequence by the rules of rt_utf8_check (rt.h); for the case readers. */
+size_t rt_utf8_seq(const unsigned char *s, size_t len)
+{
+    unsigned char b = s[0];
+    if (b < 0x80)
+        return 1;
+    size_t n;
+    unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+    if (b >= 0xC2 && b <= 0xDF) {
+        n = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        n = 3;
+        if (b == 0xE0)
+            lo = 0xA0; /* no overlong form */
+        else if (b == 0xED)
+            hi = 0x9F; /* no surrogate */
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        n = 4;
+        if (b == 0xF0)
+            lo = 0x90; /* no overlong form */
+        else if (b == 0xF4)
+            hi = 0x8F; /* nothing above U+10FFFF */
+    } else {
+        return 0;
+    }
+    if (n > len || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t k = 2; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
 static bool load_strings(struct ld *ld, struct rd *r)
 {
     regel_policy *p = ld->p;

@@ -43,6 +43,9 @@ const char *rt_section_name(uint32_t id);
 /* Strict UTF-8 (no overlong forms, no surrogates, at most U+10FFFF): the
  * offset of the first bad byte, or len when valid. */
 uint32_t rt_utf8_check(const uint8_t *s, uint32_t len);
+/* The length (1 to 4) of the well-formed UTF-8 sequence s starts with, by the
+ * same strict rules, or 0 when it starts with none (len >= 1). */
+size_t rt_utf8_seq(const unsigned char *s, size_t len);
 
 /* Mnemonic of an opcode (from opcodes.def); NULL when out of range. */
 const char *rt_opcode_name(uint32_t op);
