@@ -52,7 +52,7 @@ static void same_both_ways(const regel_policy *p, regel_eval *lean, regel_eval *
     regel_error e1, e2;
     int r1 = regel_evaluate(lean, c, flags, &e1);
     int r2 = regel_evaluate(exact, c, flags | REGEL_EXPLAIN, &e2);
-    cr_assert_eq(r1, r2, "%s: lean %d, exact %d", what, r1, r2);
+    cr_assert_eq(r1, r2, "%s: slank %d, exact %d", what, r1, r2);
     if (r1 != REGEL_OK) {
         cr_assert_str_eq(e1.message, e2.message, "%s", what);
         cr_assert_eq(e1.line, e2.line, "%s", what);
@@ -102,16 +102,16 @@ Test(decode, streams_are_well_formed_and_lean_drops_and_fuses)
         uint32_t lean_end = i + 1 < p->n_rules ? p->rules[i + 1].ins_exact : p->n_ins;
         for (uint32_t k = r->ins_exact; k < exact_end; k++) {
             const rt_ins *x = &p->ins[k];
-            cr_assert_lt(x->op, OP__COUNT, "the exact stream holds only bytecode");
+            cr_assert_lt(x->op, OP__COUNT, "de exacte stroom bevat alleen bytecode");
             cr_assert(x->pc >= r->code_off && x->pc < r->code_off + r->code_len);
-            cr_assert_eq(p->code[x->pc], x->op, "pc is the instruction it stands for");
+            cr_assert_eq(p->code[x->pc], x->op, "pc is de instructie waar het record voor staat");
             cr_assert(targets_inside(x, r->ins_exact, exact_end), "regel %u record %u", i, k);
             notes_exact += x->op == OP_NOTE;
         }
         for (uint32_t k = r->ins_lean; k < lean_end; k++) {
             const rt_ins *x = &p->ins[k];
-            cr_assert_neq(x->op, OP_NOTE, "regel %u: NOTE in the lean stream", i);
-            cr_assert_neq(x->op, OP_LOOP, "regel %u: LOOP not fused", i);
+            cr_assert_neq(x->op, OP_NOTE, "regel %u: NOTE in de slanke stroom", i);
+            cr_assert_neq(x->op, OP_LOOP, "regel %u: LOOP niet samengevoegd", i);
             cr_assert(x->pc >= r->code_off && x->pc < r->code_off + r->code_len);
             cr_assert(targets_inside(x, r->ins_lean, lean_end), "regel %u record %u", i, k);
             if (x->op >= OP__COUNT)
@@ -121,7 +121,7 @@ Test(decode, streams_are_well_formed_and_lean_drops_and_fuses)
     }
     cr_assert_gt(notes_exact, 0);
     for (unsigned k = 0; k < VM_OP__END - OP__COUNT; k++)
-        cr_assert_gt(fused[k], 0, "fused instruction %u never made", k + OP__COUNT);
+        cr_assert_gt(fused[k], 0, "samengevoegde instructie %u nooit gemaakt", k + OP__COUNT);
     regel_policy_free(p);
 }
 
@@ -172,7 +172,7 @@ Test(decode, lean_equals_exact_on_the_repository_cases)
         }
         globfree(&pg);
     }
-    cr_assert_gt(compared, 20, "only %u policy/case pairs compared", compared);
+    cr_assert_gt(compared, 20, "maar %u paren van beleid en geval vergeleken", compared);
 }
 
 Test(decode, lean_equals_exact_on_generated_cases_and_with_a_fact_left_out)
